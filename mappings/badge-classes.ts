@@ -1,0 +1,57 @@
+/**
+ * The badge-classes index: one document per achievement (OB 2.0 BadgeClass,
+ * OB 3.0 Achievement), for badge pages, facet labels and typeahead.
+ */
+import type { MappingTypeMapping } from '@elastic/elasticsearch/lib/api/types';
+import type { CredentialType } from './earners.ts';
+
+export interface BadgeAlignment {
+  targetName?: string;
+  targetUrl?: string;
+  targetFramework?: string;
+  targetCode?: string;
+}
+
+export interface BadgeClassDocument {
+  id: string;
+  name: string;
+  description?: string;
+  criteria?: string;
+  image?: string;
+  credentialType: CredentialType;
+  issuerId: string;
+  issuerName: string;
+  issuerUrl?: string;
+  tags: string[];
+  alignments: BadgeAlignment[];
+  /** Canonical skill ids the alignments map to. */
+  skills: string[];
+  /** Pathways (stackable micro-credentials) this badge counts toward. */
+  pathways: string[];
+  updatedAt: string;
+}
+
+export interface IndexedBadgeClassDocument extends BadgeClassDocument {
+  suggest: { input: string[]; weight?: number };
+}
+
+export const badgeClassesMapping: MappingTypeMapping = {
+  dynamic: 'strict',
+  properties: {
+    id: { type: 'keyword' },
+    name: { type: 'text', fields: { keyword: { type: 'keyword' } } },
+    description: { type: 'text' },
+    criteria: { type: 'text' },
+    image: { type: 'keyword', index: false },
+    credentialType: { type: 'keyword' },
+    issuerId: { type: 'keyword' },
+    issuerName: { type: 'text', fields: { keyword: { type: 'keyword' } } },
+    issuerUrl: { type: 'keyword', index: false },
+    tags: { type: 'keyword' },
+    alignments: { type: 'object', enabled: false },
+    skills: { type: 'keyword' },
+    pathways: { type: 'keyword' },
+    updatedAt: { type: 'date' },
+    suggest: { type: 'completion', analyzer: 'standard' },
+  },
+};

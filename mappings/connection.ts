@@ -1,0 +1,76 @@
+/**
+ * How every part of the product reaches the engine: the cluster URL and the
+ * index-name prefix. Parsed and validated once, with a message that names the
+ * bad variable.
+ */
+import { Client } from '@elastic/elasticsearch';
+import { z } from 'zod';
+
+const prefixPattern = /^[a-z0-9][a-z0-9_-]{0,40}$/;
+
+const connectionSchema = z.object({
+  ELASTICSEARCH_URL: z.url({ message: 'must be a URL such as http://127.0.0.1:9200' }).optional(),
+  ENGINE_PORT: z.coerce.number().int().min(1).max(65535).default(9200),
+  INDEX_PREFIX: z
+    .string()
+    .regex(prefixPattern, { message: 'must be 1-41 lowercase letters, digits, "-" or "_", starting with a letter or digit' })
+    .default('talent'),
+  INDEX_REPLICAS: z.coerce.number().int().min(0).max(5).default(0),
+});
+
+export interface EngineConnection {
+  /** Cluster URL (ELASTICSEARCH_URL, or the local engine on ENGINE_PORT). */
+  url: string;
+  /** Prefix of every index and alias name, so the demo, tests and tenants never touch each other's indices. */
+  indexPrefix: string;
+  /** Replicas per index: 0 for a single node; raise it on a real cluster. */
+  replicas: number;
+}
+
+export function connectionFromEnv(env: NodeJS.ProcessEnv = process.env): EngineConnection {
+  const parsed = connectionSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ');
+    throw new Error(`Invalid engine configuration: ${problems}`);
+  }
+  const c = parsed.data;
+  return {
+    url: (c.ELASTICSEARCH_URL ?? `http://127.0.0.1:${c.ENGINE_PORT}`).replace(/\/+$/, ''),
+    indexPrefix: c.INDEX_PREFIX,
+    replicas: c.INDEX_REPLICAS,
+  };
+}
+
+export function isValidIndexPrefix(prefix: string): boolean {
+  return prefixPattern.test(prefix);
+}
+
+export function createEngineClient(connection: Pick<EngineConnection, 'url'>, options: { requestTimeoutMs?: number } = {}): Client {
+  return new Client({ node: connection.url, requestTimeout: options.requestTimeoutMs ?? 30_000, maxRetries: 2 });
+}
+
+/** What the engine says about itself, for health checks and logs. */
+export interface EngineDescription {
+  version: string;
+  /** The root endpoint's tagline; absent on distributions without it (the integ-test zip has no `GET /`). */
+  tagline?: string;
+  clusterName: string;
+  health: string;
+}
+
+/**
+ * Reads version and health. `GET /` answers only where the rest-root module is
+ * installed (full distributions and the Docker image); elsewhere the version
+ * comes from the local node's info.
+ */
+export async function describeEngine(client: Client): Promise<EngineDescription> {
+  const health = await client.cluster.health();
+  const root = await client.transport.request<{ version?: { number?: string }; tagline?: string }>({ method: 'GET', path: '/' }, { ignore: [405, 404] }).catch(() => undefined);
+  if (root?.version?.number) {
+    return { version: root.version.number, tagline: root.tagline, clusterName: health.cluster_name, health: health.status };
+  }
+  const nodes = await client.nodes.info({ node_id: '_local', metric: '_none' });
+  const version = Object.values(nodes.nodes)[0]?.version;
+  if (!version) throw new Error('the engine did not report its version');
+  return { version, clusterName: health.cluster_name, health: health.status };
+}

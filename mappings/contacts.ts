@@ -1,0 +1,38 @@
+/**
+ * The contact-requests index: an employer's message to an earner, and the
+ * earner's answer. Contact details are revealed only through an accepted
+ * request, and only the channel the earner chose.
+ */
+import type { MappingTypeMapping } from '@elastic/elasticsearch/lib/api/types';
+import type { ContactChannel } from './directory-settings.ts';
+
+export const CONTACT_STATUSES = ['PENDING', 'ACCEPTED', 'DECLINED'] as const;
+export type ContactStatus = (typeof CONTACT_STATUSES)[number];
+
+export interface ContactRequestDocument {
+  id: string;
+  earnerId: string;
+  employerAccountId: string;
+  employerName: string;
+  message: string;
+  status: ContactStatus;
+  createdAt: string;
+  respondedAt?: string;
+  /** Filled only when accepted: the channel the earner chose. */
+  revealedChannel?: { channel: ContactChannel; value: string };
+}
+
+export const contactsMapping: MappingTypeMapping = {
+  dynamic: 'strict',
+  properties: {
+    id: { type: 'keyword' },
+    earnerId: { type: 'keyword' },
+    employerAccountId: { type: 'keyword' },
+    employerName: { type: 'keyword' },
+    message: { type: 'text' },
+    status: { type: 'keyword' },
+    createdAt: { type: 'date' },
+    respondedAt: { type: 'date' },
+    revealedChannel: { properties: { channel: { type: 'keyword' }, value: { type: 'keyword', index: false } } },
+  },
+};

@@ -1,0 +1,183 @@
+/**
+ * The earners index: one document per earner, built by the indexer from their
+ * credentials joined with their directory settings. Search, facets and
+ * reports read it.
+ *
+ * Privacy by construction: the flat `public` fields hold only what employers
+ * may see (badges the earner chose to show, of an earner who opted in). The
+ * nested `badges` array holds every badge with its `visible` flag, so
+ * badge-level filters can match within one badge; readers must always filter
+ * on `badges.visible` and `directory.listed` (the API does this in one place).
+ */
+import type { MappingProperty, MappingTypeMapping } from '@elastic/elasticsearch/lib/api/types';
+
+export const VERIFICATION_STATUSES = ['VERIFIED', 'UNVERIFIED', 'FAILED'] as const;
+export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
+
+export const CREDENTIAL_TYPES = ['badge', 'micro-credential', 'certificate'] as const;
+export type CredentialType = (typeof CREDENTIAL_TYPES)[number];
+
+/** The recorded outcome of checking one credential. */
+export interface BadgeVerification {
+  status: VerificationStatus;
+  /** Reason codes such as BAD_SIGNATURE, REVOKED, EXPIRED (empty when verified). */
+  reasons: string[];
+  /** How it was checked, e.g. `ob3-eddsa-rdfc-2022`, `ob2-hosted`, `import`. */
+  method: string | null;
+  checkedAt: string;
+}
+
+export interface Evidence {
+  id?: string;
+  name?: string;
+  narrative?: string;
+  url?: string;
+}
+
+/** One badge (assertion or credential) held by the earner. */
+export interface EarnerBadge {
+  /** The assertion / credential id: the dedup key. */
+  credentialId: string;
+  badgeClassId: string;
+  name: string;
+  description?: string;
+  criteria?: string;
+  image?: string;
+  credentialType: CredentialType;
+  issuerId: string;
+  issuerName: string;
+  issuedOn: string;
+  expiresOn?: string;
+  /** The earner's choice; hidden badges are never shown, counted or matched for employers. */
+  visible: boolean;
+  verification: BadgeVerification;
+  /** Canonical skill ids the badge aligns to. */
+  skills: string[];
+  /** `skills` plus every taxonomy ancestor, so a filter on a broad skill matches narrower ones. */
+  skillsExpanded: string[];
+  /** Alignments that matched no taxonomy entry, kept by their label. */
+  unmappedSkills: string[];
+  frameworks: string[];
+  evidence: Evidence[];
+  source: string;
+}
+
+/** Progress toward a stackable micro-credential (a pathway of badges). */
+export interface PathwayProgress {
+  pathwayId: string;
+  name: string;
+  earned: number;
+  required: number;
+  completed: boolean;
+}
+
+export interface EarnerLocation {
+  city: string;
+  /** Region code used for filters and reports, e.g. `US-OH`. */
+  region: string;
+  country: string;
+  geo?: { lat: number; lon: number };
+}
+
+/**
+ * Facet and filter values over the badges employers may see, by verification
+ * status of the badge they come from. Empty when the earner is not listed.
+ */
+export interface PublicFacetValues {
+  badgeClasses: string[];
+  skills: string[];
+  issuers: string[];
+  frameworks: string[];
+  credentialTypes: string[];
+}
+
+export interface EarnerDocument {
+  earnerId: string;
+  /** Normalized identities (`email:…`, `did:…`, `sha256:…`) used to merge credentials; never returned to employers. */
+  identities: string[];
+  name: string;
+  headline?: string;
+  location?: EarnerLocation;
+  directory: {
+    /** Opted in to the directory (hidden by default). */
+    listed: boolean;
+    contactable: boolean;
+    /** Opted in to anonymous statistics (skill-gap reports). */
+    statsOptIn: boolean;
+    openTo: string[];
+  };
+  badges: EarnerBadge[];
+  public: {
+    verified: PublicFacetValues;
+    unverified: PublicFacetValues;
+    failed: PublicFacetValues;
+    /** Labels of visible skills and badges, for full-text search. */
+    text: string;
+    latestIssuedOn?: string;
+  };
+  microCredentials: PathwayProgress[];
+  updatedAt: string;
+}
+
+const keyword: MappingProperty = { type: 'keyword' };
+const text: MappingProperty = { type: 'text', analyzer: 'standard' };
+
+const facetValues: MappingProperty = {
+  properties: { badgeClasses: keyword, skills: keyword, issuers: keyword, frameworks: keyword, credentialTypes: keyword },
+};
+
+export const earnersMapping: MappingTypeMapping = {
+  dynamic: 'strict',
+  properties: {
+    earnerId: keyword,
+    identities: keyword,
+    name: { type: 'text', fields: { keyword: { type: 'keyword' } } },
+    headline: text,
+    location: {
+      properties: { city: keyword, region: keyword, country: keyword, geo: { type: 'geo_point' } },
+    },
+    directory: {
+      properties: { listed: { type: 'boolean' }, contactable: { type: 'boolean' }, statsOptIn: { type: 'boolean' }, openTo: keyword },
+    },
+    badges: {
+      type: 'nested',
+      properties: {
+        credentialId: keyword,
+        badgeClassId: keyword,
+        name: { type: 'text', fields: { keyword: { type: 'keyword' } } },
+        description: text,
+        criteria: { type: 'text', index: false },
+        image: { type: 'keyword', index: false },
+        credentialType: keyword,
+        issuerId: keyword,
+        issuerName: { type: 'text', fields: { keyword: { type: 'keyword' } } },
+        issuedOn: { type: 'date' },
+        expiresOn: { type: 'date' },
+        visible: { type: 'boolean' },
+        verification: {
+          properties: { status: keyword, reasons: keyword, method: keyword, checkedAt: { type: 'date' } },
+        },
+        skills: keyword,
+        skillsExpanded: keyword,
+        unmappedSkills: keyword,
+        frameworks: keyword,
+        // Shown on the earner page, never searched.
+        evidence: { type: 'object', enabled: false },
+        source: { type: 'keyword', index: false },
+      },
+    },
+    public: {
+      properties: {
+        verified: facetValues,
+        unverified: facetValues,
+        failed: facetValues,
+        text,
+        latestIssuedOn: { type: 'date' },
+      },
+    },
+    microCredentials: {
+      properties: { pathwayId: keyword, name: keyword, earned: { type: 'integer' }, required: { type: 'integer' }, completed: { type: 'boolean' } },
+    },
+    updatedAt: { type: 'date' },
+  },
+};

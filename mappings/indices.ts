@@ -1,0 +1,165 @@
+/**
+ * Index and alias names, and the zero-downtime rebuild.
+ *
+ * Readers and writers address an index by its alias (`<prefix>-earners`);
+ * the alias points at one physical, versioned index (`<prefix>-earners-v3`).
+ * A rebuild fills a new version while readers keep using the old one, then
+ * moves the alias in one atomic `updateAliases` call.
+ */
+import type { Client } from '@elastic/elasticsearch';
+import type { IndicesIndexSettings, MappingTypeMapping } from '@elastic/elasticsearch/lib/api/types';
+import { badgeClassesMapping } from './badge-classes.ts';
+import { contactsMapping } from './contacts.ts';
+import { directorySettingsMapping } from './directory-settings.ts';
+import { earnersMapping } from './earners.ts';
+import { skillsMapping } from './skills.ts';
+
+export const INDEX_KINDS = ['earners', 'badge-classes', 'skills', 'directory-settings', 'contacts'] as const;
+export type IndexKind = (typeof INDEX_KINDS)[number];
+
+export interface IndexDefinition {
+  mappings: MappingTypeMapping;
+  /**
+   * True when the indexer can rebuild it from sources. False for systems of
+   * record (settings, contact requests): those are migrated, never rebuilt.
+   */
+  rebuildable: boolean;
+}
+
+export const INDEX_DEFINITIONS: Record<IndexKind, IndexDefinition> = {
+  earners: { mappings: earnersMapping, rebuildable: true },
+  'badge-classes': { mappings: badgeClassesMapping, rebuildable: true },
+  skills: { mappings: skillsMapping, rebuildable: true },
+  'directory-settings': { mappings: directorySettingsMapping, rebuildable: false },
+  contacts: { mappings: contactsMapping, rebuildable: false },
+};
+
+/** What readers and writers use: `<prefix>-<kind>`. */
+export function aliasName(prefix: string, kind: IndexKind): string {
+  return `${prefix}-${kind}`;
+}
+
+/** A physical index: `<prefix>-<kind>-v<version>`. */
+export function versionedName(prefix: string, kind: IndexKind, version: number): string {
+  return `${aliasName(prefix, kind)}-v${version}`;
+}
+
+/** The version of a physical index of this prefix and kind, or null if the name is not one. */
+export function parseVersion(indexName: string, prefix: string, kind: IndexKind): number | null {
+  const stem = `${aliasName(prefix, kind)}-v`;
+  if (!indexName.startsWith(stem)) return null;
+  const rest = indexName.slice(stem.length);
+  return /^\d+$/.test(rest) ? Number(rest) : null;
+}
+
+export function nextVersion(existing: string[], prefix: string, kind: IndexKind): number {
+  const versions = existing.map((name) => parseVersion(name, prefix, kind)).filter((v): v is number => v !== null);
+  return versions.length === 0 ? 1 : Math.max(...versions) + 1;
+}
+
+export interface IndexTarget {
+  client: Client;
+  prefix: string;
+  /** Replicas once an index is live (0 on a single node). */
+  replicas: number;
+}
+
+/** Physical indices of this prefix and kind (exact names only, never another prefix's). */
+export async function listVersions({ client, prefix }: IndexTarget, kind: IndexKind): Promise<string[]> {
+  const response = await client.indices.get({ index: `${aliasName(prefix, kind)}-v*`, expand_wildcards: ['open', 'closed'], allow_no_indices: true, ignore_unavailable: true }, { ignore: [404] });
+  return Object.keys(response).filter((name) => parseVersion(name, prefix, kind) !== null).sort((a, b) => (parseVersion(a, prefix, kind) ?? 0) - (parseVersion(b, prefix, kind) ?? 0));
+}
+
+/** The physical indices the alias points at now (empty when there is no alias). */
+export async function aliasTargets({ client, prefix }: IndexTarget, kind: IndexKind): Promise<string[]> {
+  const alias = aliasName(prefix, kind);
+  const exists = await client.indices.existsAlias({ name: alias });
+  if (!exists) return [];
+  return Object.keys(await client.indices.getAlias({ name: alias }));
+}
+
+async function createVersion(target: IndexTarget, kind: IndexKind, settings: IndicesIndexSettings): Promise<string> {
+  const index = versionedName(target.prefix, kind, nextVersion(await listVersions(target, kind), target.prefix, kind));
+  await target.client.indices.create({ index, mappings: INDEX_DEFINITIONS[kind].mappings, settings });
+  return index;
+}
+
+/** Makes sure the alias exists, creating version 1 behind it the first time. Returns the alias. */
+export async function ensureIndex(target: IndexTarget, kind: IndexKind): Promise<string> {
+  const alias = aliasName(target.prefix, kind);
+  if ((await aliasTargets(target, kind)).length > 0) return alias;
+  const index = await createVersion(target, kind, { number_of_shards: 1, number_of_replicas: target.replicas });
+  try {
+    await target.client.indices.updateAliases({ actions: [{ add: { index, alias, is_write_index: true } }] });
+  } catch (error) {
+    // Another process created the alias first: keep theirs.
+    await target.client.indices.delete({ index }, { ignore: [404] });
+    if ((await aliasTargets(target, kind)).length === 0) throw error;
+  }
+  return alias;
+}
+
+export async function ensureAllIndices(target: IndexTarget): Promise<void> {
+  for (const kind of INDEX_KINDS) await ensureIndex(target, kind);
+}
+
+export interface RebuildResult {
+  index: string;
+  documents: number;
+  /** False when the fill wrote nothing: readers keep the old index. */
+  swapped: boolean;
+}
+
+/**
+ * Builds a new version of `kind` with `fill` (which writes into the index name
+ * it is given and returns how many documents it wrote), then swaps the alias
+ * atomically and deletes the old versions. Zero documents: no swap. A failed
+ * fill deletes the partial index and rethrows.
+ */
+export async function rebuildIndex(
+  target: IndexTarget,
+  kind: IndexKind,
+  fill: (index: string) => Promise<number>,
+  log: (line: string) => void = () => {},
+): Promise<RebuildResult> {
+  const { client, prefix } = target;
+  const alias = aliasName(prefix, kind);
+  // Bulk-load settings: no refreshes, no replicas until the index is complete.
+  const index = await createVersion(target, kind, { number_of_shards: 1, number_of_replicas: 0, refresh_interval: '-1' });
+  let documents: number;
+  try {
+    documents = await fill(index);
+    await client.indices.putSettings({ index, settings: { refresh_interval: '1s', number_of_replicas: target.replicas } });
+    await client.indices.refresh({ index });
+  } catch (error) {
+    await client.indices.delete({ index }, { ignore: [404] });
+    throw error;
+  }
+  if (documents === 0) {
+    log(`${alias}: the rebuild produced no documents; keeping the current index`);
+    await client.indices.delete({ index }, { ignore: [404] });
+    return { index, documents, swapped: false };
+  }
+  const previous = await aliasTargets(target, kind);
+  await client.indices.updateAliases({
+    actions: [...previous.map((old) => ({ remove: { index: old, alias } })), { add: { index, alias, is_write_index: true } }],
+  });
+  log(`${alias} -> ${index} (${documents} documents)`);
+  for (const old of (await listVersions(target, kind)).filter((name) => name !== index)) {
+    try {
+      await client.indices.delete({ index: old });
+    } catch (error) {
+      // The swap already happened; a leftover index is only wasted space.
+      log(`could not delete old index ${old}: ${(error as Error).message}`);
+    }
+  }
+  return { index, documents, swapped: true };
+}
+
+/** Deletes every index of this prefix (tests and `reset`). */
+export async function deleteAllIndices(target: IndexTarget): Promise<void> {
+  for (const kind of INDEX_KINDS) {
+    const versions = await listVersions(target, kind);
+    if (versions.length > 0) await target.client.indices.delete({ index: versions.join(',') }, { ignore: [404] });
+  }
+}
