@@ -57,6 +57,6 @@ export const skillsMapping: MappingTypeMapping = {
     ancestors: { type: 'keyword' },
     narrower: { type: 'keyword' },
     related: { type: 'keyword' },
-    suggest: { type: 'completion', analyzer: 'standard', preserve_separators: true, contexts: [{ name: 'framework', type: 'category', path: 'framework' }] },
+    suggest: { type: 'completion', analyzer: 'standard' },
   },
 };

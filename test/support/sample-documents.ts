@@ -1,0 +1,92 @@
+/** One valid document per index, typed by the contract in mappings/. */
+import type { BadgeClassDocument } from '../../mappings/badge-classes.ts';
+import type { ContactRequestDocument } from '../../mappings/contacts.ts';
+import { defaultDirectorySettings, type DirectorySettingsDocument } from '../../mappings/directory-settings.ts';
+import type { EarnerDocument } from '../../mappings/earners.ts';
+import type { IndexKind } from '../../mappings/indices.ts';
+import type { IndexedSkillDocument } from '../../mappings/skills.ts';
+
+export const sampleEarner: EarnerDocument = {
+  earnerId: 'earner-1',
+  identities: ['email:ada@example.org'],
+  name: 'Ada Example',
+  headline: 'Industrial maintenance technician',
+  location: { city: 'Columbus', region: 'US-OH', country: 'US', geo: { lat: 39.9612, lon: -82.9988 } },
+  directory: { listed: true, contactable: true, statsOptIn: true, openTo: ['full-time'] },
+  badges: [
+    {
+      credentialId: 'urn:uuid:1',
+      badgeClassId: 'https://issuer.example/achievements/plc',
+      name: 'PLC Troubleshooting',
+      credentialType: 'badge',
+      issuerId: 'did:web:issuer.example',
+      issuerName: 'Example Technical College',
+      issuedOn: '2026-03-01T00:00:00Z',
+      visible: true,
+      verification: { status: 'VERIFIED', reasons: [], method: 'ob3-eddsa-rdfc-2022', checkedAt: '2026-03-02T00:00:00Z' },
+      skills: ['onet:2.B.3.h'],
+      skillsExpanded: ['onet:2.B.3.h', 'onet:2.B.3', 'onet:2.B'],
+      unmappedSkills: [],
+      frameworks: ['onet'],
+      evidence: [{ url: 'https://issuer.example/evidence/1', narrative: 'Diagnosed a failed conveyor PLC.' }],
+      source: 'fixtures/plc.json',
+    },
+  ],
+  public: {
+    verified: { badgeClasses: ['https://issuer.example/achievements/plc'], skills: ['onet:2.B.3.h', 'onet:2.B.3', 'onet:2.B'], issuers: ['did:web:issuer.example'], frameworks: ['onet'], credentialTypes: ['badge'] },
+    unverified: { badgeClasses: [], skills: [], issuers: [], frameworks: [], credentialTypes: [] },
+    failed: { badgeClasses: [], skills: [], issuers: [], frameworks: [], credentialTypes: [] },
+    text: 'PLC Troubleshooting Troubleshooting',
+    latestIssuedOn: '2026-03-01T00:00:00Z',
+  },
+  microCredentials: [{ pathwayId: 'mechatronics', name: 'Mechatronics I', earned: 1, required: 3, completed: false }],
+  updatedAt: '2026-03-02T00:00:00Z',
+};
+
+export const sampleBadgeClass: BadgeClassDocument & { suggest: { input: string[] } } = {
+  id: 'https://issuer.example/achievements/plc',
+  name: 'PLC Troubleshooting',
+  credentialType: 'badge',
+  issuerId: 'did:web:issuer.example',
+  issuerName: 'Example Technical College',
+  tags: ['automation'],
+  alignments: [{ targetName: 'Troubleshooting', targetFramework: 'O*NET', targetCode: '2.B.3.h' }],
+  skills: ['onet:2.B.3.h'],
+  pathways: ['mechatronics'],
+  updatedAt: '2026-03-02T00:00:00Z',
+  suggest: { input: ['PLC Troubleshooting'] },
+};
+
+export const sampleSkill: IndexedSkillDocument = {
+  id: 'onet:2.B.3.h',
+  framework: 'onet',
+  code: '2.B.3.h',
+  kind: 'skill',
+  label: 'Troubleshooting',
+  altLabels: ['diagnose operating errors'],
+  broader: ['onet:2.B.3'],
+  ancestors: ['onet:2.B.3', 'onet:2.B'],
+  narrower: [],
+  related: [],
+  suggest: { input: ['Troubleshooting', 'diagnose operating errors'] },
+};
+
+export const sampleSettings: DirectorySettingsDocument = { ...defaultDirectorySettings('earner-1', new Date('2026-03-02T00:00:00Z')), listed: true };
+
+export const sampleContact: ContactRequestDocument = {
+  id: 'contact-1',
+  earnerId: 'earner-1',
+  employerAccountId: 'employer-1',
+  employerName: 'Acme Manufacturing',
+  message: 'We are hiring maintenance technicians in Columbus.',
+  status: 'PENDING',
+  createdAt: '2026-03-03T00:00:00Z',
+};
+
+export const sampleDocuments: Record<IndexKind, { id: string; document: object }> = {
+  earners: { id: sampleEarner.earnerId, document: sampleEarner },
+  'badge-classes': { id: sampleBadgeClass.id, document: sampleBadgeClass },
+  skills: { id: sampleSkill.id, document: sampleSkill },
+  'directory-settings': { id: sampleSettings.earnerId, document: sampleSettings },
+  contacts: { id: sampleContact.id, document: sampleContact },
+};
