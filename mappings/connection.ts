@@ -64,12 +64,16 @@ export interface EngineDescription {
  * comes from the local node's info.
  */
 export async function describeEngine(client: Client): Promise<EngineDescription> {
-  const health = await client.cluster.health();
-  const root = await client.transport.request<{ version?: { number?: string }; tagline?: string }>({ method: 'GET', path: '/' }, { ignore: [405, 404] }).catch(() => undefined);
+  // A health probe answers quickly or not at all: no retries.
+  const quick = { maxRetries: 0, requestTimeout: 3000 };
+  const health = await client.cluster.health({}, quick);
+  const root = await client.transport
+    .request<{ version?: { number?: string }; tagline?: string }>({ method: 'GET', path: '/' }, { ...quick, ignore: [405, 404] })
+    .catch(() => undefined);
   if (root?.version?.number) {
     return { version: root.version.number, tagline: root.tagline, clusterName: health.cluster_name, health: health.status };
   }
-  const nodes = await client.nodes.info({ node_id: '_local', metric: '_none' });
+  const nodes = await client.nodes.info({ node_id: '_local', metric: '_none' }, quick);
   const version = Object.values(nodes.nodes)[0]?.version;
   if (!version) throw new Error('the engine did not report its version');
   return { version, clusterName: health.cluster_name, health: health.status };
