@@ -115,9 +115,7 @@ function readPid(s: EngineSettings): number | null {
   }
 }
 
-function isRunning(s: EngineSettings): boolean {
-  const pid = readPid(s);
-  if (pid === null) return true; // the pid file appears only once the node is up
+function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -126,17 +124,23 @@ function isRunning(s: EngineSettings): boolean {
   }
 }
 
+/** During start-up: the pid file appears only once the node is up, so no file yet means "still starting". */
+function isRunning(s: EngineSettings): boolean {
+  const pid = readPid(s);
+  return pid === null || processAlive(pid);
+}
+
 /** Stops the node this project started (found by its pid file); waits until it has exited. */
 export async function stopEngine(env: NodeJS.ProcessEnv = process.env, log: Log = console.log): Promise<boolean> {
   const s = engineSettings(env);
   const pid = readPid(s);
-  if (pid === null || !isRunning(s)) {
+  if (pid === null || !processAlive(pid)) {
     log('No local Elasticsearch started by this project is running.');
     return false;
   }
   process.kill(pid, 'SIGTERM');
-  for (let i = 0; i < 60 && isRunning(s); i++) await new Promise((r) => setTimeout(r, 500));
-  if (isRunning(s)) process.kill(pid, 'SIGKILL');
+  for (let i = 0; i < 60 && processAlive(pid); i++) await new Promise((r) => setTimeout(r, 500));
+  if (processAlive(pid)) process.kill(pid, 'SIGKILL');
   fs.rmSync(s.pidFile, { force: true });
   log(`Stopped Elasticsearch (pid ${pid}).`);
   return true;
