@@ -4,6 +4,7 @@
  * joins it into earner documents, and never rebuilds it from sources.
  */
 import type { MappingTypeMapping } from '@elastic/elasticsearch/lib/api/types';
+import type { EarnerLocation } from './earners.ts';
 
 export const CONTACT_CHANNELS = ['email', 'phone', 'url'] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
@@ -20,7 +21,12 @@ export interface DirectorySettingsDocument {
   contactValue?: string;
   /** Credential ids the earner chose not to show (every other badge shows once listed). */
   hiddenBadges: string[];
+  /** How the earner wants to be named in the directory (defaults to the name on their credentials). */
+  displayName?: string;
   headline?: string;
+  /** Where the earner is, for regional search and reports; the earner sets it. */
+  location?: EarnerLocation;
+  /** Work types the earner is open to (full-time, part-time, apprenticeship, ...). */
   openTo: string[];
   /** Set by "delete my data": the earner stays out of every index, even after a re-ingest. */
   deleted: boolean;
@@ -54,7 +60,11 @@ export const directorySettingsMapping: MappingTypeMapping = {
     contactChannel: { type: 'keyword' },
     contactValue: { type: 'keyword', index: false },
     hiddenBadges: { type: 'keyword' },
-    headline: { type: 'text' },
+    displayName: { type: 'text', index: false },
+    headline: { type: 'text', index: false },
+    location: {
+      properties: { city: { type: 'keyword' }, region: { type: 'keyword' }, country: { type: 'keyword' }, geo: { type: 'geo_point' } },
+    },
     openTo: { type: 'keyword' },
     deleted: { type: 'boolean' },
     deletedIdentities: { type: 'keyword' },

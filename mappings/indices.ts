@@ -10,11 +10,12 @@ import type { Client } from '@elastic/elasticsearch';
 import type { IndicesIndexSettings, MappingTypeMapping } from '@elastic/elasticsearch/lib/api/types';
 import { badgeClassesMapping } from './badge-classes.ts';
 import { contactsMapping } from './contacts.ts';
+import { credentialsMapping } from './credentials.ts';
 import { directorySettingsMapping } from './directory-settings.ts';
 import { earnersMapping } from './earners.ts';
 import { skillsMapping } from './skills.ts';
 
-export const INDEX_KINDS = ['earners', 'badge-classes', 'skills', 'directory-settings', 'contacts'] as const;
+export const INDEX_KINDS = ['earners', 'credentials', 'badge-classes', 'skills', 'directory-settings', 'contacts'] as const;
 export type IndexKind = (typeof INDEX_KINDS)[number];
 
 export interface IndexDefinition {
@@ -28,6 +29,8 @@ export interface IndexDefinition {
 
 export const INDEX_DEFINITIONS: Record<IndexKind, IndexDefinition> = {
   earners: { mappings: earnersMapping, rebuildable: true },
+  // The accepted credentials are a system of record: earners are rebuilt from them.
+  credentials: { mappings: credentialsMapping, rebuildable: false },
   'badge-classes': { mappings: badgeClassesMapping, rebuildable: true },
   skills: { mappings: skillsMapping, rebuildable: true },
   'directory-settings': { mappings: directorySettingsMapping, rebuildable: false },

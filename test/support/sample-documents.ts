@@ -1,6 +1,7 @@
 /** One valid document per index, typed by the contract in mappings/. */
 import type { BadgeClassDocument } from '../../mappings/badge-classes.ts';
 import type { ContactRequestDocument } from '../../mappings/contacts.ts';
+import type { CredentialDocument } from '../../mappings/credentials.ts';
 import { defaultDirectorySettings, type DirectorySettingsDocument } from '../../mappings/directory-settings.ts';
 import type { EarnerDocument } from '../../mappings/earners.ts';
 import type { IndexKind } from '../../mappings/indices.ts';
@@ -71,7 +72,11 @@ export const sampleSkill: IndexedSkillDocument = {
   suggest: { input: ['Troubleshooting', 'diagnose operating errors'] },
 };
 
-export const sampleSettings: DirectorySettingsDocument = { ...defaultDirectorySettings('earner-1', new Date('2026-03-02T00:00:00Z')), listed: true };
+export const sampleSettings: DirectorySettingsDocument = {
+  ...defaultDirectorySettings('earner-1', new Date('2026-03-02T00:00:00Z')),
+  listed: true,
+  location: { city: 'Columbus', region: 'US-OH', country: 'US', geo: { lat: 39.9612, lon: -82.9988 } },
+};
 
 export const sampleContact: ContactRequestDocument = {
   id: 'contact-1',
@@ -83,8 +88,33 @@ export const sampleContact: ContactRequestDocument = {
   createdAt: '2026-03-03T00:00:00Z',
 };
 
+export const sampleCredential: CredentialDocument = {
+  id: 'urn:uuid:1',
+  earnerId: 'earner-1',
+  identityKeys: ['email:ada@example.org'],
+  recipientName: 'Ada Example',
+  format: 'ob3-json-ld',
+  source: 'fixtures/plc.json',
+  issuer: { id: 'did:web:issuer.example', name: 'Example Technical College' },
+  achievement: {
+    id: 'https://issuer.example/achievements/plc',
+    name: 'PLC Troubleshooting',
+    credentialType: 'badge',
+    tags: ['automation'],
+    alignments: [{ targetName: 'Troubleshooting', targetFramework: 'O*NET', targetCode: '2.B.3.h' }],
+  },
+  skills: ['onet:2.B.3.h'],
+  unmappedSkills: [],
+  evidence: [],
+  issuedOn: '2026-03-01T00:00:00Z',
+  verification: { status: 'VERIFIED', reasons: [], method: 'ob3-eddsa-rdfc-2022', checkedAt: '2026-03-02T00:00:00Z' },
+  raw: Buffer.from('{"id":"urn:uuid:1"}').toString('base64'),
+  ingestedAt: '2026-03-02T00:00:00Z',
+};
+
 export const sampleDocuments: Record<IndexKind, { id: string; document: object }> = {
   earners: { id: sampleEarner.earnerId, document: sampleEarner },
+  credentials: { id: sampleCredential.id, document: sampleCredential },
   'badge-classes': { id: sampleBadgeClass.id, document: sampleBadgeClass },
   skills: { id: sampleSkill.id, document: sampleSkill },
   'directory-settings': { id: sampleSettings.earnerId, document: sampleSettings },
