@@ -1,0 +1,116 @@
+/**
+ * Builds one earner document from the earner's accepted credentials and their
+ * directory settings. Pure: the taxonomy comes in as a small lookup, so the
+ * rules (visibility, verification, facets, pathways) can be tested alone.
+ */
+import type { CredentialDocument } from '../../mappings/credentials.ts';
+import type { DirectorySettingsDocument } from '../../mappings/directory-settings.ts';
+import type { EarnerBadge, EarnerDocument, PublicFacetValues, VerificationStatus } from '../../mappings/earners.ts';
+import { pathwayProgress, type PathwayDefinition } from '../pathways.ts';
+
+/** What the builder needs of the taxonomy. */
+export interface SkillLookup {
+  ancestors(id: string): readonly string[];
+  label(id: string): string | undefined;
+}
+
+export interface EarnerInput {
+  earnerId: string;
+  credentials: readonly CredentialDocument[];
+  /** The earner's consent; absent means never set: hidden. */
+  settings?: DirectorySettingsDocument;
+  skills: SkillLookup;
+  pathways: readonly PathwayDefinition[];
+  now: Date;
+}
+
+const frameworkOf = (skillId: string): string => skillId.slice(0, skillId.indexOf(':'));
+const unique = <T>(values: Iterable<T>): T[] => [...new Set(values)];
+
+function toBadge(c: CredentialDocument, visible: boolean, skills: SkillLookup): EarnerBadge {
+  const expanded = unique(c.skills.flatMap((id) => [id, ...skills.ancestors(id)]));
+  return {
+    credentialId: c.id,
+    badgeClassId: c.achievement.id,
+    name: c.achievement.name,
+    ...(c.achievement.description ? { description: c.achievement.description } : {}),
+    ...(c.achievement.criteria ? { criteria: c.achievement.criteria } : {}),
+    ...(c.achievement.image ? { image: c.achievement.image } : {}),
+    credentialType: c.achievement.credentialType,
+    issuerId: c.issuer.id,
+    issuerName: c.issuer.name,
+    issuedOn: c.issuedOn,
+    ...(c.expiresOn ? { expiresOn: c.expiresOn } : {}),
+    visible,
+    verification: { status: c.verification.status, reasons: c.verification.reasons, method: c.verification.method, checkedAt: c.verification.checkedAt },
+    skills: c.skills,
+    skillsExpanded: expanded,
+    unmappedSkills: c.unmappedSkills,
+    frameworks: unique(c.skills.map(frameworkOf)),
+    evidence: c.evidence,
+    source: c.source,
+  };
+}
+
+function facetValues(badges: readonly EarnerBadge[]): PublicFacetValues {
+  return {
+    badgeClasses: unique(badges.map((b) => b.badgeClassId)),
+    skills: unique(badges.flatMap((b) => b.skillsExpanded)),
+    issuers: unique(badges.map((b) => b.issuerId)),
+    frameworks: unique(badges.flatMap((b) => b.frameworks)),
+    credentialTypes: unique(badges.map((b) => b.credentialType)),
+  };
+}
+
+/** The newest credential per id wins (the same badge ingested twice is one badge). */
+function dedupe(credentials: readonly CredentialDocument[]): CredentialDocument[] {
+  const byId = new Map<string, CredentialDocument>();
+  for (const c of credentials) {
+    const seen = byId.get(c.id);
+    if (!seen || seen.ingestedAt <= c.ingestedAt) byId.set(c.id, c);
+  }
+  return [...byId.values()].sort((a, b) => b.issuedOn.localeCompare(a.issuedOn) || a.id.localeCompare(b.id));
+}
+
+/** Null for an earner who deleted their data: they are kept out of the index. */
+export function buildEarnerDocument(input: EarnerInput): EarnerDocument | null {
+  const { settings, skills } = input;
+  if (settings?.deleted) return null;
+  const listed = settings?.listed ?? false;
+  const hidden = new Set(settings?.hiddenBadges ?? []);
+  const credentials = dedupe(input.credentials);
+  const badges = credentials.map((c) => toBadge(c, listed && !hidden.has(c.id), skills));
+  const shown = badges.filter((b) => b.visible);
+  const byStatus = (status: VerificationStatus) => facetValues(shown.filter((b) => b.verification.status === status));
+  const verifiedShown = shown.filter((b) => b.verification.status === 'VERIFIED');
+  const text = unique([...shown.map((b) => b.name), ...shown.flatMap((b) => b.skills.map((id) => skills.label(id) ?? '')), ...shown.flatMap((b) => b.unmappedSkills)])
+    .filter(Boolean)
+    .join(' \n');
+  const latest = shown.map((b) => b.issuedOn).sort().at(-1);
+  const identities = unique(credentials.flatMap((c) => c.identityKeys)).sort();
+  const name = settings?.displayName ?? credentials.find((c) => c.recipientName)?.recipientName ?? 'Unnamed earner';
+
+  return {
+    earnerId: input.earnerId,
+    identities,
+    name,
+    ...(settings?.headline ? { headline: settings.headline } : {}),
+    ...(settings?.location ? { location: settings.location } : {}),
+    directory: {
+      listed,
+      contactable: listed && (settings?.contactable ?? false),
+      statsOptIn: settings?.statsOptIn ?? false,
+      openTo: settings?.openTo ?? [],
+    },
+    badges,
+    public: {
+      verified: byStatus('VERIFIED'),
+      unverified: byStatus('UNVERIFIED'),
+      failed: byStatus('FAILED'),
+      text,
+      ...(latest ? { latestIssuedOn: latest } : {}),
+    },
+    microCredentials: pathwayProgress(input.pathways, new Set(verifiedShown.map((b) => b.badgeClassId))),
+    updatedAt: input.now.toISOString(),
+  };
+}
