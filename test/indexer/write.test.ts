@@ -1,0 +1,47 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeDocuments } from '../../indexer/write.ts';
+import { ensureIndex } from '../../mappings/indices.ts';
+import type { IndexedSkillDocument } from '../../mappings/skills.ts';
+import { testIndices } from '../support/engine.ts';
+
+function skill(i: number): IndexedSkillDocument {
+  return { id: `local:s${i}`, framework: 'local', code: `s${i}`, kind: 'skill', label: `Skill ${i}`, altLabels: [], broader: [], ancestors: [], narrower: [], related: [], suggest: { input: [`Skill ${i}`] } };
+}
+
+describe('bulk writes on the real engine', () => {
+  const target = testIndices('write');
+  afterAll(() => target.cleanup());
+
+  it('writes every document in small batches and refreshes at the end', async () => {
+    const alias = await ensureIndex(target, 'skills');
+    async function* generate() {
+      for (let i = 0; i < 500; i++) yield { id: `local:s${i}`, document: skill(i) };
+    }
+    const result = await writeDocuments(target.client, alias, generate(), { flushBytes: 10_000, refresh: true });
+    expect(result).toMatchObject({ written: 500, deleted: 0, rejected: [] });
+    expect((await target.client.count({ index: alias })).count).toBe(500);
+  });
+
+  it('reports a rejected document by id and reason, and writes the rest', async () => {
+    const alias = await ensureIndex(target, 'skills');
+    const items = [
+      { id: 'ok-1', document: skill(1001) },
+      { id: 'bad', document: { ...skill(1002), favouriteColour: 'teal' } },
+      { id: 'ok-2', document: skill(1003) },
+    ];
+    const result = await writeDocuments(target.client, alias, items, { refresh: true });
+    expect(result.written).toBe(2);
+    expect(result.rejected).toHaveLength(1);
+    expect(result.rejected[0]).toMatchObject({ id: 'bad', status: 400 });
+    expect(result.rejected[0]?.reason).toMatch(/strict_dynamic_mapping_exception/);
+    const found = await target.client.mget({ index: alias, ids: ['ok-1', 'bad', 'ok-2'] });
+    expect(found.docs.map((d) => ('found' in d ? d.found : false))).toEqual([true, false, true]);
+  });
+
+  it('deletes by id, and a delete of a missing document is no failure', async () => {
+    const alias = await ensureIndex(target, 'skills');
+    const result = await writeDocuments(target.client, alias, [{ id: 'ok-1' }, { id: 'never-existed' }], { refresh: true });
+    expect(result).toMatchObject({ written: 0, deleted: 1, rejected: [] });
+    expect((await target.client.exists({ index: alias, id: 'ok-1' }))).toBe(false);
+  });
+});
