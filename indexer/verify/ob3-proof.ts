@@ -1,0 +1,102 @@
+/**
+ * Data Integrity proof verification of JSON-LD credentials
+ * (`DataIntegrityProof` with `eddsa-rdfc-2022`, and `Ed25519Signature2020`)
+ * through jsonld-signatures and the Digital Bazaar suites, with keys resolved
+ * by `keys.ts` and only pinned contexts.
+ */
+import jsigs from 'jsonld-signatures';
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
+import { createPinnedLoader } from './document-loader.ts';
+import { asArray, idOf, isObject, type JsonObject } from './json.ts';
+import { resolveKey } from './keys.ts';
+import { finding, type Finding } from './result.ts';
+import type { Resolver } from './resolver.ts';
+import type { VerificationMethod } from './types.ts';
+
+const MULTIKEY_CONTEXT = 'https://w3id.org/security/multikey/v1';
+
+export interface ProofCheck {
+  /** Method of the first proof, when it is a supported one. */
+  method: VerificationMethod | null;
+  findings: Finding[];
+  notes: string[];
+}
+
+/** Names the verification method of a proof object, or explains why it is unsupported. */
+function methodOfProof(proof: JsonObject): VerificationMethod | string {
+  if (proof.type === 'DataIntegrityProof') {
+    return proof.cryptosuite === 'eddsa-rdfc-2022' ? 'ob3-eddsa-rdfc-2022' : `DataIntegrityProof cryptosuite ${JSON.stringify(proof.cryptosuite)} is not supported`;
+  }
+  if (proof.type === 'Ed25519Signature2020') return 'ob3-ed25519-signature-2020';
+  return `proof type ${JSON.stringify(proof.type)} is not supported`;
+}
+
+/** Maps a failed jsonld-signatures verification onto findings. */
+function explainFailure(error: (Error & { errors?: Error[] }) | undefined, refused: string[], where: string): Finding[] {
+  if (refused.length > 0) {
+    return [finding('UNKNOWN_CONTEXT', `${where}: JSON-LD processing needed unpinned documents ${[...new Set(refused)].join(', ')}`)];
+  }
+  const messages = (error?.errors ?? (error ? [error] : [])).map((e) => e.message);
+  if (messages.some((m) => /safe mode/i.test(m))) {
+    return [finding('MALFORMED', `${where}: terms not defined by the credential's contexts (${messages.join('; ')})`)];
+  }
+  return [finding('BAD_SIGNATURE', `${where}: proof does not verify (${messages.join('; ') || 'no matching proof'})`)];
+}
+
+/** Verifies every proof of a JSON-LD credential. `where` prefixes details (e.g. `credential`, `credentialSubject.verifiableCredential[0]`). */
+export async function checkDataIntegrityProofs(credential: JsonObject, resolver: Resolver, where = 'credential'): Promise<ProofCheck> {
+  const proofs = asArray(credential.proof);
+  if (proofs.length === 0) return { method: null, findings: [finding('NO_PROOF', `${where}.proof is missing`)], notes: [] };
+  const issuerId = idOf(credential.issuer);
+  const findings: Finding[] = [];
+  const notes: string[] = [];
+  const keyDocuments = new Map<string, object>();
+  let method: VerificationMethod | null = null;
+  for (const [i, proof] of proofs.entries()) {
+    const at = proofs.length > 1 ? `${where}.proof[${i}]` : `${where}.proof`;
+    if (!isObject(proof)) {
+      findings.push(finding('MALFORMED', `${at} is not an object`));
+      continue;
+    }
+    const proofMethod = methodOfProof(proof);
+    if (!proofMethod.startsWith('ob3-')) {
+      findings.push(finding('UNSUPPORTED_FORMAT', `${at}: ${proofMethod}`));
+      continue;
+    }
+    method ??= proofMethod as VerificationMethod;
+    const vmId = idOf(proof.verificationMethod);
+    const resolved = await resolveKey(vmId, issuerId, resolver);
+    if (!resolved.ok) {
+      findings.push({ ...resolved.finding, detail: `${at}.verificationMethod: ${resolved.finding.detail}` });
+      continue;
+    }
+    const { key } = resolved;
+    if (key.ownership) findings.push(key.ownership);
+    notes.push(...key.notes);
+    if (!key.publicKeyMultibase) {
+      findings.push(finding('UNKNOWN_KEY', `${at}.verificationMethod ${key.id} is not an Ed25519 key`));
+      continue;
+    }
+    keyDocuments.set(key.id, { '@context': MULTIKEY_CONTEXT, id: key.id, type: 'Multikey', controller: key.controller, publicKeyMultibase: key.publicKeyMultibase });
+  }
+  if (findings.length > 0 && keyDocuments.size === 0) return { method, findings, notes };
+
+  const loader = createPinnedLoader(keyDocuments);
+  const purpose = new jsigs.purposes.AssertionProofPurpose({
+    controller: { id: issuerId ?? '', assertionMethod: [...keyDocuments.keys()] },
+  });
+  try {
+    const result = await jsigs.verify(credential, {
+      suite: [new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }), new Ed25519Signature2020()],
+      purpose,
+      documentLoader: loader.load,
+    });
+    if (!result.verified) findings.push(...explainFailure(result.error, loader.refused, where));
+  } catch (error) {
+    findings.push(...explainFailure(error as Error, loader.refused, where));
+  }
+  return { method, findings, notes };
+}
+

@@ -1,0 +1,49 @@
+/** Turns the findings of a verification into a `VerificationResult`. */
+import type { ReasonCode, VerificationMethod, VerificationResult } from './types.ts';
+
+/** One failed (or un-runnable) check: its reason code and where it went wrong. */
+export interface Finding {
+  reason: ReasonCode;
+  detail: string;
+}
+
+/** Reasons that mean "could not check", not "checked and wrong". */
+const INCONCLUSIVE: ReadonlySet<ReasonCode> = new Set(['ISSUER_UNREACHABLE', 'STATUS_UNREACHABLE']);
+
+export function finding(reason: ReasonCode, detail: string): Finding {
+  return { reason, detail };
+}
+
+/**
+ * VERIFIED without findings; UNVERIFIED when every finding only says a remote
+ * document could not be fetched; FAILED otherwise.
+ * `notes` are caveats of a pass (kept in `details` after the findings).
+ */
+export function buildResult(
+  method: VerificationMethod | null,
+  findings: readonly Finding[],
+  now: Date,
+  notes: readonly string[] = [],
+): VerificationResult {
+  const reasons = [...new Set(findings.map((f) => f.reason))];
+  const status =
+    reasons.length === 0 ? 'VERIFIED' : reasons.every((r) => INCONCLUSIVE.has(r)) ? 'UNVERIFIED' : 'FAILED';
+  const details = [...findings.map((f) => `${f.reason}: ${f.detail}`), ...notes];
+  const result: VerificationResult = { status, reasons, method, checkedAt: now.toISOString() };
+  if (details.length > 0) result.details = details;
+  return result;
+}
+
+/** Combines an outer (container) result with an inner one: the worse status wins, reasons and details merge. */
+export function combineResults(outer: VerificationResult, inner: VerificationResult, method: VerificationMethod): VerificationResult {
+  const rank = { VERIFIED: 0, UNVERIFIED: 1, FAILED: 2 } as const;
+  const status = rank[outer.status] >= rank[inner.status] ? outer.status : inner.status;
+  const reasons = [...new Set([...outer.reasons, ...inner.reasons])];
+  const details = [
+    ...(outer.details ?? []).map((d) => `container: ${d}`),
+    ...(inner.details ?? []).map((d) => `credential: ${d}`),
+  ];
+  const result: VerificationResult = { status, reasons, method, checkedAt: inner.checkedAt };
+  if (details.length > 0) result.details = details;
+  return result;
+}

@@ -1,0 +1,116 @@
+/**
+ * Shared types of credential parsing and verification. Other parts of the
+ * project (the earner document builder, the API) rely on these shapes.
+ */
+import type { Resolver } from './resolver.ts';
+
+/** Overall outcome: VERIFIED (every check passed), FAILED (a check failed), UNVERIFIED (a check could not be run, e.g. the issuer was unreachable). */
+export type VerificationStatus = 'VERIFIED' | 'UNVERIFIED' | 'FAILED';
+
+/** Machine-readable reason why a credential is not VERIFIED. */
+export type ReasonCode =
+  | 'BAD_SIGNATURE'
+  | 'UNKNOWN_KEY'
+  | 'KEY_NOT_OWNED_BY_ISSUER'
+  | 'REVOKED'
+  | 'EXPIRED'
+  | 'NOT_YET_VALID'
+  | 'RECIPIENT_MISMATCH'
+  | 'ISSUER_UNREACHABLE'
+  | 'MALFORMED'
+  | 'UNSUPPORTED_FORMAT'
+  | 'NO_PROOF'
+  | 'HOSTED_MISMATCH'
+  | 'OUT_OF_SCOPE'
+  | 'STATUS_UNREACHABLE'
+  | 'UNKNOWN_CONTEXT';
+
+/** Which verification procedure produced the result. */
+export type VerificationMethod =
+  | 'ob2-hosted'
+  | 'ob2-signed'
+  | 'ob3-eddsa-rdfc-2022'
+  | 'ob3-ed25519-signature-2020'
+  | 'ob3-vc-jwt'
+  | 'clr'
+  | 'import';
+
+/** Result of verifying one credential. */
+export interface VerificationResult {
+  status: VerificationStatus;
+  /** Empty when VERIFIED. */
+  reasons: ReasonCode[];
+  /** Null when the input could not be identified well enough to pick a method. */
+  method: VerificationMethod | null;
+  /** ISO 8601 time of the check. */
+  checkedAt: string;
+  /** Human-readable notes: what was wrong and where (JSON path / field), or caveats of a pass. */
+  details?: string[];
+}
+
+/** Wire format a credential arrived in. */
+export type CredentialFormat = 'ob2-hosted' | 'ob2-signed' | 'ob3-json-ld' | 'ob3-jwt' | 'clr';
+
+/** A competency framework alignment of an achievement (OB 2.0 `alignment`, OB 3.0 `alignment`). */
+export interface Alignment {
+  targetFramework?: string;
+  targetCode?: string;
+  targetUrl?: string;
+  targetName?: string;
+  targetType?: string;
+}
+
+/** One credential, normalized across OB 2.0 / 3.0 / CLR, ready for the indexer. */
+export interface NormalizedCredential {
+  /** Assertion id / credential id (stable; dedup key). For unreadable input: the source. */
+  id: string;
+  format: CredentialFormat;
+  /** Path or URL it came from (for CLR inner credentials: `<source>#<index>`). */
+  source: string;
+  /**
+   * Who earned it. A hashed email stays `hashed-email` with the hash as identity,
+   * unless `VerifyOptions.recipient` matched it: then type `email`, the plain
+   * address as identity and `hashed: true`.
+   */
+  recipient: {
+    type: 'email' | 'did' | 'url' | 'telephone' | 'id' | 'hashed-email';
+    identity: string;
+    hashed: boolean;
+    salt?: string;
+    name?: string;
+  };
+  issuer: { id: string; name: string; url?: string; email?: string };
+  achievement: {
+    id: string;
+    name: string;
+    description?: string;
+    criteria?: string;
+    image?: string;
+    /** Badge, MicroCredential, Certificate, ... (OB3 achievementType). */
+    type?: string;
+    tags: string[];
+    alignments: Alignment[];
+  };
+  evidence: { id?: string; name?: string; narrative?: string; url?: string }[];
+  /** ISO 8601. */
+  issuedOn: string;
+  /** ISO 8601. */
+  expiresOn?: string;
+  verification: VerificationResult;
+}
+
+/** Options of one verification run. */
+export interface VerifyOptions {
+  /** Email address to check hashed recipient identities against. */
+  recipient?: string;
+  /** Fetches remote documents (hosted assertions, profiles, keys, DID documents, status lists). */
+  resolver: Resolver;
+  /** Clock for validity checks; defaults to the current time. */
+  now?: Date;
+}
+
+/** One input item: raw bytes plus where they came from. */
+export interface CredentialInput {
+  source: string;
+  bytes: Uint8Array;
+}
