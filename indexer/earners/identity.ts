@@ -1,11 +1,10 @@
 /**
  * Who a credential belongs to. Each recipient becomes identity keys
  * (`email:…`, `did:…`, `sha256:…`, `url:…`, `tel:…`); credentials sharing a key
- * belong to one earner. Hashed emails join an earner when a known address of
- * that earner hashes to them with the credential's salt. Pure functions.
+ * belong to one earner (hashed emails are linked to addresses in
+ * `hashed-emails.ts`). Pure functions.
  */
 import { createHash } from 'node:crypto';
-import { matchesHashedIdentity } from '../verify/recipient.ts';
 import type { NormalizedCredential } from '../verify/types.ts';
 
 type Recipient = NormalizedCredential['recipient'];
@@ -27,36 +26,6 @@ export function identityKey(recipient: Recipient): string {
     case 'id':
       return identity.startsWith('did:') ? identity : `id:${identity}`;
   }
-}
-
-/**
- * Plain email keys for hashed recipients, found by hashing each known address
- * with the credential's salt. Issuers usually use one salt for many badges, so
- * this costs (distinct salts x known addresses) hashes; past `maxHashes` the
- * remaining hashed recipients stay as they are (their own earner).
- */
-export function matchHashedRecipients(
-  recipients: readonly Recipient[],
-  knownEmails: readonly string[],
-  maxHashes = 2_000_000,
-): Map<string, string> {
-  const matched = new Map<string, string>();
-  const hashed = recipients.filter((r) => r.type === 'hashed-email');
-  const salts = [...new Set(hashed.map((r) => r.salt ?? ''))];
-  if (salts.length * knownEmails.length > maxHashes) return matched;
-  for (const salt of salts) {
-    const byHash = new Map<string, string>();
-    for (const email of knownEmails) {
-      const hex = createHash('sha256').update(email + salt).digest('hex');
-      byHash.set(hex, email);
-    }
-    for (const r of hashed.filter((h) => (h.salt ?? '') === salt)) {
-      const hex = r.identity.toLowerCase().replace(/^sha256\$/, '');
-      const email = byHash.get(hex);
-      if (email !== undefined && matchesHashedIdentity(`sha256$${hex}`, email, salt)) matched.set(identityKey(r), `email:${email.toLowerCase()}`);
-    }
-  }
-  return matched;
 }
 
 /** Groups items whose key sets overlap (union-find); each group is one earner. */

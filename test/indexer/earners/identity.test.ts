@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { earnerIdFor, groupByIdentity, identityKey, matchHashedRecipients } from '../../../indexer/earners/identity.ts';
+import { earnerIdFor, groupByIdentity, identityKey } from '../../../indexer/earners/identity.ts';
 import { hashIdentity } from '../../../indexer/verify/recipient.ts';
 
 describe('identity keys', () => {
@@ -11,16 +11,23 @@ describe('identity keys', () => {
     expect(identityKey({ type: 'url', identity: 'https://people.example/ada', hashed: false })).toBe('url:https://people.example/ada');
   });
 
-  it('matches hashed emails against known addresses with each salt', () => {
-    const hashed = { type: 'hashed-email' as const, identity: hashIdentity('ada@example.org', 'deadsea'), hashed: true, salt: 'deadsea' };
-    const other = { type: 'hashed-email' as const, identity: hashIdentity('bob@example.org', 'pepper'), hashed: true, salt: 'pepper' };
-    const matches = matchHashedRecipients([hashed, other], ['grace@example.org', 'ada@example.org']);
-    expect([...matches]).toEqual([[identityKey(hashed), 'email:ada@example.org']]);
+  it('links hashed emails to addresses seen before or after the hash', async () => {
+    const { HashedEmailIndex } = await import('../../../indexer/earners/hashed-emails.ts');
+    const index = new HashedEmailIndex();
+    index.addEmail('Ada@Example.org');
+    expect(index.lookup(hashIdentity('ada@example.org', 'deadsea'), 'deadsea')).toBe('ada@example.org');
+    expect(index.lookup(hashIdentity('bob@example.org', 'deadsea'), 'deadsea')).toBeUndefined();
+    index.addEmail('bob@example.org');
+    expect(index.lookup(hashIdentity('bob@example.org', 'deadsea'), 'deadsea')).toBe('bob@example.org');
+    expect(index.lookup(hashIdentity('bob@example.org', 'pepper'), 'deadsea')).toBeUndefined();
   });
 
-  it('gives up on hashed matching past the work limit instead of stalling', () => {
-    const hashed = { type: 'hashed-email' as const, identity: hashIdentity('ada@example.org', 's'), hashed: true, salt: 's' };
-    expect(matchHashedRecipients([hashed], ['ada@example.org', 'x@example.org'], 1).size).toBe(0);
+  it('stops building hash tables past its work limit instead of stalling', async () => {
+    const { HashedEmailIndex } = await import('../../../indexer/earners/hashed-emails.ts');
+    const index = new HashedEmailIndex(1);
+    index.addEmail('ada@example.org');
+    index.addEmail('bob@example.org');
+    expect(index.lookup(hashIdentity('ada@example.org', 's'), 's')).toBeUndefined();
   });
 });
 
@@ -42,5 +49,34 @@ describe('grouping credentials into earners', () => {
     expect(id).toMatch(/^e-[0-9a-f]{24}$/);
     expect(earnerIdFor(['did:key:z1'])).not.toBe(id);
     expect(() => earnerIdFor([])).toThrow(/at least one identity key/);
+  });
+});
+
+describe('assigning credentials to earners', async () => {
+  const { assignEarners } = await import('../../../indexer/earners/assign.ts');
+
+  it('gives new people a new id and known people their existing id', () => {
+    const result = assignEarners(
+      [
+        { id: 'c1', identityKeys: ['email:new@example.org'] },
+        { id: 'c2', identityKeys: ['email:known@example.org'] },
+      ],
+      new Map([['email:known@example.org', 'e-known']]),
+    );
+    expect(result.earnerOf.get('c1')).toBe(earnerIdFor(['email:new@example.org']));
+    expect(result.earnerOf.get('c2')).toBe('e-known');
+    expect(result.merges.size).toBe(0);
+  });
+
+  it('merges two known earners when one credential names both of their identities', () => {
+    const result = assignEarners(
+      [{ id: 'c1', identityKeys: ['email:ada@example.org', 'sha256:abc'] }],
+      new Map([
+        ['email:ada@example.org', 'e-b'],
+        ['sha256:abc', 'e-a'],
+      ]),
+    );
+    expect(result.earnerOf.get('c1')).toBe('e-a');
+    expect([...result.merges]).toEqual([['e-b', 'e-a']]);
   });
 });

@@ -1,0 +1,195 @@
+/**
+ * The ingest run: input units -> verified, normalized credentials -> stored
+ * credentials assigned to earners -> earner and badge-class documents.
+ *
+ * Works in chunks so memory stays flat at any size; each chunk is refreshed
+ * before the next, so an earner whose credentials span chunks is found and
+ * extended, not duplicated. One bad item never stops the run: it becomes a
+ * reject with its reasons.
+ */
+import type { CredentialDocument } from '../../mappings/credentials.ts';
+import { assignEarners } from '../earners/assign.ts';
+import { HashedEmailIndex } from '../earners/hashed-emails.ts';
+import { earnerWrites, type EarnerContext } from '../earners/refresh.ts';
+import { readCredentials } from '../sources/read-credentials.ts';
+import type { Taxonomy } from '../taxonomy/index.ts';
+import type { VerifyOptions } from '../verify/types.ts';
+import { badgeClassWrites } from './badge-classes.ts';
+import { prepareImportRow } from './imports.ts';
+import type { InputUnit } from './inputs.ts';
+import { mapConcurrent } from './pool.ts';
+import { keepsOver, prepareCredential, type CredentialDraft, type Prepared, type Reject } from './prepare.ts';
+import { countAccepted, countRejected, emptySummary, type RunSummary } from './summary.ts';
+
+export interface IngestOptions extends EarnerContext {
+  taxonomy: Taxonomy;
+  verify: VerifyOptions;
+  /** Input units per chunk (default 1000). */
+  chunkSize?: number;
+  /** Credentials verified at once (default 8: verification mostly waits on HTTP or hashing). */
+  verifyConcurrency?: number;
+  onReject?: (reject: Reject) => void | Promise<void>;
+  onProgress?: (summary: RunSummary) => void;
+}
+
+/** A draft plus what is needed to link a hashed recipient later. */
+interface Accepted {
+  draft: CredentialDraft;
+  hashed?: { key: string; salt: string; identity: string };
+}
+
+export async function ingest(units: AsyncIterable<InputUnit> | Iterable<InputUnit>, options: IngestOptions): Promise<RunSummary> {
+  const started = Date.now();
+  const summary = emptySummary();
+  const emails = new HashedEmailIndex();
+  /** Hashed recipients no address matched yet: earner id and how to match them later. */
+  const unlinked = new Map<string, { salt: string; identity: string; earnerId: string }>();
+  let chunk: InputUnit[] = [];
+  const flush = async () => {
+    await ingestChunk(chunk, options, summary, emails, unlinked);
+    chunk = [];
+    options.onProgress?.(summary);
+  };
+  for await (const unit of units) {
+    chunk.push(unit);
+    if (chunk.length >= (options.chunkSize ?? 1000)) await flush();
+  }
+  if (chunk.length > 0) await flush();
+  await linkHashedRecipients(options, summary, emails, unlinked);
+  summary.ms = Date.now() - started;
+  return summary;
+}
+
+async function prepareUnit(unit: InputUnit, options: IngestOptions, now: Date): Promise<{ prepared: Prepared; hashed?: Accepted['hashed'] }[]> {
+  if (unit.kind === 'problem') return [{ prepared: { ok: false, reject: { source: unit.source, reasons: ['UNREADABLE'], details: [unit.detail] } } }];
+  if (unit.kind === 'row') return [{ prepared: prepareImportRow(unit.row, unit.source, options.taxonomy, unit.raw, now) }];
+  const credentials = await readCredentials({ source: unit.source, bytes: unit.bytes }, { ...options.verify, now });
+  return credentials.map((c) => {
+    const prepared = prepareCredential(c, unit.bytes, options.taxonomy, now);
+    const hashed = c.recipient.type === 'hashed-email' && prepared.ok ? { key: prepared.draft.identityKeys[0]!, salt: c.recipient.salt ?? '', identity: c.recipient.identity } : undefined;
+    return { prepared, ...(hashed ? { hashed } : {}) };
+  });
+}
+
+function conflictReject(draft: CredentialDraft, authenticSource: string): Reject {
+  return {
+    source: draft.source,
+    credentialId: draft.id,
+    reasons: ['CONFLICTS_WITH_AUTHENTIC_COPY', ...draft.verification.reasons],
+    details: [`${draft.source}: credential ${draft.id} fails verification (${draft.verification.reasons.join(', ')}) while a verified copy from ${authenticSource} exists; the verified copy is kept`],
+  };
+}
+
+async function ingestChunk(
+  units: InputUnit[],
+  options: IngestOptions,
+  summary: RunSummary,
+  emails: HashedEmailIndex,
+  unlinked: Map<string, { salt: string; identity: string; earnerId: string }>,
+): Promise<void> {
+  const { store } = options;
+  const now = options.now();
+  summary.inputs += units.length;
+  const results = (await mapConcurrent(units, options.verifyConcurrency ?? 8, (u) => prepareUnit(u, options, now))).flat();
+
+  // The same credential twice is one credential (see `keepsOver` for which copy stays).
+  const accepted = new Map<string, Accepted>();
+  const reject = async (r: Reject) => {
+    countRejected(summary, r);
+    await options.onReject?.(r);
+  };
+  for (const { prepared, hashed } of results) {
+    if (!prepared.ok) {
+      await reject(prepared.reject);
+      continue;
+    }
+    const current = accepted.get(prepared.draft.id);
+    if (current && keepsOver(current.draft, prepared.draft)) await reject(conflictReject(prepared.draft, current.draft.source));
+    else accepted.set(prepared.draft.id, { draft: prepared.draft, ...(hashed ? { hashed } : {}) });
+  }
+  for (const stored of await store.credentialsById([...accepted.keys()])) {
+    const incoming = accepted.get(stored.id)!;
+    if (keepsOver(stored, incoming.draft)) {
+      accepted.delete(stored.id);
+      await reject(conflictReject(incoming.draft, stored.source));
+    }
+  }
+  for (const { draft } of accepted.values()) for (const key of draft.identityKeys) if (key.startsWith('email:')) emails.addEmail(key.slice(6));
+  for (const { draft, hashed } of accepted.values()) {
+    const email = hashed && emails.lookup(hashed.identity, hashed.salt);
+    if (email) draft.identityKeys = [...new Set([...draft.identityKeys, `email:${email}`])];
+  }
+
+  const allKeys = [...new Set([...accepted.values()].flatMap((a) => a.draft.identityKeys))];
+  const blocked = await store.deletedIdentities(allKeys);
+  const drafts: Accepted[] = [];
+  for (const a of accepted.values()) {
+    if (a.draft.identityKeys.some((k) => blocked.has(k))) summary.skippedDeleted++;
+    else drafts.push(a);
+  }
+  if (drafts.length === 0) return;
+
+  const existing = await store.earnersByIdentity(allKeys.filter((k) => !blocked.has(k)));
+  const { earnerOf, merges } = assignEarners(drafts.map((a) => a.draft), existing);
+  const newDocs: CredentialDocument[] = drafts.map(({ draft }) => ({ ...draft, earnerId: earnerOf.get(draft.id)! }));
+  await storeAndProject(options, summary, newDocs, merges);
+
+  for (const { draft, hashed } of drafts) {
+    if (hashed && draft.identityKeys.length === 1) unlinked.set(hashed.key, { salt: hashed.salt, identity: hashed.identity, earnerId: earnerOf.get(draft.id)! });
+    else if (hashed) unlinked.delete(hashed.key);
+  }
+  for (const d of newDocs) countAccepted(summary, d);
+}
+
+/**
+ * Writes new credentials, moves the credentials of merged-away earners to the
+ * earner they join, and rewrites every touched earner and badge class.
+ */
+async function storeAndProject(options: IngestOptions, summary: RunSummary, newDocs: CredentialDocument[], merges: ReadonlyMap<string, string>): Promise<void> {
+  const { store } = options;
+  const previousOwners = (await store.credentialsById(newDocs.map((d) => d.id))).map((c) => c.earnerId);
+  const touched = [...new Set([...newDocs.map((d) => d.earnerId), ...merges.keys(), ...previousOwners])];
+  const newIds = new Set(newDocs.map((d) => d.id));
+  const stored = (await store.credentialsOf(touched)).filter((c) => !newIds.has(c.id));
+  const moved = stored.filter((c) => merges.has(c.earnerId)).map((c) => ({ ...c, earnerId: merges.get(c.earnerId)! }));
+  const kept = stored.filter((c) => !merges.has(c.earnerId));
+
+  const credentialResult = await store.write('credentials', [...newDocs, ...moved].map((d) => ({ id: d.id, document: d })));
+  summary.engineRejected += credentialResult.rejected.length;
+  for (const r of credentialResult.rejected) await options.onReject?.({ source: r.id, credentialId: r.id, reasons: ['ENGINE_REJECTED'], details: [r.reason] });
+
+  const byEarner = new Map<string, CredentialDocument[]>(touched.map((id) => [id, []]));
+  for (const c of [...kept, ...moved, ...newDocs]) byEarner.get(c.earnerId)?.push(c) ?? byEarner.set(c.earnerId, [c]);
+  const earnerResult = await store.write('earners', await earnerWrites(options, byEarner));
+  summary.earnersWritten += earnerResult.written;
+  summary.earnersMerged += merges.size;
+  summary.engineRejected += earnerResult.rejected.length;
+  await store.write('badge-classes', badgeClassWrites(newDocs, options.pathways, options.now()));
+  await store.refresh('credentials', 'earners', 'badge-classes');
+}
+
+/** After the run: hashed recipients whose address turned up later join that address's earner. */
+async function linkHashedRecipients(
+  options: IngestOptions,
+  summary: RunSummary,
+  emails: HashedEmailIndex,
+  unlinked: Map<string, { salt: string; identity: string; earnerId: string }>,
+): Promise<void> {
+  const links = new Map<string, string>(); // hashed earner id -> email key
+  for (const { salt, identity, earnerId } of unlinked.values()) {
+    const email = emails.lookup(identity, salt);
+    if (email) links.set(earnerId, `email:${email}`);
+  }
+  if (links.size === 0) return;
+  const owners = await options.store.earnersByIdentity([...new Set(links.values())]);
+  const merges = new Map<string, string>();
+  for (const [hashedEarner, emailKey] of links) {
+    const owner = owners.get(emailKey);
+    if (owner && owner !== hashedEarner) merges.set(hashedEarner, owner);
+  }
+  if (merges.size === 0) return;
+  // The moved credentials learn the address, so later runs link them at once.
+  const moving = await options.store.credentialsOf([...merges.keys()]);
+  const relinked = moving.map((c) => ({ ...c, earnerId: merges.get(c.earnerId)!, identityKeys: [...new Set([...c.identityKeys, links.get(c.earnerId)!])] }));
+  await storeAndProject(options, summary, relinked, merges);
+}

@@ -1,0 +1,104 @@
+/**
+ * Turns a verified, normalized credential into what the indexer stores, or a
+ * reject that says why it cannot be stored. Pure.
+ *
+ * A credential that verified badly (revoked, bad signature, ...) is still
+ * accepted and stored as FAILED: employers do not see it by default, and a
+ * re-verification can change its status. Input with no usable recipient or
+ * achievement cannot become anyone's badge: that is a reject.
+ */
+import type { CredentialDocument } from '../../mappings/credentials.ts';
+import type { CredentialType } from '../../mappings/earners.ts';
+import { identityKey } from '../earners/identity.ts';
+import { normalizeSkills, type Taxonomy } from '../taxonomy/index.ts';
+import type { NormalizedCredential } from '../verify/types.ts';
+
+/** A stored credential before it is assigned to an earner. */
+export type CredentialDraft = Omit<CredentialDocument, 'earnerId'>;
+
+export interface Reject {
+  source: string;
+  credentialId?: string;
+  reasons: string[];
+  details: string[];
+}
+
+export type Prepared = { ok: true; draft: CredentialDraft } | { ok: false; reject: Reject };
+
+/** OB 3.0 `achievementType` (and OB 2.0 extension hints) to the directory's credential types. */
+export function credentialTypeOf(achievementType: string | undefined): CredentialType {
+  const t = (achievementType ?? '').toLowerCase().replace(/[^a-z]/g, '');
+  if (t === 'microcredential') return 'micro-credential';
+  if (['certificate', 'certification', 'license', 'licensure', 'diploma', 'degree', 'associatedegree', 'bachelordegree', 'masterdegree'].includes(t)) return 'certificate';
+  return 'badge';
+}
+
+const UNSTORABLE = new Set(['MALFORMED', 'UNSUPPORTED_FORMAT']);
+
+/** Why a credential cannot be stored, or an empty list. */
+export function unstorableReasons(c: NormalizedCredential): string[] {
+  const problems: string[] = [];
+  if (c.verification.reasons.some((r) => UNSTORABLE.has(r))) problems.push(...c.verification.reasons.filter((r) => UNSTORABLE.has(r)));
+  if (!c.recipient.identity.trim()) problems.push('NO_RECIPIENT');
+  if (!c.achievement.id || !c.achievement.name) problems.push('NO_ACHIEVEMENT');
+  if (!c.issuer.id) problems.push('NO_ISSUER');
+  if (!c.issuedOn || Number.isNaN(Date.parse(c.issuedOn))) problems.push('NO_ISSUE_DATE');
+  return [...new Set(problems)];
+}
+
+export function prepareCredential(c: NormalizedCredential, raw: Uint8Array, taxonomy: Taxonomy, now: Date): Prepared {
+  const problems = unstorableReasons(c);
+  if (problems.length > 0) {
+    const details = c.verification.details?.length ? c.verification.details : problems.map((p) => `${c.source}: ${p.toLowerCase().replace(/_/g, ' ')}`);
+    return { ok: false, reject: { source: c.source, ...(c.id !== c.source ? { credentialId: c.id } : {}), reasons: problems, details } };
+  }
+  const skills = normalizeSkills(taxonomy, { alignments: c.achievement.alignments, tags: c.achievement.tags });
+  const draft: CredentialDraft = {
+    id: c.id,
+    identityKeys: [identityKey(c.recipient)],
+    ...(c.recipient.name ? { recipientName: c.recipient.name } : {}),
+    format: c.format,
+    source: c.source,
+    issuer: { id: c.issuer.id, name: c.issuer.name || c.issuer.id, ...(c.issuer.url ? { url: c.issuer.url } : {}) },
+    achievement: {
+      id: c.achievement.id,
+      name: c.achievement.name,
+      ...(c.achievement.description ? { description: c.achievement.description } : {}),
+      ...(c.achievement.criteria ? { criteria: c.achievement.criteria } : {}),
+      ...(c.achievement.image ? { image: c.achievement.image } : {}),
+      credentialType: credentialTypeOf(c.achievement.type),
+      tags: c.achievement.tags,
+      alignments: c.achievement.alignments,
+    },
+    skills: skills.skillIds,
+    unmappedSkills: [...new Set(skills.unmapped.map((u) => u.targetName ?? u.targetCode ?? u.targetUrl ?? '').filter(Boolean))],
+    evidence: c.evidence,
+    issuedOn: new Date(c.issuedOn).toISOString(),
+    ...(c.expiresOn && !Number.isNaN(Date.parse(c.expiresOn)) ? { expiresOn: new Date(c.expiresOn).toISOString() } : {}),
+    verification: {
+      status: c.verification.status,
+      reasons: c.verification.reasons,
+      method: c.verification.method,
+      checkedAt: c.verification.checkedAt,
+      ...(c.verification.details?.length ? { details: c.verification.details } : {}),
+    },
+    raw: Buffer.from(raw).toString('base64'),
+    ingestedAt: now.toISOString(),
+  };
+  return { ok: true, draft };
+}
+
+/** Reasons that say a copy is not what its issuer signed (as opposed to valid but revoked or expired). */
+const NOT_AUTHENTIC = new Set(['BAD_SIGNATURE', 'UNKNOWN_KEY', 'KEY_NOT_OWNED_BY_ISSUER', 'HOSTED_MISMATCH', 'NO_PROOF', 'OUT_OF_SCOPE', 'UNKNOWN_CONTEXT']);
+
+export function isAuthentic(verification: { status: string; reasons: readonly string[] }): boolean {
+  return verification.status === 'VERIFIED' || !verification.reasons.some((r) => NOT_AUTHENTIC.has(r));
+}
+
+/**
+ * Two copies of one credential id: the newer one wins, except that a copy
+ * that is not authentic (tampered, unsigned) never replaces one that is.
+ */
+export function keepsOver(current: { verification: { status: string; reasons: readonly string[] } }, incoming: { verification: { status: string; reasons: readonly string[] } }): boolean {
+  return isAuthentic(current.verification) && !isAuthentic(incoming.verification);
+}

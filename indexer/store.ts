@@ -1,0 +1,116 @@
+/**
+ * The indexer's one door to the engine: look-ups by identity, credentials of
+ * earners, settings, and writes. Everything else in the indexer is pure.
+ */
+import type { Client } from '@elastic/elasticsearch';
+import type { QueryDslQueryContainer, SortResults } from '@elastic/elasticsearch/lib/api/types';
+import type { CredentialDocument } from '../mappings/credentials.ts';
+import type { DirectorySettingsDocument } from '../mappings/directory-settings.ts';
+import { aliasName, ensureAllIndices, type IndexKind, type IndexTarget } from '../mappings/indices.ts';
+import { writeDocuments, type WriteItem, type WriteOptions, type WriteResult } from './write.ts';
+
+const PAGE = 5000;
+const TERMS_BATCH = 2000;
+
+export class IndexStore {
+  constructor(readonly target: IndexTarget) {}
+
+  get client(): Client {
+    return this.target.client;
+  }
+
+  alias(kind: IndexKind): string {
+    return aliasName(this.target.prefix, kind);
+  }
+
+  async ensureIndices(): Promise<void> {
+    await ensureAllIndices(this.target);
+  }
+
+  /** Every document matching `query`, page by page with search_after (no deep `from`). */
+  async *scan<T>(kind: IndexKind, query: QueryDslQueryContainer, source: string[] | true = true, sortField = '_doc'): AsyncGenerator<{ id: string; doc: T }> {
+    let after: SortResults | undefined;
+    const pit = await this.client.openPointInTime({ index: this.alias(kind), keep_alive: '2m' });
+    try {
+      for (;;) {
+        const page = await this.client.search<T>({
+          size: PAGE,
+          query,
+          _source: source,
+          pit: { id: pit.id, keep_alive: '2m' },
+          sort: sortField === '_doc' ? ['_shard_doc'] : [{ [sortField]: 'asc' }, '_shard_doc'],
+          ...(after ? { search_after: after } : {}),
+        });
+        for (const hit of page.hits.hits) if (hit._source) yield { id: hit._id!, doc: hit._source };
+        if (page.hits.hits.length < PAGE) return;
+        after = page.hits.hits.at(-1)?.sort;
+      }
+    } finally {
+      await this.client.closePointInTime({ id: pit.id }).catch(() => undefined);
+    }
+  }
+
+  /** Identity key -> earner id, for keys some stored credential already carries. */
+  async earnersByIdentity(keys: readonly string[]): Promise<Map<string, string>> {
+    const wanted = new Set(keys);
+    const found = new Map<string, string>();
+    for (let i = 0; i < keys.length; i += TERMS_BATCH) {
+      const batch = keys.slice(i, i + TERMS_BATCH);
+      for await (const { doc } of this.scan<Pick<CredentialDocument, 'earnerId' | 'identityKeys'>>('credentials', { terms: { identityKeys: batch } }, ['earnerId', 'identityKeys'])) {
+        for (const key of doc.identityKeys) if (wanted.has(key) && !found.has(key)) found.set(key, doc.earnerId);
+      }
+    }
+    return found;
+  }
+
+  /** Identity keys of earners who deleted their data: their credentials are never stored again. */
+  async deletedIdentities(keys: readonly string[]): Promise<Set<string>> {
+    const blocked = new Set<string>();
+    for (let i = 0; i < keys.length; i += TERMS_BATCH) {
+      const batch = keys.slice(i, i + TERMS_BATCH);
+      const query = { bool: { filter: [{ term: { deleted: true } }, { terms: { deletedIdentities: batch } }] } };
+      for await (const { doc } of this.scan<Pick<DirectorySettingsDocument, 'deletedIdentities'>>('directory-settings', query, ['deletedIdentities'])) {
+        for (const key of doc.deletedIdentities) if (batch.includes(key)) blocked.add(key);
+      }
+    }
+    return blocked;
+  }
+
+  async credentialsOf(earnerIds: readonly string[]): Promise<CredentialDocument[]> {
+    const out: CredentialDocument[] = [];
+    for (let i = 0; i < earnerIds.length; i += TERMS_BATCH) {
+      for await (const { doc } of this.scan<CredentialDocument>('credentials', { terms: { earnerId: earnerIds.slice(i, i + TERMS_BATCH) } })) out.push(doc);
+    }
+    return out;
+  }
+
+  async credentialsById(ids: readonly string[]): Promise<CredentialDocument[]> {
+    const out: CredentialDocument[] = [];
+    for (let i = 0; i < ids.length; i += TERMS_BATCH) {
+      const response = await this.client.mget<CredentialDocument>({ index: this.alias('credentials'), ids: ids.slice(i, i + TERMS_BATCH) });
+      for (const d of response.docs) if ('found' in d && d.found && d._source) out.push(d._source);
+    }
+    return out;
+  }
+
+  async settingsOf(earnerIds: readonly string[]): Promise<Map<string, DirectorySettingsDocument>> {
+    const out = new Map<string, DirectorySettingsDocument>();
+    for (let i = 0; i < earnerIds.length; i += TERMS_BATCH) {
+      const response = await this.client.mget<DirectorySettingsDocument>({ index: this.alias('directory-settings'), ids: earnerIds.slice(i, i + TERMS_BATCH) });
+      for (const d of response.docs) if ('found' in d && d.found && d._source) out.set(d._id, d._source);
+    }
+    return out;
+  }
+
+  write<T>(kind: IndexKind, items: Iterable<WriteItem<T>> | AsyncIterable<WriteItem<T>>, options?: WriteOptions): Promise<WriteResult> {
+    return writeDocuments(this.client, this.alias(kind), items, options);
+  }
+
+  async refresh(...kinds: IndexKind[]): Promise<void> {
+    await this.client.indices.refresh({ index: kinds.map((k) => this.alias(k)).join(',') });
+  }
+
+  async count(kind: IndexKind): Promise<number> {
+    return (await this.client.count({ index: this.alias(kind) })).count;
+  }
+}

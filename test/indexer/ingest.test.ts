@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CredentialDocument } from '../../mappings/credentials.ts';
+import { defaultDirectorySettings } from '../../mappings/directory-settings.ts';
+import type { EarnerDocument } from '../../mappings/earners.ts';
+import { earnerIdFor } from '../../indexer/earners/identity.ts';
+import { refreshEarners } from '../../indexer/earners/refresh.ts';
+import { ingest, type IngestOptions } from '../../indexer/ingest/ingest.ts';
+import type { InputUnit } from '../../indexer/ingest/inputs.ts';
+import type { Reject } from '../../indexer/ingest/prepare.ts';
+import { IndexStore } from '../../indexer/store.ts';
+import { ensureSkillsIndex, skillLookup } from '../../indexer/taxonomy-index.ts';
+import { loadTaxonomy } from '../../indexer/taxonomy/index.ts';
+import { createResolver } from '../../indexer/verify/resolver.ts';
+import { hashIdentity } from '../../indexer/verify/recipient.ts';
+import { generateIssuerKey, signOb3Jwt, type IssuerKey } from '../../indexer/verify/sign.ts';
+import { ob3Credential } from '../support/credential-builders.ts';
+import { fixtureResolver, readFixture } from '../support/credential-fixtures.ts';
+import { testIndices } from '../support/engine.ts';
+
+const taxonomy = loadTaxonomy();
+const target = testIndices('ingest');
+const store = new IndexStore(target);
+const rejects: Reject[] = [];
+
+function options(overrides: Partial<IngestOptions> = {}): IngestOptions {
+  return {
+    store,
+    taxonomy,
+    skills: skillLookup(taxonomy),
+    pathways: [{ id: 'data-path', name: 'Data pathway', badgeClasses: ['https://issuer.example.net/achievements/python', 'https://issuer.example.net/achievements/sql'] }],
+    verify: { resolver: createResolver({ allowNetwork: false }) },
+    now: () => new Date('2026-11-01T00:00:00Z'),
+    onReject: (r) => void rejects.push(r),
+    ...overrides,
+  };
+}
+
+const unit = (source: string, text: string): InputUnit => ({ kind: 'credential', source, bytes: Buffer.from(text) });
+
+async function jwtFor(key: IssuerKey, email: string, achievement: string, alignment: Record<string, string>, name = 'Ada Lovelace'): Promise<string> {
+  const base = ob3Credential(key.did, {}, email) as { credentialSubject: { achievement: Record<string, unknown>; name?: string }; issuer: Record<string, unknown> };
+  base.issuer = { ...base.issuer, id: key.did };
+  base.credentialSubject.name = name;
+  base.credentialSubject.achievement = {
+    ...base.credentialSubject.achievement,
+    id: `https://issuer.example.net/achievements/${achievement}`,
+    name: `${achievement} badge`,
+    achievementType: 'Badge',
+    alignment: [{ type: ['Alignment'], ...alignment }],
+  };
+  return signOb3Jwt(base, key);
+}
+
+async function earner(id: string): Promise<EarnerDocument | undefined> {
+  const r = await target.client.get<EarnerDocument>({ index: store.alias('earners'), id }, { ignore: [404] });
+  return r.found ? r._source : undefined;
+}
+
+let key: IssuerKey;
+beforeAll(async () => {
+  await store.ensureIndices();
+  await ensureSkillsIndex(store, taxonomy);
+  key = await generateIssuerKey(new Uint8Array(32).fill(7));
+});
+afterAll(() => target.cleanup());
+
+describe('ingesting credentials into earners', () => {
+  it('verifies the 1EdTech fixtures, keeps failures as FAILED and rejects what is unreadable', async () => {
+    rejects.length = 0;
+    const files = ['ob20/basic-assertion.json', 'ob20/simple.jwt', 'ob20/simple-revoked.jwt', 'ob30/simple.json', 'ob30/simple-err-proof-value.json', 'ob20/basic-assertion-invalid-type.json'];
+    const units = files.map((f) => ({ kind: 'credential' as const, source: f, bytes: readFixture(f) }));
+    const summary = await ingest(units, options({ verify: { resolver: fixtureResolver() } }));
+    // basic-assertion.json and simple.jwt are one assertion (same id), hosted and signed: one badge.
+    // simple-err-proof-value.json is a tampered copy of ob30/simple.json: the authentic copy stays.
+    expect(summary).toMatchObject({ inputs: 6, accepted: 3, verified: 2, failed: 1, failedByReason: { REVOKED: 1 }, rejected: 2 });
+    const bySource = Object.fromEntries(rejects.map((r) => [r.source, r]));
+    expect(bySource['ob20/basic-assertion-invalid-type.json']?.reasons).toContain('MALFORMED');
+    expect(bySource['ob20/basic-assertion-invalid-type.json']?.details.join(' ')).toMatch(/assertion\.type/);
+    expect(bySource['ob30/simple-err-proof-value.json']?.reasons).toEqual(['CONFLICTS_WITH_AUTHENTIC_COPY', 'BAD_SIGNATURE']);
+    const kept = await store.credentialsById(['http://example.com/credentials/3527']);
+    expect(kept.map((c) => [c.source, c.verification.status])).toEqual([['ob30/simple.json', 'VERIFIED']]);
+    // The OB 2.0 assertions go to the same hashed recipient (nobody@example.org, salt deadsea): one earner.
+    const hashedKey = `sha256:${hashIdentity('nobody@example.org', 'deadsea').slice(7)}`;
+    const owner = (await store.earnersByIdentity([hashedKey])).get(hashedKey)!;
+    const doc = await earner(owner);
+    expect(doc?.badges.map((b) => b.verification.status).sort()).toEqual(['FAILED', 'VERIFIED']);
+  });
+
+  it('merges credentials of one person, dedupes a badge ingested twice, and is idempotent', async () => {
+    const email = 'ada@example.net';
+    const py = await jwtFor(key, email, 'python', { targetFramework: 'ESCO', targetName: 'Python (computer programming)', targetUrl: 'http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d' });
+    const sql = await jwtFor(key, email, 'sql', { targetFramework: 'O*NET', targetCode: '2.B.3.e', targetName: 'Programming' });
+    const run = [unit('a.jwt', py), unit('b.jwt', sql), unit('a.jwt', py)];
+    await ingest(run, options());
+    const id = earnerIdFor([`email:${email}`]);
+    const first = (await earner(id))!;
+    expect(first.badges.map((b) => b.name).sort()).toEqual(['python badge', 'sql badge']);
+    expect(first.name).toBe('Ada Lovelace');
+    expect(first.directory.listed).toBe(false);
+    expect(first.badges.every((b) => b.visible === false)).toBe(true);
+    expect(first.microCredentials).toEqual([]);
+
+    await ingest(run, options());
+    const again = (await earner(id))!;
+    expect(again).toEqual(first);
+    const stored = await store.credentialsOf([id]);
+    expect(stored).toHaveLength(2);
+  });
+
+  it('joins directory settings: an opt-in shows badges and pathway progress; re-ingest keeps the settings', async () => {
+    const email = 'ada@example.net';
+    const id = earnerIdFor([`email:${email}`]);
+    const settings = { ...defaultDirectorySettings(id), listed: true, contactable: true, headline: 'Data analyst', location: { city: 'Columbus', region: 'US-OH', country: 'US', geo: { lat: 39.96, lon: -83.0 } } };
+    await target.client.index({ index: store.alias('directory-settings'), id, document: settings, refresh: true });
+    await refreshEarners(options(), [id], { refresh: true });
+    const shown = (await earner(id))!;
+    expect(shown.directory.listed).toBe(true);
+    expect(shown.headline).toBe('Data analyst');
+    expect(shown.badges.every((b) => b.visible)).toBe(true);
+    expect(shown.microCredentials).toEqual([{ pathwayId: 'data-path', name: 'Data pathway', earned: 2, required: 2, completed: true }]);
+
+    const py = await jwtFor(key, email, 'python', { targetName: 'Python (computer programming)', targetFramework: 'ESCO' });
+    await ingest([unit('a.jwt', py)], options());
+    const stillListed = await target.client.get({ index: store.alias('directory-settings'), id });
+    expect(stillListed._source).toEqual(settings);
+    expect((await earner(id))?.directory.listed).toBe(true);
+  });
+
+  it('never stores credentials of an earner who deleted their data', async () => {
+    const email = 'gone@example.net';
+    const id = earnerIdFor([`email:${email}`]);
+    await target.client.index({ index: store.alias('directory-settings'), id, document: { ...defaultDirectorySettings(id), deleted: true, deletedIdentities: [`email:${email}`] }, refresh: true });
+    const summary = await ingest([unit('gone.jwt', await jwtFor(key, email, 'python', { targetName: 'Python' }))], options());
+    expect(summary.skippedDeleted).toBe(1);
+    expect(await earner(id)).toBeUndefined();
+    expect(await store.credentialsOf([id])).toEqual([]);
+  });
+
+  it('links a hashed recipient to the earner whose address arrives later in the run', async () => {
+    const email = 'grace@example.net';
+    const hashedSubject = ob3Credential(key.did, {}, email) as { credentialSubject: { identifier: Record<string, unknown>[] }; issuer: Record<string, unknown> };
+    hashedSubject.issuer = { ...hashedSubject.issuer, id: key.did };
+    hashedSubject.credentialSubject.identifier = [{ type: 'IdentityObject', identityType: 'emailAddress', hashed: true, salt: 'pepper', identityHash: hashIdentity(email, 'pepper') }];
+    const hashedJwt = await signOb3Jwt(hashedSubject, key);
+    const plainJwt = await jwtFor(key, email, 'sql', { targetName: 'SQL' }, 'Grace Hopper');
+    const summary = await ingest([unit('hashed.jwt', hashedJwt), unit('plain.jwt', plainJwt)], options({ chunkSize: 1 }));
+    expect(summary.earnersMerged).toBe(1);
+    const doc = (await earner(earnerIdFor([`email:${email}`])))!;
+    expect(doc.badges).toHaveLength(2);
+    const hashedKey = `sha256:${hashIdentity(email, 'pepper').slice(7)}`;
+    expect(doc.identities).toEqual(expect.arrayContaining([`email:${email}`, hashedKey]));
+    const orphan = await target.client.count({ index: store.alias('earners'), query: { term: { identities: hashedKey } } });
+    expect(orphan.count).toBe(1);
+  });
+
+  it('imports bulk-export rows as UNVERIFIED and rejects bad rows by row and column', async () => {
+    rejects.length = 0;
+    const rows: InputUnit[] = [
+      { kind: 'row', source: 'export.csv:row 2', row: { earner_email: 'lin@example.net', earner_name: 'Lin Chen', badge_name: 'Forklift Safety', issuer: 'Acme Training', issued_on: '2025-05-01', skills: 'Troubleshooting; underwater basket weaving' }, raw: '{}' },
+      { kind: 'row', source: 'export.csv:row 3', row: { earner_email: 'lin@example.net', badge_name: '', issuer: 'Acme Training', issued_on: 'yesterday' }, raw: '{}' },
+    ];
+    const summary = await ingest(rows, options());
+    expect(summary).toMatchObject({ accepted: 1, unverified: 1, rejected: 1 });
+    expect(summary.unmappedSkills).toMatchObject({ 'underwater basket weaving': 1 });
+    expect(rejects[0]?.details).toEqual(['export.csv:row 3: column badge_name is empty', 'export.csv:row 3: issued_on "yesterday" is not a date (use YYYY-MM-DD)']);
+    const stored = (await store.credentialsOf([earnerIdFor(['email:lin@example.net'])])) as CredentialDocument[];
+    expect(stored.map((c) => [c.verification.status, c.verification.method, c.skills])).toEqual([['UNVERIFIED', 'import', ['onet:2.B.3.k', 'local:troubleshooting']]]);
+  });
+});
