@@ -1,0 +1,66 @@
+/**
+ * Zero-downtime rebuilds of the derived indices from the systems of record:
+ * earners and badge classes from the stored credentials (and settings),
+ * skills from the shipped taxonomy. Readers keep the old index until the
+ * alias moves.
+ */
+import type { CredentialDocument } from '../mappings/credentials.ts';
+import { rebuildIndex, type RebuildResult } from '../mappings/indices.ts';
+import { earnerWrites, type EarnerContext } from './earners/refresh.ts';
+import { badgeClassWrites } from './ingest/badge-classes.ts';
+import { loadSkillsIndex } from './taxonomy-index.ts';
+import type { Taxonomy } from './taxonomy/index.ts';
+import { writeDocuments } from './write.ts';
+
+/** Stored credentials grouped by earner, streamed in earner order (batches of about `batch` earners). */
+export async function* credentialsByEarner(ctx: EarnerContext, batch = 500): AsyncGenerator<Map<string, CredentialDocument[]>> {
+  let group = new Map<string, CredentialDocument[]>();
+  for await (const { doc } of ctx.store.scan<CredentialDocument>('credentials', { match_all: {} }, true, 'earnerId')) {
+    if (!group.has(doc.earnerId) && group.size >= batch) {
+      yield group;
+      group = new Map();
+    }
+    group.set(doc.earnerId, [...(group.get(doc.earnerId) ?? []), doc]);
+  }
+  if (group.size > 0) yield group;
+}
+
+export async function reindexEarners(ctx: EarnerContext, log: (line: string) => void = () => {}): Promise<RebuildResult> {
+  return rebuildIndex(
+    ctx.store.target,
+    'earners',
+    async (index) => {
+      let written = 0;
+      for await (const group of credentialsByEarner(ctx)) {
+        const result = await writeDocuments(ctx.store.client, index, (await earnerWrites(ctx, group)).filter((w) => w.document));
+        if (result.rejected.length > 0) throw new Error(`the engine rejected earner ${result.rejected[0]!.id}: ${result.rejected[0]!.reason}`);
+        written += result.written;
+      }
+      return written;
+    },
+    log,
+  );
+}
+
+export async function reindexBadgeClasses(ctx: EarnerContext, log: (line: string) => void = () => {}): Promise<RebuildResult> {
+  return rebuildIndex(
+    ctx.store.target,
+    'badge-classes',
+    async (index) => {
+      const latest = new Map<string, CredentialDocument>();
+      for await (const { doc } of ctx.store.scan<CredentialDocument>('credentials', { match_all: {} }, ['id', 'source', 'issuer', 'achievement', 'skills', 'verification', 'identityKeys', 'issuedOn', 'ingestedAt', 'format', 'unmappedSkills', 'evidence'])) {
+        latest.set(doc.achievement.id, { ...doc, raw: '', earnerId: '' });
+      }
+      const result = await writeDocuments(ctx.store.client, index, badgeClassWrites([...latest.values()], ctx.pathways, ctx.now()));
+      return result.written;
+    },
+    log,
+  );
+}
+
+/** `npm run indexer -- reindex`: every derived index, each behind its alias. */
+export async function reindexAll(ctx: EarnerContext, taxonomy: Taxonomy, log: (line: string) => void): Promise<void> {
+  await loadSkillsIndex(ctx.store, taxonomy, log);
+  await reindexBadgeClasses(ctx, log);
+  await reindexEarners(ctx, log);
+}

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EarnerDocument } from '../../mappings/earners.ts';
+import { aliasTargets, versionedName } from '../../mappings/indices.ts';
+import { earnerIdFor } from '../../indexer/earners/identity.ts';
+import { ingest, type IngestOptions } from '../../indexer/ingest/ingest.ts';
+import { reindexAll } from '../../indexer/reindex.ts';
+import { reverifyAll } from '../../indexer/reverify.ts';
+import { IndexStore } from '../../indexer/store.ts';
+import { skillLookup } from '../../indexer/taxonomy-index.ts';
+import { loadTaxonomy } from '../../indexer/taxonomy/index.ts';
+import { createResolver } from '../../indexer/verify/resolver.ts';
+import { generateIssuerKey, signOb3Jwt } from '../../indexer/verify/sign.ts';
+import { ob3Credential } from '../support/credential-builders.ts';
+import { testIndices } from '../support/engine.ts';
+
+const taxonomy = loadTaxonomy();
+const target = testIndices('reindex');
+const store = new IndexStore(target);
+let clock = new Date('2026-01-15T00:00:00Z');
+const options: IngestOptions = {
+  store,
+  taxonomy,
+  skills: skillLookup(taxonomy),
+  pathways: [],
+  verify: { resolver: createResolver({ allowNetwork: false }) },
+  now: () => clock,
+};
+const ids = ['a@example.net', 'b@example.net', 'c@example.net'].map((e) => earnerIdFor([`email:${e}`]));
+
+async function earners(): Promise<Map<string, EarnerDocument>> {
+  const r = await target.client.search<EarnerDocument>({ index: store.alias('earners'), size: 100 });
+  return new Map(r.hits.hits.map((h) => [h._id!, h._source!]));
+}
+
+beforeAll(async () => {
+  await store.ensureIndices();
+  const key = await generateIssuerKey(new Uint8Array(32).fill(3));
+  const units = await Promise.all(
+    ['a@example.net', 'b@example.net', 'c@example.net'].map(async (email, i) => {
+      const credential = ob3Credential(key.did, { issuer: { id: key.did, type: ['Profile'], name: 'Test Issuer' }, validFrom: '2025-06-01T00:00:00Z', ...(i === 0 ? { validUntil: '2026-06-01T00:00:00Z' } : {}) }, email);
+      return { kind: 'credential' as const, source: `c${i}.jwt`, bytes: Buffer.from(await signOb3Jwt(credential, key)) };
+    }),
+  );
+  const summary = await ingest(units, options);
+  expect(summary.verified).toBe(3);
+});
+afterAll(() => target.cleanup());
+
+describe('rebuilding derived indices', () => {
+  it('rebuilds earners, badge classes and skills into new versions with the same content', async () => {
+    const before = await earners();
+    await reindexAll(options, taxonomy, () => {});
+    expect(await aliasTargets(target, 'earners')).toEqual([versionedName(target.prefix, 'earners', 2)]);
+    expect(await aliasTargets(target, 'badge-classes')).toEqual([versionedName(target.prefix, 'badge-classes', 2)]);
+    expect(await aliasTargets(target, 'skills')).toEqual([versionedName(target.prefix, 'skills', 2)]);
+    expect(await earners()).toEqual(before);
+    expect(await store.count('skills')).toBe(taxonomy.entries.length);
+    expect(await store.count('badge-classes')).toBe(1);
+  });
+});
+
+describe('re-verification', () => {
+  it('marks a credential that has since expired, and rewrites its earner', async () => {
+    clock = new Date('2026-11-01T00:00:00Z');
+    const summary = await reverifyAll(options, options.verify);
+    expect(summary).toMatchObject({ checked: 3, changed: 1, earnersUpdated: 3 });
+    const after = await earners();
+    expect(after.get(ids[0]!)?.badges[0]?.verification).toMatchObject({ status: 'FAILED', reasons: ['EXPIRED'], checkedAt: '2026-11-01T00:00:00.000Z' });
+    expect(after.get(ids[1]!)?.badges[0]?.verification).toMatchObject({ status: 'VERIFIED', checkedAt: '2026-11-01T00:00:00.000Z' });
+  });
+});
