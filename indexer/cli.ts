@@ -1,0 +1,214 @@
+/**
+ * `npm run indexer -- <command>`:
+ *   ingest <file|folder|url>...   verify, normalize and index credentials
+ *   verify <file|folder|url>...   verify only, one line per credential (--json)
+ *   reindex                       rebuild earners, badge classes, skills (zero downtime)
+ *   reverify                      check every stored credential again
+ *   taxonomy                      reload the skills index from the shipped taxonomy
+ *   schedule                      run the re-verify and refresh jobs on their cron schedules
+ * Options: --resolve PREFIX=TARGET (repeatable), --pathways FILE, --rejects FILE,
+ *          --recipient EMAIL, --json.
+ */
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { indexerConfigFromEnv, type IndexerConfig } from './config.ts';
+import { expandInputs } from './ingest/inputs.ts';
+import { ingest } from './ingest/ingest.ts';
+import type { Reject } from './ingest/prepare.ts';
+import { formatSummary, type RunSummary } from './ingest/summary.ts';
+import { createProgress } from './progress.ts';
+import { reindexAll } from './reindex.ts';
+import { reverifyAll } from './reverify.ts';
+import { createRuntime, FatalError, type IndexerRuntime } from './runtime.ts';
+import { createJob } from './schedule.ts';
+import { readCredentials } from './sources/read-credentials.ts';
+import { loadSkillsIndex } from './taxonomy-index.ts';
+import { loadTaxonomy } from './taxonomy/index.ts';
+import { verifyReportLine, verifyReportText } from './verify-report.ts';
+import { createResolver, parseResolveMapping } from './verify/resolver.ts';
+
+const USAGE = 'usage: npm run indexer -- <ingest|verify|reindex|reverify|taxonomy|schedule> [inputs...] [--resolve PREFIX=TARGET] [--pathways FILE] [--rejects FILE] [--recipient EMAIL] [--json]';
+
+interface Flags {
+  resolve: string[];
+  pathways?: string;
+  rejects?: string;
+  recipient?: string;
+  json: boolean;
+}
+
+function parse(argv: string[]): { command: string; inputs: string[]; flags: Flags } {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      resolve: { type: 'string', multiple: true },
+      pathways: { type: 'string' },
+      rejects: { type: 'string' },
+      recipient: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+  });
+  const [command = '', ...inputs] = positionals;
+  return {
+    command,
+    inputs,
+    flags: { resolve: values.resolve ?? [], pathways: values.pathways, rejects: values.rejects, recipient: values.recipient, json: values.json ?? false },
+  };
+}
+
+function configWith(flags: Flags): IndexerConfig {
+  const config = indexerConfigFromEnv();
+  return { ...config, resolve: [...config.resolve, ...flags.resolve.map(parseResolveMapping)], ...(flags.pathways ? { pathwaysFile: flags.pathways } : {}) };
+}
+
+/** Rejected items go to a JSON Lines file, opened on the first reject. */
+function rejectsWriter(file: string): { write(r: Reject): void; close(): Promise<void>; count(): number } {
+  let stream: WriteStream | undefined;
+  let n = 0;
+  return {
+    write(r) {
+      if (!stream) {
+        mkdirSync(path.dirname(file), { recursive: true });
+        stream = createWriteStream(file);
+      }
+      n++;
+      stream.write(`${JSON.stringify(r)}\n`);
+    },
+    close: () => new Promise((resolve) => (stream ? stream.end(resolve) : resolve())),
+    count: () => n,
+  };
+}
+
+async function countUnits(inputs: string[]): Promise<number> {
+  let n = 0;
+  for await (const _ of expandInputs(inputs)) n++;
+  return n;
+}
+
+export async function runIngest(runtime: IndexerRuntime, inputs: string[], rejectsFile: string): Promise<RunSummary> {
+  const rejects = rejectsWriter(rejectsFile);
+  const total = process.stderr.isTTY ? await countUnits(inputs) : undefined;
+  const progress = createProgress({ label: 'ingest', ...(total ? { total } : {}) });
+  try {
+    const summary = await ingest(expandInputs(inputs, { timeoutMs: runtime.config.httpTimeoutMs }), {
+      ...runtime,
+      chunkSize: runtime.config.chunkSize,
+      verifyConcurrency: runtime.config.verifyConcurrency,
+      onReject: (r) => rejects.write(r),
+      onProgress: (s) => progress.update(s.inputs),
+    });
+    progress.finish();
+    return summary;
+  } finally {
+    await rejects.close();
+  }
+}
+
+async function verifyOnly(inputs: string[], flags: Flags, config: IndexerConfig): Promise<number> {
+  const taxonomy = loadTaxonomy();
+  const resolver = createResolver({ mappings: config.resolve, allowNetwork: config.allowNetwork, timeoutMs: config.httpTimeoutMs });
+  let notVerified = 0;
+  for await (const unit of expandInputs(inputs, { timeoutMs: config.httpTimeoutMs })) {
+    if (unit.kind !== 'credential') {
+      const line = unit.kind === 'problem' ? { source: unit.source, status: 'FAILED', reasons: ['UNREADABLE'], details: [unit.detail] } : { source: unit.source, status: 'UNVERIFIED', reasons: ['NO_PROOF'], details: ['a bulk-export row carries no proof'] };
+      console.log(flags.json ? JSON.stringify(line) : `${line.status.padEnd(10)} ${line.source}  ${line.details.join('; ')}`);
+      notVerified++;
+      continue;
+    }
+    for (const c of await readCredentials({ source: unit.source, bytes: unit.bytes }, { resolver, ...(flags.recipient ? { recipient: flags.recipient } : {}) })) {
+      const line = verifyReportLine(c, taxonomy);
+      if (line.status !== 'VERIFIED') notVerified++;
+      console.log(flags.json ? JSON.stringify(line) : verifyReportText(line));
+    }
+  }
+  return notVerified;
+}
+
+async function schedule(runtime: IndexerRuntime): Promise<void> {
+  const log = (line: string, fields: Record<string, unknown> = {}) => console.log(JSON.stringify({ time: new Date().toISOString(), msg: line, ...fields }));
+  const jobs = [
+    createJob({ name: 'reverify', expression: runtime.config.reverifyCron, run: () => reverifyAll(runtime, runtime.verify), log }),
+    createJob({
+      name: 'refresh-sources',
+      expression: runtime.config.refreshCron,
+      run: async () => {
+        if (runtime.config.sources.length === 0) return;
+        const summary = await runIngest(runtime, runtime.config.sources, path.join(runtime.config.rejectsDir, `refresh-${Date.now()}.jsonl`));
+        log(formatSummary(summary));
+      },
+      log,
+    }),
+  ];
+  for (const job of jobs) job.start();
+  log(`scheduled: reverify "${runtime.config.reverifyCron}", refresh-sources "${runtime.config.refreshCron}" (${runtime.config.sources.length} sources)`);
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      for (const job of jobs) job.stop();
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { command, inputs, flags } = parse(argv);
+  const config = configWith(flags);
+  if (command === 'verify') {
+    if (inputs.length === 0) throw new FatalError(`verify needs at least one file, folder or URL\n${USAGE}`);
+    return (await verifyOnly(inputs, flags, config)) > 0 ? 2 : 0;
+  }
+  if (!['ingest', 'reindex', 'reverify', 'taxonomy', 'schedule'].includes(command)) throw new FatalError(command ? `unknown command "${command}"\n${USAGE}` : USAGE);
+  if (command === 'ingest' && inputs.length === 0) throw new FatalError(`ingest needs at least one file, folder or URL\n${USAGE}`);
+
+  const runtime = await createRuntime(config, flags.recipient ? { recipient: flags.recipient } : {});
+  const log = (line: string) => console.error(line);
+  try {
+    switch (command) {
+      case 'ingest': {
+        const rejectsFile = flags.rejects ?? path.join(config.rejectsDir, `ingest-${new Date().toISOString().replace(/[:.]/g, '-')}.jsonl`);
+        const summary = await runIngest(runtime, inputs, rejectsFile);
+        console.log(formatSummary(summary, rejectsFile));
+        return 0;
+      }
+      case 'reindex':
+        await reindexAll(runtime, runtime.taxonomy, log);
+        return 0;
+      case 'reverify': {
+        const progress = createProgress({ label: 'reverify', total: await runtime.store.count('credentials') });
+        const summary = await reverifyAll(runtime, runtime.verify, (n) => progress.update(n));
+        progress.finish();
+        console.log(`Re-verified ${summary.checked} credentials: ${summary.changed} changed status, ${summary.earnersUpdated} earners rewritten`);
+        for (const [id, change] of Object.entries(summary.changes)) console.log(`  ${id}: ${change}`);
+        return 0;
+      }
+      case 'taxonomy':
+        console.log(`Loaded ${await loadSkillsIndex(runtime.store, runtime.taxonomy, log)} skills into ${runtime.store.alias('skills')}`);
+        return 0;
+      default:
+        await schedule(runtime);
+        return 0;
+    }
+  } finally {
+    await runtime.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: Error) => {
+      const engineDown = /ConnectionError|ECONNREFUSED|NoLivingConnections/.test(`${error.name} ${error.message}`);
+      console.error(
+        error instanceof FatalError
+          ? `indexer: ${error.message}`
+          : engineDown
+            ? 'indexer: lost the connection to Elasticsearch after retries; what was written so far is kept. Check the engine ("npm run engine:status") and run the command again: ingest is idempotent.'
+            : `indexer: ${error.stack ?? error.message}`,
+      );
+      process.exit(1);
+    },
+  );
+}
