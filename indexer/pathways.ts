@@ -1,29 +1,10 @@
 /**
- * Stackable micro-credentials: a pathway names the badges that together
- * complete it. Progress counts verified badges the earner shows. Pure.
+ * Pathway definition files: checked here, stored in the pathways index
+ * (mappings/pathways.ts holds the type and the progress rule). Pure.
  */
-import type { PathwayProgress } from '../mappings/earners.ts';
+import type { PathwayDefinition } from '../mappings/pathways.ts';
 
-export interface PathwayDefinition {
-  id: string;
-  name: string;
-  description?: string;
-  /** Badge class (achievement) ids that count toward the pathway. */
-  badgeClasses: string[];
-  /** How many of them complete it; all of them when absent. */
-  required?: number;
-}
-
-/** Progress on every pathway the earner has at least one badge of. */
-export function pathwayProgress(pathways: readonly PathwayDefinition[], earnedBadgeClasses: ReadonlySet<string>): PathwayProgress[] {
-  return pathways
-    .map((p) => {
-      const required = Math.min(p.required ?? p.badgeClasses.length, p.badgeClasses.length);
-      const earned = p.badgeClasses.filter((id) => earnedBadgeClasses.has(id)).length;
-      return { pathwayId: p.id, name: p.name, earned: Math.min(earned, required), required, completed: earned >= required };
-    })
-    .filter((p) => p.earned > 0);
-}
+export type { PathwayDefinition };
 
 /** Checks a list of pathway definitions; returns the problems, each naming the pathway and field. */
 export function validatePathways(input: unknown): { pathways: PathwayDefinition[]; errors: string[] } {

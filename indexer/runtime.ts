@@ -48,13 +48,16 @@ export async function createRuntime(config: IndexerConfig, overrides: { pathways
   await store.ensureIndices();
   const taxonomy = loadTaxonomy();
   await ensureSkillsIndex(store, taxonomy);
+  // Pathway files are stored, so every later run (and the API) sees the same definitions.
+  const fromFile = await loadPathways(config.pathwaysFile);
+  if (fromFile.length > 0) await store.write('pathways', fromFile.map((p) => ({ id: p.id, document: p })), { refresh: true });
   const resolver = createResolver({ mappings: config.resolve, allowNetwork: config.allowNetwork, timeoutMs: config.httpTimeoutMs });
   return {
     config,
     store,
     taxonomy,
     skills: skillLookup(taxonomy),
-    pathways: overrides.pathways ?? (await loadPathways(config.pathwaysFile)),
+    pathways: overrides.pathways ?? (await store.allPathways()),
     verify: { resolver, ...(overrides.recipient ? { recipient: overrides.recipient } : {}) },
     now: () => new Date(),
     close: () => client.close(),

@@ -6,6 +6,7 @@ import type { Client } from '@elastic/elasticsearch';
 import type { QueryDslQueryContainer, SortResults } from '@elastic/elasticsearch/lib/api/types';
 import type { CredentialDocument } from '../mappings/credentials.ts';
 import type { DirectorySettingsDocument } from '../mappings/directory-settings.ts';
+import type { PathwayDefinition } from '../mappings/pathways.ts';
 import { aliasName, ensureAllIndices, type IndexKind, type IndexTarget } from '../mappings/indices.ts';
 import { writeDocuments, type WriteItem, type WriteOptions, type WriteResult } from './write.ts';
 
@@ -100,6 +101,12 @@ export class IndexStore {
       for (const d of response.docs) if ('found' in d && d.found && d._source) out.set(d._id, d._source);
     }
     return out;
+  }
+
+  async allPathways(): Promise<PathwayDefinition[]> {
+    const out: PathwayDefinition[] = [];
+    for await (const { doc } of this.scan<PathwayDefinition>('pathways', { match_all: {} })) out.push(doc);
+    return out.sort((a, b) => a.id.localeCompare(b.id));
   }
 
   write<T>(kind: IndexKind, items: Iterable<WriteItem<T>> | AsyncIterable<WriteItem<T>>, options?: WriteOptions): Promise<WriteResult> {

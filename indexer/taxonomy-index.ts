@@ -4,7 +4,7 @@
  */
 import type { IndexedSkillDocument, SkillDocument } from '../mappings/skills.ts';
 import { rebuildIndex } from '../mappings/indices.ts';
-import type { SkillLookup } from './earners/build.ts';
+import type { SkillLookup } from '../mappings/earner-document.ts';
 import type { IndexStore } from './store.ts';
 import type { Taxonomy } from './taxonomy/index.ts';
 import { writeDocuments } from './write.ts';

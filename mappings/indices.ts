@@ -13,9 +13,10 @@ import { contactsMapping } from './contacts.ts';
 import { credentialsMapping } from './credentials.ts';
 import { directorySettingsMapping } from './directory-settings.ts';
 import { earnersMapping } from './earners.ts';
+import { pathwaysMapping } from './pathways.ts';
 import { skillsMapping } from './skills.ts';
 
-export const INDEX_KINDS = ['earners', 'credentials', 'badge-classes', 'skills', 'directory-settings', 'contacts'] as const;
+export const INDEX_KINDS = ['earners', 'credentials', 'badge-classes', 'skills', 'pathways', 'directory-settings', 'contacts'] as const;
 export type IndexKind = (typeof INDEX_KINDS)[number];
 
 export interface IndexDefinition {
@@ -33,6 +34,8 @@ export const INDEX_DEFINITIONS: Record<IndexKind, IndexDefinition> = {
   credentials: { mappings: credentialsMapping, rebuildable: false },
   'badge-classes': { mappings: badgeClassesMapping, rebuildable: true },
   skills: { mappings: skillsMapping, rebuildable: true },
+  // Loaded from pathway definition files; kept as given.
+  pathways: { mappings: pathwaysMapping, rebuildable: false },
   'directory-settings': { mappings: directorySettingsMapping, rebuildable: false },
   contacts: { mappings: contactsMapping, rebuildable: false },
 };

@@ -9,7 +9,7 @@ import type { EarnerDocument } from '../../mappings/earners.ts';
 import type { PathwayDefinition } from '../pathways.ts';
 import type { IndexStore } from '../store.ts';
 import type { WriteItem } from '../write.ts';
-import { buildEarnerDocument, type SkillLookup } from './build.ts';
+import { buildEarnerDocument, type SkillLookup } from '../../mappings/earner-document.ts';
 
 export interface EarnerContext {
   store: IndexStore;

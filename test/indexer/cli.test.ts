@@ -84,3 +84,21 @@ describe('the indexer command line', () => {
     expect(result.stderr).toContain('usage: npm run indexer --');
   });
 });
+
+describe('pathway definitions', () => {
+  it('are checked, stored and used for earners on later runs', async () => {
+    const file = path.join(tmp, 'pathways.json');
+    fs.writeFileSync(file, JSON.stringify([{ id: 'robotics', name: 'Robotics pathway', badgeClasses: ['https://example.org/robotics-badge.json', 'https://example.org/other.json'] }]));
+    const first = await indexer(['ingest', fixturePath('ob20/basic-assertion.json'), ...resolveFlags, '--pathways', file]);
+    expect(first.code).toBe(0);
+    const client = engineClient();
+    const stored = await client.get({ index: `${prefix}-pathways`, id: 'robotics' });
+    expect(stored._source).toMatchObject({ name: 'Robotics pathway' });
+    await client.close();
+
+    fs.writeFileSync(file, JSON.stringify([{ id: 'bad', name: 'Bad', badgeClasses: [] }]));
+    const bad = await indexer(['ingest', fixturePath('ob20/basic-assertion.json'), '--pathways', file]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain(`pathways file ${file}: pathways[0] (bad).badgeClasses: expected a non-empty array of badge class ids`);
+  });
+});

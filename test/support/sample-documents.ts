@@ -117,6 +117,7 @@ export const sampleDocuments: Record<IndexKind, { id: string; document: object }
   credentials: { id: sampleCredential.id, document: sampleCredential },
   'badge-classes': { id: sampleBadgeClass.id, document: sampleBadgeClass },
   skills: { id: sampleSkill.id, document: sampleSkill },
+  pathways: { id: 'mechatronics', document: { id: 'mechatronics', name: 'Mechatronics I', badgeClasses: ['https://issuer.example/achievements/plc', 'https://issuer.example/achievements/hydraulics'], required: 2 } },
   'directory-settings': { id: sampleSettings.earnerId, document: sampleSettings },
   contacts: { id: sampleContact.id, document: sampleContact },
 };

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildEarnerDocument, type SkillLookup } from '../../../indexer/earners/build.ts';
-import { pathwayProgress, validatePathways } from '../../../indexer/pathways.ts';
-import type { CredentialDocument } from '../../../mappings/credentials.ts';
-import { defaultDirectorySettings } from '../../../mappings/directory-settings.ts';
-import { sampleCredential } from '../../support/sample-documents.ts';
+import { validatePathways } from '../../indexer/pathways.ts';
+import { buildEarnerDocument, type SkillLookup } from '../../mappings/earner-document.ts';
+import { pathwayProgress } from '../../mappings/pathways.ts';
+import type { CredentialDocument } from '../../mappings/credentials.ts';
+import { defaultDirectorySettings } from '../../mappings/directory-settings.ts';
+import { sampleCredential } from '../support/sample-documents.ts';
 
 const skills: SkillLookup = {
   ancestors: (id) => ({ 'onet:2.B.3.h': ['onet:2.B.3', 'onet:2.B'], 'esco:python': ['esco:programming'] })[id] ?? [],

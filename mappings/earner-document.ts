@@ -1,12 +1,15 @@
 /**
- * Builds one earner document from the earner's accepted credentials and their
- * directory settings. Pure: the taxonomy comes in as a small lookup, so the
- * rules (visibility, verification, facets, pathways) can be tested alone.
+ * How an earner document is derived from the systems of record: the earner's
+ * accepted credentials and their directory settings. It lives in the contract
+ * because both sides need the one rule: the indexer builds documents with it,
+ * and the API rebuilds one at once when an earner changes a setting. Pure:
+ * the taxonomy comes in as a small lookup, so the rules (visibility,
+ * verification, facets, pathways) can be tested alone.
  */
-import type { CredentialDocument } from '../../mappings/credentials.ts';
-import type { DirectorySettingsDocument } from '../../mappings/directory-settings.ts';
-import type { EarnerBadge, EarnerDocument, PublicFacetValues, VerificationStatus } from '../../mappings/earners.ts';
-import { pathwayProgress, type PathwayDefinition } from '../pathways.ts';
+import type { CredentialDocument } from './credentials.ts';
+import type { DirectorySettingsDocument } from './directory-settings.ts';
+import type { EarnerBadge, EarnerDocument, PublicFacetValues, VerificationStatus } from './earners.ts';
+import { pathwayProgress, type PathwayDefinition } from './pathways.ts';
 
 /** What the builder needs of the taxonomy. */
 export interface SkillLookup {
