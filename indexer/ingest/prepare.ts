@@ -49,8 +49,10 @@ export function unstorableReasons(c: NormalizedCredential): string[] {
 export function prepareCredential(c: NormalizedCredential, raw: Uint8Array, taxonomy: Taxonomy, now: Date): Prepared {
   const problems = unstorableReasons(c);
   if (problems.length > 0) {
-    const details = c.verification.details?.length ? c.verification.details : problems.map((p) => `${c.source}: ${p.toLowerCase().replace(/_/g, ' ')}`);
-    return { ok: false, reject: { source: c.source, ...(c.id !== c.source ? { credentialId: c.id } : {}), reasons: problems, details } };
+    const missing = problems.filter((p) => !UNSTORABLE.has(p)).map((p) => `${c.source}: ${p.toLowerCase().replace(/_/g, ' ')}`);
+    // The verification's own reasons come first: they say why the data is missing (e.g. ISSUER_UNREACHABLE).
+    const reasons = [...new Set([...c.verification.reasons, ...problems])];
+    return { ok: false, reject: { source: c.source, ...(c.id !== c.source ? { credentialId: c.id } : {}), reasons, details: [...(c.verification.details ?? []), ...missing] } };
   }
   const skills = normalizeSkills(taxonomy, { alignments: c.achievement.alignments, tags: c.achievement.tags });
   const draft: CredentialDraft = {
