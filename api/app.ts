@@ -1,23 +1,44 @@
-/** The Express application: health endpoints now; GraphQL and the web build mount here. */
+/** The Express application: health endpoints, GraphQL at /graphql; the web build mounts here. */
+import type { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
 import type { Client } from '@elastic/elasticsearch';
+import cors from 'cors';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { ApiConfig } from './config.ts';
+import type { RequestContext } from './context.ts';
 import { healthHandler, readyHandler } from './health.ts';
 import type { Logger } from './log.ts';
+
+/** A started Apollo server and the function that builds each request's context. */
+export interface GraphqlMount {
+  server: ApolloServer<RequestContext>;
+  context: (args: { req: Request }) => Promise<RequestContext>;
+}
 
 export interface AppDependencies {
   config: ApiConfig;
   engine: Client;
   log: Logger;
+  /** Mounted at /graphql when given. */
+  graphql?: GraphqlMount;
 }
 
-export function createApp({ config, engine, log }: AppDependencies): Express {
+export function createApp({ config, engine, log, graphql }: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders);
   app.use(requestLog(log));
   app.get('/health', healthHandler(engine));
   app.get('/ready', readyHandler(engine, config.engine.indexPrefix));
+  if (graphql) {
+    app.use(
+      '/graphql',
+      // No listed origins: same origin only (no CORS headers at all).
+      cors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight'], maxAge: 600 }),
+      express.json({ limit: '64kb' }),
+      expressMiddleware(graphql.server, { context: graphql.context }),
+    );
+  }
   return app;
 }
 

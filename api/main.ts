@@ -4,7 +4,11 @@ import { createEngineClient } from '../mappings/connection.ts';
 import { ensureAllIndices } from '../mappings/indices.ts';
 import { createApp } from './app.ts';
 import { apiConfigFromEnv, type ApiConfig } from './config.ts';
+import { contextFactory } from './context.ts';
+import { createSearchEngine } from './engine.ts';
+import { createGraphqlServer } from './graphql/server.ts';
 import { createLogger } from './log.ts';
+import { anonymousViewer, type ViewerResolver } from './viewer.ts';
 
 export interface RunningApi {
   server: Server;
@@ -12,11 +16,25 @@ export interface RunningApi {
   close(): Promise<void>;
 }
 
-export async function startApi(config: ApiConfig = apiConfigFromEnv()): Promise<RunningApi> {
+export interface StartOptions {
+  /** Who is asking, per request; the auth work replaces the anonymous default. */
+  resolveViewer?: ViewerResolver;
+  /** The clock for date filters (tests pin it). */
+  now?: () => Date;
+}
+
+export async function startApi(config: ApiConfig = apiConfigFromEnv(), options: StartOptions = {}): Promise<RunningApi> {
   const log = createLogger(config.logLevel);
   const engine = createEngineClient(config.engine, { requestTimeoutMs: config.requestTimeoutMs });
   await ensureAllIndices({ client: engine, prefix: config.engine.indexPrefix, replicas: config.engine.replicas });
-  const app = createApp({ config, engine, log });
+  const graphqlServer = createGraphqlServer(log);
+  await graphqlServer.start();
+  const context = contextFactory({
+    engine: createSearchEngine(engine, config.engine.indexPrefix, log),
+    resolveViewer: options.resolveViewer ?? anonymousViewer,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const app = createApp({ config, engine, log, graphql: { server: graphqlServer, context } });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.once('error', reject);
@@ -31,6 +49,7 @@ export async function startApi(config: ApiConfig = apiConfigFromEnv()): Promise<
     url,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await graphqlServer.stop();
       await engine.close();
     },
   };

@@ -1,0 +1,86 @@
+/**
+ * The only module that talks to the engine for the API. It addresses indices
+ * by alias, accepts earner requests only in their privacy-checked form, and
+ * turns engine failures into domain errors (no engine internals leak).
+ */
+import { errors, type Client } from '@elastic/elasticsearch';
+import type { MgetResponse, MsearchRequestItem, SearchRequest, SearchResponse } from '@elastic/elasticsearch/lib/api/types';
+import { aliasName } from '../mappings/indices.ts';
+import type { Logger } from './log.ts';
+import { SearchUnavailableError } from './errors.ts';
+import type { DirectoryRequest } from './search/privacy.ts';
+
+/** Indices whose documents are public (the taxonomy, badge classes). */
+export type PublicIndex = 'skills' | 'badge-classes';
+
+/** One search of a multi-search: the earners index only with a directory request. */
+export type EngineSearch = { index: 'earners'; body: DirectoryRequest } | { index: PublicIndex; body: Omit<SearchRequest, 'index'> };
+
+export interface SearchEngine {
+  searchEarners<T = unknown>(body: DirectoryRequest): Promise<SearchResponse<T>>;
+  searchPublic<T = unknown>(index: PublicIndex, body: Omit<SearchRequest, 'index'>): Promise<SearchResponse<T>>;
+  /** Several searches in one round trip; responses in the same order. */
+  multiSearch(searches: readonly EngineSearch[]): Promise<SearchResponse<unknown>[]>;
+  getPublic<T>(index: PublicIndex, ids: readonly string[], fields: readonly string[]): Promise<(T | undefined)[]>;
+}
+
+function strip(body: DirectoryRequest | Omit<SearchRequest, 'index'>): Omit<SearchRequest, 'index'> {
+  const { __directory: _brand, ...rest } = body as DirectoryRequest;
+  return rest;
+}
+
+function itemFailure(status: number, type: string | undefined, reason: string, log: Logger): Error {
+  if (type === 'index_not_found_exception') return new SearchUnavailableError('The directory is not set up yet; try again once its indices exist.');
+  if (status === 429 || status >= 500) return new SearchUnavailableError();
+  // A malformed request is our bug: log it, tell the caller nothing about the engine.
+  log.error('engine rejected a request', { status, type, reason });
+  return new Error('The engine rejected a request');
+}
+
+/** Maps an engine failure to a domain error. */
+export function engineFailure(error: unknown, log: Logger): Error {
+  if (error instanceof errors.TimeoutError) return new SearchUnavailableError('The search took too long; narrow it down or try again.');
+  if (error instanceof errors.ConnectionError || error instanceof errors.NoLivingConnectionsError) return new SearchUnavailableError();
+  if (error instanceof errors.ResponseError) {
+    const type = (error.body as { error?: { type?: string } } | undefined)?.error?.type;
+    return itemFailure(error.statusCode ?? 0, type, error.message, log);
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+export function createSearchEngine(client: Client, indexPrefix: string, log: Logger): SearchEngine {
+  const index = (kind: 'earners' | PublicIndex) => aliasName(indexPrefix, kind);
+  const guard = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      throw engineFailure(error, log);
+    }
+  };
+  const checked = <T>(response: SearchResponse<T>): SearchResponse<T> => {
+    // Partial results would make counts wrong: treat them as unavailability.
+    if (response.timed_out || (response._shards?.failed ?? 0) > 0) throw new SearchUnavailableError();
+    return response;
+  };
+
+  return {
+    searchEarners: (body) => guard(async () => checked(await client.search({ index: index('earners'), ...strip(body) }))),
+    searchPublic: (kind, body) => guard(async () => checked(await client.search({ index: index(kind), ...body }))),
+    multiSearch: (searches) =>
+      guard(async () => {
+        if (searches.length === 0) return [];
+        const lines = searches.flatMap((s) => [{ index: index(s.index) }, strip(s.body) as MsearchRequestItem]);
+        const response = await client.msearch({ searches: lines });
+        return response.responses.map((item) => {
+          if ('error' in item) throw itemFailure(item.status, item.error.type, item.error.reason ?? '', log);
+          return checked(item as SearchResponse<unknown>);
+        });
+      }),
+    getPublic: <T>(kind: PublicIndex, ids: readonly string[], fields: readonly string[]) =>
+      guard(async () => {
+        if (ids.length === 0) return [];
+        const response: MgetResponse<T> = await client.mget<T>({ index: index(kind), ids: [...ids], _source_includes: [...fields] });
+        return response.docs.map((doc) => ('found' in doc && doc.found ? doc._source : undefined));
+      }),
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * Domain errors: what services and the engine module throw. The GraphQL edge
+ * (`graphql/format-error.ts`) turns each into its error code; anything else
+ * becomes a generic internal error with no details.
+ */
+
+/** Error codes clients can rely on, in `extensions.code`. */
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'SEARCH_UNAVAILABLE';
+
+export abstract class DomainError extends Error {
+  abstract readonly code: ErrorCode;
+  /** Safe to show the caller: no engine internals. */
+  extensions(): Record<string, unknown> {
+    return {};
+  }
+}
+
+/** A bad argument; `argument` names it as the client wrote it (`first`, `near.lat`). */
+export class BadInputError extends DomainError {
+  readonly code = 'BAD_USER_INPUT';
+  constructor(
+    readonly argument: string,
+    problem: string,
+  ) {
+    super(`Invalid argument "${argument}": ${problem}`);
+  }
+  override extensions(): Record<string, unknown> {
+    return { argument: this.argument };
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'UNAUTHENTICATED';
+  constructor(message = 'Sign in to search the directory.') {
+    super(message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN';
+  constructor(message = 'Your account cannot use the directory search.') {
+    super(message);
+  }
+}
+
+/** The engine is down, overloaded, too slow, or its indices are missing. */
+export class SearchUnavailableError extends DomainError {
+  readonly code = 'SEARCH_UNAVAILABLE';
+  constructor(message = 'Search is unavailable right now; try again in a moment.') {
+    super(message);
+  }
+}

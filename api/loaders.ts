@@ -1,0 +1,52 @@
+/**
+ * Per-request DataLoaders: each batches the ids asked for in one tick into
+ * one engine request per entity type, and caches only for that request.
+ */
+import DataLoader from 'dataloader';
+import type { SearchEngine } from './engine.ts';
+import type { EarnerView } from './search/earner-view.ts';
+import { earnerView } from './search/earner-view.ts';
+import {
+  badgeClassDocumentsRequest,
+  earnersByIdRequest,
+  readBadgeClasses,
+  readIssuers,
+  shownBadgeClassesRequest,
+  shownIssuersRequest,
+  SKILL_FIELDS,
+  type BadgeClassView,
+  type IssuerView,
+  type SkillView,
+} from './search/lookups.ts';
+
+export interface Loaders {
+  /** Listed earners only; null for a hidden or unknown id. */
+  earner: DataLoader<string, EarnerView | null>;
+  /** Null unless some listed earner shows a badge of the class. */
+  badgeClass: DataLoader<string, BadgeClassView | null>;
+  /** Null unless some listed earner shows a badge of the issuer. */
+  issuer: DataLoader<string, IssuerView | null>;
+  /** The public taxonomy. */
+  skill: DataLoader<string, SkillView | null>;
+}
+
+const options = { maxBatchSize: 500 };
+
+export function createLoaders(engine: SearchEngine): Loaders {
+  return {
+    earner: new DataLoader(async (ids) => {
+      const response = await engine.searchEarners(earnersByIdRequest(ids));
+      const byId = new Map(response.hits.hits.map((hit) => [hit._id, earnerView(hit)]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }, options),
+    badgeClass: new DataLoader(async (ids) => {
+      const [shown, documents] = await engine.multiSearch([
+        { index: 'earners', body: shownBadgeClassesRequest(ids) },
+        { index: 'badge-classes', body: badgeClassDocumentsRequest(ids) },
+      ]);
+      return readBadgeClasses(ids, shown!, documents!);
+    }, options),
+    issuer: new DataLoader(async (ids) => readIssuers(ids, await engine.searchEarners(shownIssuersRequest(ids))), options),
+    skill: new DataLoader(async (ids) => (await engine.getPublic<SkillView>('skills', ids, SKILL_FIELDS)).map((skill) => skill ?? null), options),
+  };
+}

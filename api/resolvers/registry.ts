@@ -1,0 +1,22 @@
+/**
+ * Every resolver file, merged by Apollo into one resolver map. A new file
+ * (a GraphQL type, or a group of Query/Mutation fields) adds one line here.
+ */
+import { badgeClassResolvers } from './badge-class.ts';
+import { earnerBadgeResolvers } from './earner-badge.ts';
+import { facetValueResolvers } from './facet-value.ts';
+import { lookupQueryResolvers } from './query-lookups.ts';
+import { searchQueryResolvers } from './query-search.ts';
+import { skillResolvers } from './skill.ts';
+import type { ResolverMap } from './types.ts';
+import { viewerResolvers } from './viewer.ts';
+
+export const resolverRegistry: ResolverMap[] = [
+  viewerResolvers,
+  searchQueryResolvers,
+  lookupQueryResolvers,
+  facetValueResolvers,
+  earnerBadgeResolvers,
+  badgeClassResolvers,
+  skillResolvers,
+];

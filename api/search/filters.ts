@@ -1,0 +1,61 @@
+/**
+ * Filters of a search as engine queries. Badge-level filters are grouped
+ * into clauses: each clause is a set of conditions that ONE shown badge must
+ * meet together. ANY-mode lists, verification and dates go into every
+ * clause; an ALL-mode list adds one clause per value.
+ */
+import type { QueryDslQueryContainer } from '@elastic/elasticsearch/lib/api/types';
+import { monthsAgo } from './dates.ts';
+import { BADGE_FACETS, EARNER_FACETS, type BadgeFacet, type FacetId } from './facets.ts';
+import type { EarnerSearch, GeoNear } from './input.ts';
+import { visibleBadgeQuery } from './privacy.ts';
+
+type Query = QueryDslQueryContainer;
+
+/** What query building needs besides the search: the clock, for date filters. */
+export interface BuildContext {
+  now: Date;
+}
+
+/** Conditions one badge must meet together. */
+export type BadgeClause = Query[];
+
+/** "The badge has one of `values`" for this facet. */
+export function facetCondition(facet: BadgeFacet, values: readonly string[], { now }: BuildContext): Query {
+  if (facet.kind === 'issued') {
+    const months = Math.max(...values.map(Number));
+    return { range: { [facet.field]: { gte: monthsAgo(now, months) } } };
+  }
+  return { terms: { [facet.field]: [...values] } };
+}
+
+/** The badge clauses of a search, leaving out one facet's own selection (for its disjunctive counts). */
+export function badgeClauses(search: EarnerSearch, ctx: BuildContext, without?: FacetId): BadgeClause[] {
+  const common: BadgeClause = [{ terms: { 'badges.verification.status': [...search.verification] } }];
+  const perValue: BadgeClause[] = [];
+  for (const facet of BADGE_FACETS) {
+    if (facet.id === without) continue;
+    const { values, mode } = facet.select(search);
+    if (values.length === 0) continue;
+    if (mode === 'ANY') common.push(facetCondition(facet, values, ctx));
+    else for (const value of values) perValue.push([facetCondition(facet, [value], ctx)]);
+  }
+  return perValue.length === 0 ? [common] : perValue.map((clause) => [...common, ...clause]);
+}
+
+/** Earner-level facet filters (flat fields), leaving out one facet. */
+export function earnerFacetFilters(search: EarnerSearch, without?: FacetId): Query[] {
+  return EARNER_FACETS.filter((f) => f.id !== without)
+    .map((facet) => ({ facet, values: facet.select(search).values }))
+    .filter(({ values }) => values.length > 0)
+    .map(({ facet, values }) => ({ terms: { [facet.field]: values } }));
+}
+
+/** Every facet filter of the search except one facet's: what that facet's counts honour. */
+export function facetFilters(search: EarnerSearch, ctx: BuildContext, without?: FacetId): Query[] {
+  return [...earnerFacetFilters(search, without), ...badgeClauses(search, ctx, without).map(visibleBadgeQuery)];
+}
+
+export function geoFilter(near: GeoNear): Query {
+  return { geo_distance: { distance: `${near.radiusKm}km`, 'location.geo': { lat: near.lat, lon: near.lon } } };
+}

@@ -1,0 +1,17 @@
+/** Caps on what one search may ask for: page sizes, list lengths, text length. */
+export const LIMITS = {
+  defaultPageSize: 20,
+  maxPageSize: 50,
+  defaultFacetSize: 20,
+  maxFacetSize: 100,
+  /** Values per filter list (badges, skills, ...). */
+  maxFilterValues: 50,
+  maxTextLength: 200,
+  maxIdLength: 500,
+  maxIssuedWithinMonths: 600,
+  /** Half the Earth's circumference: every point is within it. */
+  maxRadiusKm: 20_038,
+  defaultSuggestions: 8,
+  maxSuggestions: 20,
+  maxPrefixLength: 100,
+} as const;

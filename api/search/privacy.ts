@@ -1,0 +1,115 @@
+/**
+ * The one place that decides what employers may see of the earners index.
+ *
+ * - Only earners who opted in (`directory.listed: true`) ever match.
+ * - Only badges the earner shows (`badges.visible: true`) ever match, count
+ *   or come back: every nested query and aggregation on `badges` is built
+ *   here, with the visibility condition inside it.
+ * - Earner fields come back through an allow-list (`_source` includes), so a
+ *   field added to the document later (identities, contact data) stays out.
+ *
+ * The engine module only accepts earner requests made by `directoryRequest`.
+ */
+import type { AggregationsAggregationContainer, QueryDslQueryContainer, SearchRequest } from '@elastic/elasticsearch/lib/api/types';
+
+type Query = QueryDslQueryContainer;
+type Aggregations = Record<string, AggregationsAggregationContainer>;
+
+export const LISTED_EARNER: Query = { term: { 'directory.listed': true } };
+const VISIBLE_BADGE: Query = { term: { 'badges.visible': true } };
+
+/** Earner fields an employer may read. Never `identities`, never `badges` (visible ones come as inner hits). */
+export const EARNER_FIELDS = [
+  'earnerId',
+  'name',
+  'headline',
+  'location.city',
+  'location.region',
+  'location.country',
+  'directory.contactable',
+  'directory.openTo',
+  'public.latestIssuedOn',
+  'microCredentials',
+] as const;
+
+/** Badge fields an employer may read (not `source`, the ingest path). */
+export const BADGE_FIELDS = [
+  'credentialId',
+  'badgeClassId',
+  'name',
+  'description',
+  'criteria',
+  'image',
+  'credentialType',
+  'issuerId',
+  'issuerName',
+  'issuedOn',
+  'expiresOn',
+  'verification',
+  'skills',
+  'skillsExpanded',
+  'unmappedSkills',
+  'frameworks',
+  'evidence',
+].map((field) => `badges.${field}`);
+
+/** Name of the inner hits that carry an earner's shown badges. */
+export const SHOWN_BADGES = 'shown_badges';
+/** The engine's default cap on inner hits per document. */
+export const MAX_SHOWN_BADGES = 100;
+
+/** "Some badge the earner shows satisfies all of `conditions`": the only nested query on `badges`. */
+export function visibleBadgeQuery(conditions: readonly Query[]): Query {
+  return { nested: { path: 'badges', score_mode: 'none', query: { bool: { filter: [VISIBLE_BADGE, ...conditions] } } } };
+}
+
+/**
+ * Aggregates over the shown badges that satisfy `conditions` (of the earners
+ * the surrounding request matched): the only nested aggregation on `badges`.
+ * Sub-aggregations count earners with `reverse_nested`.
+ */
+export function visibleBadgeAggregation(conditions: readonly Query[], aggs: Aggregations): AggregationsAggregationContainer {
+  return {
+    nested: { path: 'badges' },
+    aggs: { shown: { filter: { bool: { filter: [VISIBLE_BADGE, ...conditions] } }, aggs } },
+  };
+}
+
+/** Where `visibleBadgeAggregation` puts its sub-aggregations in a response. */
+export function visibleBadgeBuckets<T>(aggregation: unknown): T {
+  return (aggregation as { shown: T }).shown;
+}
+
+/** A request to the earners index that went through the privacy rules. */
+export type DirectoryRequest = Omit<SearchRequest, 'index'> & { readonly __directory: true };
+
+export interface DirectoryRequestOptions {
+  /** Return earner documents with their shown badges (false for counts and aggregations only). */
+  withEarners: boolean;
+}
+
+/**
+ * Wraps a request body for the earners index: restricts the query to listed
+ * earners and replaces `_source` with the allow-list; with `withEarners`, each
+ * hit carries its shown badges as inner hits.
+ */
+export function directoryRequest(body: Omit<SearchRequest, 'index' | '_source'>, { withEarners }: DirectoryRequestOptions): DirectoryRequest {
+  const shownBadges: Query = {
+    nested: {
+      path: 'badges',
+      score_mode: 'none',
+      boost: 0,
+      query: VISIBLE_BADGE,
+      inner_hits: { name: SHOWN_BADGES, size: MAX_SHOWN_BADGES, sort: [{ 'badges.issuedOn': 'desc' }], _source: { includes: BADGE_FIELDS } },
+    },
+  };
+  const query: Query = {
+    bool: {
+      ...(body.query ? { must: [body.query] } : {}),
+      filter: [LISTED_EARNER],
+      // Optional clause with no score: it only fetches the shown badges of each hit.
+      ...(withEarners ? { should: [shownBadges] } : {}),
+    },
+  };
+  return { ...body, query, _source: withEarners ? { includes: [...EARNER_FIELDS] } : false, __directory: true };
+}

@@ -1,0 +1,58 @@
+/**
+ * Builds the engine request for an earner search (Searchkit's
+ * transformRequest): the text and place narrow what every count sees; facet
+ * filters go in `post_filter` so each facet can ignore its own selection.
+ */
+import type { QueryDslQueryContainer, SortCombinations } from '@elastic/elasticsearch/lib/api/types';
+import type { EarnerSort } from './cursor.ts';
+import { facetAggregations, type FacetPlan } from './facet-aggregations.ts';
+import { refinementAggregations, type Refinement } from './facet-refinement.ts';
+import { facetFilters, geoFilter, type BuildContext } from './filters.ts';
+import type { EarnerSearch } from './input.ts';
+import { directoryRequest, type DirectoryRequest } from './privacy.ts';
+import { TEXT_HIGHLIGHT, textQuery } from './text.ts';
+
+/** Text and place: what every hit and every facet count must meet. */
+export function baseQuery(search: EarnerSearch): QueryDslQueryContainer {
+  return {
+    bool: {
+      ...(search.text ? { must: [textQuery(search.text)] } : {}),
+      filter: search.near ? [geoFilter(search.near)] : [],
+    },
+  };
+}
+
+/** A stable order: the earner id breaks every tie, so `search_after` never skips or repeats. */
+export function sortOrder(sort: EarnerSort): SortCombinations[] {
+  if (sort === 'RECENT') return [{ 'public.latestIssuedOn': { order: 'desc', missing: '_last' } }, { earnerId: 'asc' }];
+  return [{ _score: { order: 'desc' } }, { earnerId: 'asc' }];
+}
+
+export interface SearchPlan {
+  request: DirectoryRequest;
+  facets: FacetPlan[];
+}
+
+export function buildSearchRequest(search: EarnerSearch, ctx: BuildContext): SearchPlan {
+  const { aggs, plans } = facetAggregations(search, ctx);
+  const request = directoryRequest(
+    {
+      query: baseQuery(search),
+      post_filter: { bool: { filter: facetFilters(search, ctx) } },
+      aggs,
+      sort: sortOrder(search.sort),
+      ...(search.after ? { search_after: search.after } : {}),
+      // One extra hit tells whether there is a next page.
+      size: search.first + 1,
+      track_total_hits: true,
+      ...(search.text ? { highlight: TEXT_HIGHLIGHT } : {}),
+    },
+    { withEarners: true },
+  );
+  return { request, facets: plans };
+}
+
+/** A counts-only request that refines facets needing exact counts. */
+export function buildRefinementRequest(search: EarnerSearch, ctx: BuildContext, refinements: readonly Refinement[]): DirectoryRequest {
+  return directoryRequest({ query: baseQuery(search), size: 0, track_total_hits: false, aggs: refinementAggregations(refinements, search, ctx) }, { withEarners: false });
+}

@@ -1,0 +1,27 @@
+/**
+ * Full-text matching over what employers may read: the name, the headline,
+ * and `public.text` (names of shown badges and labels of their skills).
+ * Every word must appear in some field; a name match weighs most.
+ */
+import type { SearchHighlightField, QueryDslQueryContainer, SearchHighlight } from '@elastic/elasticsearch/lib/api/types';
+
+const FIELDS = ['name^4', 'headline^2', 'public.text'];
+
+export function textQuery(text: string): QueryDslQueryContainer {
+  return {
+    bool: {
+      must: [{ multi_match: { query: text, type: 'cross_fields', operator: 'and', fields: FIELDS } }],
+      // Words in the written order rank above the same words scattered.
+      should: [{ match_phrase: { name: { query: text, boost: 3 } } }, { match_phrase: { 'public.text': { query: text, boost: 2 } } }],
+    },
+  };
+}
+
+const fragment: SearchHighlightField = { fragment_size: 120, number_of_fragments: 3 };
+
+export const TEXT_HIGHLIGHT: SearchHighlight = {
+  pre_tags: ['<mark>'],
+  post_tags: ['</mark>'],
+  encoder: 'html',
+  fields: { name: { number_of_fragments: 0 }, headline: fragment, 'public.text': fragment },
+};

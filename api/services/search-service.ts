@@ -1,0 +1,64 @@
+/**
+ * Earner search: checks the viewer and the input, runs the built request,
+ * refines facets that need exact counts, and primes the earner loader with
+ * the hits (so resolving them costs no further request).
+ */
+import type { SearchEngine } from '../engine.ts';
+import type { Loaders } from '../loaders.ts';
+import { applyRefinement, isSettled, refinedValues, startRefinement, type Refinement } from '../search/facet-refinement.ts';
+import type { FacetId, FacetResults, FacetValue } from '../search/facets.ts';
+import type { BuildContext } from '../search/filters.ts';
+import { parseSearchInput, type EarnerSearch, type EarnerSearchArgs } from '../search/input.ts';
+import { aggregationName, type FacetReading } from '../search/facet-aggregations.ts';
+import { buildRefinementRequest, buildSearchRequest } from '../search/request.ts';
+import { shapeSearchResponse, type SearchPage } from '../search/response.ts';
+import type { Viewer } from '../viewer.ts';
+import { requireDirectoryAccess } from './access.ts';
+
+export interface SearchResult extends Omit<SearchPage, 'facets'> {
+  facets: FacetResults;
+}
+
+export interface SearchServiceDependencies {
+  engine: SearchEngine;
+  loaders: Loaders;
+  viewer: Viewer;
+  now: () => Date;
+}
+
+async function refineFacets(engine: SearchEngine, search: EarnerSearch, ctx: BuildContext, readings: FacetReading[]): Promise<FacetResults> {
+  const results = {} as Record<FacetId, FacetValue[]>;
+  let pending: Refinement[] = [];
+  for (const reading of readings) {
+    if ('values' in reading) results[reading.plan.facet.id] = reading.values;
+    else pending.push(startRefinement(reading.plan, reading.candidates));
+  }
+  pending = pending.filter((r) => !isSettled(r) || ((results[r.plan.facet.id] = refinedValues(r)), false));
+  while (pending.length > 0) {
+    const response = await engine.searchEarners(buildRefinementRequest(search, ctx, pending));
+    const next: Refinement[] = [];
+    for (const refinement of pending) {
+      const updated = applyRefinement(refinement, response.aggregations?.[aggregationName(refinement.plan.facet)]);
+      if (isSettled(updated)) results[updated.plan.facet.id] = refinedValues(updated);
+      else next.push(updated);
+    }
+    pending = next;
+  }
+  return results;
+}
+
+export function createSearchService({ engine, loaders, viewer, now }: SearchServiceDependencies) {
+  return {
+    async searchEarners(args: EarnerSearchArgs): Promise<SearchResult> {
+      requireDirectoryAccess(viewer);
+      const search = parseSearchInput(args);
+      const ctx: BuildContext = { now: now() };
+      const plan = buildSearchRequest(search, ctx);
+      const page = shapeSearchResponse(search, plan.facets, await engine.searchEarners(plan.request));
+      for (const node of page.nodes) loaders.earner.prime(node.earner.id, node.earner);
+      return { ...page, facets: await refineFacets(engine, search, ctx, page.facets) };
+    },
+  };
+}
+
+export type SearchService = ReturnType<typeof createSearchService>;
