@@ -21,6 +21,8 @@ export type IndexKind = (typeof INDEX_KINDS)[number];
 
 export interface IndexDefinition {
   mappings: MappingTypeMapping;
+  /** Index settings of this kind beyond the shared ones. */
+  settings?: IndicesIndexSettings;
   /**
    * True when the indexer can rebuild it from sources. False for systems of
    * record (settings, contact requests): those are migrated, never rebuilt.
@@ -29,7 +31,8 @@ export interface IndexDefinition {
 }
 
 export const INDEX_DEFINITIONS: Record<IndexKind, IndexDefinition> = {
-  earners: { mappings: earnersMapping, rebuildable: true },
+  // An earner page shows every badge through nested inner hits, which the engine caps at 100 by default.
+  earners: { mappings: earnersMapping, rebuildable: true, settings: { max_inner_result_window: 1000 } },
   // The accepted credentials are a system of record: earners are rebuilt from them.
   credentials: { mappings: credentialsMapping, rebuildable: false },
   'badge-classes': { mappings: badgeClassesMapping, rebuildable: true },
@@ -84,9 +87,14 @@ export async function aliasTargets({ client, prefix }: IndexTarget, kind: IndexK
   return Object.keys(await client.indices.getAlias({ name: alias }));
 }
 
+/**
+ * Every index has ONE primary shard: facet counts are exact only when one
+ * shard sees every document (a terms aggregation over several shards may
+ * miss values). Scale out with replicas, not shards.
+ */
 async function createVersion(target: IndexTarget, kind: IndexKind, settings: IndicesIndexSettings): Promise<string> {
   const index = versionedName(target.prefix, kind, nextVersion(await listVersions(target, kind), target.prefix, kind));
-  await target.client.indices.create({ index, mappings: INDEX_DEFINITIONS[kind].mappings, settings });
+  await target.client.indices.create({ index, mappings: INDEX_DEFINITIONS[kind].mappings, settings: { ...INDEX_DEFINITIONS[kind].settings, ...settings, number_of_shards: 1 } });
   return index;
 }
 

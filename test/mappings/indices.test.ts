@@ -90,3 +90,18 @@ describe('every mapping on the real engine', () => {
     expect(Array.isArray(options) ? options.map((o) => ('_id' in o ? o._id : null)) : []).toEqual(['onet:2.B.3.h']);
   });
 });
+
+describe('index settings', () => {
+  const target = testIndices('settings');
+  afterAll(() => target.cleanup());
+
+  it('gives every index one shard, and earners room for many badges per earner', async () => {
+    await ensureAllIndices(target);
+    for (const kind of INDEX_KINDS) {
+      const index = versionedName(target.prefix, kind, 1);
+      const settings = (await target.client.indices.getSettings({ index }))[index]?.settings?.index;
+      expect(settings?.number_of_shards).toBe('1');
+      if (kind === 'earners') expect(settings?.max_inner_result_window).toBe('1000');
+    }
+  });
+});
