@@ -8,7 +8,11 @@ export type IssuingMethod = 'ob3-eddsa-rdfc-2022' | 'ob3-ed25519-signature-2020'
 
 export const ISSUING_METHODS: readonly IssuingMethod[] = ['ob3-eddsa-rdfc-2022', 'ob3-ed25519-signature-2020', 'ob3-vc-jwt', 'ob2-hosted', 'ob2-signed'];
 
-/** How an OB 3.0 issuer publishes revocations (OB 2.0 issuers always use an OB 2.0 revocation list). */
+/**
+ * How an OB 3.0 issuer publishes revocations (OB 2.0 issuers always use an OB 2.0 revocation list).
+ * `1edtech` only suits VC-JWT issuers: the OB 3.0.3 context does not define the
+ * `1EdTechRevocationList` type, so JSON-LD signing in safe mode refuses it.
+ */
 export type Ob3StatusMethod = 'bitstring' | '1edtech';
 
 /** OB 3.0 `achievementType` values the demo uses. */

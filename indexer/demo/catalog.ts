@@ -36,7 +36,7 @@ const riverbend: IssuerDefinition = {
   method: 'ob3-eddsa-rdfc-2022',
   statusMethod: 'bitstring',
   recipients: 'plain',
-  weight: 8,
+  weight: 5,
   headlines: ['Junior software developer', 'IT support specialist', 'Aspiring data analyst', 'Python developer in training'],
   achievements: [
     badge('python-1', 'Python Programming I', 'Badge', 'Writes, tests and debugs small Python programs.', 'Completed six graded labs and a final project in Python with 80% or more.', [local('python-programming'), esco('Python (computer programming)'), local('debugging')], ['evening cohort', 'project-based'], { image: true }),
@@ -60,9 +60,9 @@ const lakeshore: IssuerDefinition = {
   email: 'registrar@lakeshore-tech.example.edu',
   description: 'A technical college training maintenance technicians and machinists for regional manufacturers.',
   method: 'ob3-ed25519-signature-2020',
-  statusMethod: '1edtech',
+  statusMethod: 'bitstring',
   recipients: 'plain',
-  weight: 6,
+  weight: 4,
   headlines: ['Industrial maintenance technician', 'Mechatronics student', 'Quality inspector', 'CNC operator looking to grow'],
   achievements: [
     badge('troubleshooting', 'Industrial Troubleshooting', 'Badge', 'Finds and fixes faults in mechanical and electrical systems.', 'Diagnosed five seeded faults on the training line within the time limit.', [onet('2.B.3.k'), local('troubleshooting'), esco('troubleshoot')], ['shop floor']),
@@ -164,7 +164,7 @@ const summit: IssuerDefinition = {
     badge('inventory-control', 'Inventory Control', 'Badge', 'Keeps stock records accurate and plans storage space.', 'Completed a cycle count with 99% accuracy.', [esco('manage storage operations'), esco('monitor storage space'), onet('2.B.5.c')], ['cycle count']),
     badge('transport-planning', 'Transport Planning', 'Badge', 'Plans routes and loads using transport management concepts.', 'Built a weekly route plan approved by a dispatcher.', [esco('apply transportation management concepts'), esco('operate GPS systems'), onet('2.C.10')], ['dispatch desk']),
     badge('forklift-readiness', 'Forklift Operations Readiness', 'Badge', 'Operates powered industrial trucks safely.', 'Passed the written test and a practical evaluation.', [unmapped('Forklift night-shift readiness', { targetFramework: 'Summit Safety Matrix', targetCode: 'SSM-FL-07' }), onet('2.B.3.h')], ['safety', 'practical evaluation']),
-    badge('logistics-lead', 'Logistics Team Lead', 'Badge', 'Leads a shift team and coordinates logistics operations.', 'Led a shift for four weeks with a supervisor sign-off.', [esco('logistics'), onet('2.B.5.d'), onet('2.B.1.b')], ['leadership'], { weight: 0.6 }),
+    badge('logistics-lead', 'Logistics Team Lead', 'Badge', 'Leads a shift team and coordinates logistics operations.', 'Led a shift for four weeks with a supervisor sign-off.', [esco('logistics'), onet('2.B.5.d'), onet('2.B.1.b')], ['shift lead program'], { weight: 0.6 }),
   ],
   pathways: [],
 };
@@ -183,7 +183,7 @@ const pioneer: IssuerDefinition = {
     badge('spreadsheets', 'Spreadsheet Skills', 'Badge', 'Cleans, summarizes and charts data in spreadsheets.', 'Completed the spreadsheet practical with pivot tables and charts.', [esco('use spreadsheets software'), local('spreadsheet-analysis')], ['office suite']),
     badge('data-analysis', 'Introduction to Data Analysis', 'Badge', 'Inspects and interprets data to answer business questions.', 'Presented an analysis of a public data set.', [esco('perform data analysis'), local('data-analysis'), esco('apply statistical analysis techniques')], ['case study']),
     badge('data-visualization', 'Data Visualization', 'Badge', 'Presents data in clear charts and dashboards.', 'Built a dashboard reviewed by a panel.', [local('data-visualization'), local('business-intelligence')], ['dashboard project'], { weight: 0.8 }),
-    badge('presentations', 'Business Presentations', 'Badge', 'Builds and delivers clear slide presentations.', 'Delivered a ten-minute presentation scored by faculty.', [esco('use presentation software'), local('oral-communication'), onet('2.A.1.d')], ['public speaking']),
+    badge('presentations', 'Business Presentations', 'Badge', 'Builds and delivers clear slide presentations.', 'Delivered a ten-minute presentation scored by faculty.', [esco('use presentation software'), local('oral-communication'), onet('2.A.1.d')], ['capstone presentation']),
     badge('project-coordination', 'Project Coordination', 'Badge', 'Plans tasks, schedules and resources of small projects.', 'Coordinated a class project through an agile board.', [local('project-management'), esco('Agile project management'), onet('2.C.1.a')], ['team project']),
   ],
   pathways: [],

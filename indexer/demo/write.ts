@@ -1,0 +1,100 @@
+/**
+ * Writes a data set to a folder and reads it back:
+ *
+ * - `credentials.jsonl`: one credential per line, a JSON object (JSON-LD
+ *   credential or hosted assertion) or a JSON string (compact JWS);
+ * - `hosted/`: every served document at its URL path, so
+ *   `--resolve <issuerBaseUrl>/=<folder>/hosted/` works offline;
+ * - `settings.jsonl`, `pathways.json`, `records.json`, `issuers.json`;
+ * - `manifest.json`: the options, written last, so a folder without it is incomplete.
+ */
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { DirectorySettingsDocument } from '../../mappings/directory-settings.ts';
+import type { PathwayDefinition } from '../pathways.ts';
+import type { DemoDataset, DemoIssuerSummary, EarnerRecord, HostedDocuments, ResolvedDemoOptions } from './types.ts';
+
+/** Bumped whenever the generator's output changes, so cached data sets are rebuilt. */
+export const DEMO_FORMAT_VERSION = 1;
+
+/** What `manifest.json` holds. */
+export interface DemoManifest {
+  formatVersion: number;
+  earners: number;
+  seed: number;
+  issuerBaseUrl: string;
+  now: string;
+  credentials: number;
+}
+
+const decoder = new TextDecoder();
+
+/** A credential's line in credentials.jsonl. */
+export function credentialLine(bytes: Uint8Array): string {
+  const text = decoder.decode(bytes);
+  return text.startsWith('{') ? text : JSON.stringify(text);
+}
+
+const jsonl = (items: readonly unknown[]): string => items.map((item) => `${JSON.stringify(item)}\n`).join('');
+
+export async function writeDemo(dataset: DemoDataset, folder: string): Promise<void> {
+  await mkdir(folder, { recursive: true });
+  await writeFile(path.join(folder, 'credentials.jsonl'), dataset.credentials.map((c) => `${credentialLine(c.bytes)}\n`).join(''));
+  const hostedRoot = path.join(folder, 'hosted');
+  const folders = new Set([...dataset.hosted.keys()].map((p) => path.dirname(path.join(hostedRoot, p))));
+  for (const dir of folders) await mkdir(dir, { recursive: true });
+  for (const [urlPath, body] of dataset.hosted) await writeFile(path.join(hostedRoot, urlPath), body);
+  await writeFile(path.join(folder, 'settings.jsonl'), jsonl(dataset.settings));
+  await writeFile(path.join(folder, 'pathways.json'), `${JSON.stringify(dataset.pathways, null, 2)}\n`);
+  await writeFile(path.join(folder, 'records.json'), `${JSON.stringify(dataset.records)}\n`);
+  await writeFile(path.join(folder, 'issuers.json'), `${JSON.stringify(dataset.issuers, null, 2)}\n`);
+  const { options } = dataset;
+  const manifest: DemoManifest = {
+    formatVersion: DEMO_FORMAT_VERSION,
+    earners: options.earners,
+    seed: options.seed,
+    issuerBaseUrl: options.issuerBaseUrl,
+    now: options.now.toISOString(),
+    credentials: dataset.credentials.length,
+  };
+  await writeFile(path.join(folder, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+async function readHosted(root: string): Promise<HostedDocuments> {
+  const hosted: HostedDocuments = new Map();
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath ?? e.path, e.name));
+  for (const file of files.sort()) hosted.set(`/${path.relative(root, file).split(path.sep).join('/')}`, await readFile(file, 'utf8'));
+  return hosted;
+}
+
+export async function readManifest(folder: string): Promise<DemoManifest | undefined> {
+  try {
+    return JSON.parse(await readFile(path.join(folder, 'manifest.json'), 'utf8')) as DemoManifest;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads a data set written by `writeDemo`. */
+export async function readDemo(folder: string): Promise<DemoDataset> {
+  const manifest = await readManifest(folder);
+  if (!manifest) throw new Error(`${folder} holds no complete demo data set (manifest.json is missing)`);
+  const encoder = new TextEncoder();
+  const lines = (await readFile(path.join(folder, 'credentials.jsonl'), 'utf8')).split('\n').filter((l) => l !== '');
+  const credentials = lines.map((line, i) => {
+    const text = line.startsWith('"') ? (JSON.parse(line) as string) : line;
+    return { source: `credentials.jsonl:${i + 1}`, bytes: encoder.encode(text) };
+  });
+  const settingsText = await readFile(path.join(folder, 'settings.jsonl'), 'utf8');
+  const options: ResolvedDemoOptions = { earners: manifest.earners, seed: manifest.seed, issuerBaseUrl: manifest.issuerBaseUrl, now: new Date(manifest.now), workers: 0 };
+  return {
+    options,
+    issuers: JSON.parse(await readFile(path.join(folder, 'issuers.json'), 'utf8')) as DemoIssuerSummary[],
+    credentials,
+    hosted: await readHosted(path.join(folder, 'hosted')),
+    settings: settingsText.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as DirectorySettingsDocument),
+    pathways: JSON.parse(await readFile(path.join(folder, 'pathways.json'), 'utf8')) as PathwayDefinition[],
+    records: JSON.parse(await readFile(path.join(folder, 'records.json'), 'utf8')) as EarnerRecord[],
+  };
+}
