@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CredentialDocument } from '../../mappings/credentials.ts';
+import type { EarnerDocument } from '../../mappings/earners.ts';
+import { loadOrGenerateDemo } from '../../indexer/demo/cache.ts';
+import { startDemoIssuerServer, type DemoIssuerServer } from '../../indexer/demo/issuer-server.ts';
+import { loadDemo } from '../../indexer/demo/load.ts';
+import type { DemoDataset } from '../../indexer/demo/types.ts';
+import type { RunSummary } from '../../indexer/ingest/summary.ts';
+import { IndexStore } from '../../indexer/store.ts';
+import { ensureSkillsIndex, skillLookup } from '../../indexer/taxonomy-index.ts';
+import { loadTaxonomy } from '../../indexer/taxonomy/index.ts';
+import { createResolver } from '../../indexer/verify/resolver.ts';
+import { testIndices } from '../support/engine.ts';
+
+/**
+ * The demo data set through the real pipeline: credentials verified over HTTP
+ * against the demo issuer server, merged into earners, settings joined. Every
+ * expectation comes from the generator's own records.
+ */
+const taxonomy = loadTaxonomy();
+const target = testIndices('demo');
+const store = new IndexStore(target);
+const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'demo-cache-'));
+let server: DemoIssuerServer;
+let dataset: DemoDataset;
+let summary: RunSummary;
+const now = new Date('2026-11-01T00:00:00Z');
+
+beforeAll(async () => {
+  server = await startDemoIssuerServer();
+  dataset = (await loadOrGenerateDemo({ earners: 40, seed: 7, issuerBaseUrl: server.origin, now }, cacheDir)).dataset;
+  server.serve(dataset.hosted);
+  await store.ensureIndices();
+  await ensureSkillsIndex(store, taxonomy);
+  summary = await loadDemo(dataset, { store, taxonomy, skills: skillLookup(taxonomy), pathways: dataset.pathways, verify: { resolver: createResolver() }, now: () => now });
+}, 240_000);
+afterAll(async () => {
+  await server.close();
+  await target.cleanup();
+  fs.rmSync(cacheDir, { recursive: true, force: true });
+});
+
+async function allEarners(): Promise<Map<string, EarnerDocument>> {
+  const r = await target.client.search<EarnerDocument>({ index: store.alias('earners'), size: 1000 });
+  return new Map(r.hits.hits.map((h) => [h._id!, h._source!]));
+}
+
+describe('the demo data set through the real pipeline', () => {
+  it('accepts every credential and rejects none', () => {
+    const badges = dataset.records.flatMap((r) => r.badges);
+    expect(summary.rejected).toBe(0);
+    expect(summary.accepted).toBe(badges.length);
+    expect(summary.verified).toBe(badges.filter((b) => b.status === 'VERIFIED').length);
+    expect(summary.failed).toBe(badges.filter((b) => b.status === 'FAILED').length);
+    expect(server.requestCount()).toBeGreaterThan(0);
+  });
+
+  it('stores each credential under its earner with the status and reasons the generator planted', async () => {
+    const stored = await store.credentialsOf(dataset.records.map((r) => r.earnerId));
+    const byId = new Map<string, CredentialDocument>(stored.map((c) => [c.id, c]));
+    for (const record of dataset.records) {
+      for (const badge of record.badges) {
+        const c = byId.get(badge.credentialId);
+        expect(c, badge.credentialId).toBeDefined();
+        expect([c!.earnerId, c!.verification.status, [...c!.verification.reasons].sort(), c!.skills]).toEqual([record.earnerId, badge.status, [...badge.reasons].sort(), badge.skills]);
+      }
+    }
+  });
+
+  it('builds one earner per person with the consent they chose', async () => {
+    const earners = await allEarners();
+    expect(earners.size).toBe(dataset.records.length);
+    for (const record of dataset.records) {
+      const doc = earners.get(record.earnerId)!;
+      expect(doc.name).toBe(record.displayName ?? record.name);
+      expect(doc.directory.listed).toBe(record.listed);
+      expect(doc.directory.contactable).toBe(record.listed && record.contactable);
+      const visible = new Map(doc.badges.map((b) => [b.credentialId, b.visible]));
+      for (const badge of record.badges) expect(visible.get(badge.credentialId)).toBe(record.listed && !badge.hidden);
+    }
+  });
+
+  it('records pathway progress as the records imply', async () => {
+    const earners = await allEarners();
+    for (const record of dataset.records) {
+      const shownVerified = new Set(record.badges.filter((b) => record.listed && !b.hidden && b.status === 'VERIFIED').map((b) => b.badgeClassId));
+      const expected = dataset.pathways
+        .map((p) => {
+          const required = Math.min(p.required ?? p.badgeClasses.length, p.badgeClasses.length);
+          const earned = p.badgeClasses.filter((id) => shownVerified.has(id)).length;
+          return { pathwayId: p.id, name: p.name, earned: Math.min(earned, required), required, completed: earned >= required };
+        })
+        .filter((p) => p.earned > 0);
+      expect(earners.get(record.earnerId)?.microCredentials).toEqual(expected);
+    }
+  });
+});
