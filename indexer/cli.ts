@@ -9,19 +9,17 @@
  * Options: --resolve PREFIX=TARGET (repeatable), --pathways FILE, --rejects FILE,
  *          --recipient EMAIL, --json.
  */
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { indexerConfigFromEnv, type IndexerConfig } from './config.ts';
 import { expandInputs } from './ingest/inputs.ts';
-import { ingest } from './ingest/ingest.ts';
-import type { Reject } from './ingest/prepare.ts';
-import { formatSummary, type RunSummary } from './ingest/summary.ts';
+import { runIngest } from './ingest/run.ts';
+import { formatSummary } from './ingest/summary.ts';
 import { createProgress } from './progress.ts';
 import { reindexAll } from './reindex.ts';
 import { reverifyAll } from './reverify.ts';
 import { createRuntime, FatalError, type IndexerRuntime } from './runtime.ts';
-import { createJob } from './schedule.ts';
+import { indexerJobs, jsonLog } from './jobs.ts';
 import { readCredentials } from './sources/read-credentials.ts';
 import { loadSkillsIndex } from './taxonomy-index.ts';
 import { loadTaxonomy } from './taxonomy/index.ts';
@@ -63,49 +61,6 @@ function configWith(flags: Flags): IndexerConfig {
   return { ...config, resolve: [...config.resolve, ...flags.resolve.map(parseResolveMapping)], ...(flags.pathways ? { pathwaysFile: flags.pathways } : {}) };
 }
 
-/** Rejected items go to a JSON Lines file, opened on the first reject. */
-function rejectsWriter(file: string): { write(r: Reject): void; close(): Promise<void>; count(): number } {
-  let stream: WriteStream | undefined;
-  let n = 0;
-  return {
-    write(r) {
-      if (!stream) {
-        mkdirSync(path.dirname(file), { recursive: true });
-        stream = createWriteStream(file);
-      }
-      n++;
-      stream.write(`${JSON.stringify(r)}\n`);
-    },
-    close: () => new Promise((resolve) => (stream ? stream.end(resolve) : resolve())),
-    count: () => n,
-  };
-}
-
-async function countUnits(inputs: string[]): Promise<number> {
-  let n = 0;
-  for await (const _ of expandInputs(inputs)) n++;
-  return n;
-}
-
-export async function runIngest(runtime: IndexerRuntime, inputs: string[], rejectsFile: string): Promise<RunSummary> {
-  const rejects = rejectsWriter(rejectsFile);
-  const total = process.stderr.isTTY ? await countUnits(inputs) : undefined;
-  const progress = createProgress({ label: 'ingest', ...(total ? { total } : {}) });
-  try {
-    const summary = await ingest(expandInputs(inputs, { timeoutMs: runtime.config.httpTimeoutMs }), {
-      ...runtime,
-      chunkSize: runtime.config.chunkSize,
-      verifyConcurrency: runtime.config.verifyConcurrency,
-      onReject: (r) => rejects.write(r),
-      onProgress: (s) => progress.update(s.inputs),
-    });
-    progress.finish();
-    return summary;
-  } finally {
-    await rejects.close();
-  }
-}
-
 async function verifyOnly(inputs: string[], flags: Flags, config: IndexerConfig): Promise<number> {
   const taxonomy = loadTaxonomy();
   const resolver = createResolver({ mappings: config.resolve, allowNetwork: config.allowNetwork, timeoutMs: config.httpTimeoutMs });
@@ -127,22 +82,9 @@ async function verifyOnly(inputs: string[], flags: Flags, config: IndexerConfig)
 }
 
 async function schedule(runtime: IndexerRuntime): Promise<void> {
-  const log = (line: string, fields: Record<string, unknown> = {}) => console.log(JSON.stringify({ time: new Date().toISOString(), msg: line, ...fields }));
-  const jobs = [
-    createJob({ name: 'reverify', expression: runtime.config.reverifyCron, run: () => reverifyAll(runtime, runtime.verify), log }),
-    createJob({
-      name: 'refresh-sources',
-      expression: runtime.config.refreshCron,
-      run: async () => {
-        if (runtime.config.sources.length === 0) return;
-        const summary = await runIngest(runtime, runtime.config.sources, path.join(runtime.config.rejectsDir, `refresh-${Date.now()}.jsonl`));
-        log(formatSummary(summary));
-      },
-      log,
-    }),
-  ];
+  const jobs = indexerJobs(runtime, jsonLog);
   for (const job of jobs) job.start();
-  log(`scheduled: reverify "${runtime.config.reverifyCron}", refresh-sources "${runtime.config.refreshCron}" (${runtime.config.sources.length} sources)`);
+  jsonLog(`scheduled: ${jobs.map((j) => j.name).join(', ')} (reverify "${runtime.config.reverifyCron}", refresh-sources "${runtime.config.refreshCron}")`);
   await new Promise<void>((resolve) => {
     const stop = () => {
       for (const job of jobs) job.stop();

@@ -1,24 +1,50 @@
 /**
  * `npm start`: the whole product on one machine. Starts (or reuses) the
- * engine, creates the indices, then serves the API on http://127.0.0.1:3000.
- * Ctrl-C stops the API, and the engine too if this run started it.
+ * engine, loads the demo data when the indices are empty (with the demo
+ * issuers' server), runs the indexer's scheduled jobs, and serves the API on
+ * http://127.0.0.1:3000. Ctrl-C stops everything, and the engine too if this
+ * run started it.
  */
 import { startApi } from '../api/main.ts';
 import { apiConfigFromEnv } from '../api/config.ts';
+import { indexerConfigFromEnv } from '../indexer/config.ts';
+import { indexerJobs } from '../indexer/jobs.ts';
+import { createRuntime } from '../indexer/runtime.ts';
+import { demoOptionsFromEnv, startDemo } from './demo.ts';
 import { ensureEngine, stopEngine } from './engine/server.ts';
 
 async function main(): Promise<void> {
-  const engine = await ensureEngine(process.env, (line) => console.log(`[engine] ${line}`));
-  const config = apiConfigFromEnv({ ...process.env, ELASTICSEARCH_URL: engine.url });
-  const api = await startApi(config);
-  console.log(`\nTalent directory running:\n  API health  ${api.url}/health\n  engine      ${engine.url}${engine.logFile ? ` (log: ${engine.logFile})` : ''}\nCtrl-C to stop.\n`);
+  const log = (line: string) => console.log(line);
+  const engine = await ensureEngine(process.env, (line) => log(`[engine] ${line}`));
+  const env = { ...process.env, ELASTICSEARCH_URL: engine.url };
+
+  const indexer = await createRuntime(indexerConfigFromEnv(env));
+  const demo = await startDemo(indexer, demoOptionsFromEnv(env, log));
+  const jobs = indexerJobs(indexer);
+  for (const job of jobs) job.start();
+
+  const api = await startApi(apiConfigFromEnv(env));
+  log(
+    [
+      '',
+      'Talent directory running:',
+      `  API          ${api.url}/graphql   (health: ${api.url}/health)`,
+      `  engine       ${engine.url}${engine.logFile ? `   (log: ${engine.logFile})` : ''}`,
+      `  demo issuers ${demo.issuers.origin}`,
+      'Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  );
 
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    for (const job of jobs) job.stop();
     await api.close();
-    if (engine.started) await stopEngine(process.env, (line) => console.log(`[engine] ${line}`));
+    await demo.issuers.close();
+    await indexer.close();
+    if (engine.started) await stopEngine(process.env, (line) => log(`[engine] ${line}`));
     process.exit(0);
   };
   process.on('SIGINT', stop);

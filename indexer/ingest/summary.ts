@@ -59,6 +59,6 @@ export function formatSummary(s: RunSummary, rejectsFile?: string): string {
     `  not verified, by reason: ${list(s.failedByReason)}`,
     `  rejected ${s.rejected}: ${list(s.rejectedByReason)}${s.rejected && rejectsFile ? ` (details in ${rejectsFile})` : ''}`,
     `  unmapped skills: ${unmappedTotal} on credentials, ${Object.keys(s.unmappedSkills).length} distinct (top: ${list(s.unmappedSkills, 5)})`,
-    `  earners written ${s.earnersWritten}, merged ${s.earnersMerged}, credentials skipped for deleted earners ${s.skippedDeleted}${s.engineRejected ? `, rejected by the engine ${s.engineRejected}` : ''}`,
+    `  earner documents written ${s.earnersWritten}, merged ${s.earnersMerged}, credentials skipped for deleted earners ${s.skippedDeleted}${s.engineRejected ? `, rejected by the engine ${s.engineRejected}` : ''}`,
   ].join('\n');
 }

@@ -1,0 +1,39 @@
+/**
+ * The indexer's scheduled jobs: re-verify stored credentials, and ingest the
+ * configured sources again. `npm run indexer -- schedule` and `npm start` run them.
+ */
+import path from 'node:path';
+import { runIngest } from './ingest/run.ts';
+import { formatSummary } from './ingest/summary.ts';
+import { reverifyAll } from './reverify.ts';
+import type { IndexerRuntime } from './runtime.ts';
+import { createJob, type Job } from './schedule.ts';
+
+/** Structured log line for jobs (one JSON object per line). */
+export function jsonLog(msg: string, fields: Record<string, unknown> = {}): void {
+  console.log(JSON.stringify({ time: new Date().toISOString(), msg, ...fields }));
+}
+
+export function indexerJobs(runtime: IndexerRuntime, log: (line: string, fields?: Record<string, unknown>) => void = jsonLog): Job[] {
+  return [
+    createJob({
+      name: 'reverify',
+      expression: runtime.config.reverifyCron,
+      run: async () => {
+        const summary = await reverifyAll(runtime, runtime.verify);
+        log(`re-verified ${summary.checked} credentials, ${summary.changed} changed`, { job: 'reverify', ...summary });
+      },
+      log,
+    }),
+    createJob({
+      name: 'refresh-sources',
+      expression: runtime.config.refreshCron,
+      run: async () => {
+        if (runtime.config.sources.length === 0) return;
+        const summary = await runIngest(runtime, runtime.config.sources, path.join(runtime.config.rejectsDir, `refresh-${Date.now()}.jsonl`));
+        log(formatSummary(summary), { job: 'refresh-sources' });
+      },
+      log,
+    }),
+  ];
+}

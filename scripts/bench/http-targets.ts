@@ -1,0 +1,32 @@
+/**
+ * The two ends one search is sent to: the GraphQL endpoint and the engine's
+ * `_search` with the body the API sent. Both go through the same client code
+ * (fetch with keep-alive), so the client's own cost is the same on each side.
+ */
+import type { CapturedSearch } from './capture.ts';
+
+export interface HttpTarget {
+  url: string;
+  body: string;
+  headers: Record<string, string>;
+}
+
+const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/json' };
+
+export function apiTarget(apiUrl: string, captured: CapturedSearch): HttpTarget {
+  return { url: `${apiUrl}/graphql`, body: captured.graphqlBody, headers: JSON_HEADERS };
+}
+
+export function engineTarget(engineUrl: string, captured: CapturedSearch): HttpTarget {
+  return { url: `${engineUrl}${captured.engine.path}`, body: captured.engine.body, headers: JSON_HEADERS };
+}
+
+/** Milliseconds from sending the request to having read the whole answer. */
+export async function timeRequest(target: HttpTarget): Promise<{ ms: number; text: string }> {
+  const started = performance.now();
+  const response = await fetch(target.url, { method: 'POST', headers: target.headers, body: target.body });
+  const text = await response.text();
+  const ms = performance.now() - started;
+  if (!response.ok) throw new Error(`POST ${target.url} answered ${response.status}: ${text.slice(0, 300)}`);
+  return { ms, text };
+}

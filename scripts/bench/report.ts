@@ -1,0 +1,89 @@
+/** The benchmark's answer: a table on stdout and the same figures as JSON under `.cache/bench/`. */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CapturedSearch } from './capture.ts';
+import type { Dataset } from './dataset.ts';
+import type { LatencyComparison } from './latency.ts';
+import type { EngineFacts, IndexSizes, MachineDescription } from './machine.ts';
+import type { BenchOptions } from './options.ts';
+import type { ThroughputComparison } from './throughput.ts';
+
+export interface BenchReport {
+  startedAt: string;
+  options: BenchOptions;
+  dataset: Omit<Dataset, 'searches'>;
+  indices: IndexSizes;
+  machine: MachineDescription;
+  engine: EngineFacts;
+  setup: string[];
+  searches: { id: string; description: string; input: unknown; total: number; engineCalls: { method: string; path: string }[]; engineRequestBody: unknown }[];
+  latency: LatencyComparison[];
+  throughput: ThroughputComparison[];
+}
+
+export function searchesForReport(captured: readonly CapturedSearch[]): BenchReport['searches'] {
+  return captured.map((c) => ({
+    id: c.search.id,
+    description: c.search.description,
+    input: c.search.input,
+    total: c.total,
+    engineCalls: c.engineCalls,
+    engineRequestBody: JSON.parse(c.engine.body) as unknown,
+  }));
+}
+
+const n = (value: number) => value.toLocaleString('en-US');
+const ms = (value: number) => value.toFixed(1);
+const x = (value: number) => `${value.toFixed(2)}x`;
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+export function formatReport(r: BenchReport): string {
+  const d = r.dataset;
+  const m = r.machine;
+  const byId = new Map(r.searches.map((s) => [s.id, s]));
+  const latencyRows = r.latency.map((l) => {
+    const s = byId.get(l.search)!;
+    return [s.description, n(s.total), String(s.engineCalls.length), ms(l.api.p50), ms(l.engine.p50), x(l.ratioP50), ms(l.api.p95), ms(l.engine.p95), x(l.ratioP95)];
+  });
+  const throughputRows = r.throughput.map((t) => [
+    String(t.connections),
+    t.api.rps.toFixed(1),
+    t.engine.rps.toFixed(1),
+    x(t.ratio),
+    `${t.api.latencyP50} / ${t.api.latencyP99}`,
+    `${t.engine.latencyP50} / ${t.engine.latencyP99}`,
+    `${t.api.failed} / ${t.engine.failed}`,
+  ]);
+  return [
+    `bench:search  ${r.startedAt}`,
+    '',
+    `Data     ${n(d.earners)} earners (${n(d.listedEarners)} listed), ${n(d.badges)} badges, seed ${d.seed}; index prefix ${d.prefix} (${d.reused ? `reused, loaded ${d.loadedAt}` : `loaded now`} in ${d.loadSeconds} s)`,
+    `Indices  earners ${r.indices.earnersMb} MB (${n(r.indices.earnersLuceneDocs)} Lucene docs incl. nested badges), skills ${r.indices.skillsMb} MB, badge classes ${r.indices.badgeClassesMb} MB; 1 shard, 0 replicas`,
+    `Machine  ${m.cores} cores (${m.cpuModel}), ${m.totalMemoryGb} GB memory, Node ${m.node}, ${m.platform}; 1-min load ${m.loadAverage.start} at start, ${m.loadAverage.end ?? '?'} at end`,
+    `Engine   Elasticsearch ${r.engine.version}, heap ${r.engine.heapMaxMb} MB, ${r.engine.processors} processors, same machine`,
+    ...r.setup.map((line) => `Setup    ${line}`),
+    '',
+    `Latency, ms (${r.options.iterations} timed pairs per search after ${r.options.warmup} warm-up pairs; API and engine alternate, one request in flight)`,
+    table(['search', 'hits', 'engine calls/API search', 'API p50', 'engine p50', 'ratio p50', 'API p95', 'engine p95', 'ratio p95'], latencyRows),
+    '',
+    `Throughput, requests/s (autocannon, ${r.options.duration} s per run, every search in turn on each connection)`,
+    table(['connections', 'API rps', 'engine rps', 'API/engine', 'API p50 / p99 ms', 'engine p50 / p99 ms', 'failed API / engine'], throughputRows),
+    '',
+    'Ratio = API / engine for the same search in the same run. The engine side replays only the earners _search the API sent;',
+    'the API side also pays for the other engine calls listed per search (facet label look-ups, exact-count refinements).',
+  ].join('\n');
+}
+
+/** Writes the figures as JSON; returns the file's path. */
+export function writeReport(r: BenchReport, cacheDir: string): string {
+  const dir = path.join(cacheDir, 'bench');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `search-${r.startedAt.replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(file, `${JSON.stringify(r, null, 2)}\n`);
+  return file;
+}
