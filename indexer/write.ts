@@ -1,8 +1,10 @@
 /**
- * Bulk writes through the client's bulk helper: batches sized by bytes, a few
- * requests in flight (backpressure: the datasource is pulled only as fast as
- * the engine accepts), retries with backoff on 429. Documents the engine
- * rejects are reported, never silently lost, and never stop the batch.
+ * Bulk writes: batches sized by bytes, a bounded number of requests in flight
+ * (backpressure: the source is pulled only as fast as the engine accepts),
+ * and retries with exponential backoff when the engine is overloaded (429)
+ * or failing (5xx, lost connection), for a whole request or single items.
+ * Documents the engine rejects for their content are reported by id, never
+ * silently lost, and never stop the batch.
  */
 import type { Client } from '@elastic/elasticsearch';
 
@@ -22,6 +24,8 @@ export interface WriteResult {
   written: number;
   deleted: number;
   rejected: RejectedWrite[];
+  /** Items or requests sent again after a 429, 5xx or lost connection. */
+  retried: number;
   bytes: number;
   ms: number;
 }
@@ -31,10 +35,38 @@ export interface WriteOptions {
   flushBytes?: number;
   /** Bulk requests in flight (default 3). */
   concurrency?: number;
-  /** Retries of a document the engine answered 429 for (default 5). */
+  /** Attempts after the first for a batch or item the engine could not take (default 5). */
   retries?: number;
+  /** First backoff delay; it doubles each attempt (default 500 ms). */
+  backoffMs?: number;
   /** Refresh the index at the end, so searches see the writes at once. */
   refresh?: boolean;
+}
+
+interface Line {
+  id: string;
+  isDelete: boolean;
+  ndjson: string;
+}
+
+interface BulkItemResult {
+  status: number;
+  result?: string;
+  error?: { type?: string; reason?: string };
+}
+
+const isRetryable = (status: number) => status === 429 || status >= 500;
+
+function toLine<T>(item: WriteItem<T>): Line {
+  const isDelete = item.document === undefined;
+  const action = JSON.stringify(isDelete ? { delete: { _id: item.id } } : { index: { _id: item.id } });
+  return { id: item.id, isDelete, ndjson: isDelete ? `${action}\n` : `${action}\n${JSON.stringify(item.document)}\n` };
+}
+
+/** HTTP status of a failed request, or 0 for a lost connection or timeout (both worth retrying). */
+function requestStatus(error: unknown): number {
+  const status = (error as { meta?: { statusCode?: number } }).meta?.statusCode;
+  return typeof status === 'number' ? status : 0;
 }
 
 export async function writeDocuments<T>(
@@ -43,45 +75,81 @@ export async function writeDocuments<T>(
   items: Iterable<WriteItem<T>> | AsyncIterable<WriteItem<T>>,
   options: WriteOptions = {},
 ): Promise<WriteResult> {
-  const rejected: RejectedWrite[] = [];
-  let written = 0;
-  let deleted = 0;
-  const source = toAsyncIterator(items);
-  const stats = await client.helpers.bulk<WriteItem<T>>({
-    datasource: source,
-    flushBytes: options.flushBytes ?? 5_000_000,
-    concurrency: options.concurrency ?? 3,
-    retries: options.retries ?? 5,
-    wait: 500,
-    refreshOnCompletion: options.refresh ? index : false,
-    onDocument: (item) => {
-      if (item.document === undefined) return { delete: { _index: index, _id: item.id } };
-      return [{ index: { _index: index, _id: item.id } }, item.document];
-    },
-    onSuccess: ({ result }) => {
-      if (!result.delete) written++;
-      else if (result.delete.result === 'deleted') deleted++;
-    },
-    onDrop: (drop) => {
-      // A delete of a document that is already gone is not a failure.
-      if (drop.status === 404 && 'delete' in (drop.operation as object)) return;
-      rejected.push({ id: operationId(drop.operation), status: drop.status, reason: drop.error ? `${drop.error.type}: ${drop.error.reason ?? ''}` : `status ${drop.status}` });
-    },
-  });
-  if (stats.aborted) throw new Error(`bulk write to ${index} was aborted`);
-  return { written, deleted, rejected, bytes: stats.bytes, ms: stats.time };
-}
+  const flushBytes = options.flushBytes ?? 5_000_000;
+  const concurrency = options.concurrency ?? 3;
+  const retries = options.retries ?? 5;
+  const backoffMs = options.backoffMs ?? 500;
+  const result: WriteResult = { written: 0, deleted: 0, rejected: [], retried: 0, bytes: 0, ms: 0 };
+  const started = performance.now();
 
-/** The `_id` of a bulk action, whichever kind it is. */
-function operationId(operation: unknown): string {
-  const action = (Array.isArray(operation) ? operation[0] : operation) as Record<string, { _id?: string }>;
-  return Object.values(action)[0]?._id ?? '(no id)';
-}
+  /** Sends one batch until every line is written, rejected, or out of attempts. */
+  async function send(batch: Line[]): Promise<void> {
+    let pending = batch;
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt > 0) {
+        result.retried += pending.length;
+        await new Promise((r) => setTimeout(r, backoffMs * 2 ** (attempt - 1)));
+      }
+      const body = pending.map((l) => l.ndjson).join('');
+      let items: BulkItemResult[];
+      try {
+        const response = await client.transport.request<{ items: Record<string, BulkItemResult>[] }>(
+          { method: 'POST', path: `/${encodeURIComponent(index)}/_bulk`, bulkBody: body },
+          { maxRetries: 0 },
+        );
+        result.bytes += Buffer.byteLength(body);
+        items = response.items.map((i) => Object.values(i)[0]!);
+      } catch (error) {
+        const status = requestStatus(error);
+        if ((status === 0 || isRetryable(status)) && attempt < retries) continue;
+        throw error;
+      }
+      const again: Line[] = [];
+      items.forEach((item, i) => {
+        const line = pending[i]!;
+        if (item.status < 300) {
+          if (!line.isDelete) result.written++;
+          else if (item.result === 'deleted') result.deleted++;
+        } else if (line.isDelete && item.status === 404) {
+          // Deleting what is already gone is no failure.
+        } else if (isRetryable(item.status) && attempt < retries) {
+          again.push(line);
+        } else {
+          result.rejected.push({ id: line.id, status: item.status, reason: item.error ? `${item.error.type}: ${item.error.reason ?? ''}` : `status ${item.status}` });
+        }
+      });
+      pending = again;
+    }
+  }
 
-async function* toAsyncIterable<T>(items: Iterable<T> | AsyncIterable<T>): AsyncGenerator<T> {
-  yield* items as AsyncIterable<T>;
-}
+  const inFlight = new Set<Promise<void>>();
+  let failure: unknown;
+  const dispatch = async (batch: Line[]) => {
+    while (inFlight.size >= concurrency) await Promise.race(inFlight);
+    if (failure) throw failure;
+    const p: Promise<void> = send(batch).catch((error) => {
+      failure ??= error;
+    });
+    inFlight.add(p);
+    void p.finally(() => inFlight.delete(p));
+  };
 
-function toAsyncIterator<T>(items: Iterable<T> | AsyncIterable<T>): AsyncIterator<T> {
-  return toAsyncIterable(items)[Symbol.asyncIterator]();
+  let batch: Line[] = [];
+  let size = 0;
+  for await (const item of items as AsyncIterable<WriteItem<T>>) {
+    const line = toLine(item);
+    batch.push(line);
+    size += line.ndjson.length;
+    if (size >= flushBytes) {
+      await dispatch(batch);
+      batch = [];
+      size = 0;
+    }
+  }
+  if (batch.length > 0) await dispatch(batch);
+  await Promise.all(inFlight);
+  if (failure) throw failure;
+  if (options.refresh) await client.indices.refresh({ index });
+  result.ms = performance.now() - started;
+  return result;
 }

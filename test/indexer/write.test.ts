@@ -45,3 +45,50 @@ describe('bulk writes on the real engine', () => {
     expect((await target.client.exists({ index: alias, id: 'ok-1' }))).toBe(false);
   });
 });
+
+describe('bulk writes when the engine is overloaded', async () => {
+  const { startFlakyProxy } = await import('../support/flaky-proxy.ts');
+  const { createEngineClient } = await import('../../mappings/connection.ts');
+  const { engineUrl } = await import('../support/engine.ts');
+  const target = testIndices('write-retry');
+  afterAll(() => target.cleanup());
+
+  it('retries whole requests refused with 429 or 503, with backoff, and loses nothing', async () => {
+    const alias = await ensureIndex(target, 'skills');
+    const proxy = await startFlakyProxy(engineUrl());
+    const client = createEngineClient({ url: proxy.url });
+    proxy.failNextBulk(1, 503);
+    const first = await writeDocuments(client, alias, Array.from({ length: 20 }, (_, i) => ({ id: `local:a${i}`, document: skill(i) })), { backoffMs: 10, refresh: true });
+    proxy.failNextBulk(2, 429);
+    const second = await writeDocuments(client, alias, Array.from({ length: 20 }, (_, i) => ({ id: `local:b${i}`, document: skill(100 + i) })), { backoffMs: 10, refresh: true });
+    expect(first).toMatchObject({ written: 20, rejected: [], retried: 20 });
+    expect(second).toMatchObject({ written: 20, rejected: [], retried: 40 });
+    expect(proxy.bulkRequests()).toBe(5);
+    expect((await target.client.count({ index: alias })).count).toBe(40);
+    await client.close();
+    await proxy.close();
+  });
+
+  it('retries single items the engine rejected with 429', async () => {
+    const alias = await ensureIndex(target, 'skills');
+    const proxy = await startFlakyProxy(engineUrl());
+    const client = createEngineClient({ url: proxy.url });
+    proxy.rejectFirstItemOfNextBulk();
+    const result = await writeDocuments(client, alias, Array.from({ length: 5 }, (_, i) => ({ id: `local:c${i}`, document: skill(200 + i) })), { backoffMs: 10 });
+    expect(result).toMatchObject({ written: 5, rejected: [], retried: 1 });
+    expect(proxy.bulkRequests()).toBe(2);
+    await client.close();
+    await proxy.close();
+  });
+
+  it('gives up after its retries and says so, when the engine keeps refusing', async () => {
+    const alias = await ensureIndex(target, 'skills');
+    const proxy = await startFlakyProxy(engineUrl());
+    const client = createEngineClient({ url: proxy.url });
+    proxy.failNextBulk(100, 503);
+    await expect(writeDocuments(client, alias, [{ id: 'local:d', document: skill(300) }], { backoffMs: 1, retries: 3 })).rejects.toThrow(/503|es_rejected_execution_exception/);
+    expect(proxy.bulkRequests()).toBe(4);
+    await client.close();
+    await proxy.close();
+  });
+});
