@@ -6,12 +6,15 @@
  *   reverify                      check every stored credential again
  *   taxonomy                      reload the skills index from the shipped taxonomy
  *   schedule                      run the re-verify and refresh jobs on their cron schedules
+ *   demand <file|url>...          job postings (JSON, JSON Lines, CSV) for skill-gap reports
  * Options: --resolve PREFIX=TARGET (repeatable), --pathways FILE, --rejects FILE,
  *          --recipient EMAIL, --json.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { indexerConfigFromEnv, type IndexerConfig } from './config.ts';
+import { formatDemandSummary, ingestPostings } from './demand/ingest.ts';
+import { readPostingSource } from './demand/read.ts';
 import { expandInputs } from './ingest/inputs.ts';
 import { runIngest } from './ingest/run.ts';
 import { formatSummary } from './ingest/summary.ts';
@@ -26,7 +29,7 @@ import { loadTaxonomy } from './taxonomy/index.ts';
 import { verifyReportLine, verifyReportText } from './verify-report.ts';
 import { createResolver, parseResolveMapping } from './verify/resolver.ts';
 
-const USAGE = 'usage: npm run indexer -- <ingest|verify|reindex|reverify|taxonomy|schedule> [inputs...] [--resolve PREFIX=TARGET] [--pathways FILE] [--rejects FILE] [--recipient EMAIL] [--json]';
+const USAGE = 'usage: npm run indexer -- <ingest|verify|reindex|reverify|taxonomy|schedule|demand> [inputs...] [--resolve PREFIX=TARGET] [--pathways FILE] [--rejects FILE] [--recipient EMAIL] [--json]';
 
 interface Flags {
   resolve: string[];
@@ -102,8 +105,8 @@ async function main(argv: string[]): Promise<number> {
     if (inputs.length === 0) throw new FatalError(`verify needs at least one file, folder or URL\n${USAGE}`);
     return (await verifyOnly(inputs, flags, config)) > 0 ? 2 : 0;
   }
-  if (!['ingest', 'reindex', 'reverify', 'taxonomy', 'schedule'].includes(command)) throw new FatalError(command ? `unknown command "${command}"\n${USAGE}` : USAGE);
-  if (command === 'ingest' && inputs.length === 0) throw new FatalError(`ingest needs at least one file, folder or URL\n${USAGE}`);
+  if (!['ingest', 'reindex', 'reverify', 'taxonomy', 'schedule', 'demand'].includes(command)) throw new FatalError(command ? `unknown command "${command}"\n${USAGE}` : USAGE);
+  if ((command === 'ingest' || command === 'demand') && inputs.length === 0) throw new FatalError(`${command} needs at least one file, folder or URL\n${USAGE}`);
 
   const runtime = await createRuntime(config, flags.recipient ? { recipient: flags.recipient } : {});
   const log = (line: string) => console.error(line);
@@ -125,6 +128,12 @@ async function main(argv: string[]): Promise<number> {
         console.log(`Re-verified ${summary.checked} credentials: ${summary.changed} changed status, ${summary.earnersUpdated} earners rewritten`);
         for (const [id, change] of Object.entries(summary.changes)) console.log(`  ${id}: ${change}`);
         return 0;
+      }
+      case 'demand': {
+        const units = (await Promise.all(inputs.map((i) => readPostingSource(i, config.httpTimeoutMs)))).flat();
+        const summary = await ingestPostings(units, runtime.store, runtime.taxonomy, runtime.now());
+        console.log(formatDemandSummary(summary));
+        return summary.accepted === 0 && summary.rows > 0 ? 2 : 0;
       }
       case 'taxonomy':
         console.log(`Loaded ${await loadSkillsIndex(runtime.store, runtime.taxonomy, log)} skills into ${runtime.store.alias('skills')}`);

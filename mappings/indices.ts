@@ -8,15 +8,19 @@
  */
 import type { Client } from '@elastic/elasticsearch';
 import type { IndicesIndexSettings, MappingTypeMapping } from '@elastic/elasticsearch/lib/api/types';
+import { accountsMapping } from './accounts.ts';
 import { badgeClassesMapping } from './badge-classes.ts';
+import { claimTokensMapping } from './claim-tokens.ts';
 import { contactsMapping } from './contacts.ts';
 import { credentialsMapping } from './credentials.ts';
 import { directorySettingsMapping } from './directory-settings.ts';
 import { earnersMapping } from './earners.ts';
+import { outboxMapping } from './outbox.ts';
 import { pathwaysMapping } from './pathways.ts';
+import { postingsMapping } from './postings.ts';
 import { skillsMapping } from './skills.ts';
 
-export const INDEX_KINDS = ['earners', 'credentials', 'badge-classes', 'skills', 'pathways', 'directory-settings', 'contacts'] as const;
+export const INDEX_KINDS = ['earners', 'credentials', 'badge-classes', 'skills', 'pathways', 'directory-settings', 'contacts', 'accounts', 'claim-tokens', 'outbox', 'postings'] as const;
 export type IndexKind = (typeof INDEX_KINDS)[number];
 
 export interface IndexDefinition {
@@ -41,6 +45,11 @@ export const INDEX_DEFINITIONS: Record<IndexKind, IndexDefinition> = {
   pathways: { mappings: pathwaysMapping, rebuildable: false },
   'directory-settings': { mappings: directorySettingsMapping, rebuildable: false },
   contacts: { mappings: contactsMapping, rebuildable: false },
+  accounts: { mappings: accountsMapping, rebuildable: false },
+  'claim-tokens': { mappings: claimTokensMapping, rebuildable: false },
+  outbox: { mappings: outboxMapping, rebuildable: false },
+  // Job postings (demand), kept as ingested.
+  postings: { mappings: postingsMapping, rebuildable: false },
 };
 
 /** What readers and writers use: `<prefix>-<kind>`. */

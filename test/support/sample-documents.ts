@@ -1,10 +1,14 @@
 /** One valid document per index, typed by the contract in mappings/. */
+import type { AccountDocument } from '../../mappings/accounts.ts';
 import type { BadgeClassDocument } from '../../mappings/badge-classes.ts';
+import type { ClaimTokenDocument } from '../../mappings/claim-tokens.ts';
 import type { ContactRequestDocument } from '../../mappings/contacts.ts';
+import type { PostingDocument } from '../../mappings/postings.ts';
 import type { CredentialDocument } from '../../mappings/credentials.ts';
 import { defaultDirectorySettings, type DirectorySettingsDocument } from '../../mappings/directory-settings.ts';
 import type { EarnerDocument } from '../../mappings/earners.ts';
 import type { IndexKind } from '../../mappings/indices.ts';
+import type { OutboxMessageDocument } from '../../mappings/outbox.ts';
 import type { IndexedSkillDocument } from '../../mappings/skills.ts';
 
 export const sampleEarner: EarnerDocument = {
@@ -112,6 +116,48 @@ export const sampleCredential: CredentialDocument = {
   ingestedAt: '2026-03-02T00:00:00Z',
 };
 
+export const sampleAccount: AccountDocument = {
+  id: 'acct_0123456789abcdef01234567',
+  email: 'hiring@acme.example',
+  role: 'employer',
+  passwordHash: 'scrypt$16384$8$1$c2FsdHNhbHRzYWx0c2FsdA==$aGFzaA==',
+  organisation: 'Acme Manufacturing',
+  sessionVersion: 0,
+  createdAt: '2026-03-01T00:00:00Z',
+  updatedAt: '2026-03-01T00:00:00Z',
+};
+
+export const sampleClaimToken: ClaimTokenDocument = {
+  tokenHash: 'a'.repeat(64),
+  earnerId: 'earner-1',
+  email: 'ada@example.org',
+  createdAt: '2026-03-01T00:00:00Z',
+  expiresAt: '2026-03-02T00:00:00Z',
+};
+
+export const sampleOutboxMessage: OutboxMessageDocument = {
+  id: 'message-1',
+  kind: 'claim-link',
+  to: 'ada@example.org',
+  subject: 'Claim your profile',
+  text: 'Open https://talent.example/claim?token=abc to claim your profile.',
+  createdAt: '2026-03-01T00:00:00Z',
+};
+
+export const samplePosting: PostingDocument = {
+  id: 'posting-1',
+  title: 'Maintenance Technician',
+  employer: 'Acme Manufacturing',
+  region: 'US-OH',
+  postedOn: '2026-10-01T00:00:00.000Z',
+  occupation: '49-9071.00',
+  skills: ['onet:2.B.3.k'],
+  skillsExpanded: ['onet:2.B.3.k', 'onet:2.B.3', 'onet:2.B'],
+  unmappedSkills: ['forklift certification'],
+  source: 'postings.csv:row 2',
+  ingestedAt: '2026-10-02T00:00:00.000Z',
+};
+
 export const sampleDocuments: Record<IndexKind, { id: string; document: object }> = {
   earners: { id: sampleEarner.earnerId, document: sampleEarner },
   credentials: { id: sampleCredential.id, document: sampleCredential },
@@ -120,4 +166,8 @@ export const sampleDocuments: Record<IndexKind, { id: string; document: object }
   pathways: { id: 'mechatronics', document: { id: 'mechatronics', name: 'Mechatronics I', badgeClasses: ['https://issuer.example/achievements/plc', 'https://issuer.example/achievements/hydraulics'], required: 2 } },
   'directory-settings': { id: sampleSettings.earnerId, document: sampleSettings },
   contacts: { id: sampleContact.id, document: sampleContact },
+  accounts: { id: sampleAccount.id, document: sampleAccount },
+  'claim-tokens': { id: sampleClaimToken.tokenHash, document: sampleClaimToken },
+  outbox: { id: sampleOutboxMessage.id, document: sampleOutboxMessage },
+  postings: { id: samplePosting.id, document: samplePosting },
 };
