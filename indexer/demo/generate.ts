@@ -8,6 +8,7 @@ import { DEMO_ISSUERS } from './catalog.ts';
 import type { IssuerDefinition } from './catalog-types.ts';
 import { setupIssuers } from './issuers.ts';
 import { planDemo } from './plan.ts';
+import { planPostings } from './postings.ts';
 import { publishedDocuments } from './published.ts';
 import { earnerRecord, settingsDocument } from './records.ts';
 import { defaultWorkers, signAll } from './sign-all.ts';
@@ -68,5 +69,6 @@ export async function generateDemo(options: DemoOptions = {}, dependencies: Gene
     settings,
     pathways: setups.flatMap((s) => s.pathways),
     records,
+    postings: planPostings(records, taxonomy, resolved.seed, resolved.now),
   };
 }

@@ -1,10 +1,12 @@
 /**
  * Loads a demo data set into the indices the way a real deployment fills
- * them: the earners' settings (their own choices) and the pathways first,
- * then every credential through the normal ingest (verified over HTTP
- * against the demo issuer server).
+ * them: the earners' settings (their own choices), the pathways and the job
+ * postings first, then every credential through the normal ingest (verified
+ * over HTTP against the demo issuer server).
  */
 import type { EarnerContext } from '../earners/refresh.ts';
+import { ingestPostings } from '../demand/ingest.ts';
+import type { ImportRow } from '../ingest/imports.ts';
 import { ingest } from '../ingest/ingest.ts';
 import type { InputUnit } from '../ingest/inputs.ts';
 import type { Reject } from '../ingest/prepare.ts';
@@ -28,5 +30,8 @@ export async function loadDemo(dataset: DemoDataset, options: DemoLoadOptions): 
   const { store } = options;
   await store.write('directory-settings', dataset.settings.map((s) => ({ id: s.earnerId, document: s })), { refresh: true });
   await store.write('pathways', dataset.pathways.map((p) => ({ id: p.id, document: p })), { refresh: true });
+  const postings = dataset.postings.map((row, i) => ({ kind: 'row' as const, source: `demo/postings.jsonl:${i + 1}`, row: row as unknown as ImportRow }));
+  const demand = await ingestPostings(postings, store, options.taxonomy, options.now());
+  if (demand.rejected > 0) throw new Error(`demo postings rejected: ${demand.problems.join('; ')}`);
   return ingest(demoUnits(dataset), { ...options, pathways: dataset.pathways, chunkSize: 500 });
 }

@@ -2,6 +2,7 @@
  * The demo data set: what `generateDemo` returns, what `writeDemo` writes and
  * what tests and benchmarks read back as ground truth.
  */
+import type { PostingRow } from './postings.ts';
 import type { DirectorySettingsDocument, ContactChannel } from '../../mappings/directory-settings.ts';
 import type { CredentialType, EarnerLocation } from '../../mappings/earners.ts';
 import type { PathwayDefinition } from '../pathways.ts';
@@ -113,4 +114,6 @@ export interface DemoDataset {
   settings: DirectorySettingsDocument[];
   pathways: PathwayDefinition[];
   records: EarnerRecord[];
+  /** Job postings in the data set's regions (demand for the skill-gap reports). */
+  postings: PostingRow[];
 }

@@ -10,12 +10,13 @@
  */
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { PostingRow } from './postings.ts';
 import type { DirectorySettingsDocument } from '../../mappings/directory-settings.ts';
 import type { PathwayDefinition } from '../pathways.ts';
 import type { DemoDataset, DemoIssuerSummary, EarnerRecord, HostedDocuments, ResolvedDemoOptions } from './types.ts';
 
 /** Bumped whenever the generator's output changes, so cached data sets are rebuilt. */
-export const DEMO_FORMAT_VERSION = 1;
+export const DEMO_FORMAT_VERSION = 2;
 
 /** What `manifest.json` holds. */
 export interface DemoManifest {
@@ -47,6 +48,7 @@ export async function writeDemo(dataset: DemoDataset, folder: string): Promise<v
   await writeFile(path.join(folder, 'settings.jsonl'), jsonl(dataset.settings));
   await writeFile(path.join(folder, 'pathways.json'), `${JSON.stringify(dataset.pathways, null, 2)}\n`);
   await writeFile(path.join(folder, 'records.json'), `${JSON.stringify(dataset.records)}\n`);
+  await writeFile(path.join(folder, 'postings.jsonl'), jsonl(dataset.postings));
   await writeFile(path.join(folder, 'issuers.json'), `${JSON.stringify(dataset.issuers, null, 2)}\n`);
   const { options } = dataset;
   const manifest: DemoManifest = {
@@ -96,5 +98,6 @@ export async function readDemo(folder: string): Promise<DemoDataset> {
     settings: settingsText.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as DirectorySettingsDocument),
     pathways: JSON.parse(await readFile(path.join(folder, 'pathways.json'), 'utf8')) as PathwayDefinition[],
     records: JSON.parse(await readFile(path.join(folder, 'records.json'), 'utf8')) as EarnerRecord[],
+    postings: (await readFile(path.join(folder, 'postings.jsonl'), 'utf8')).split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as PostingRow),
   };
 }

@@ -98,3 +98,17 @@ describe('the demo data set through the real pipeline', () => {
     }
   });
 });
+
+describe('the demo job postings', () => {
+  it('are all stored, in the regions where demo earners live, with gaps and unknown skills in them', async () => {
+    expect(await store.count('postings')).toBe(dataset.postings.length);
+    const regions = new Set(dataset.records.map((r) => r.location.region));
+    expect(dataset.postings.every((p) => regions.has(p.region))).toBe(true);
+    const taught = new Set(dataset.records.flatMap((r) => r.badges.flatMap((b) => b.skills)));
+    const stored = await target.client.search<{ skills: string[]; unmappedSkills: string[] }>({ index: store.alias('postings'), size: 1000 });
+    const postings = stored.hits.hits.map((h) => h._source!);
+    expect(postings.some((p) => p.skills.some((s) => !taught.has(s)))).toBe(true);
+    expect(postings.some((p) => p.skills.some((s) => taught.has(s)))).toBe(true);
+    expect(postings.some((p) => p.unmappedSkills.length > 0) || dataset.postings.length < 30).toBe(true);
+  });
+});
