@@ -8,7 +8,7 @@ import type { CredentialDocument } from '../mappings/credentials.ts';
 import { rebuildIndex, type RebuildResult } from '../mappings/indices.ts';
 import { earnerWrites, type EarnerContext } from './earners/refresh.ts';
 import { badgeClassWrites } from './ingest/badge-classes.ts';
-import { loadSkillsIndex } from './taxonomy-index.ts';
+import { loadOccupationsIndex, loadSkillsIndex } from './taxonomy-index.ts';
 import type { Taxonomy } from './taxonomy/index.ts';
 import { writeDocuments } from './write.ts';
 
@@ -61,6 +61,7 @@ export async function reindexBadgeClasses(ctx: EarnerContext, log: (line: string
 /** `npm run indexer -- reindex`: every derived index, each behind its alias. */
 export async function reindexAll(ctx: EarnerContext, taxonomy: Taxonomy, log: (line: string) => void): Promise<void> {
   await loadSkillsIndex(ctx.store, taxonomy, log);
+  await loadOccupationsIndex(ctx.store, log);
   await reindexBadgeClasses(ctx, log);
   await reindexEarners(ctx, log);
 }

@@ -6,7 +6,7 @@ import type { IndexedSkillDocument, SkillDocument } from '../mappings/skills.ts'
 import { rebuildIndex } from '../mappings/indices.ts';
 import type { SkillLookup } from '../mappings/earner-document.ts';
 import type { IndexStore } from './store.ts';
-import type { Taxonomy } from './taxonomy/index.ts';
+import { loadOccupationProfiles, type Taxonomy } from './taxonomy/index.ts';
 import { writeDocuments } from './write.ts';
 
 /** Typeahead favours skills over the groups and occupations around them. */
@@ -38,7 +38,24 @@ export async function loadSkillsIndex(store: IndexStore, taxonomy: Taxonomy, log
   return result.documents;
 }
 
-/** Loads the skills index when it is empty (first run). */
+/** Rebuilds the occupations index (O*NET skill profiles) behind its alias. */
+export async function loadOccupationsIndex(store: IndexStore, log: (line: string) => void = () => {}): Promise<number> {
+  const profiles = [...loadOccupationProfiles().values()];
+  const result = await rebuildIndex(
+    store.target,
+    'occupations',
+    async (index) => {
+      const r = await writeDocuments(store.client, index, profiles.map((p) => ({ id: p.soc, document: p })));
+      if (r.rejected.length > 0) throw new Error(`the engine rejected ${r.rejected.length} occupations, first: ${r.rejected[0]!.id}: ${r.rejected[0]!.reason}`);
+      return r.written;
+    },
+    log,
+  );
+  return result.documents;
+}
+
+/** Loads the skills and occupations indices when they are empty (first run). */
 export async function ensureSkillsIndex(store: IndexStore, taxonomy: Taxonomy, log?: (line: string) => void): Promise<void> {
   if ((await store.count('skills')) === 0) await loadSkillsIndex(store, taxonomy, log);
+  if ((await store.count('occupations')) === 0) await loadOccupationsIndex(store, log);
 }

@@ -15,12 +15,13 @@ import { contactsMapping } from './contacts.ts';
 import { credentialsMapping } from './credentials.ts';
 import { directorySettingsMapping } from './directory-settings.ts';
 import { earnersMapping } from './earners.ts';
+import { occupationsMapping } from './occupations.ts';
 import { outboxMapping } from './outbox.ts';
 import { pathwaysMapping } from './pathways.ts';
 import { postingsMapping } from './postings.ts';
 import { skillsMapping } from './skills.ts';
 
-export const INDEX_KINDS = ['earners', 'credentials', 'badge-classes', 'skills', 'pathways', 'directory-settings', 'contacts', 'accounts', 'claim-tokens', 'outbox', 'postings'] as const;
+export const INDEX_KINDS = ['earners', 'credentials', 'badge-classes', 'skills', 'pathways', 'directory-settings', 'contacts', 'accounts', 'claim-tokens', 'outbox', 'postings', 'occupations'] as const;
 export type IndexKind = (typeof INDEX_KINDS)[number];
 
 export interface IndexDefinition {
@@ -50,6 +51,8 @@ export const INDEX_DEFINITIONS: Record<IndexKind, IndexDefinition> = {
   outbox: { mappings: outboxMapping, rebuildable: false },
   // Job postings (demand), kept as ingested.
   postings: { mappings: postingsMapping, rebuildable: false },
+  // From the shipped taxonomy data, like skills.
+  occupations: { mappings: occupationsMapping, rebuildable: true },
 };
 
 /** What readers and writers use: `<prefix>-<kind>`. */

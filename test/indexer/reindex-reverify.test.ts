@@ -69,3 +69,13 @@ describe('re-verification', () => {
     expect(after.get(ids[1]!)?.badges[0]?.verification).toMatchObject({ status: 'VERIFIED', checkedAt: '2026-11-01T00:00:00.000Z' });
   });
 });
+
+describe('occupation profiles', () => {
+  it('are loaded into the engine from the shipped O*NET data', async () => {
+    const { loadOccupationProfiles } = await import('../../indexer/taxonomy/index.ts');
+    expect(await store.count('occupations')).toBe(loadOccupationProfiles().size);
+    const programmers = await target.client.get<{ title: string; skills: { skillId: string; importance: number }[] }>({ index: store.alias('occupations'), id: '15-1251.00' });
+    expect(programmers._source?.title).toBe('Computer Programmers');
+    expect(programmers._source?.skills.find((s) => s.skillId === 'onet:2.B.3.e')?.importance).toBe(4.75); // Programming
+  });
+});

@@ -170,4 +170,5 @@ export const sampleDocuments: Record<IndexKind, { id: string; document: object }
   'claim-tokens': { id: sampleClaimToken.tokenHash, document: sampleClaimToken },
   outbox: { id: sampleOutboxMessage.id, document: sampleOutboxMessage },
   postings: { id: samplePosting.id, document: samplePosting },
+  occupations: { id: '15-1252.00', document: { soc: '15-1252.00', occupationId: 'onet:soc:15-1252.00', title: 'Software Developers', skills: [{ skillId: 'onet:2.B.3.e', importance: 4.1 }], technologies: [{ skillId: 'onet:tech:python', hot: true, inDemand: true }] } },
 };
