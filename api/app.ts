@@ -1,13 +1,15 @@
-/** The Express application: health endpoints, GraphQL at /graphql; the web build mounts here. */
+/** The Express application: health endpoints, GraphQL at /graphql, its IDE at /graphql/ide; the web build mounts here. */
 import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { Client } from '@elastic/elasticsearch';
 import cors from 'cors';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { ApiConfig } from './config.ts';
+import { graphiqlRouter } from './graphql/ide.ts';
 import type { RequestContext } from './context.ts';
 import { healthHandler, readyHandler } from './health.ts';
 import type { Logger } from './log.ts';
+import { webStatic } from './web-static.ts';
 
 /** A started Apollo server and the function that builds each request's context. */
 export interface GraphqlMount {
@@ -31,6 +33,8 @@ export function createApp({ config, engine, log, graphql }: AppDependencies): Ex
   app.get('/health', healthHandler(engine));
   app.get('/ready', readyHandler(engine, config.engine.indexPrefix));
   if (graphql) {
+    // Before the GraphQL mount, which would otherwise take /graphql/ide as a GraphQL GET.
+    app.use('/graphql/ide', graphiqlRouter());
     app.use(
       '/graphql',
       // No listed origins: same origin only (no CORS headers at all).
@@ -39,6 +43,7 @@ export function createApp({ config, engine, log, graphql }: AppDependencies): Ex
       expressMiddleware(graphql.server, { context: graphql.context }),
     );
   }
+  app.use(webStatic());
   return app;
 }
 

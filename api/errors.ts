@@ -5,7 +5,7 @@
  */
 
 /** Error codes clients can rely on, in `extensions.code`. */
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'SEARCH_UNAVAILABLE';
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'SEARCH_UNAVAILABLE' | 'RATE_LIMITED';
 
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
@@ -48,5 +48,19 @@ export class SearchUnavailableError extends DomainError {
   readonly code = 'SEARCH_UNAVAILABLE';
   constructor(message = 'Search is unavailable right now; try again in a moment.') {
     super(message);
+  }
+}
+
+/** Too many requests of one kind; `retryAt` says when the next one is allowed. */
+export class RateLimitedError extends DomainError {
+  readonly code = 'RATE_LIMITED';
+  constructor(
+    readonly retryAt: Date,
+    what: string,
+  ) {
+    super(`You have reached the limit of ${what}; try again after ${retryAt.toISOString()}.`);
+  }
+  override extensions(): Record<string, unknown> {
+    return { retryAt: this.retryAt.toISOString() };
   }
 }

@@ -7,8 +7,10 @@ import { apiConfigFromEnv, type ApiConfig } from './config.ts';
 import { contextFactory } from './context.ts';
 import { createSearchEngine } from './engine.ts';
 import { createGraphqlServer } from './graphql/server.ts';
+import { tokenViewerResolver } from './accounts/token-viewer.ts';
 import { createLogger } from './log.ts';
-import { anonymousViewer, type ViewerResolver } from './viewer.ts';
+import { createPlatform } from './platform.ts';
+import type { ViewerResolver } from './viewer.ts';
 
 export interface RunningApi {
   server: Server;
@@ -17,7 +19,7 @@ export interface RunningApi {
 }
 
 export interface StartOptions {
-  /** Who is asking, per request; the auth work replaces the anonymous default. */
+  /** Who is asking, per request; by default the session token of `Authorization: Bearer`. */
   resolveViewer?: ViewerResolver;
   /** The clock for date filters (tests pin it). */
   now?: () => Date;
@@ -29,9 +31,11 @@ export async function startApi(config: ApiConfig = apiConfigFromEnv(), options: 
   await ensureAllIndices({ client: engine, prefix: config.engine.indexPrefix, replicas: config.engine.replicas });
   const graphqlServer = createGraphqlServer(log);
   await graphqlServer.start();
+  const platform = createPlatform(engine, config, log);
   const context = contextFactory({
     engine: createSearchEngine(engine, config.engine.indexPrefix, log),
-    resolveViewer: options.resolveViewer ?? anonymousViewer,
+    resolveViewer: options.resolveViewer ?? tokenViewerResolver({ accounts: platform.accounts, sessions: platform.sessions, ...(options.now ? { now: options.now } : {}) }),
+    platform,
     ...(options.now ? { now: options.now } : {}),
   });
   const app = createApp({ config, engine, log, graphql: { server: graphqlServer, context } });
@@ -50,6 +54,7 @@ export async function startApi(config: ApiConfig = apiConfigFromEnv(), options: 
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await graphqlServer.stop();
+      await platform.outbox.close();
       await engine.close();
     },
   };

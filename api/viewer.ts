@@ -1,7 +1,7 @@
 /**
- * Who is asking. The auth work plugs a `ViewerResolver` in (for example one
- * that reads `Authorization: Bearer <token>`); until then everyone is
- * anonymous, and tests plug in the viewer they need.
+ * Who is asking. The server plugs in `accounts/token-viewer.ts`, which reads
+ * `Authorization: Bearer <token>`; without a token the caller is anonymous.
+ * Tests plug in the viewer they need.
  */
 import type { Request } from 'express';
 
@@ -15,6 +15,10 @@ export interface Viewer {
   accountId?: string;
   /** For earners: the earner profile the account has claimed. */
   earnerId?: string;
+  /** The signed-in account's address (shown back to its owner only). */
+  email?: string;
+  /** Employers and agencies: their organisation. */
+  organisation?: string;
 }
 
 export const ANONYMOUS: Viewer = Object.freeze({ role: 'anonymous' });

@@ -20,9 +20,21 @@ export function argumentOf(message: string): string | undefined {
   return /Variable "\$(\w+)"/.exec(message)?.[1] ?? /argument "(\w+)"/.exec(message)?.[1];
 }
 
+/** A domain error, also when it arrives wrapped (a session refused in the context function has no path to unwrap). */
+function domainErrorIn(error: unknown): DomainError | undefined {
+  let current = error;
+  for (let depth = 0; current && depth < 4; depth++) {
+    if (current instanceof DomainError) return current;
+    const wrapper = current as { originalError?: unknown; cause?: unknown };
+    current = wrapper.originalError ?? wrapper.cause;
+  }
+  return undefined;
+}
+
 export function createFormatError(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    const unwrapped = unwrapResolverError(error);
+    const original = domainErrorIn(unwrapped) ?? unwrapped;
     const where = { ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
     if (original instanceof DomainError) {
       return { message: original.message, ...where, extensions: { code: original.code, ...original.extensions() } };

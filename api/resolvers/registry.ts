@@ -3,10 +3,13 @@
  * (a GraphQL type, or a group of Query/Mutation fields) adds one line here.
  */
 import { badgeClassResolvers } from './badge-class.ts';
+import { contactResolvers } from './contacts.ts';
 import { earnerBadgeResolvers } from './earner-badge.ts';
 import { facetValueResolvers } from './facet-value.ts';
+import { accountResolvers } from './mutation-accounts.ts';
 import { lookupQueryResolvers } from './query-lookups.ts';
 import { searchQueryResolvers } from './query-search.ts';
+import { settingsResolvers } from './settings.ts';
 import { skillResolvers } from './skill.ts';
 import type { ResolverMap } from './types.ts';
 import { viewerResolvers } from './viewer.ts';
@@ -19,4 +22,7 @@ export const resolverRegistry: ResolverMap[] = [
   earnerBadgeResolvers,
   badgeClassResolvers,
   skillResolvers,
+  accountResolvers,
+  settingsResolvers,
+  contactResolvers,
 ];

@@ -1,0 +1,48 @@
+/**
+ * What the account, settings and contact services need beyond the search
+ * engine: their stores, the outbox, the session keys and their settings.
+ * Built once per server; a server without it (the search-only test harness)
+ * gets `UNCONFIGURED_PLATFORM`, which fails loudly if anything reaches it.
+ */
+import type { Client } from '@elastic/elasticsearch';
+import { resolveSessionSecret } from './accounts/session-secret.ts';
+import { sessionKeys, type SessionKeys } from './accounts/session.ts';
+import type { ApiConfig, AuthConfig, ContactConfig } from './config.ts';
+import type { Logger } from './log.ts';
+import { createOutbox, type Outbox } from './outbox/outbox.ts';
+import { createAccountStore, type AccountStore } from './stores/accounts.ts';
+import { createClaimTokenStore, type ClaimTokenStore } from './stores/claim-tokens.ts';
+import { createContactStore, type ContactStore } from './stores/contacts.ts';
+import { createEarnerRecordStore, type EarnerRecordStore } from './stores/earner-records.ts';
+
+export interface Platform {
+  accounts: AccountStore;
+  claimTokens: ClaimTokenStore;
+  records: EarnerRecordStore;
+  contacts: ContactStore;
+  outbox: Outbox;
+  sessions: SessionKeys;
+  auth: Omit<AuthConfig, 'sessionSecret'>;
+  contactLimits: ContactConfig;
+}
+
+export function createPlatform(client: Client, config: ApiConfig, log: Logger, overrides: Partial<Pick<Platform, 'outbox'>> = {}): Platform {
+  const prefix = config.engine.indexPrefix;
+  const { sessionSecret: _secret, ...auth } = config.auth;
+  return {
+    accounts: createAccountStore(client, prefix, log),
+    claimTokens: createClaimTokenStore(client, prefix, log),
+    records: createEarnerRecordStore(client, prefix, log),
+    contacts: createContactStore(client, prefix, log),
+    outbox: overrides.outbox ?? createOutbox(config.outbox, { client, indexPrefix: prefix }, log),
+    sessions: sessionKeys(resolveSessionSecret(config.auth), config.auth.sessionTtlSeconds),
+    auth,
+    contactLimits: config.contacts,
+  };
+}
+
+export const UNCONFIGURED_PLATFORM: Platform = new Proxy({} as Platform, {
+  get(_target, property) {
+    throw new Error(`accounts are not configured on this server (asked for ${String(property)})`);
+  },
+});

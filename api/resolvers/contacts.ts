@@ -1,0 +1,16 @@
+/** Fields of contacts.graphql: contact requests between employers and earners. */
+import type { ContactRequestDocument } from '../../mappings/contacts.ts';
+import type { ResolverMap } from './types.ts';
+
+export const contactResolvers: ResolverMap = {
+  Query: {
+    myContactRequests: (_parent, _args, ctx) => ctx.services.contacts.myContactRequests(),
+  },
+  Mutation: {
+    contactEarner: (_parent, args: { earnerId: string; message: string }, ctx) => ctx.services.contacts.contactEarner(args.earnerId, args.message),
+    respondToContact: (_parent, args: { id: string; accept: boolean }, ctx) => ctx.services.contacts.respondToContact(args.id, args.accept),
+  },
+  RevealedChannel: {
+    channel: (revealed: NonNullable<ContactRequestDocument['revealedChannel']>) => revealed.channel.toUpperCase(),
+  },
+};

@@ -1,0 +1,74 @@
+/**
+ * Earners claim their profile with a one-time link sent to an address their
+ * credentials carry. The request answers the same whether or not the address
+ * is known, so it cannot be used to find out who is in the directory.
+ */
+import type { AccountDocument } from '../../mappings/accounts.ts';
+import { claimLink, claimTokenProblem, hashClaimToken, looksLikeClaimToken, newClaimToken } from '../accounts/claim-token.ts';
+import { accountIdFor } from '../accounts/identity.ts';
+import { hashPassword } from '../accounts/password.ts';
+import { signSession } from '../accounts/session.ts';
+import { viewerOf } from '../accounts/token-viewer.ts';
+import { BadInputError } from '../errors.ts';
+import { claimLinkMessage } from '../outbox/messages.ts';
+import type { Platform } from '../platform.ts';
+import { checkEmail, checkPassword, type AuthPayload } from './account-service.ts';
+
+export interface ClaimServiceDependencies {
+  platform: Platform;
+  now: () => Date;
+}
+
+export const CLAIM_LINK_ANSWER = 'If this address belongs to an earner in the directory, a link to claim the profile is on its way. It works once.';
+
+export function createClaimService({ platform, now }: ClaimServiceDependencies) {
+  async function earnerAccount(email: string, earnerId: string, passwordHash: string): Promise<AccountDocument> {
+    const id = accountIdFor(email);
+    const at = now().toISOString();
+    const existing = await platform.accounts.get(id);
+    if (existing) {
+      if (existing.doc.role !== 'earner' || existing.doc.earnerId !== earnerId) {
+        throw new BadInputError('token', 'This address already belongs to another account; sign in with it instead.');
+      }
+      // Claiming again works as a password reset: the new password, and older sessions end.
+      const updated = { ...existing.doc, passwordHash, sessionVersion: existing.doc.sessionVersion + 1, updatedAt: at };
+      if (!(await platform.accounts.replace({ ...existing, doc: updated }))) throw new Error('the account changed while it was claimed');
+      return updated;
+    }
+    const account: AccountDocument = { id, email, role: 'earner', passwordHash, earnerId, sessionVersion: 0, createdAt: at, updatedAt: at };
+    if (!(await platform.accounts.create(account))) throw new Error('the account was created twice at once');
+    return account;
+  }
+
+  return {
+    async requestClaimLink(email: string): Promise<string> {
+      const address = checkEmail('email', email);
+      const earnerId = await platform.records.earnerWithIdentity(`email:${address}`);
+      if (earnerId) {
+        const { token, hash } = newClaimToken();
+        const created = now();
+        const ttlMs = platform.auth.claimTokenTtlMinutes * 60_000;
+        await platform.claimTokens.create({ tokenHash: hash, earnerId, email: address, createdAt: created.toISOString(), expiresAt: new Date(created.getTime() + ttlMs).toISOString() });
+        await platform.outbox.send(claimLinkMessage(address, claimLink(platform.auth.publicUrl, token), Math.round(ttlMs / 3_600_000)));
+      }
+      return CLAIM_LINK_ANSWER;
+    },
+
+    async claimProfile(token: string, password: string): Promise<AuthPayload> {
+      if (!looksLikeClaimToken(token)) throw new BadInputError('token', 'This claim link is not valid; check that you copied all of it, or request a new one.');
+      checkPassword('password', password);
+      const stored = await platform.claimTokens.get(hashClaimToken(token));
+      if (!stored) throw new BadInputError('token', 'This claim link is not valid; request a new one.');
+      const problem = claimTokenProblem(stored.doc, now());
+      if (problem === 'used') throw new BadInputError('token', 'This claim link was already used; request a new one.');
+      if (problem === 'expired') throw new BadInputError('token', 'This claim link has expired; request a new one.');
+      const passwordHash = await hashPassword(password);
+      if (!(await platform.claimTokens.markUsed(stored, now()))) throw new BadInputError('token', 'This claim link was already used; request a new one.');
+      const account = await earnerAccount(stored.doc.email, stored.doc.earnerId, passwordHash);
+      const session = await signSession(platform.sessions, { accountId: account.id, role: account.role, sessionVersion: account.sessionVersion }, now());
+      return { ...session, viewer: viewerOf(account) };
+    },
+  };
+}
+
+export type ClaimService = ReturnType<typeof createClaimService>;

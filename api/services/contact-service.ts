@@ -1,0 +1,97 @@
+/**
+ * Contact requests: an employer writes to a listed, contactable earner; the
+ * earner accepts or declines; accepting reveals only the channel the earner
+ * chose, to that employer only. Hidden earners are "not found", never
+ * "hidden", so a request reveals nothing about who is in the directory.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ContactRequestDocument } from '../../mappings/contacts.ts';
+import { checkId, checkMessage, credentialEmail } from '../contacts/contact-input.ts';
+import { contactRetryAt } from '../contacts/rate-limit.ts';
+import { BadInputError, ForbiddenError, RateLimitedError } from '../errors.ts';
+import type { Loaders } from '../loaders.ts';
+import { contactAnsweredMessage, contactRequestMessage } from '../outbox/messages.ts';
+import type { Platform } from '../platform.ts';
+import type { Viewer } from '../viewer.ts';
+import { requireContactParty, requireContactSender, requireEarner } from './access.ts';
+
+export interface ContactServiceDependencies {
+  platform: Platform;
+  loaders: Loaders;
+  viewer: Viewer;
+  now: () => Date;
+}
+
+export function createContactService({ platform, loaders, viewer, now }: ContactServiceDependencies) {
+  const inbox = () => `${platform.auth.publicUrl}/contacts`;
+
+  async function checkRateLimit(accountId: string): Promise<void> {
+    const { rateLimit, windowHours } = platform.contactLimits;
+    const windowMs = windowHours * 3_600_000;
+    const at = now();
+    const recent = await platform.contacts.sentSince(accountId, new Date(at.getTime() - windowMs));
+    const retryAt = contactRetryAt(recent, rateLimit, windowMs, at);
+    if (retryAt) throw new RateLimitedError(retryAt, `${rateLimit} contact requests per ${windowHours} hours`);
+  }
+
+  /** The earner's account address once they claimed their profile, else the address on their credentials. */
+  async function earnerAddress(earnerId: string): Promise<string | undefined> {
+    const account = await platform.accounts.findByEarner(earnerId);
+    if (account) return account.email;
+    return credentialEmail((await platform.records.credentialsOf(earnerId)).flatMap((c) => c.identityKeys));
+  }
+
+  return {
+    async contactEarner(earnerId: string, message: string): Promise<ContactRequestDocument> {
+      const accountId = requireContactSender(viewer);
+      const id = checkId('earnerId', earnerId);
+      const text = checkMessage(message);
+      await checkRateLimit(accountId);
+      // The privacy-checked loader: an unlisted earner is indistinguishable from an unknown id.
+      const earner = await loaders.earner.load(id);
+      if (!earner) throw new BadInputError('earnerId', 'No listed earner has this id.');
+      if (!earner.contactable) throw new ForbiddenError('This earner does not accept contact requests.');
+      const request: ContactRequestDocument = {
+        id: randomUUID(),
+        earnerId: id,
+        employerAccountId: accountId,
+        employerName: viewer.organisation ?? viewer.email ?? 'An employer',
+        message: text,
+        status: 'PENDING',
+        createdAt: now().toISOString(),
+      };
+      await platform.contacts.create(request);
+      const to = await earnerAddress(id);
+      if (to) await platform.outbox.send(contactRequestMessage(to, request.employerName, text, inbox()));
+      return request;
+    },
+
+    async respondToContact(requestId: string, accept: boolean): Promise<ContactRequestDocument> {
+      const earnerId = requireEarner(viewer);
+      const id = checkId('id', requestId);
+      const stored = await platform.contacts.get(id);
+      if (!stored || stored.doc.earnerId !== earnerId) throw new BadInputError('id', 'No contact request with this id was sent to you.');
+      if (stored.doc.status !== 'PENDING') throw new BadInputError('id', `You already ${stored.doc.status === 'ACCEPTED' ? 'accepted' : 'declined'} this request.`);
+      let revealedChannel: ContactRequestDocument['revealedChannel'];
+      if (accept) {
+        const settings = await platform.records.settings(earnerId);
+        if (!settings?.contactChannel || !settings.contactValue) {
+          throw new BadInputError('accept', 'Choose a contact channel and value in your directory settings before accepting.');
+        }
+        revealedChannel = { channel: settings.contactChannel, value: settings.contactValue };
+      }
+      const answered: ContactRequestDocument = { ...stored.doc, status: accept ? 'ACCEPTED' : 'DECLINED', respondedAt: now().toISOString(), ...(revealedChannel ? { revealedChannel } : {}) };
+      if (!(await platform.contacts.replace({ ...stored, doc: answered }))) throw new BadInputError('id', 'This request was answered meanwhile; reload your requests.');
+      const employer = await platform.accounts.get(stored.doc.employerAccountId);
+      if (employer) await platform.outbox.send(contactAnsweredMessage(employer.doc.email, accept, inbox()));
+      return answered;
+    },
+
+    /** Employers see the requests they sent; earners the requests sent to them. */
+    async myContactRequests(): Promise<ContactRequestDocument[]> {
+      return platform.contacts.list(requireContactParty(viewer));
+    },
+  };
+}
+
+export type ContactService = ReturnType<typeof createContactService>;

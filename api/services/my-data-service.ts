@@ -1,0 +1,71 @@
+/**
+ * An earner's own data: export all of it, or delete all of it. Deletion
+ * leaves a tombstone in the settings index (deleted, with every identity
+ * key), which the indexer honours: a later re-ingest never brings them back.
+ */
+import { defaultDirectorySettings } from '../../mappings/directory-settings.ts';
+import { BadInputError } from '../errors.ts';
+import type { Platform } from '../platform.ts';
+import { dataExport, identitiesOf, type DataExport } from '../records/data-export.ts';
+import type { Viewer } from '../viewer.ts';
+import { requireEarner } from './access.ts';
+
+/** What `deleteMyData` must be sent, so it is never called by accident. */
+export const DELETE_CONFIRMATION = 'DELETE MY DATA';
+
+export interface DeletionReport {
+  credentialsDeleted: number;
+  contactRequestsDeleted: number;
+}
+
+export interface MyDataServiceDependencies {
+  platform: Platform;
+  viewer: Viewer;
+  now: () => Date;
+}
+
+export function createMyDataService({ platform, viewer, now }: MyDataServiceDependencies) {
+  return {
+    async exportMyData(): Promise<DataExport> {
+      const earnerId = requireEarner(viewer);
+      const { records } = platform;
+      const [account, settings, earnerDocument, credentials, contactRequests] = await Promise.all([
+        platform.accounts.get(viewer.accountId!),
+        records.settings(earnerId),
+        records.earnerDocument(earnerId),
+        records.credentialsOf(earnerId),
+        platform.contacts.list({ earnerId }),
+      ]);
+      return dataExport({
+        earnerId,
+        ...(account ? { account: account.doc } : {}),
+        settings: settings ?? defaultDirectorySettings(earnerId, now()),
+        ...(earnerDocument ? { earnerDocument } : {}),
+        credentials,
+        contactRequests,
+        now: now(),
+      });
+    },
+
+    async deleteMyData(confirm: string): Promise<DeletionReport> {
+      const earnerId = requireEarner(viewer);
+      if (confirm !== DELETE_CONFIRMATION) throw new BadInputError('confirm', `type exactly "${DELETE_CONFIRMATION}" to delete your data`);
+      const { records } = platform;
+      const [credentials, document] = await Promise.all([records.credentialsOf(earnerId), records.earnerDocument(earnerId)]);
+      // The tombstone first: from here on the indexer drops this earner's credentials.
+      await records.putSettings(
+        { ...defaultDirectorySettings(earnerId, now()), deleted: true, deletedIdentities: identitiesOf(credentials, document, viewer.email) },
+        { visible: true },
+      );
+      await records.deleteEarnerDocument(earnerId);
+      const credentialsDeleted = await records.deleteCredentialsOf(earnerId);
+      const contactRequestsDeleted = await platform.contacts.deleteForEarner(earnerId);
+      await platform.claimTokens.deleteForEarner(earnerId);
+      // Last: with the account gone, every session of it ends.
+      await platform.accounts.delete(viewer.accountId!);
+      return { credentialsDeleted, contactRequestsDeleted };
+    },
+  };
+}
+
+export type MyDataService = ReturnType<typeof createMyDataService>;

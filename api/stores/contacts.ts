@@ -1,0 +1,74 @@
+/** The contacts index: contact requests, written with refresh so counts and lists see them at once. */
+import type { Client } from '@elastic/elasticsearch';
+import type { ContactRequestDocument } from '../../mappings/contacts.ts';
+import { aliasName } from '../../mappings/indices.ts';
+import type { Logger } from '../log.ts';
+import type { Versioned } from './accounts.ts';
+import { deleteMatching, engineGuard, isConflict } from './guard.ts';
+
+/** Requests one party sees in a list, newest first. */
+export const MAX_LISTED_REQUESTS = 200;
+
+export interface RecentRequests {
+  count: number;
+  /** When the oldest of them was sent (it leaves the window first). */
+  oldest?: Date;
+}
+
+export interface ContactStore {
+  create(request: ContactRequestDocument): Promise<void>;
+  get(id: string): Promise<Versioned<ContactRequestDocument> | undefined>;
+  /** False when the request changed since it was read. */
+  replace(request: Versioned<ContactRequestDocument>): Promise<boolean>;
+  sentSince(employerAccountId: string, since: Date): Promise<RecentRequests>;
+  list(party: { employerAccountId: string } | { earnerId: string }): Promise<ContactRequestDocument[]>;
+  deleteForEarner(earnerId: string): Promise<number>;
+}
+
+export function createContactStore(client: Client, indexPrefix: string, log: Logger): ContactStore {
+  const index = aliasName(indexPrefix, 'contacts');
+  const guard = engineGuard(log);
+  return {
+    create: (request) =>
+      guard(async () => {
+        await client.create({ index, id: request.id, document: request, refresh: 'wait_for' });
+      }),
+    get: (id) =>
+      guard(async () => {
+        const response = await client.get<ContactRequestDocument>({ index, id }, { ignore: [404] });
+        if (!response.found || !response._source) return undefined;
+        return { doc: response._source, seqNo: response._seq_no!, primaryTerm: response._primary_term! };
+      }),
+    replace: ({ doc, seqNo, primaryTerm }) =>
+      guard(async () => {
+        try {
+          await client.index({ index, id: doc.id, document: doc, if_seq_no: seqNo, if_primary_term: primaryTerm, refresh: 'wait_for' });
+          return true;
+        } catch (error) {
+          if (isConflict(error)) return false;
+          throw error;
+        }
+      }),
+    sentSince: (employerAccountId, since) =>
+      guard(async () => {
+        const response = await client.search<Pick<ContactRequestDocument, 'createdAt'>>({
+          index,
+          size: 1,
+          track_total_hits: true,
+          _source: ['createdAt'],
+          sort: [{ createdAt: 'asc' }],
+          query: { bool: { filter: [{ term: { employerAccountId } }, { range: { createdAt: { gt: since.toISOString() } } }] } },
+        });
+        const total = response.hits.total;
+        const oldest = response.hits.hits[0]?._source?.createdAt;
+        return { count: typeof total === 'number' ? total : (total?.value ?? 0), ...(oldest ? { oldest: new Date(oldest) } : {}) };
+      }),
+    list: (party) =>
+      guard(async () => {
+        const term = 'employerAccountId' in party ? { employerAccountId: party.employerAccountId } : { earnerId: party.earnerId };
+        const response = await client.search<ContactRequestDocument>({ index, size: MAX_LISTED_REQUESTS, query: { term }, sort: [{ createdAt: 'desc' }, { id: 'asc' }] });
+        return response.hits.hits.flatMap((hit) => (hit._source ? [hit._source] : []));
+      }),
+    deleteForEarner: (earnerId) => guard(() => deleteMatching(client, index, { term: { earnerId } })),
+  };
+}
