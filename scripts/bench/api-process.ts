@@ -24,7 +24,7 @@ function exited(child: ChildProcess): Promise<void> {
 export async function startApiProcess({ engineUrl, prefix, logLevel }: ApiProcessOptions): Promise<ApiProcess> {
   const child = fork(CHILD, [], {
     execArgv: ['--import', 'tsx'],
-    env: { ...process.env, ELASTICSEARCH_URL: engineUrl, INDEX_PREFIX: prefix, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: logLevel, NODE_ENV: 'production' },
+    env: { ...process.env, ELASTICSEARCH_URL: engineUrl, INDEX_PREFIX: prefix, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: logLevel },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   // Never leave the API running behind a benchmark that died.

@@ -12,7 +12,7 @@ export interface BenchOptions {
   warmup: number;
   /** Timed request pairs (API, engine) per search. */
   iterations: number;
-  /** Seconds of each load-generator run. */
+  /** Seconds each load-generator run is measured for (after a ramp that is not counted). */
   duration: number;
   /** Concurrency levels of the load-generator runs. */
   connections: number[];
@@ -33,8 +33,8 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       earners: { type: 'string', default: '100000' },
       seed: { type: 'string', default: '42' },
       reload: { type: 'boolean', default: false },
-      warmup: { type: 'string', default: '20' },
-      iterations: { type: 'string', default: '200' },
+      warmup: { type: 'string', default: '10' },
+      iterations: { type: 'string', default: '100' },
       duration: { type: 'string', default: '10' },
       connections: { type: 'string', default: '8,32' },
     },

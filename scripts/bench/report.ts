@@ -42,14 +42,29 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
+/** "earners _search x2, skills _mget": what the API asked the engine for one search. */
+function callSummary(calls: readonly { path: string }[]): string {
+  const counts = new Map<string, number>();
+  for (const { path: p } of calls) {
+    const [index, endpoint] = p.split('?')[0]!.split('/').filter(Boolean);
+    const key = `${index?.replace(/^.*-(earners|skills|badge-classes)$/, '$1') ?? '?'} ${endpoint ?? ''}`.trim();
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([key, count]) => (count > 1 ? `${key} x${count}` : key)).join(', ');
+}
+
+function failures(runs: readonly ThroughputComparison[]): string[] {
+  return runs.flatMap((t) =>
+    (['api', 'engine'] as const).flatMap((side) => (t[side].firstFailure ? [`  ${side} at ${t.connections} connections, first failed answer: ${t[side].firstFailure!.replace(/\s+/g, ' ')}`] : [])),
+  );
+}
+
 export function formatReport(r: BenchReport): string {
   const d = r.dataset;
   const m = r.machine;
-  const byId = new Map(r.searches.map((s) => [s.id, s]));
-  const latencyRows = r.latency.map((l) => {
-    const s = byId.get(l.search)!;
-    return [s.description, n(s.total), String(s.engineCalls.length), ms(l.api.p50), ms(l.engine.p50), x(l.ratioP50), ms(l.api.p95), ms(l.engine.p95), x(l.ratioP95)];
-  });
+  const idWidth = Math.max(...r.searches.map((s) => s.id.length));
+  const legend = r.searches.map((s) => `  ${s.id.padEnd(idWidth)}  ${s.description}: ${n(s.total)} earners; ${s.engineCalls.length} engine calls per API search (${callSummary(s.engineCalls)})`);
+  const latencyRows = r.latency.map((l) => [l.search, ms(l.api.p50), ms(l.engine.p50), x(l.ratioP50), ms(l.api.p95), ms(l.engine.p95), x(l.ratioP95)]);
   const throughputRows = r.throughput.map((t) => [
     String(t.connections),
     t.api.rps.toFixed(1),
@@ -68,11 +83,17 @@ export function formatReport(r: BenchReport): string {
     `Engine   Elasticsearch ${r.engine.version}, heap ${r.engine.heapMaxMb} MB, ${r.engine.processors} processors, same machine`,
     ...r.setup.map((line) => `Setup    ${line}`),
     '',
-    `Latency, ms (${r.options.iterations} timed pairs per search after ${r.options.warmup} warm-up pairs; API and engine alternate, one request in flight)`,
-    table(['search', 'hits', 'engine calls/API search', 'API p50', 'engine p50', 'ratio p50', 'API p95', 'engine p95', 'ratio p95'], latencyRows),
+    'Searches (one results page: 20 hits with highlights and shown badges, all 7 facets with labels)',
+    ...legend,
     '',
-    `Throughput, requests/s (autocannon, ${r.options.duration} s per run, every search in turn on each connection)`,
+    `Latency, ms (${r.options.iterations} timed pairs per search after ${r.options.warmup} warm-up pairs; API and engine alternate, one request in flight)`,
+    table(['search', 'API p50', 'engine p50', 'API/engine', 'API p95', 'engine p95', 'API/engine'], latencyRows),
+    '',
+    `Throughput, requests/s (autocannon; per run ${r.throughput[0]?.rampSeconds ?? 0} s ramp not counted, then ${r.options.duration} s measured; every search in turn on each connection)`,
     table(['connections', 'API rps', 'engine rps', 'API/engine', 'API p50 / p99 ms', 'engine p50 / p99 ms', 'failed API / engine'], throughputRows),
+    ...failures(r.throughput),
+    '',
+    `Headline (API / engine, same run): latency p50 ${r.latency.map((l) => `${l.search} ${x(l.ratioP50)}`).join(', ')}; requests/s ${r.throughput.map((t) => `c${t.connections} ${x(t.ratio)}`).join(', ')}`,
     '',
     'Ratio = API / engine for the same search in the same run. The engine side replays only the earners _search the API sent;',
     'the API side also pays for the other engine calls listed per search (facet label look-ups, exact-count refinements).',
