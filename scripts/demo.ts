@@ -1,8 +1,10 @@
 /**
  * The demo for `npm start`: the fictional issuers' web server (hosted
- * assertions, keys, revocation and status lists) on 127.0.0.1, and, when the
- * indices are empty, the demo data set loaded through the real ingest.
+ * assertions, keys, revocation and status lists) on 127.0.0.1, the demo
+ * accounts, and, when the indices are empty, the demo data set loaded
+ * through the real ingest.
  */
+import { seedDemoAccounts } from '../api/accounts/seed-demo.ts';
 import { loadOrGenerateDemo } from '../indexer/demo/cache.ts';
 import { startDemoIssuerServer, type DemoIssuerServer } from '../indexer/demo/issuer-server.ts';
 import { loadDemo } from '../indexer/demo/load.ts';
@@ -38,6 +40,8 @@ export async function startDemo(runtime: IndexerRuntime, options: DemoOptions): 
   const demo = await loadOrGenerateDemo({ earners: options.earners, issuerBaseUrl: issuers.origin });
   issuers.serve(demo.dataset.hosted);
   if (!demo.cached) options.log(`Generated the demo data set (${demo.dataset.credentials.length} signed credentials) in ${((Date.now() - started) / 1000).toFixed(0)}s: ${demo.folder}`);
+  // Demo accounts exist only in the demo (idempotent, so a restart keeps them).
+  await seedDemoAccounts({ client: runtime.store.client, indexPrefix: runtime.store.target.prefix });
   if ((await runtime.store.count('earners')) > 0) return { issuers, loaded: false };
 
   options.log(`Loading demo data: ${demo.dataset.records.length} earners, ${demo.dataset.credentials.length} credentials`);
