@@ -3,6 +3,7 @@
  * here; a bad value stops the server with a message naming the variable.
  */
 import { z } from 'zod';
+import { parseEnv } from '../mappings/env.ts';
 import { connectionFromEnv, type EngineConnection } from '../mappings/connection.ts';
 
 const apiSchema = z
@@ -75,12 +76,7 @@ export interface ApiConfig {
 }
 
 export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
-  const parsed = apiSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`Invalid API configuration: ${problems}`);
-  }
-  const c = parsed.data;
+  const c = parseEnv(apiSchema, env, 'API');
   return {
     port: c.PORT,
     host: c.HOST,

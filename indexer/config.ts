@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { parseEnv } from '../mappings/env.ts';
 import { connectionFromEnv, type EngineConnection } from '../mappings/connection.ts';
 import { parseResolveMapping, type ResolveMapping } from './verify/resolver.ts';
 
@@ -39,11 +40,7 @@ export interface IndexerConfig {
 const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
 
 export function indexerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): IndexerConfig {
-  const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    throw new Error(`Invalid indexer configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  }
-  const c = parsed.data;
+  const c = parseEnv(schema, env, 'indexer');
   return {
     engine: connectionFromEnv(env),
     resolve: list(c.INDEXER_RESOLVE).map((spec) => {

@@ -5,6 +5,7 @@
  */
 import { Client } from '@elastic/elasticsearch';
 import { z } from 'zod';
+import { parseEnv } from './env.ts';
 
 const prefixPattern = /^[a-z0-9][a-z0-9_-]{0,40}$/;
 
@@ -28,12 +29,7 @@ export interface EngineConnection {
 }
 
 export function connectionFromEnv(env: NodeJS.ProcessEnv = process.env): EngineConnection {
-  const parsed = connectionSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ');
-    throw new Error(`Invalid engine configuration: ${problems}`);
-  }
-  const c = parsed.data;
+  const c = parseEnv(connectionSchema, env, 'engine');
   return {
     url: (c.ELASTICSEARCH_URL ?? `http://127.0.0.1:${c.ENGINE_PORT}`).replace(/\/+$/, ''),
     indexPrefix: c.INDEX_PREFIX,

@@ -78,3 +78,11 @@ describe('configuration', () => {
     expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', engine: { url: 'http://127.0.0.1:9200', indexPrefix: 'talent', replicas: 0 } });
   });
 });
+
+describe('empty variables', () => {
+  it('count as unset, as compose files pass them', () => {
+    const config = apiConfigFromEnv({ SMTP_URL: '', PORT: '', INDEX_PREFIX: '' });
+    expect(config.port).toBe(3000);
+    expect(config.engine.indexPrefix).toBe('talent');
+  });
+});
