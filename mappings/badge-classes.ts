@@ -5,11 +5,13 @@
 import type { MappingTypeMapping } from '@elastic/elasticsearch/lib/api/types';
 import type { CredentialType } from './earners.ts';
 
-export interface BadgeAlignment {
+/** An Open Badges alignment (OB 2.0 `AlignmentObject`, OB 3.0 `Alignment`) as the issuer wrote it. */
+export interface Alignment {
   targetName?: string;
   targetUrl?: string;
   targetFramework?: string;
   targetCode?: string;
+  targetType?: string;
 }
 
 export interface BadgeClassDocument {
@@ -23,7 +25,7 @@ export interface BadgeClassDocument {
   issuerName: string;
   issuerUrl?: string;
   tags: string[];
-  alignments: BadgeAlignment[];
+  alignments: Alignment[];
   /** Canonical skill ids the alignments map to. */
   skills: string[];
   /** Pathways (stackable micro-credentials) this badge counts toward. */

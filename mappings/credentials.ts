@@ -5,15 +5,8 @@
  * accepted is lost. Never exposed by the API (it holds recipient identities).
  */
 import type { MappingTypeMapping } from '@elastic/elasticsearch/lib/api/types';
+import type { Alignment } from './badge-classes.ts';
 import type { BadgeVerification, CredentialType, Evidence } from './earners.ts';
-
-export interface StoredAlignment {
-  targetFramework?: string;
-  targetCode?: string;
-  targetUrl?: string;
-  targetName?: string;
-  targetType?: string;
-}
 
 export interface CredentialDocument {
   /** Assertion / credential id: the dedup key. */
@@ -34,7 +27,7 @@ export interface CredentialDocument {
     image?: string;
     credentialType: CredentialType;
     tags: string[];
-    alignments: StoredAlignment[];
+    alignments: Alignment[];
   };
   /** Canonical skill ids the alignments and tags map to. */
   skills: string[];

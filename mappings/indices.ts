@@ -19,9 +19,11 @@ import { occupationsMapping } from './occupations.ts';
 import { outboxMapping } from './outbox.ts';
 import { pathwaysMapping } from './pathways.ts';
 import { postingsMapping } from './postings.ts';
+import { reportSnapshotsMapping } from './report-snapshots.ts';
+import { searchLogMapping } from './search-log.ts';
 import { skillsMapping } from './skills.ts';
 
-export const INDEX_KINDS = ['earners', 'credentials', 'badge-classes', 'skills', 'pathways', 'directory-settings', 'contacts', 'accounts', 'claim-tokens', 'outbox', 'postings', 'occupations'] as const;
+export const INDEX_KINDS = ['earners', 'credentials', 'badge-classes', 'skills', 'pathways', 'directory-settings', 'contacts', 'accounts', 'claim-tokens', 'outbox', 'postings', 'occupations', 'search-log', 'report-snapshots'] as const;
 export type IndexKind = (typeof INDEX_KINDS)[number];
 
 export interface IndexDefinition {
@@ -53,6 +55,10 @@ export const INDEX_DEFINITIONS: Record<IndexKind, IndexDefinition> = {
   postings: { mappings: postingsMapping, rebuildable: false },
   // From the shipped taxonomy data, like skills.
   occupations: { mappings: occupationsMapping, rebuildable: true },
+  // Anonymous employer searches (a demand signal), kept as logged.
+  'search-log': { mappings: searchLogMapping, rebuildable: false },
+  // Skill-gap report snapshots written by the API's snapshot job.
+  'report-snapshots': { mappings: reportSnapshotsMapping, rebuildable: false },
 };
 
 /** What readers and writers use: `<prefix>-<kind>`. */

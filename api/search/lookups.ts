@@ -6,7 +6,6 @@
  */
 import type { SearchHit, SearchRequest, SearchResponse } from '@elastic/elasticsearch/lib/api/types';
 import type { BadgeClassDocument } from '../../mappings/badge-classes.ts';
-import type { CredentialType } from '../../mappings/earners.ts';
 import type { SkillDocument } from '../../mappings/skills.ts';
 import { directoryRequest, visibleBadgeAggregation, visibleBadgeBuckets, type DirectoryRequest } from './privacy.ts';
 
@@ -15,20 +14,10 @@ export function earnersByIdRequest(ids: readonly string[]): DirectoryRequest {
 }
 
 /** A badge class as employers see it. */
-export interface BadgeClassView {
-  id: string;
-  name: string;
-  description?: string;
-  criteria?: string;
-  image?: string;
-  credentialType: CredentialType;
-  issuerId: string;
-  issuerName: string;
-  tags: string[];
-  skills: string[];
+export type BadgeClassView = Pick<BadgeClassDocument, 'id' | 'name' | 'description' | 'criteria' | 'image' | 'credentialType' | 'issuerId' | 'issuerName' | 'tags' | 'skills'> & {
   /** Listed earners who show this badge. */
   earnerCount: number;
-}
+};
 
 export interface IssuerView {
   id: string;

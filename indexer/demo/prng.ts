@@ -23,7 +23,7 @@ export interface Random {
 }
 
 /** mulberry32: tiny, fast, and good enough for test data (not for secrets). */
-function mulberry32(state: number): () => number {
+export function mulberry32(state: number): () => number {
   let a = state >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -12,6 +12,7 @@ import { defaultDirectorySettings, type DirectorySettingsDocument } from '../../
 import { CREDENTIAL_TYPES, VERIFICATION_STATUSES, type CredentialType, type EarnerDocument, type VerificationStatus } from '../../mappings/earners.ts';
 import { aliasName, deleteAllIndices, ensureAllIndices } from '../../mappings/indices.ts';
 import type { IndexedSkillDocument, SkillDocument } from '../../mappings/skills.ts';
+import { mulberry32 } from '../../indexer/demo/prng.ts';
 import { buildEarnerDocument } from '../../mappings/earner-document.ts';
 import { skillDocument, skillLookup } from '../../indexer/taxonomy-index.ts';
 import { loadTaxonomy, type Taxonomy } from '../../indexer/taxonomy/index.ts';
@@ -80,17 +81,8 @@ export interface SearchFixture {
   cleanup(): Promise<void>;
 }
 
-/** Mulberry32: small, fast, seeded. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Mulberry32: small, fast, seeded (the demo generator's). */
+export const seededRandom = (seed: number): (() => number) => mulberry32(seed);
 
 export const FIXTURE_NOW = new Date('2026-06-15T12:00:00Z');
 
