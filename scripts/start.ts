@@ -11,6 +11,7 @@ import { indexerConfigFromEnv } from '../indexer/config.ts';
 import { indexerJobs } from '../indexer/jobs.ts';
 import { createRuntime } from '../indexer/runtime.ts';
 import { demoOptionsFromEnv, startDemo } from './demo.ts';
+import { ensureWebBuild } from './build-web.ts';
 import { ensureEngine, stopEngine } from './engine/server.ts';
 
 async function main(): Promise<void> {
@@ -23,12 +24,14 @@ async function main(): Promise<void> {
   const jobs = indexerJobs(indexer);
   for (const job of jobs) job.start();
 
+  await ensureWebBuild();
   const api = await startApi(apiConfigFromEnv(env));
   log(
     [
       '',
       'Talent directory running:',
-      `  API          ${api.url}/graphql   (health: ${api.url}/health)`,
+      `  web app      ${api.url}/`,
+      `  API          ${api.url}/graphql   (IDE: ${api.url}/graphql/ide, health: ${api.url}/health)`,
       `  engine       ${engine.url}${engine.logFile ? `   (log: ${engine.logFile})` : ''}`,
       `  demo issuers ${demo.issuers.origin}`,
       'Ctrl-C to stop.',

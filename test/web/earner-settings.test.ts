@@ -1,0 +1,124 @@
+/**
+ * An earner in a real browser: signs in with the one-time link read from the
+ * outbox, opts out, previews what employers see, and disappears from an
+ * employer's search (in another browser) at once; exports and deletes their data.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EarnerRecord } from '../../indexer/demo/types.ts';
+import { claimTokenFrom } from '../support/account-api.ts';
+import { launchBrowser, requireChromium, screenshot, seriousAxeViolations, type Browser } from './support/browser.ts';
+import { listedEarner, shownName, signInAsEmployer, waitForResults } from './support/flows.ts';
+import { startWebStack, type WebStack } from './support/web-stack.ts';
+
+describe('an earner manages their directory presence in the browser', () => {
+  let stack: WebStack;
+  let employerBrowser: Browser;
+  let earnerBrowser: Browser;
+  let employer: Page;
+  let earnerPage: Page;
+  let earner: EarnerRecord;
+
+  /** Searches the earner's name as the employer; returns the names of the cards found. */
+  async function employerFinds(name: string): Promise<string[]> {
+    await employer.goto(`${stack.url}/search?q=${encodeURIComponent(name)}`);
+    await waitForResults(employer);
+    return employer.locator('.hits h3').allTextContents();
+  }
+
+  beforeAll(async () => {
+    requireChromium();
+    stack = await startWebStack('web-earner', { seed: 9 });
+    earner = listedEarner(stack.dataset, (r) => r.badges.length >= 2);
+    employerBrowser = await launchBrowser();
+    earnerBrowser = await launchBrowser();
+    employer = await employerBrowser.newPage();
+    earnerPage = await earnerBrowser.newPage();
+    await signInAsEmployer(employer, stack.url);
+  }, 300_000);
+  afterAll(async () => {
+    await employerBrowser?.close();
+    await earnerBrowser?.close();
+    await stack?.close();
+  });
+
+  it('asks for a sign-in link and claims the profile with it', async () => {
+    expect(await employerFinds(shownName(earner))).toContain(shownName(earner));
+
+    await earnerPage.goto(`${stack.url}/sign-in`);
+    await earnerPage.getByLabel('Your email address').fill(earner.email);
+    await earnerPage.getByRole('button', { name: 'Email me a sign-in link' }).click();
+    await earnerPage.getByText(/link/i, { exact: false }).locator('visible=true').first().waitFor();
+    await expect.poll(() => claimTokenFrom(stack.outbox(), earner.email)).toBeTruthy();
+    const token = claimTokenFrom(stack.outbox(), earner.email)!;
+
+    await earnerPage.goto(`${stack.url}/claim?token=${token}`);
+    await earnerPage.getByRole('heading', { name: 'Claim your profile' }).waitFor();
+    expect(await seriousAxeViolations(earnerPage)).toEqual([]);
+    await screenshot(earnerPage, 'claim');
+    await earnerPage.getByLabel('New password').fill('earner-password-1');
+    await earnerPage.getByLabel('Repeat the password').fill('earner-password-1');
+    await earnerPage.getByRole('button', { name: 'Claim my profile' }).click();
+    await earnerPage.waitForURL(/\/me/);
+    await earnerPage.getByRole('heading', { name: 'My directory settings' }).waitFor();
+    await earnerPage.getByLabel('List me in the employer directory').waitFor();
+  });
+
+  it('shows the settings as saved, with every badge and the opt-in on for this listed earner', async () => {
+    await expect(earnerPage.getByLabel('List me in the employer directory').isChecked()).resolves.toBe(true);
+    const badgeBoxes = earnerPage.getByRole('region', { name: 'Badges employers see' }).getByRole('checkbox');
+    await expect(badgeBoxes.count()).resolves.toBe(earner.badges.length);
+    await screenshot(earnerPage, 'earner-settings');
+    expect(await seriousAxeViolations(earnerPage)).toEqual([]);
+  });
+
+  it('hides one badge: the preview and the employer both stop showing it', async () => {
+    const badge = earner.badges.find((b) => b.visible && b.status === 'VERIFIED')!;
+    await earnerPage.getByLabel(`Show ${badge.badgeClassName}`).first().uncheck();
+    await earnerPage.getByRole('button', { name: 'Save settings' }).click();
+    await earnerPage.getByText('Saved. Employers see these changes in search now.').waitFor();
+    await employer.goto(`${stack.url}/earners/${encodeURIComponent(earner.earnerId)}`);
+    await employer.getByRole('heading', { level: 1, name: shownName(earner) }).waitFor();
+    const shownBadges = earner.badges.filter((b) => b.visible && b.credentialId !== badge.credentialId);
+    await expect(employer.getByRole('heading', { level: 2, name: /^Badges/ }).textContent()).resolves.toBe(`Badges (${shownBadges.length})`);
+  });
+
+  it('opts out: the preview says employers cannot find them, and the employer search no longer does', async () => {
+    await earnerPage.getByLabel('List me in the employer directory').uncheck();
+    await earnerPage.getByRole('button', { name: 'Save settings' }).click();
+    await earnerPage.getByText('Saved. You are not listed: employers cannot find you.').waitFor();
+
+    await earnerPage.getByRole('link', { name: 'Preview as an employer' }).first().click();
+    await earnerPage.waitForURL(/\/me\/preview/);
+    await earnerPage.getByText(/Employers can't find you now/).waitFor();
+    await earnerPage.getByRole('heading', { level: 3, name: shownName(earner) }).waitFor();
+    await screenshot(earnerPage, 'earner-preview');
+    expect(await seriousAxeViolations(earnerPage)).toEqual([]);
+
+    expect(await employerFinds(shownName(earner))).not.toContain(shownName(earner));
+    await employer.goto(`${stack.url}/earners/${encodeURIComponent(earner.earnerId)}`);
+    await employer.getByRole('heading', { name: 'Profile not available' }).waitFor();
+  });
+
+  it('exports their data as a JSON download', async () => {
+    await earnerPage.goto(`${stack.url}/me`);
+    const [download] = await Promise.all([earnerPage.waitForEvent('download'), earnerPage.getByRole('button', { name: 'Export my data (JSON)' }).click()]);
+    expect(download.suggestedFilename()).toBe('my-talent-directory-data.json');
+    const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as Record<string, unknown>;
+    expect(JSON.stringify(exported)).toContain(earner.earnerId);
+  });
+
+  it('deletes their data only after typing the confirmation, then is signed out', async () => {
+    await earnerPage.getByRole('button', { name: 'Delete my data…' }).click();
+    const dialog = earnerPage.getByRole('dialog', { name: 'Delete all my data?' });
+    await dialog.waitFor();
+    const confirm = dialog.getByRole('button', { name: 'Delete my data' });
+    await expect(confirm.isDisabled()).resolves.toBe(true);
+    await dialog.getByLabel(/to confirm/).fill('DELETE MY DATA');
+    await screenshot(earnerPage, 'earner-delete-confirm');
+    await confirm.click();
+    await earnerPage.waitForURL(/\/sign-in/);
+    await earnerPage.getByText('Your data was deleted from the directory, and you were signed out.').waitFor();
+  });
+});

@@ -1,0 +1,229 @@
+/**
+ * An employer in a real browser against the real API, engine and demo data:
+ * search, refine with two facets (URL, chips, back button), open a profile,
+ * send a contact request; zero results, accessibility and phone width.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, requireChromium, screenshot, seriousAxeViolations, type Browser } from './support/browser.ts';
+import { listedEarner, searchDirectly, shownName, signInAsEmployer, waitForResults } from './support/flows.ts';
+import { startWebStack, type WebStack } from './support/web-stack.ts';
+
+describe('employer search in the browser', () => {
+  let stack: WebStack;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    requireChromium();
+    // One contact request per employer per window, so the second one meets the limit.
+    stack = await startWebStack('web-employer', { env: { CONTACT_RATE_LIMIT: '1' } });
+    browser = await launchBrowser();
+    page = await browser.newPage();
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  it('sends a visitor to sign in, and the sign-in page passes the axe checks', async () => {
+    await page.goto(`${stack.url}/`);
+    await page.waitForURL(/\/sign-in/);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Sign in');
+    await screenshot(page, 'sign-in');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('signs in and lists every listed earner with facets', async () => {
+    await signInAsEmployer(page, stack.url);
+    const total = await waitForResults(page);
+    const listed = stack.dataset.records.filter((r) => r.listed && r.badges.some((b) => b.visible && b.status === 'VERIFIED')).length;
+    expect(total).toBe(listed);
+    await page.getByRole('group', { name: 'Skills' }).waitFor();
+    await screenshot(page, 'search');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('refines with two facets, shows them as chips in the URL, and the back button undoes one', async () => {
+    const before = await waitForResults(page);
+    const skills = page.getByRole('group', { name: 'Skills' });
+    await skills.getByRole('checkbox').first().check();
+    await page.waitForURL(/skill=/);
+    const afterSkill = await waitForResults(page);
+    expect(afterSkill).toBeLessThanOrEqual(before);
+    const regions = page.getByRole('group', { name: 'Region' });
+    await regions.getByRole('checkbox').first().check();
+    await page.waitForURL(/region=/);
+    const afterRegion = await waitForResults(page);
+    expect(afterRegion).toBeLessThanOrEqual(afterSkill);
+    expect(afterRegion).toBeGreaterThan(0);
+    const chips = page.getByRole('region', { name: 'Active filters' }).getByRole('button', { name: /^Remove filter/ });
+    await expect(chips.count()).resolves.toBe(2);
+    // The count and the cards match the API for the same search.
+    const url = new URL(page.url());
+    expect(url.searchParams.getAll('skill')).toHaveLength(1);
+    expect(url.searchParams.getAll('region')).toHaveLength(1);
+    const direct = await searchDirectly(page, stack.url, { skills: url.searchParams.getAll('skill'), regions: url.searchParams.getAll('region'), first: 20 });
+    expect(direct.total).toBe(afterRegion);
+    expect(await page.locator('.hits h3').allTextContents()).toEqual(direct.names);
+    await screenshot(page, 'search-two-facets');
+
+    // The URL is the whole state: a fresh page on it shows the same search.
+    const shared = await browser.newPage();
+    await shared.goto(page.url());
+    await expect(waitForResults(shared)).resolves.toBe(afterRegion);
+    await expect(shared.getByRole('region', { name: 'Active filters' }).getByRole('button', { name: /^Remove filter/ }).count()).resolves.toBe(2);
+    await shared.close();
+
+    await page.goBack();
+    await page.waitForURL((u) => !u.searchParams.has('region'));
+    await expect(waitForResults(page)).resolves.toBe(afterSkill);
+    await expect(chips.count()).resolves.toBe(1);
+    await chips.first().click();
+    await page.waitForURL((u) => !u.searchParams.has('skill'));
+    await expect(waitForResults(page)).resolves.toBe(before);
+  });
+
+  it('matches ANY or ALL of two selected skills, from the keyboard', async () => {
+    await page.goto(`${stack.url}/search`);
+    await waitForResults(page);
+    const skills = page.getByRole('group', { name: 'Skills' });
+    const search = skills.getByRole('searchbox', { name: 'Search skills' });
+    // Narrow skills (not the taxonomies' roots) so ALL is a real restriction.
+    const boxes = skills.getByRole('checkbox');
+    await search.fill('a');
+    await boxes.nth(2).focus();
+    await page.keyboard.press('Space');
+    await page.waitForURL((u) => u.searchParams.getAll('skill').length === 1);
+    await waitForResults(page);
+    await search.fill('a');
+    await boxes.nth(3).focus();
+    await page.keyboard.press('Space');
+    await page.waitForURL((u) => u.searchParams.getAll('skill').length === 2);
+    const any = await waitForResults(page);
+    await skills.getByRole('radio', { name: 'All' }).check();
+    await page.waitForURL(/skills_mode=all/);
+    const all = await waitForResults(page);
+    expect(all).toBeLessThanOrEqual(any);
+    const url = new URL(page.url());
+    const direct = await searchDirectly(page, stack.url, { skills: url.searchParams.getAll('skill'), skillsMode: 'ALL' });
+    expect(all).toBe(direct.total);
+    await page.goto(`${stack.url}/search`);
+    await waitForResults(page);
+  });
+
+  it('suggests skills, badges and issuers as the employer types, and a pick becomes a filter', async () => {
+    const issuer = stack.dataset.issuers[0]!;
+    const box = page.getByRole('combobox', { name: 'Search earners' });
+    await box.fill(issuer.name.slice(0, 5));
+    const listbox = page.getByRole('listbox', { name: 'Suggestions' });
+    await listbox.waitFor();
+    await expect(listbox.getByRole('option').count()).resolves.toBeGreaterThan(0);
+    await box.press('ArrowDown');
+    await box.press('Enter');
+    await page.waitForURL(/(skill|badge|issuer)=/);
+    await waitForResults(page);
+    await expect(page.getByRole('region', { name: 'Active filters' }).getByRole('button', { name: /^Remove filter/ }).count()).resolves.toBe(1);
+    await page.goto(`${stack.url}/search`);
+    await waitForResults(page);
+  });
+
+  it('loads more results with the cursor', async () => {
+    const cards = page.locator('.hits > li');
+    await expect(cards.count()).resolves.toBe(20);
+    await page.getByRole('button', { name: 'Load more earners' }).click();
+    await expect.poll(() => cards.count()).toBe(40);
+    const names = await page.locator('.hits h3').allTextContents();
+    expect(new Set(names.map((n, i) => `${n}#${i}`)).size).toBe(40);
+  });
+
+  it('opens an earner profile with badges, criteria and verification details', async () => {
+    const earner = listedEarner(stack.dataset, () => true, 2);
+    await page.getByRole('combobox', { name: 'Search earners' }).fill(shownName(earner));
+    await page.getByRole('combobox', { name: 'Search earners' }).press('Enter');
+    await page.waitForURL(/q=/);
+    await waitForResults(page);
+    await page.getByRole('link', { name: shownName(earner), exact: true }).click();
+    await page.waitForURL(/\/earners\//);
+    await page.getByRole('heading', { level: 1, name: shownName(earner) }).waitFor();
+    const visible = earner.badges.filter((b) => b.visible);
+    await expect(page.getByRole('heading', { level: 2, name: /^Badges/ }).textContent()).resolves.toBe(`Badges (${visible.length})`);
+    await page.getByRole('button', { name: 'Verified' }).first().waitFor();
+    await page.getByText('Verification details').first().click();
+    await page.locator('details[open] dt', { hasText: 'Last checked' }).first().waitFor();
+    await screenshot(page, 'earner-profile');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    // Back returns to the same results.
+    await page.goBack();
+    await page.waitForURL(/\/search\?q=/);
+    await waitForResults(page);
+  });
+
+  it('sends a contact request and says what happens next', async () => {
+    const earner = listedEarner(stack.dataset, (r) => r.contactable);
+    await page.goto(`${stack.url}/earners/${encodeURIComponent(earner.earnerId)}`);
+    await page.getByRole('button', { name: `Contact ${shownName(earner)}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Contact ${shownName(earner)}` });
+    await dialog.getByLabel('Message').fill('Hello! We are hiring CNC machinists in your area. Would you like to talk?');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Send request' }).click();
+    await dialog.getByText('Request sent.').waitFor();
+    await dialog.getByText(/If they accept/).waitFor();
+    await screenshot(page, 'contact-sent');
+    const notified = stack.outbox().filter((m) => m.kind === 'contact-request' && m.to === earner.email);
+    expect(notified).toHaveLength(1);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('link', { name: 'Contact requests' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Contact requests' }).waitFor();
+    await page.getByText('Waiting for an answer').first().waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('says plainly when the contact limit is reached', async () => {
+    const first = listedEarner(stack.dataset, (r) => r.contactable);
+    const earner = listedEarner(stack.dataset, (r) => r.contactable && r.earnerId !== first.earnerId);
+    await page.goto(`${stack.url}/earners/${encodeURIComponent(earner.earnerId)}`);
+    await page.getByRole('button', { name: `Contact ${shownName(earner)}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Contact ${shownName(earner)}` });
+    await dialog.getByLabel('Message').fill('Hello again, would you like to talk about a role?');
+    await dialog.getByRole('button', { name: 'Send request' }).click();
+    await dialog.getByRole('alert').filter({ hasText: "You've sent as many contact requests as allowed for now. You can send more after" }).waitFor();
+    await screenshot(page, 'contact-rate-limited');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    expect(stack.outbox().filter((m) => m.kind === 'contact-request' && m.to === earner.email)).toHaveLength(0);
+  });
+
+  it('says plainly when an earner does not accept contact requests', async () => {
+    const earner = listedEarner(stack.dataset, (r) => !r.contactable);
+    await page.goto(`${stack.url}/earners/${encodeURIComponent(earner.earnerId)}`);
+    await page.getByText(/doesn't accept contact requests/).waitFor();
+    await expect(page.getByRole('button', { name: /^Contact / }).count()).resolves.toBe(0);
+  });
+
+  it('suggests which filter to relax when nothing matches', async () => {
+    await page.goto(`${stack.url}/search?q=zzzyqxw&region=US-ZZ`);
+    await page.getByRole('heading', { name: 'No earners match this search' }).waitFor();
+    await page.getByRole('button', { name: /Remove the region filter/ }).waitFor();
+    await page.getByRole('button', { name: /Search without the words/ }).waitFor();
+    await screenshot(page, 'search-zero-results');
+    await page.getByRole('button', { name: /Remove the region filter/ }).click();
+    await page.waitForURL((u) => !u.searchParams.has('region'));
+  });
+
+  it('works at phone width (375 px) without sideways scrolling', async () => {
+    const phone = await browser.newPage({ width: 375, height: 800 });
+    await phone.goto(`${stack.url}/search`);
+    await waitForResults(phone);
+    const toggle = phone.getByRole('button', { name: /Show filters/ });
+    await toggle.waitFor();
+    await phone.getByRole('group', { name: 'Skills' }).waitFor({ state: 'hidden' });
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await screenshot(phone, 'search-phone', { fullPage: false });
+    await toggle.click();
+    await phone.getByRole('group', { name: 'Skills' }).waitFor();
+    await screenshot(phone, 'search-phone-filters', { fullPage: false });
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    expect(await seriousAxeViolations(phone)).toEqual([]);
+    await phone.close();
+  });
+});

@@ -1,0 +1,37 @@
+/**
+ * One declarative list of the facets the panel shows: which result facet,
+ * which filter it sets, how it is titled, and whether it has a mode toggle or
+ * a tree. The panel, the chips and the zero-result hints all read it.
+ */
+import type { SearchEarnersQuery } from './graphql/generated';
+import type { ListFilter } from './search-query';
+
+export type FacetId = keyof SearchEarnersQuery['searchEarners']['facets'];
+
+export interface FacetDefinition {
+  id: FacetId;
+  title: string;
+  /** Singular, for chips and hints ("skill: Welding"). */
+  noun: string;
+  /** The list filter it sets; the `issued` facet sets a single value instead. */
+  filter: ListFilter | 'issuedWithinMonths';
+  /** ANY/ALL toggle for this filter. */
+  mode?: 'skillsMode' | 'badgesMode';
+  /** Shown as a tree following the taxonomy's broader/narrower links. */
+  tree?: boolean;
+}
+
+export const FACETS: readonly FacetDefinition[] = [
+  { id: 'skills', title: 'Skills', noun: 'skill', filter: 'skills', mode: 'skillsMode', tree: true },
+  { id: 'badges', title: 'Badges', noun: 'badge', filter: 'badges', mode: 'badgesMode' },
+  { id: 'issuers', title: 'Issuers', noun: 'issuer', filter: 'issuers' },
+  { id: 'credentialTypes', title: 'Credential type', noun: 'credential type', filter: 'credentialTypes' },
+  { id: 'issued', title: 'Issued', noun: 'issued', filter: 'issuedWithinMonths' },
+  { id: 'frameworks', title: 'Skill framework', noun: 'framework', filter: 'frameworks' },
+  { id: 'regions', title: 'Region', noun: 'region', filter: 'regions' },
+];
+
+/** Values listed before "show more". */
+export const FACET_VISIBLE = 6;
+/** Facets with more values than this get a search field. */
+export const FACET_SEARCH_FROM = 8;

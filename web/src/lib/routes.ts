@@ -1,0 +1,32 @@
+/** The app's pages by path; `matchRoute` is pure so it is easy to reason about. */
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'sign-in' }
+  | { name: 'search' }
+  | { name: 'earner'; id: string }
+  | { name: 'contacts' }
+  | { name: 'claim' }
+  | { name: 'my-settings' }
+  | { name: 'my-preview' }
+  | { name: 'reports' }
+  | { name: 'not-found' };
+
+export function matchRoute(path: string): Route {
+  const clean = path.replace(/\/+$/, '') || '/';
+  if (clean === '/') return { name: 'home' };
+  if (clean === '/sign-in') return { name: 'sign-in' };
+  if (clean === '/search') return { name: 'search' };
+  if (clean === '/contacts') return { name: 'contacts' };
+  if (clean === '/claim') return { name: 'claim' };
+  if (clean === '/me') return { name: 'my-settings' };
+  if (clean === '/me/preview') return { name: 'my-preview' };
+  if (clean === '/reports' || clean.startsWith('/reports/')) return { name: 'reports' };
+  const earner = /^\/earners\/([^/]+)$/.exec(clean);
+  if (earner?.[1]) return { name: 'earner', id: decodeURIComponent(earner[1]) };
+  return { name: 'not-found' };
+}
+
+export function earnerPath(id: string): string {
+  return `/earners/${encodeURIComponent(id)}`;
+}

@@ -1,0 +1,94 @@
+/**
+ * The employer search state as it lives in the URL, and its translation to
+ * the API's input. Pure functions: the URL is the single source of truth, so
+ * a shared link or the back button restores exactly the same search.
+ */
+import type { EarnerSearchInput, EarnerSort, MatchMode } from './graphql/generated';
+
+export interface SearchQuery {
+  text: string;
+  skills: string[];
+  skillsMode: MatchMode;
+  badges: string[];
+  badgesMode: MatchMode;
+  issuers: string[];
+  frameworks: string[];
+  regions: string[];
+  credentialTypes: string[];
+  /** Only badges issued in the last N months. */
+  issuedWithinMonths: number | null;
+  sort: EarnerSort;
+}
+
+/** The list filters, each with its URL parameter (repeated once per value). */
+export const LIST_FILTERS = {
+  skills: 'skill',
+  badges: 'badge',
+  issuers: 'issuer',
+  frameworks: 'framework',
+  regions: 'region',
+  credentialTypes: 'type',
+} as const;
+
+export type ListFilter = keyof typeof LIST_FILTERS;
+
+export const PAGE_SIZE = 20;
+/** Values per facet: enough for "show more" and the in-facet search to be useful. */
+export const FACET_SIZE = 50;
+
+export function emptyQuery(): SearchQuery {
+  return { text: '', skills: [], skillsMode: 'ANY', badges: [], badgesMode: 'ANY', issuers: [], frameworks: [], regions: [], credentialTypes: [], issuedWithinMonths: null, sort: 'RELEVANCE' };
+}
+
+function distinct(values: string[]): string[] {
+  return [...new Set(values.map((v) => v.trim()).filter(Boolean))];
+}
+
+export function parseQuery(params: URLSearchParams): SearchQuery {
+  const query = emptyQuery();
+  query.text = (params.get('q') ?? '').trim();
+  for (const [key, param] of Object.entries(LIST_FILTERS) as [ListFilter, string][]) query[key] = distinct(params.getAll(param));
+  query.skillsMode = params.get('skills_mode') === 'all' ? 'ALL' : 'ANY';
+  query.badgesMode = params.get('badges_mode') === 'all' ? 'ALL' : 'ANY';
+  const months = Number(params.get('issued'));
+  query.issuedWithinMonths = Number.isInteger(months) && months >= 1 && months <= 600 ? months : null;
+  query.sort = params.get('sort') === 'recent' ? 'RECENT' : 'RELEVANCE';
+  return query;
+}
+
+/** URL parameters in a stable order, defaults left out, so equal searches have equal URLs. */
+export function queryToParams(query: SearchQuery): URLSearchParams {
+  const params = new URLSearchParams();
+  if (query.text) params.set('q', query.text);
+  for (const [key, param] of Object.entries(LIST_FILTERS) as [ListFilter, string][]) for (const value of query[key]) params.append(param, value);
+  if (query.skillsMode === 'ALL') params.set('skills_mode', 'all');
+  if (query.badgesMode === 'ALL') params.set('badges_mode', 'all');
+  if (query.issuedWithinMonths) params.set('issued', String(query.issuedWithinMonths));
+  if (query.sort === 'RECENT') params.set('sort', 'recent');
+  return params;
+}
+
+export function searchPath(query: SearchQuery): string {
+  const params = queryToParams(query).toString();
+  return params ? `/search?${params}` : '/search';
+}
+
+export function toSearchInput(query: SearchQuery, after?: string | null): EarnerSearchInput {
+  const input: EarnerSearchInput = { first: PAGE_SIZE, facetSize: FACET_SIZE, sort: query.sort };
+  if (query.text) input.text = query.text;
+  for (const key of Object.keys(LIST_FILTERS) as ListFilter[]) if (query[key].length > 0) input[key] = query[key];
+  if (query.skills.length > 1) input.skillsMode = query.skillsMode;
+  if (query.badges.length > 1) input.badgesMode = query.badgesMode;
+  if (query.issuedWithinMonths) input.issuedWithinMonths = query.issuedWithinMonths;
+  if (after) input.after = after;
+  return input;
+}
+
+export function activeFilterCount(query: SearchQuery): number {
+  return (Object.keys(LIST_FILTERS) as ListFilter[]).reduce((n, key) => n + query[key].length, 0) + (query.issuedWithinMonths ? 1 : 0);
+}
+
+export function toggleValue(query: SearchQuery, key: ListFilter, value: string): SearchQuery {
+  const values = query[key].includes(value) ? query[key].filter((v) => v !== value) : [...query[key], value];
+  return { ...query, [key]: values };
+}

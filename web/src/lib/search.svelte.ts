@@ -1,0 +1,138 @@
+/**
+ * The employer search: runs the URL's query, appends pages with the API's
+ * cursor, and remembers the labels of filter values for the chips.
+ */
+import { SvelteMap } from 'svelte/reactivity';
+import { request } from './api';
+import { messageOf } from './errors';
+import { FACETS, type FacetDefinition } from './facets';
+import { BadgeClassLabelDocument, IssuerLabelDocument, SearchEarnersDocument, SkillRelationsDocument, type SearchEarnersQuery } from './graphql/generated';
+import { LIST_FILTERS, queryToParams, toSearchInput, type ListFilter, type SearchQuery } from './search-query';
+
+export type SearchResult = SearchEarnersQuery['searchEarners'];
+export type SearchHit = SearchResult['nodes'][number];
+export type Facets = SearchResult['facets'];
+
+/** One removable active filter. */
+export interface ActiveFilter {
+  facet: FacetDefinition;
+  value: string;
+  label: string;
+}
+
+/** A way out of zero results: drop one filter group. */
+export interface RelaxHint {
+  facet: FacetDefinition;
+  labels: string[];
+  /** Earners found with the group's best value alone (a lower bound of what relaxing finds). */
+  atLeast: number;
+}
+
+export class SearchStore {
+  query = $state<SearchQuery | null>(null);
+  result = $state<SearchResult | null>(null);
+  hits = $state<SearchHit[]>([]);
+  loading = $state(false);
+  loadingMore = $state(false);
+  error = $state<string | null>(null);
+  /** Filter value -> label, from facets and suggestions, for chips of values not in the facet list. */
+  labels = new SvelteMap<string, string>();
+  #controller: AbortController | null = null;
+  #lastKey = '';
+
+  /** Runs `query` unless it is the search already shown. */
+  async run(query: SearchQuery): Promise<void> {
+    const key = queryToParams(query).toString();
+    if (key === this.#lastKey && (this.result || this.loading)) return;
+    this.#lastKey = key;
+    this.query = query;
+    this.#controller?.abort();
+    const controller = (this.#controller = new AbortController());
+    this.loading = true;
+    this.error = null;
+    try {
+      const { searchEarners } = await request(SearchEarnersDocument, { input: toSearchInput(query) }, { signal: controller.signal });
+      if (controller.signal.aborted) return;
+      this.result = searchEarners;
+      this.hits = searchEarners.nodes;
+      this.#rememberLabels(searchEarners.facets);
+      void this.#lookUpMissingLabels(query);
+    } catch (error) {
+      if ((error as Error).name === 'AbortError') return;
+      this.error = messageOf(error);
+      this.result = null;
+      this.hits = [];
+      this.#lastKey = '';
+    } finally {
+      if (this.#controller === controller) this.loading = false;
+    }
+  }
+
+  async loadMore(): Promise<void> {
+    const cursor = this.result?.pageInfo.endCursor;
+    if (!this.query || !cursor || this.loadingMore) return;
+    this.loadingMore = true;
+    this.error = null;
+    try {
+      const { searchEarners } = await request(SearchEarnersDocument, { input: toSearchInput(this.query, cursor) });
+      this.hits = [...this.hits, ...searchEarners.nodes];
+      if (this.result) this.result = { ...this.result, pageInfo: searchEarners.pageInfo };
+    } catch (error) {
+      this.error = messageOf(error);
+    } finally {
+      this.loadingMore = false;
+    }
+  }
+
+  rememberLabel(value: string, label: string): void {
+    this.labels.set(value, label);
+  }
+
+  labelOf(value: string): string {
+    return this.labels.get(value) ?? value;
+  }
+
+  activeFilters(query: SearchQuery): ActiveFilter[] {
+    return FACETS.flatMap((facet) => {
+      if (facet.filter === 'issuedWithinMonths') return query.issuedWithinMonths ? [{ facet, value: String(query.issuedWithinMonths), label: `Last ${query.issuedWithinMonths} months` }] : [];
+      return query[facet.filter].map((value) => ({ facet, value, label: this.labelOf(value) }));
+    });
+  }
+
+  /** For a search that found nothing: each filter group, with how many earners its best value alone finds. */
+  relaxHints(query: SearchQuery): RelaxHint[] {
+    const facets = this.result?.facets;
+    if (!facets) return [];
+    const byFacet = new Map<FacetDefinition, ActiveFilter[]>();
+    for (const filter of this.activeFilters(query)) byFacet.set(filter.facet, [...(byFacet.get(filter.facet) ?? []), filter]);
+    return [...byFacet.entries()]
+      .map(([facet, filters]) => ({ facet, labels: filters.map((f) => f.label), atLeast: Math.max(0, ...facets[facet.id].map((v) => v.count)) }))
+      .sort((a, b) => b.atLeast - a.atLeast);
+  }
+
+  #rememberLabels(facets: Facets): void {
+    for (const facet of FACETS) for (const value of facets[facet.id]) this.labels.set(value.value, value.label);
+  }
+
+  /** Chips of values the facet lists do not include (a shared link, say) get their labels from the API. */
+  async #lookUpMissingLabels(query: SearchQuery): Promise<void> {
+    const missing = (key: ListFilter) => query[key].filter((id) => !this.labels.has(id));
+    const lookups: Promise<void>[] = [
+      ...missing('skills').map(async (id) => {
+        const { skill } = await request(SkillRelationsDocument, { id });
+        if (skill) this.labels.set(id, skill.label);
+      }),
+      ...missing('badges').map(async (id) => {
+        const { badgeClass } = await request(BadgeClassLabelDocument, { id });
+        if (badgeClass) this.labels.set(id, badgeClass.name);
+      }),
+      ...missing('issuers').map(async (id) => {
+        const { issuer } = await request(IssuerLabelDocument, { id });
+        if (issuer) this.labels.set(id, issuer.name);
+      }),
+    ];
+    await Promise.allSettled(lookups);
+  }
+}
+
+export const LIST_FILTER_KEYS = Object.keys(LIST_FILTERS) as ListFilter[];

@@ -1,0 +1,53 @@
+/** Suggestions for the search box: skills, badges and issuers as the user types (debounced, latest answer wins). */
+import { request } from './api';
+import { messageOf } from './errors';
+import { SuggestDocument, type SuggestQuery } from './graphql/generated';
+
+export type Suggestion = SuggestQuery['suggest'][number];
+
+const DEBOUNCE_MS = 180;
+
+export class Typeahead {
+  suggestions = $state<Suggestion[]>([]);
+  loading = $state(false);
+  error = $state<string | null>(null);
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #controller: AbortController | null = null;
+
+  /** Asks for suggestions for `text` after a short pause in typing. */
+  update(text: string): void {
+    clearTimeout(this.#timer);
+    const prefix = text.trim();
+    if (prefix.length < 2) {
+      this.clear();
+      return;
+    }
+    this.#timer = setTimeout(() => void this.#fetch(prefix), DEBOUNCE_MS);
+  }
+
+  clear(): void {
+    clearTimeout(this.#timer);
+    this.#controller?.abort();
+    this.suggestions = [];
+    this.loading = false;
+    this.error = null;
+  }
+
+  async #fetch(prefix: string): Promise<void> {
+    this.#controller?.abort();
+    const controller = (this.#controller = new AbortController());
+    this.loading = true;
+    try {
+      const { suggest } = await request(SuggestDocument, { prefix, first: 5 }, { signal: controller.signal });
+      if (controller.signal.aborted) return;
+      this.suggestions = suggest;
+      this.error = null;
+    } catch (error) {
+      if ((error as Error).name === 'AbortError') return;
+      this.suggestions = [];
+      this.error = messageOf(error);
+    } finally {
+      if (this.#controller === controller) this.loading = false;
+    }
+  }
+}
