@@ -2,7 +2,9 @@
  * `credentialStatus` checks of OB 3.0 credentials: Bitstring Status List
  * (and its predecessor StatusList2021) and the 1EdTech Revocation List.
  */
+import { createHash } from 'node:crypto';
 import { bitAt, decodeStatusList } from './bitstring.ts';
+import { BoundedCache } from './cache.ts';
 import { asArray, asString, idOf, isObject, type JsonObject } from './json.ts';
 import { loadNode } from './remote.ts';
 import { finding, type Finding } from './result.ts';
@@ -13,6 +15,23 @@ export type ListProofCheck = (listCredential: JsonObject) => Promise<Finding[]>;
 
 const BITSTRING_TYPES = new Set(['BitstringStatusListEntry', 'StatusList2021Entry']);
 
+/**
+ * Proof checks of status lists, by the list's exact content: one list serves
+ * thousands of credentials, and its proof (RDF canonicalization and a
+ * signature) costs more than everything else about a credential. Bounded
+ * like the resolver's document cache, so a changed list is checked again.
+ */
+const listProofs = new BoundedCache<Finding[]>({ maxEntries: 256, ttlMs: 10 * 60_000 });
+
+async function checkListProofOnce(list: JsonObject, checkListProof: ListProofCheck): Promise<Finding[]> {
+  const key = createHash('sha256').update(JSON.stringify(list)).digest('hex');
+  const known = listProofs.get(key);
+  if (known) return known;
+  const findings = await checkListProof(list);
+  listProofs.set(key, findings);
+  return findings;
+}
+
 async function checkBitstringEntry(entry: JsonObject, where: string, options: VerifyOptions, checkListProof: ListProofCheck): Promise<Finding[]> {
   const listUrl = asString(entry.statusListCredential);
   const index = Number(entry.statusListIndex);
@@ -22,7 +41,7 @@ async function checkBitstringEntry(entry: JsonObject, where: string, options: Ve
   const loaded = await loadNode(listUrl, `${where}.statusListCredential`, options.resolver, 'STATUS_UNREACHABLE');
   if (!loaded.ok) return [loaded.finding];
   const list = loaded.doc;
-  const proofFindings = await checkListProof(list);
+  const proofFindings = await checkListProofOnce(list, checkListProof);
   if (proofFindings.length > 0) {
     return [finding('STATUS_UNREACHABLE', `status list ${listUrl} is not trustworthy: ${proofFindings.map((f) => f.detail).join('; ')}`)];
   }

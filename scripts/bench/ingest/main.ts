@@ -2,17 +2,19 @@
  * `npm run bench:ingest [-- --sizes 10000,100000]`: credentials per second end
  * to end (parse, verify, normalize, merge, index) beside a raw `_bulk` of the
  * same finished documents, measured in the same run, and the peak memory.
- * The demo issuers' server answers hosted assertions and status lists on
- * 127.0.0.1, so verification does its real HTTP round trips.
+ * Credentials stream from the demo data set's credentials.jsonl; the demo
+ * issuers' server (in a child process) answers hosted assertions, keys and
+ * status lists on 127.0.0.1, so verification does its real HTTP round trips.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createEngineClient } from '../../../mappings/connection.ts';
 import { deleteAllIndices, type IndexTarget } from '../../../mappings/indices.ts';
-import { loadOrGenerateDemo } from '../../../indexer/demo/cache.ts';
-import { startDemoIssuerServer } from '../../../indexer/demo/issuer-server.ts';
-import { demoUnits } from '../../../indexer/demo/load.ts';
+import { readFile } from 'node:fs/promises';
+import type { DirectorySettingsDocument } from '../../../mappings/directory-settings.ts';
+import type { PathwayDefinition } from '../../../mappings/pathways.ts';
+import { expandInputs, type InputUnit } from '../../../indexer/ingest/inputs.ts';
 import { ingest } from '../../../indexer/ingest/ingest.ts';
 import { IndexStore } from '../../../indexer/store.ts';
 import { ensureSkillsIndex, skillLookup } from '../../../indexer/taxonomy-index.ts';
@@ -20,6 +22,7 @@ import { loadTaxonomy } from '../../../indexer/taxonomy/index.ts';
 import { createResolver } from '../../../indexer/verify/resolver.ts';
 import { ensureEngine } from '../../engine/server.ts';
 import { currentLoad, describeMachine, engineFacts } from '../machine.ts';
+import { startIssuersProcess } from './issuers-process.ts';
 import { rawBulk, readFinishedDocuments } from './raw-bulk.ts';
 
 /** Average credentials per demo earner, to size a data set for N credentials. */
@@ -51,6 +54,16 @@ function rssSampler(): { stop(): number } {
   };
 }
 
+async function* firstLines(file: string, limit: number): AsyncGenerator<InputUnit> {
+  let n = 0;
+  for await (const unit of expandInputs([file])) {
+    if (n++ >= limit) return;
+    yield unit;
+  }
+}
+
+const readJsonLines = async <T>(file: string): Promise<T[]> => (await readFile(file, 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l) as T);
+
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10000,100000' }, 'issuer-port': { type: 'string', default: '3190' } } });
   const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
@@ -60,15 +73,14 @@ async function main(): Promise<void> {
   const machine = describeMachine();
   const facts = await engineFacts(client);
   const taxonomy = loadTaxonomy();
-  const issuers = await startDemoIssuerServer({ port: Number(values['issuer-port']) });
   const results: SizeResult[] = [];
 
   for (const credentials of sizes) {
     const earners = Math.ceil(credentials / CREDENTIALS_PER_EARNER);
-    console.error(`\n== ${credentials} credentials: preparing a demo data set of ${earners} earners (cached after the first run)`);
-    const demo = await loadOrGenerateDemo({ earners, seed: 42, issuerBaseUrl: issuers.origin });
-    issuers.serve(demo.dataset.hosted);
-    const units = demoUnits(demo.dataset).slice(0, credentials);
+    console.error(`\n== ${credentials} credentials: demo data set of ${earners} earners (signed once, then cached), issuers served by a child process`);
+    const issuers = await startIssuersProcess(earners, 42, Number(values['issuer-port']), console.error);
+    const settings = await readJsonLines<DirectorySettingsDocument>(path.join(issuers.folder, 'settings.jsonl'));
+    const pathways = JSON.parse(await readFile(path.join(issuers.folder, 'pathways.json'), 'utf8')) as PathwayDefinition[];
 
     const e2eTarget: IndexTarget = { client, prefix: `bench-ingest-${credentials}`, replicas: 0 };
     const rawTarget: IndexTarget = { client, prefix: `bench-raw-${credentials}`, replicas: 0 };
@@ -77,33 +89,34 @@ async function main(): Promise<void> {
     const store = new IndexStore(e2eTarget);
     await store.ensureIndices();
     await ensureSkillsIndex(store, taxonomy);
-    // Consent and pathways are the earners' own data: loaded before, outside the timing.
-    await store.write('directory-settings', demo.dataset.settings.map((s) => ({ id: s.earnerId, document: s })), { refresh: true });
+    // Consent is the earners' own data: loaded before, outside the timing.
+    await store.write('directory-settings', settings.map((s) => ({ id: s.earnerId, document: s })), { refresh: true });
 
-    console.error(`   end to end: ingesting ${units.length} credentials`);
+    console.error(`   end to end: ingesting the first ${credentials} lines of ${path.join(issuers.folder, 'credentials.jsonl')}`);
     const sampler = rssSampler();
     const started = performance.now();
-    const summary = await ingest(units, {
+    const summary = await ingest(firstLines(path.join(issuers.folder, 'credentials.jsonl'), credentials), {
       store,
       taxonomy,
       skills: skillLookup(taxonomy),
-      pathways: demo.dataset.pathways,
+      pathways,
       verify: { resolver: createResolver() },
       now: () => new Date(),
       chunkSize: 1000,
     });
     const e2eMs = performance.now() - started;
     const peakRssMb = sampler.stop() / 1024 / 1024;
+    await issuers.stop();
 
     console.error('   baseline: raw _bulk of the same finished documents');
     const finished = await readFinishedDocuments(client, e2eTarget.prefix);
     const rawMs = await rawBulk(rawTarget, finished);
 
-    const e2eRate = units.length / (e2eMs / 1000);
-    const rawRate = units.length / (rawMs / 1000);
+    const e2eRate = summary.inputs / (e2eMs / 1000);
+    const rawRate = summary.inputs / (rawMs / 1000);
     results.push({
-      credentials: units.length,
-      earners: demo.dataset.records.length,
+      credentials: summary.inputs,
+      earners: summary.earnersWritten,
       e2eSeconds: e2eMs / 1000,
       e2eRate,
       rawSeconds: rawMs / 1000,
@@ -117,7 +130,6 @@ async function main(): Promise<void> {
     });
     await deleteAllIndices(rawTarget);
   }
-  await issuers.close();
   machine.loadAverage.end = currentLoad();
 
   const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
@@ -126,7 +138,7 @@ async function main(): Promise<void> {
     `Ingest benchmark — ${machine.cores} cores (${machine.cpuModel}), ${machine.totalMemoryGb} GB, Node ${machine.node}, Elasticsearch ${facts.version} (heap ${fmt(facts.heapMaxMb)} MB), load ${machine.loadAverage.start} -> ${machine.loadAverage.end}`,
     'Credentials per second, end to end (parse, verify incl. HTTP to the demo issuers, normalize skills, merge earners, index) vs a raw _bulk of the same finished documents:',
     '',
-    '| credentials | earners | end to end | raw _bulk | ratio (e2e / raw) | docs written | bulk MB | peak RSS |',
+    '| credentials | earner documents written | end to end | raw _bulk | ratio (e2e / raw) | docs written | bulk MB | peak RSS |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...results.map((r) => `| ${fmt(r.credentials)} | ${fmt(r.earners)} | ${fmt(r.e2eRate)}/s (${fmt(r.e2eSeconds, 1)} s) | ${fmt(r.rawRate)}/s (${fmt(r.rawSeconds, 1)} s) | ${fmt(r.ratio, 3)} | ${fmt(r.documentsWritten)} | ${fmt(r.bulkMb, 1)} | ${fmt(r.peakRssMb)} MB |`),
     '',
