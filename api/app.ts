@@ -9,6 +9,7 @@ import { graphiqlRouter } from './graphql/ide.ts';
 import type { RequestContext } from './context.ts';
 import { healthHandler, readyHandler } from './health.ts';
 import type { Logger } from './log.ts';
+import { skillGapCsvHandler } from './reports/csv-route.ts';
 import { webStatic } from './web-static.ts';
 
 /** A started Apollo server and the function that builds each request's context. */
@@ -41,6 +42,12 @@ export function createApp({ config, engine, log, graphql }: AppDependencies): Ex
       cors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight'], maxAge: 600 }),
       express.json({ limit: '64kb' }),
       expressMiddleware(graphql.server, { context: graphql.context }),
+    );
+    // The skill-gap report as CSV: same viewer, services and suppression as GraphQL.
+    app.get(
+      '/reports/skill-gap.csv',
+      cors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, methods: ['GET'], allowedHeaders: ['authorization'], exposedHeaders: ['content-disposition'], maxAge: 600 }),
+      skillGapCsvHandler(graphql.context, log),
     );
   }
   app.use(webStatic());

@@ -2,6 +2,7 @@
  * API configuration, parsed and validated once at start-up. Every default is
  * here; a bad value stops the server with a message naming the variable.
  */
+import cron from 'node-cron';
 import { z } from 'zod';
 import { parseEnv } from '../mappings/env.ts';
 import { connectionFromEnv, type EngineConnection } from '../mappings/connection.ts';
@@ -30,6 +31,15 @@ const apiSchema = z
     /** Contact requests one employer may send per window. */
     CONTACT_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
     CONTACT_RATE_WINDOW_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+    /** Skill-gap reports suppress every count from 1 to this minus 1. */
+    REPORT_MIN_CELL: z.coerce.number().int().min(2).max(1000).default(5),
+    /** When the skill-gap snapshot job runs (node-cron syntax; a leading seconds field is allowed). */
+    REPORT_SNAPSHOT_CRON: z
+      .string()
+      .default('15 2 * * *')
+      .refine((expression) => cron.validate(expression), { message: 'must be a cron expression such as "15 2 * * *"' }),
+    /** `false`: the API does not schedule snapshots (tests; a deployment that runs them elsewhere). */
+    REPORT_SNAPSHOTS_ENABLED: z.enum(['true', 'false']).default('true'),
   })
   .refine((c) => c.NODE_ENV !== 'production' || c.SESSION_SECRET !== undefined, {
     path: ['SESSION_SECRET'],
@@ -63,6 +73,14 @@ export interface ContactConfig {
   windowHours: number;
 }
 
+/** Skill-gap reports: the privacy threshold and the snapshot schedule. */
+export interface ReportConfig {
+  /** Counts from 1 to `minCell - 1` are suppressed in every output. */
+  minCell: number;
+  snapshotCron: string;
+  snapshotsEnabled: boolean;
+}
+
 export interface ApiConfig {
   port: number;
   host: string;
@@ -73,6 +91,7 @@ export interface ApiConfig {
   auth: AuthConfig;
   outbox: OutboxConfig;
   contacts: ContactConfig;
+  reports: ReportConfig;
 }
 
 export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -98,5 +117,6 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
       from: c.MAIL_FROM,
     },
     contacts: { rateLimit: c.CONTACT_RATE_LIMIT, windowHours: c.CONTACT_RATE_WINDOW_HOURS },
+    reports: { minCell: c.REPORT_MIN_CELL, snapshotCron: c.REPORT_SNAPSHOT_CRON, snapshotsEnabled: c.REPORT_SNAPSHOTS_ENABLED === 'true' },
   };
 }

@@ -7,11 +7,13 @@ import type { SearchEngine } from './engine.ts';
 import { DomainError } from './errors.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 import { UNCONFIGURED_PLATFORM, type Platform } from './platform.ts';
+import type { Reporting } from './reporting.ts';
 import { createAccountService, type AccountService } from './services/account-service.ts';
 import { createClaimService, type ClaimService } from './services/claim-service.ts';
 import { createContactService, type ContactService } from './services/contact-service.ts';
 import { createDirectoryService, type DirectoryService } from './services/directory-service.ts';
 import { createMyDataService, type MyDataService } from './services/my-data-service.ts';
+import { createReportService, type ReportService } from './services/report-service.ts';
 import { createSearchService, type SearchService } from './services/search-service.ts';
 import { createSettingsService, type SettingsService } from './services/settings-service.ts';
 import type { Viewer, ViewerResolver } from './viewer.ts';
@@ -24,6 +26,7 @@ export interface Services {
   settings: SettingsService;
   myData: MyDataService;
   contacts: ContactService;
+  reports: ReportService;
 }
 
 export interface RequestContext {
@@ -39,21 +42,24 @@ export interface ContextDependencies {
   platform?: Platform;
   /** The clock, for "issued within N months" (tests pin it). */
   now?: () => Date;
+  /** Skill-gap reports and the search log; without it neither works. */
+  reporting?: Reporting;
 }
 
-export function buildContext(engine: SearchEngine, viewer: Viewer, now: () => Date = () => new Date(), platform: Platform = UNCONFIGURED_PLATFORM): RequestContext {
+export function buildContext(engine: SearchEngine, viewer: Viewer, now: () => Date = () => new Date(), platform: Platform = UNCONFIGURED_PLATFORM, reporting?: Reporting): RequestContext {
   const loaders = createLoaders(engine);
   return {
     viewer,
     loaders,
     services: {
-      search: createSearchService({ engine, loaders, viewer, now }),
+      search: createSearchService({ engine, loaders, viewer, now, ...(reporting ? { logSearch: reporting.logSearch } : {}) }),
       directory: createDirectoryService({ engine, loaders, viewer }),
       accounts: createAccountService({ platform, viewer, now }),
       claims: createClaimService({ platform, now }),
       settings: createSettingsService({ platform, viewer, now }),
       myData: createMyDataService({ platform, viewer, now }),
       contacts: createContactService({ platform, loaders, viewer, now }),
+      reports: createReportService({ viewer, now, ...(reporting ? { reporting } : {}) }),
     },
   };
 }
@@ -74,7 +80,7 @@ class SessionRejected extends Error {
 }
 
 /** The context function for the Express integration. */
-export function contextFactory({ engine, resolveViewer, platform, now }: ContextDependencies) {
+export function contextFactory({ engine, resolveViewer, platform, now, reporting }: ContextDependencies) {
   return async ({ req }: { req: Request }): Promise<RequestContext> => {
     let viewer: Viewer;
     try {
@@ -83,6 +89,6 @@ export function contextFactory({ engine, resolveViewer, platform, now }: Context
       if (error instanceof DomainError) throw new SessionRejected(error);
       throw error;
     }
-    return buildContext(engine, viewer, now, platform);
+    return buildContext(engine, viewer, now, platform, reporting);
   };
 }

@@ -8,34 +8,49 @@ import { contextFactory } from './context.ts';
 import { createSearchEngine } from './engine.ts';
 import { createGraphqlServer } from './graphql/server.ts';
 import { tokenViewerResolver } from './accounts/token-viewer.ts';
-import { createLogger } from './log.ts';
+import { createLogger, type Logger } from './log.ts';
 import { createPlatform } from './platform.ts';
+import { createReporting, type Reporting } from './reporting.ts';
 import type { ViewerResolver } from './viewer.ts';
 
 export interface RunningApi {
   server: Server;
   url: string;
+  /** Skill-gap reports: `reporting.snapshotJob.runNow()` takes a snapshot on demand. */
+  reporting: Reporting;
   close(): Promise<void>;
 }
 
 export interface StartOptions {
   /** Who is asking, per request; by default the session token of `Authorization: Bearer`. */
   resolveViewer?: ViewerResolver;
-  /** The clock for date filters (tests pin it). */
+  /** The clock for date filters, report windows and snapshots (tests pin it). */
   now?: () => Date;
+  /** Where logs go (tests capture them); by default JSON lines on stdout at the configured level. */
+  log?: Logger;
+}
+
+/** A snapshot still running when the server closes gets this long to finish before the engine client closes. */
+const SNAPSHOT_DRAIN_MS = 30_000;
+
+async function drain(isRunning: () => boolean, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (isRunning() && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 export async function startApi(config: ApiConfig = apiConfigFromEnv(), options: StartOptions = {}): Promise<RunningApi> {
-  const log = createLogger(config.logLevel);
+  const log = options.log ?? createLogger(config.logLevel);
   const engine = createEngineClient(config.engine, { requestTimeoutMs: config.requestTimeoutMs });
   await ensureAllIndices({ client: engine, prefix: config.engine.indexPrefix, replicas: config.engine.replicas });
   const graphqlServer = createGraphqlServer(log);
   await graphqlServer.start();
   const platform = createPlatform(engine, config, log);
+  const reporting = createReporting(engine, config.engine.indexPrefix, config.reports, log, options.now);
   const context = contextFactory({
     engine: createSearchEngine(engine, config.engine.indexPrefix, log),
     resolveViewer: options.resolveViewer ?? tokenViewerResolver({ accounts: platform.accounts, sessions: platform.sessions, ...(options.now ? { now: options.now } : {}) }),
     platform,
+    reporting,
     ...(options.now ? { now: options.now } : {}),
   });
   const app = createApp({ config, engine, log, graphql: { server: graphqlServer, context } });
@@ -48,11 +63,18 @@ export async function startApi(config: ApiConfig = apiConfigFromEnv(), options: 
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host}:${port}`;
   log.info('api listening', { url, indexPrefix: config.engine.indexPrefix });
+  if (config.reports.snapshotsEnabled) {
+    reporting.snapshotJob.start();
+    log.info('skill-gap snapshots scheduled', { cron: config.reports.snapshotCron });
+  }
   return {
     server,
     url,
+    reporting,
     close: async () => {
+      reporting.snapshotJob.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await drain(() => reporting.snapshotJob.isRunning(), SNAPSHOT_DRAIN_MS);
       await graphqlServer.stop();
       await platform.outbox.close();
       await engine.close();

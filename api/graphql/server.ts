@@ -22,8 +22,9 @@ export const OPERATION_LIMITS = {
 
 export function createGraphqlServer(log: Logger): ApolloServer<RequestContext> {
   const armor = new ApolloArmor({
-    maxDepth: { n: OPERATION_LIMITS.maxDepth },
-    costLimit: { maxCost: OPERATION_LIMITS.maxCost },
+    // Fragments do not count as levels: clients may structure queries freely.
+    maxDepth: { n: OPERATION_LIMITS.maxDepth, flattenFragments: true },
+    costLimit: { maxCost: OPERATION_LIMITS.maxCost, flattenFragments: true },
     maxAliases: { n: OPERATION_LIMITS.maxAliases },
     maxDirectives: { n: OPERATION_LIMITS.maxDirectives },
     maxTokens: { n: OPERATION_LIMITS.maxTokens },

@@ -9,6 +9,7 @@ import { facetValueResolvers } from './facet-value.ts';
 import { accountResolvers } from './mutation-accounts.ts';
 import { lookupQueryResolvers } from './query-lookups.ts';
 import { searchQueryResolvers } from './query-search.ts';
+import { reportResolvers } from './reports.ts';
 import { settingsResolvers } from './settings.ts';
 import { skillResolvers } from './skill.ts';
 import type { ResolverMap } from './types.ts';
@@ -25,4 +26,5 @@ export const resolverRegistry: ResolverMap[] = [
   accountResolvers,
   settingsResolvers,
   contactResolvers,
+  reportResolvers,
 ];

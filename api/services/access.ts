@@ -5,6 +5,9 @@ import type { Role, Viewer } from '../viewer.ts';
 /** Roles that may search earners and read their profiles (admin sees what an employer sees). */
 export const DIRECTORY_ROLES: readonly Role[] = ['employer', 'agency', 'admin'];
 
+/** Roles that may read skill-gap reports (aggregate, suppressed counts). */
+export const REPORT_ROLES: readonly Role[] = ['agency', 'admin'];
+
 /** Roles that may send contact requests to earners. */
 export const CONTACT_ROLES: readonly Role[] = ['employer'];
 
@@ -39,4 +42,14 @@ export function requireContactParty(viewer: Viewer): { employerAccountId: string
   if (viewer.role === 'earner' && viewer.earnerId) return { earnerId: viewer.earnerId };
   if (CONTACT_ROLES.includes(viewer.role)) return { employerAccountId: accountId };
   throw new ForbiddenError('Contact requests are for employer and earner accounts.');
+}
+
+export function requireReportAccess(viewer: Viewer): void {
+  if (viewer.role === 'anonymous') throw new UnauthenticatedError('Sign in as an agency or admin to read skill-gap reports.');
+  if (!REPORT_ROLES.includes(viewer.role)) throw new ForbiddenError('Skill-gap reports are open to agency and admin accounts.');
+}
+
+export function requireAdmin(viewer: Viewer): void {
+  requireSignedIn(viewer);
+  if (viewer.role !== 'admin') throw new ForbiddenError('Only admin accounts can do this.');
 }

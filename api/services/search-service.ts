@@ -12,6 +12,7 @@ import { parseSearchInput, type EarnerSearch, type EarnerSearchArgs } from '../s
 import { aggregationName, type FacetReading } from '../search/facet-aggregations.ts';
 import { buildRefinementRequest, buildSearchRequest } from '../search/request.ts';
 import { shapeSearchResponse, type SearchPage } from '../search/response.ts';
+import type { LoggedSearch } from '../reports/search-log-entry.ts';
 import type { Viewer } from '../viewer.ts';
 import { requireDirectoryAccess } from './access.ts';
 
@@ -24,6 +25,8 @@ export interface SearchServiceDependencies {
   loaders: Loaders;
   viewer: Viewer;
   now: () => Date;
+  /** The skill-gap reports' search log (fire-and-forget; it never throws). */
+  logSearch?: (search: LoggedSearch) => void;
 }
 
 async function refineFacets(engine: SearchEngine, search: EarnerSearch, ctx: BuildContext, readings: FacetReading[]): Promise<FacetResults> {
@@ -47,7 +50,7 @@ async function refineFacets(engine: SearchEngine, search: EarnerSearch, ctx: Bui
   return results;
 }
 
-export function createSearchService({ engine, loaders, viewer, now }: SearchServiceDependencies) {
+export function createSearchService({ engine, loaders, viewer, now, logSearch }: SearchServiceDependencies) {
   return {
     async searchEarners(args: EarnerSearchArgs): Promise<SearchResult> {
       requireDirectoryAccess(viewer);
@@ -56,6 +59,8 @@ export function createSearchService({ engine, loaders, viewer, now }: SearchServ
       const plan = buildSearchRequest(search, ctx);
       const page = shapeSearchResponse(search, plan.facets, await engine.searchEarners(plan.request));
       for (const node of page.nodes) loaders.earner.prime(node.earner.id, node.earner);
+      // Employer demand, once per search (not per page), with nothing that identifies anyone.
+      if (logSearch && viewer.role === 'employer' && !search.after) logSearch({ skills: search.skills.values, regions: search.regions, total: page.total });
       return { ...page, facets: await refineFacets(engine, search, ctx, page.facets) };
     },
   };

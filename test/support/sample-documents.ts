@@ -4,6 +4,8 @@ import type { BadgeClassDocument } from '../../mappings/badge-classes.ts';
 import type { ClaimTokenDocument } from '../../mappings/claim-tokens.ts';
 import type { ContactRequestDocument } from '../../mappings/contacts.ts';
 import type { PostingDocument } from '../../mappings/postings.ts';
+import type { ReportSnapshotDocument } from '../../mappings/report-snapshots.ts';
+import type { SearchLogDocument } from '../../mappings/search-log.ts';
 import type { CredentialDocument } from '../../mappings/credentials.ts';
 import { defaultDirectorySettings, type DirectorySettingsDocument } from '../../mappings/directory-settings.ts';
 import type { EarnerDocument } from '../../mappings/earners.ts';
@@ -158,6 +160,27 @@ export const samplePosting: PostingDocument = {
   ingestedAt: '2026-10-02T00:00:00.000Z',
 };
 
+export const sampleSearchLog: SearchLogDocument = {
+  at: '2026-10-01T14:00:00.000Z',
+  skills: ['onet:2.B.3.k'],
+  regions: ['US-OH'],
+  resultBucket: 'few',
+};
+
+export const sampleReportSnapshotRow: ReportSnapshotDocument = {
+  snapshotId: '2026-10-02T02:15:00.000Z',
+  takenAt: '2026-10-02T02:15:00.000Z',
+  kind: 'row',
+  region: 'US-OH',
+  postedWithinMonths: 12,
+  skillId: 'onet:2.B.3.k',
+  framework: 'onet',
+  demand: 12,
+  supply: 3,
+  searches: 7,
+  searchesWithFewResults: 2,
+};
+
 export const sampleDocuments: Record<IndexKind, { id: string; document: object }> = {
   earners: { id: sampleEarner.earnerId, document: sampleEarner },
   credentials: { id: sampleCredential.id, document: sampleCredential },
@@ -171,4 +194,6 @@ export const sampleDocuments: Record<IndexKind, { id: string; document: object }
   outbox: { id: sampleOutboxMessage.id, document: sampleOutboxMessage },
   postings: { id: samplePosting.id, document: samplePosting },
   occupations: { id: '15-1252.00', document: { soc: '15-1252.00', occupationId: 'onet:soc:15-1252.00', title: 'Software Developers', skills: [{ skillId: 'onet:2.B.3.e', importance: 4.1 }], technologies: [{ skillId: 'onet:tech:python', hot: true, inDemand: true }] } },
+  'search-log': { id: 'search-1', document: sampleSearchLog },
+  'report-snapshots': { id: `${sampleReportSnapshotRow.snapshotId}:US-OH:onet:2.B.3.k`, document: sampleReportSnapshotRow },
 };

@@ -1,0 +1,87 @@
+/**
+ * Raw rows to published report rows: every count, ratio and change goes
+ * through `suppression.ts` here, then rows are ordered by what is shown
+ * (never by a hidden value, which the order would otherwise leak). Pure.
+ */
+import type { RawRow } from './rows.ts';
+import type { SkillGapSort } from './input.ts';
+import { publishChange, publishCount, publishRatio, type Cell } from './suppression.ts';
+
+/** The demand and supply of each skill in the previous snapshot of the same scope. */
+export interface PreviousSnapshot {
+  takenAt: string;
+  /** Skills absent here had zero of both. */
+  values: ReadonlyMap<string, { demand: number; supply: number }>;
+}
+
+/** One report row before labels are attached. */
+export interface PublishedRow {
+  skillId: string;
+  demand: Cell;
+  supply: Cell;
+  /** demand / supply; null when supply is 0. */
+  ratio: Cell;
+  searches: Cell;
+  searchesWithFewResults: Cell;
+  /** O*NET importance (1-5) in the filtered occupation's profile, when it lists the skill. */
+  importance: number | null;
+  /** Since the previous snapshot of the same scope; null when there is none to compare with. */
+  change: { demand: Cell; supply: Cell } | null;
+}
+
+export interface PublishContext {
+  threshold: number;
+  importance: ReadonlyMap<string, number> | null;
+  previous: PreviousSnapshot | null;
+}
+
+export function publishRow(row: RawRow, { threshold, importance, previous }: PublishContext): PublishedRow {
+  const before = previous ? (previous.values.get(row.skillId) ?? { demand: 0, supply: 0 }) : null;
+  return {
+    skillId: row.skillId,
+    demand: publishCount(row.demand, threshold),
+    supply: publishCount(row.supply, threshold),
+    ratio: publishRatio(row.demand, row.supply, threshold),
+    searches: publishCount(row.searches, threshold),
+    searchesWithFewResults: publishCount(row.searchesWithFewResults, threshold),
+    importance: importance?.get(row.skillId) ?? null,
+    change: before ? { demand: publishChange(row.demand, before.demand, threshold), supply: publishChange(row.supply, before.supply, threshold) } : null,
+  };
+}
+
+/** A suppressed count sorts as one value between 0 and the threshold: all suppressed cells tie. */
+const SUPPRESSED_RANK = 0.5;
+const countRank = (cell: Cell): number => (cell.suppressed ? SUPPRESSED_RANK : (cell.value ?? 0));
+
+/**
+ * The gap rank, from shown values only: no verified supply for a shown
+ * demand first (the largest gaps, most demand first), then the highest
+ * shown ratios, then suppressed ratios (tied), then no demand and no supply.
+ */
+function gapRank(row: PublishedRow): [number, number] {
+  if (!row.supply.suppressed && row.supply.value === 0) return row.demand.suppressed || (row.demand.value ?? 0) > 0 ? [3, countRank(row.demand)] : [0, 0];
+  if (row.ratio.suppressed) return [1, 0];
+  return [2, row.ratio.value ?? 0];
+}
+
+const compareDesc = (a: number, b: number) => (a === b ? 0 : a > b ? -1 : 1);
+
+function comparator(sort: SkillGapSort): (a: PublishedRow, b: PublishedRow) => number {
+  const byId = (a: PublishedRow, b: PublishedRow) => (a.skillId < b.skillId ? -1 : a.skillId > b.skillId ? 1 : 0);
+  switch (sort) {
+    case 'DEMAND':
+      return (a, b) => compareDesc(countRank(a.demand), countRank(b.demand)) || byId(a, b);
+    case 'SUPPLY':
+      return (a, b) => compareDesc(countRank(a.supply), countRank(b.supply)) || byId(a, b);
+    case 'GAP':
+      return (a, b) => {
+        const [ga, va] = gapRank(a);
+        const [gb, vb] = gapRank(b);
+        return compareDesc(ga, gb) || compareDesc(va, vb) || compareDesc(countRank(a.demand), countRank(b.demand)) || byId(a, b);
+      };
+  }
+}
+
+export function sortRows(rows: readonly PublishedRow[], sort: SkillGapSort): PublishedRow[] {
+  return [...rows].sort(comparator(sort));
+}

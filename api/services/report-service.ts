@@ -1,0 +1,115 @@
+/**
+ * Skill-gap reports for agencies and admins: checks the viewer and the
+ * input, collects the raw counts, compares with the previous snapshot of
+ * the same scope, and publishes every number through the suppression rule
+ * (`reports/suppression.ts`) before anything leaves the service.
+ */
+import { ALL_REGIONS_SCOPE } from '../../mappings/report-snapshots.ts';
+import { BadInputError } from '../errors.ts';
+import { SNAPSHOT_WINDOW_MONTHS } from '../jobs/skill-gap-snapshot.ts';
+import { csvFilename, skillGapCsv } from '../reports/csv.ts';
+import { CSV_ROWS, GRAPHQL_ROWS, parseSkillGapInput, parseTrendInput, REPORT_LIMITS, type RowLimits, type SkillGapArgs, type SkillGapQuery, type SkillGapTrendArgs } from '../reports/input.ts';
+import { publishRow, sortRows, type PreviousSnapshot } from '../reports/publish.ts';
+import { reportSkill, shapeTrend, type SkillGapReport, type SkillTrend } from '../reports/report.ts';
+import type { RawRow } from '../reports/rows.ts';
+import type { Reporting } from '../reporting.ts';
+import type { ReportStore } from '../stores/reports.ts';
+import type { Viewer } from '../viewer.ts';
+import { requireAdmin, requireReportAccess } from './access.ts';
+import { collectRows } from './report-counts.ts';
+
+export interface ReportServiceDependencies {
+  /** Absent on a server without reports: every call fails loudly. */
+  reporting?: Reporting;
+  viewer: Viewer;
+  now: () => Date;
+}
+
+/** The outcome of an on-demand snapshot run. */
+export interface SnapshotRunResult {
+  status: 'OK' | 'SKIPPED' | 'FAILED';
+  ms: number | null;
+  message: string;
+}
+
+/** Only a report of the snapshots' own scope shape (any region, the snapshot window, no occupation) has a comparable previous snapshot. */
+function comparable(query: SkillGapQuery): boolean {
+  return query.occupation === null && query.postedWithinMonths === SNAPSHOT_WINDOW_MONTHS;
+}
+
+async function previousSnapshot(store: ReportStore, query: SkillGapQuery, at: Date, rows: readonly RawRow[]): Promise<PreviousSnapshot | null> {
+  if (!comparable(query)) return null;
+  const region = query.region ?? ALL_REGIONS_SCOPE;
+  const marker = await store.latestSnapshot(region, SNAPSHOT_WINDOW_MONTHS, at);
+  if (!marker) return null;
+  const values = await store.snapshotValues([marker.snapshotId], region, rows.map((r) => r.skillId));
+  return { takenAt: marker.takenAt, values: new Map(values.map((v) => [v.skillId, { demand: v.demand, supply: v.supply }])) };
+}
+
+/** Fails naming `skills` when one is not in the taxonomy; returns the labels. */
+async function knownSkills(store: ReportStore, skills: readonly string[]): Promise<Map<string, string>> {
+  const labels = await store.skillLabels(skills);
+  const unknown = skills.find((id) => !labels.has(id));
+  if (unknown) throw new BadInputError('skills', `"${unknown.slice(0, 80)}" is not a skill of the taxonomy`);
+  return labels;
+}
+
+export function createReportService({ reporting, viewer, now }: ReportServiceDependencies) {
+  const configured = (): Reporting => {
+    if (!reporting) throw new Error('skill-gap reports are not configured on this server');
+    return reporting;
+  };
+
+  async function report(args: SkillGapArgs, limits: RowLimits): Promise<SkillGapReport> {
+    requireReportAccess(viewer);
+    const query = parseSkillGapInput(args, limits);
+    const { store, threshold } = configured();
+    const at = now();
+    if (query.skills) await knownSkills(store, query.skills);
+    const { rows, importance } = await collectRows(store, query, at);
+    const previous = await previousSnapshot(store, query, at, rows);
+    const shown = sortRows(rows.map((row) => publishRow(row, { threshold, importance, previous })), query.sort).slice(0, query.first);
+    const labels = await store.skillLabels(shown.map((r) => r.skillId));
+    return {
+      query,
+      rows: shown.map(({ skillId, ...row }) => ({ skill: reportSkill(skillId, labels.get(skillId)), ...row })),
+      totalRows: rows.length,
+      generatedAt: at.toISOString(),
+      threshold,
+      previousSnapshotAt: previous?.takenAt ?? null,
+    };
+  }
+
+  return {
+    skillGapReport: (args: SkillGapArgs): Promise<SkillGapReport> => report(args, GRAPHQL_ROWS),
+
+    /** The same report as a CSV file: every row (up to the CSV cap), the same suppressed numbers. */
+    async skillGapCsv(args: SkillGapArgs): Promise<{ filename: string; text: string }> {
+      const result = await report(args, CSV_ROWS);
+      return { filename: csvFilename(result), text: skillGapCsv(result) };
+    },
+
+    async skillGapTrend(args: SkillGapTrendArgs): Promise<SkillTrend[]> {
+      requireReportAccess(viewer);
+      const at = now();
+      const query = parseTrendInput(args, at);
+      const { store, threshold } = configured();
+      const labels = await knownSkills(store, query.skills);
+      const region = query.region ?? ALL_REGIONS_SCOPE;
+      const markers = await store.snapshots(region, SNAPSHOT_WINDOW_MONTHS, query.since, at, REPORT_LIMITS.maxTrendPoints);
+      const values = await store.snapshotValues(markers.map((m) => m.snapshotId), region, query.skills);
+      return shapeTrend(query.skills.map((id) => reportSkill(id, labels.get(id))), markers, values, threshold);
+    },
+
+    /** Admins: takes a snapshot now, unless one is running (then SKIPPED). */
+    async runSkillGapSnapshot(): Promise<SnapshotRunResult> {
+      requireAdmin(viewer);
+      const outcome = await configured().snapshotJob.runNow();
+      if (outcome.status === 'skipped') return { status: 'SKIPPED', ms: null, message: 'A snapshot is being taken right now; this run was skipped.' };
+      if (outcome.status === 'failed') return { status: 'FAILED', ms: outcome.ms, message: 'The snapshot failed; the server log says why.' };
+      return { status: 'OK', ms: outcome.ms, message: 'Snapshot stored.' };
+    },
+  };
+}
+
+export type ReportService = ReturnType<typeof createReportService>;

@@ -1,0 +1,398 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadOrGenerateDemo } from '../../indexer/demo/cache.ts';
+import { startDemoIssuerServer, type DemoIssuerServer } from '../../indexer/demo/issuer-server.ts';
+import { loadDemo } from '../../indexer/demo/load.ts';
+import type { DemoDataset } from '../../indexer/demo/types.ts';
+import { preparePosting } from '../../indexer/demand/prepare.ts';
+import type { ImportRow } from '../../indexer/ingest/imports.ts';
+import { IndexStore } from '../../indexer/store.ts';
+import { ensureSkillsIndex, skillLookup } from '../../indexer/taxonomy-index.ts';
+import { loadOccupationProfiles, loadTaxonomy } from '../../indexer/taxonomy/index.ts';
+import { createResolver } from '../../indexer/verify/resolver.ts';
+import { aliasName } from '../../mappings/indices.ts';
+import type { PostingDocument } from '../../mappings/postings.ts';
+import type { SearchLogDocument } from '../../mappings/search-log.ts';
+import { testIndices } from '../support/engine.ts';
+import { countCells, parseCsv, REPORT_QUERY, startReportApi, TREND_QUERY, type CellJson, type ReportApi, type ReportJson, type RowJson } from './reports-harness.ts';
+
+/**
+ * Skill-gap reports on the generated demo data, loaded through the real
+ * pipeline (postings through `indexer demand`, credentials verified over
+ * HTTP). Ground truth: the generator's records and postings file, counted
+ * by brute force here, with the consent and suppression rules written out
+ * again independently of the code under test.
+ */
+const THRESHOLD = 5;
+const taxonomy = loadTaxonomy();
+const profiles = loadOccupationProfiles();
+const now = new Date('2026-11-01T00:00:00Z');
+const target = testIndices('reports-demo');
+const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'reports-demo-'));
+let issuers: DemoIssuerServer;
+let dataset: DemoDataset;
+let postings: PostingDocument[];
+let t: ReportApi;
+
+interface Scope {
+  region?: string;
+  framework?: string;
+  occupation?: string;
+  postedWithinMonths?: number;
+  skills?: string[];
+}
+
+const expand = (ids: readonly string[]): string[] => [...new Set(ids.flatMap((id) => [id, ...(taxonomy.byId.get(id)?.ancestors ?? [])]))];
+const bump = (map: Map<string, number>, keys: Iterable<string>) => {
+  for (const k of keys) map.set(k, (map.get(k) ?? 0) + 1);
+};
+
+/** Earners counted once per skill: stats opt-in counts every verified badge, listed-only the verified badges they show, anyone else nothing. */
+function supplyTruth(region: string | undefined): Map<string, number> {
+  const supply = new Map<string, number>();
+  for (const r of dataset.records) {
+    if (region && r.location.region !== region) continue;
+    const counted = r.badges.filter((b) => b.status === 'VERIFIED' && (r.statsOptIn || (r.listed && !b.hidden)));
+    bump(supply, new Set(counted.flatMap((b) => expand(b.skills))));
+  }
+  return supply;
+}
+
+function demandTruth(scope: Scope): Map<string, number> {
+  const from = new Date(now);
+  from.setUTCMonth(from.getUTCMonth() - (scope.postedWithinMonths ?? 12));
+  const demand = new Map<string, number>();
+  for (const p of postings) {
+    const posted = new Date(p.postedOn);
+    if (posted < from || posted > now) continue;
+    if (scope.region && p.region !== scope.region) continue;
+    if (scope.occupation && p.occupation !== scope.occupation) continue;
+    bump(demand, expand(p.skills));
+  }
+  return demand;
+}
+
+const cell = (n: number): CellJson => (n >= 1 && n < THRESHOLD ? { value: null, suppressed: true } : { value: n, suppressed: false });
+
+interface TruthRow {
+  demand: number;
+  supply: number;
+  importance: number | null;
+}
+
+function truth(scope: Scope): Map<string, TruthRow> {
+  const demand = demandTruth(scope);
+  const supply = supplyTruth(scope.region);
+  const profile = scope.occupation ? profiles.get(scope.occupation) : undefined;
+  const occupationSkills = scope.occupation ? new Set([...(profile?.skills ?? []).map((s) => s.skillId), ...(profile?.technologies ?? []).map((s) => s.skillId), ...demand.keys()]) : null;
+  const candidates = scope.skills ?? [...new Set([...demand.keys(), ...supply.keys()])];
+  const rows = new Map<string, TruthRow>();
+  for (const id of candidates) {
+    if (scope.framework && !id.startsWith(`${scope.framework}:`)) continue;
+    if (occupationSkills && !occupationSkills.has(id)) continue;
+    rows.set(id, { demand: demand.get(id) ?? 0, supply: supply.get(id) ?? 0, importance: scope.occupation ? (profile?.skills.find((s) => s.skillId === id)?.importance ?? null) : null });
+  }
+  return rows;
+}
+
+function expectRow(row: { demand: CellJson; supply: CellJson; ratio: CellJson }, expected: TruthRow, context: string): void {
+  expect(row.demand, `demand ${context}`).toEqual(cell(expected.demand));
+  expect(row.supply, `supply ${context}`).toEqual(cell(expected.supply));
+  const small = (n: number) => n >= 1 && n < THRESHOLD;
+  if (small(expected.demand) || small(expected.supply)) expect(row.ratio, `ratio ${context}`).toEqual({ value: null, suppressed: true });
+  else if (expected.supply === 0) expect(row.ratio, `ratio ${context}`).toEqual({ value: null, suppressed: false });
+  else {
+    expect(row.ratio.suppressed, `ratio ${context}`).toBe(false);
+    expect(row.ratio.value, `ratio ${context}`).toBeCloseTo(expected.demand / expected.supply, 9);
+  }
+}
+
+async function report(scope: Scope & { first?: number; sort?: string }, token = t.tokens.agency): Promise<{ report: ReportJson; raw: string }> {
+  const result = await t.gql<{ skillGapReport: ReportJson }>(REPORT_QUERY, { input: scope }, token);
+  expect(result.body.errors, result.raw).toBeUndefined();
+  return { report: result.body.data!.skillGapReport, raw: result.raw };
+}
+
+const csvParams = (scope: Scope & { sort?: string; first?: number }): Record<string, string> =>
+  Object.fromEntries(Object.entries(scope).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? v.join(',') : String(v)]])));
+
+/** Fails on any shown count from 1 to threshold - 1. */
+function expectNoSmallCounts(body: unknown, context: string): void {
+  for (const { key, cell: c } of countCells(body)) {
+    if (c.suppressed) expect(c.value, `${key} ${context}`).toBeNull();
+    else if (c.value !== null) expect(c.value === 0 || c.value >= THRESHOLD, `${key}=${c.value} ${context}`).toBe(true);
+  }
+}
+
+function expectNoSmallCsvCounts(raw: string, context: string): number {
+  let suppressed = 0;
+  for (const row of parseCsv(raw)) {
+    for (const column of ['demand', 'supply', 'searches', 'searches_with_few_results']) {
+      const text = row[column]!;
+      if (text === `<${THRESHOLD}`) suppressed++;
+      else expect(Number(text) === 0 || Number(text) >= THRESHOLD, `${column}=${text} ${context}`).toBe(true);
+    }
+  }
+  return suppressed;
+}
+
+beforeAll(async () => {
+  issuers = await startDemoIssuerServer();
+  dataset = (await loadOrGenerateDemo({ earners: 150, seed: 29, issuerBaseUrl: issuers.origin, now }, cacheDir)).dataset;
+  issuers.serve(dataset.hosted);
+  const store = new IndexStore(target);
+  await store.ensureIndices();
+  await ensureSkillsIndex(store, taxonomy);
+  const summary = await loadDemo(dataset, { store, taxonomy, skills: skillLookup(taxonomy), pathways: dataset.pathways, verify: { resolver: createResolver() }, now: () => now });
+  expect(summary.rejected).toBe(0);
+  postings = dataset.postings.flatMap((row, i) => {
+    const prepared = preparePosting(row as unknown as ImportRow, `demo/postings.jsonl:${i + 1}`, taxonomy, now);
+    return prepared.ok ? [prepared.posting] : [];
+  });
+  expect(postings).toHaveLength(dataset.postings.length);
+  t = await startReportApi(target.client, target.prefix, now);
+}, 240_000);
+afterAll(async () => {
+  await t?.close();
+  await issuers?.close();
+  await target.cleanup();
+  fs.rmSync(cacheDir, { recursive: true, force: true });
+});
+
+/** The regions and occupations with the most data, so scopes have real numbers. */
+function busiest<T>(values: T[]): T[] {
+  const counts = new Map<T, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([v]) => v);
+}
+
+describe('skill-gap report on the generated demo data', () => {
+  it('reports demand, supply and ratio equal to a brute-force count, for every scope', async () => {
+    const regions = busiest(dataset.records.map((r) => r.location.region));
+    const occupation = busiest(postings.flatMap((p) => (p.occupation ? [p.occupation] : [])))[0]!;
+    const someSkills = [...truth({}).keys()].slice(0, 6);
+    const scopes: Scope[] = [
+      {},
+      { region: regions[0]! },
+      { region: regions[1]! },
+      { framework: 'onet' },
+      { framework: 'esco' },
+      { occupation },
+      { region: regions[0]!, occupation },
+      { postedWithinMonths: 3 },
+      { region: regions[1]!, framework: 'onet', postedWithinMonths: 6 },
+      // An explicit list gives every skill a row, also one nobody holds or asks for.
+      { skills: [...someSkills, 'onet:2.B.3.m'] },
+    ];
+    let shownRatios = 0;
+    let importances = 0;
+    for (const scope of scopes) {
+      const context = JSON.stringify(scope);
+      const expected = truth(scope);
+      const { report: found } = await report({ ...scope, first: 500, sort: 'DEMAND' });
+      expect(found.totalRows, context).toBe(expected.size);
+      expect(found.threshold).toBe(THRESHOLD);
+      expect(found.rows.length, context).toBe(Math.min(500, expected.size));
+      for (const row of found.rows) {
+        const want = expected.get(row.skill.id);
+        expect(want, `${row.skill.id} ${context}`).toBeDefined();
+        expectRow(row, want!, `${row.skill.id} ${context}`);
+        expect(row.importance, `importance ${row.skill.id} ${context}`).toBe(want!.importance);
+        expect(row.skill.framework).toBe(row.skill.id.slice(0, row.skill.id.indexOf(':')));
+        expect(row.skill.label).toBe(taxonomy.byId.get(row.skill.id)?.label ?? row.skill.id);
+        expect(row.searches).toEqual({ value: 0, suppressed: false });
+        if (row.ratio.value !== null) shownRatios++;
+        if (row.importance !== null) importances++;
+      }
+      // The CSV holds every row, with the same numbers.
+      const csv = await t.csv(csvParams({ ...scope, sort: 'DEMAND' }), t.tokens.agency);
+      expect(csv.status, context).toBe(200);
+      const csvRows = parseCsv(csv.raw);
+      expect(csvRows.length, context).toBe(expected.size);
+      for (const row of csvRows) {
+        const want = expected.get(row.skill_id!)!;
+        const text = (n: number) => (n >= 1 && n < THRESHOLD ? `<${THRESHOLD}` : String(n));
+        expect([row.demand, row.supply], `${row.skill_id} ${context}`).toEqual([text(want.demand), text(want.supply)]);
+      }
+      expect(csvRows.slice(0, found.rows.length).map((r) => r.skill_id)).toEqual(found.rows.map((r) => r.skill.id));
+    }
+    expect(shownRatios).toBeGreaterThan(10);
+    expect(importances).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('puts the largest gaps first: shown demand with no supply, then the highest ratios', async () => {
+    const { report: gaps } = await report({ first: 500 });
+    const ranks = gaps.rows.map((r) => (r.supply.value === 0 && !r.supply.suppressed && (r.demand.suppressed || (r.demand.value ?? 0) > 0) ? 3 : r.ratio.suppressed ? 1 : r.ratio.value === null ? 0 : 2));
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+    const ratios = gaps.rows.filter((_, i) => ranks[i] === 2).map((r) => r.ratio.value!);
+    expect(ratios).toEqual([...ratios].sort((a, b) => b - a));
+    expect(ranks[0]).toBe(3); // the demo postings ask for skills no demo issuer teaches
+  });
+
+  it('never shows a count from 1 to threshold-1 in the report, the CSV or the trend, over many random scopes', async () => {
+    const regions = [...new Set(dataset.records.map((r) => r.location.region))];
+    const occupations = [...new Set(postings.flatMap((p) => (p.occupation ? [p.occupation] : [])))];
+    let seed = 7;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const pick = <T>(values: readonly T[]): T | undefined => (random() < 0.4 ? undefined : values[Math.floor(random() * values.length)]);
+    let suppressedCells = 0;
+    for (let i = 0; i < 30; i++) {
+      const region = pick(regions);
+      const framework = pick(['onet', 'esco', 'nice', 'local']);
+      const scope: Scope & { sort?: string } = {
+        ...(region ? { region } : {}),
+        ...(framework ? { framework } : {}),
+        ...(random() < 0.25 ? { occupation: occupations[Math.floor(random() * occupations.length)]! } : {}),
+        postedWithinMonths: 1 + Math.floor(random() * 24),
+        sort: ['GAP', 'DEMAND', 'SUPPLY'][Math.floor(random() * 3)]!,
+      };
+      const context = JSON.stringify(scope);
+      const { raw } = await report({ ...scope, first: 500 });
+      expectNoSmallCounts(JSON.parse(raw), context);
+      const csv = await t.csv(csvParams(scope), t.tokens.admin);
+      expect(csv.status).toBe(200);
+      suppressedCells += expectNoSmallCsvCounts(csv.raw, context);
+    }
+    expect(suppressedCells).toBeGreaterThan(0);
+    const snapshot = await t.gql<{ runSkillGapSnapshot: { status: string } }>('mutation { runSkillGapSnapshot { status } }', {}, t.tokens.admin);
+    expect(snapshot.body.data?.runSkillGapSnapshot.status).toBe('OK');
+    const skills = [...truth({}).keys()];
+    for (let i = 0; i < 10; i++) {
+      const chosen = [...new Set(Array.from({ length: 5 }, () => skills[Math.floor(random() * skills.length)]!))];
+      const region = pick(regions);
+      const result = await t.gql(TREND_QUERY, { input: { skills: chosen, ...(region ? { region } : {}) } }, t.tokens.agency);
+      expect(result.body.errors, result.raw).toBeUndefined();
+      expectNoSmallCounts(JSON.parse(result.raw), `trend ${region} ${chosen}`);
+      const series = (result.body.data as { skillGapTrend: { skill: { id: string }; points: { demand: CellJson; supply: CellJson; ratio: CellJson }[] }[] }).skillGapTrend;
+      // The stored snapshot holds the same numbers as the report (default window).
+      const expected = truth(region ? { region } : {});
+      for (const s of series) expectRow(s.points.at(-1)!, expected.get(s.skill.id) ?? { demand: 0, supply: 0, importance: null }, `trend ${s.skill.id} ${region}`);
+    }
+    // After a snapshot, the default report compares with it: nothing changed.
+    const { report: after } = await report({ first: 500 });
+    expect(after.previousSnapshotAt).toBe(now.toISOString());
+    for (const row of after.rows) {
+      for (const side of ['demand', 'supply'] as const) {
+        expect(row.change![side]).toEqual(row[side].suppressed ? { value: null, suppressed: true } : { value: 0, suppressed: false });
+      }
+    }
+  }, 120_000);
+
+  it('is for agencies and admins only: employers and earners are FORBIDDEN, anonymous callers UNAUTHENTICATED', async () => {
+    for (const [token, code] of [[t.tokens.employer, 'FORBIDDEN'], [t.tokens.earner, 'FORBIDDEN'], [undefined, 'UNAUTHENTICATED']] as const) {
+      const result = await t.gql(REPORT_QUERY, { input: {} }, token);
+      expect(result.body.errors?.[0]?.extensions?.code).toBe(code);
+      expect(result.body.data).toBeNull();
+      const trend = await t.gql(TREND_QUERY, { input: { skills: ['onet:2.B.3'] } }, token);
+      expect(trend.body.errors?.[0]?.extensions?.code).toBe(code);
+      const csv = await t.csv({}, token);
+      expect(csv.status).toBe(code === 'FORBIDDEN' ? 403 : 401);
+      expect(JSON.parse(csv.raw).errors[0].extensions.code).toBe(code);
+      expect(csv.raw).not.toMatch(/skill_id/);
+    }
+    expect((await report({ first: 1 }, t.tokens.admin)).report.rows).toHaveLength(1);
+  });
+
+  it('rejects bad input naming the argument, in GraphQL and in the CSV route', async () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ region: 'XX-ZZ' }, 'region'],
+      [{ framework: 'wikipedia' }, 'framework'],
+      [{ occupation: '15-12' }, 'occupation'],
+      [{ postedWithinMonths: 0 }, 'postedWithinMonths'],
+      [{ postedWithinMonths: 61 }, 'postedWithinMonths'],
+      [{ first: 0 }, 'first'],
+      [{ first: 501 }, 'first'],
+      [{ skills: ['onet:no.such.skill'] }, 'skills'],
+      [{ skills: ['plain words'] }, 'skills'],
+    ];
+    for (const [input, argument] of cases) {
+      const result = await t.gql(REPORT_QUERY, { input }, t.tokens.agency);
+      expect(result.body.errors?.[0]?.extensions, JSON.stringify(input)).toEqual({ code: 'BAD_USER_INPUT', argument });
+      if (argument !== 'first') {
+        const csv = await t.csv(csvParams(input as Scope), t.tokens.agency);
+        expect(csv.status, JSON.stringify(input)).toBe(400);
+        expect(JSON.parse(csv.raw).errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', argument });
+      }
+    }
+    const trend = await t.gql(TREND_QUERY, { input: { skills: ['onet:2.B.3'], since: 'last spring' } }, t.tokens.agency);
+    expect(trend.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'since' });
+    const typo = await t.csv({ regoin: 'US-OH' }, t.tokens.agency);
+    expect(JSON.parse(typo.raw).errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'regoin' });
+  });
+
+  it('serves the CSV as a download with a header row', async () => {
+    const region = dataset.records[0]!.location.region;
+    const csv = await t.csv({ region, framework: 'onet' }, t.tokens.agency);
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="skill-gap_${region}_onet_2026-11-01.csv"`);
+    expect(csv.raw.split('\r\n')[0]).toBe('skill_id,skill_label,framework,demand,supply,ratio,searches,searches_with_few_results,importance,demand_change,supply_change');
+  });
+});
+
+describe('the search log', () => {
+  const SEARCH = 'query($input: EarnerSearchInput!) { searchEarners(input: $input) { total pageInfo { endCursor } } }';
+
+  it('records the skills, regions and result bucket of employer searches, nothing identifying, and feeds the searches columns', async () => {
+    const region = busiest(dataset.records.map((r) => r.location.region))[0]!;
+    const [common, other] = [...supplyTruth(undefined).entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+    const searches = [
+      ...Array.from({ length: 6 }, () => ({ skills: [common!], regions: [region], text: 'secret words' })),
+      ...Array.from({ length: 5 }, () => ({ skills: [other!, common!], regions: [region] })),
+      { skills: ['onet:2.B.3.m'], regions: [region] },
+    ];
+    const totals: number[] = [];
+    for (const input of searches) {
+      const result = await t.gql<{ searchEarners: { total: number; pageInfo: { endCursor: string | null } } }>(SEARCH, { input: { ...input, first: 1 } }, t.tokens.employer);
+      expect(result.body.errors, result.raw).toBeUndefined();
+      totals.push(result.body.data!.searchEarners.total);
+    }
+    // Not logged: the next page of a search, and searches by agencies.
+    const first = await t.gql<{ searchEarners: { pageInfo: { endCursor: string } } }>(SEARCH, { input: { skills: [common], first: 1 } }, t.tokens.employer);
+    await t.gql(SEARCH, { input: { skills: [common], first: 1, after: first.body.data!.searchEarners.pageInfo.endCursor } }, t.tokens.employer);
+    await t.gql(SEARCH, { input: { skills: [common], regions: [region] } }, t.tokens.agency);
+    totals.push(-1); // the first page above is logged (no region)
+
+    const index = aliasName(target.prefix, 'search-log');
+    let logged: SearchLogDocument[] = [];
+    for (let i = 0; i < 40 && logged.length < searches.length + 1; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      await target.client.indices.refresh({ index });
+      logged = (await target.client.search<SearchLogDocument>({ index, size: 100 })).hits.hits.map((h) => h._source!);
+    }
+    expect(logged).toHaveLength(searches.length + 1);
+    const raw = JSON.stringify(logged);
+    expect(raw).not.toMatch(/secret|employer@|acct_|earner-|@/);
+    for (const entry of logged) {
+      expect(Object.keys(entry).sort()).toEqual(['at', 'regions', 'resultBucket', 'skills']);
+      expect(entry.at).toBe(now.toISOString());
+    }
+    const bucket = (total: number) => (total === 0 ? 'none' : total < THRESHOLD ? 'few' : 'some');
+    const withRegion = logged.filter((e) => e.regions.length > 0).map((e) => [e.skills.join('+'), e.resultBucket]).sort();
+    expect(withRegion).toEqual(searches.map((s, i) => [[...s.skills].sort().join('+'), bucket(totals[i]!)]).sort());
+
+    const { report: found } = await report({ region, skills: [common!, other!, 'onet:2.B.3.m'] });
+    const row = (id: string) => found.rows.find((r) => r.skill.id === id)!;
+    const few = (pick: (s: (typeof searches)[number]) => boolean) => searches.filter((s, i) => pick(s) && bucket(totals[i]!) !== 'some').length;
+    expect(row(common!).searches).toEqual(cell(11));
+    expect(row(common!).searchesWithFewResults).toEqual(cell(few((s) => s.skills.includes(common!))));
+    expect(row(other!).searches).toEqual(cell(5));
+    expect(row('onet:2.B.3.m').searches).toEqual({ value: null, suppressed: true });
+    // All regions: the region-less search counts too.
+    const { report: everywhere } = await report({ skills: [common!] });
+    expect(everywhere.rows[0]!.searches).toEqual(cell(12));
+  });
+
+  it('never fails a search when the log cannot be written', async () => {
+    await target.client.indices.deleteAlias({ index: `${aliasName(target.prefix, 'search-log')}-v*`, name: aliasName(target.prefix, 'search-log') });
+    const blocked = aliasName(target.prefix, 'search-log');
+    // An index the log cannot write into (read-only), under the alias name.
+    await target.client.indices.create({ index: `${blocked}-blocked`, aliases: { [blocked]: {} }, settings: { 'index.blocks.write': true } });
+    const result = await t.gql(SEARCH, { input: { skills: ['onet:2.B.3'] } }, t.tokens.employer);
+    expect(result.body.errors).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(t.logs.some((l) => l.msg === 'could not log a search for the reports')).toBe(true);
+    await target.client.indices.delete({ index: `${blocked}-blocked` });
+  });
+});
