@@ -26,6 +26,8 @@ async function main(): Promise<void> {
 
   await ensureWebBuild();
   const api = await startApi(apiConfigFromEnv(env));
+  // A fresh demo gets its first skill-gap snapshot now, so agencies see a baseline at once.
+  if (demo.loaded) await api.reporting.snapshotJob.runNow();
   log(
     [
       '',
