@@ -18,7 +18,7 @@ const LOCK = path.join(WEB, '.build-lock');
 const STALE_LOCK_MS = 5 * 60_000;
 
 /** What the build is made from: the app's sources and config, and the API schema its types come from. */
-const INPUTS = [path.join(WEB, 'src'), path.join(WEB, 'index.html'), path.join(WEB, 'vite.config.ts'), path.join(WEB, 'codegen.ts'), path.join(WEB, 'public'), path.join(ROOT, 'api', 'schema')];
+const INPUTS = [path.join(ROOT, 'mappings'), path.join(WEB, 'src'), path.join(WEB, 'index.html'), path.join(WEB, 'vite.config.ts'), path.join(WEB, 'codegen.ts'), path.join(WEB, 'public'), path.join(ROOT, 'api', 'schema')];
 /** Written by the build itself: never a reason to build again. */
 const GENERATED = path.join(WEB, 'src', 'lib', 'graphql', 'generated.ts');
 

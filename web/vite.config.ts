@@ -17,6 +17,7 @@ export default defineConfig({
   server: {
     host: '127.0.0.1',
     port: 5173,
-    proxy: { '/graphql': { target: apiUrl, changeOrigin: true }, '/health': apiUrl, '/ready': apiUrl },
+    // The CSV export only: `/reports` itself is a page of the app.
+    proxy: { '/graphql': { target: apiUrl, changeOrigin: true }, '^/reports/.+\\.csv$': { target: apiUrl, changeOrigin: true }, '/health': apiUrl, '/ready': apiUrl },
   },
 });

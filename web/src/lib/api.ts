@@ -51,3 +51,27 @@ export async function request<R, V>(document: TypedDocumentString<R, V>, ...[var
   if (!body.data) throw new ApiError('INTERNAL', 'Something went wrong on our side. Please try again later.');
   return body.data;
 }
+
+/** A file the API serves over plain HTTP (the CSV export), with the session token; errors come as JSON with the same codes as GraphQL. */
+export async function fetchFile(path: string, params: URLSearchParams, options?: RequestOptions): Promise<{ blob: Blob; filename: string | null }> {
+  const token = currentToken();
+  let response: Response;
+  try {
+    response = await fetch(`${path}?${params}`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      ...(options?.signal ? { signal: options.signal } : {}),
+    });
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    throw networkError();
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => ({}))) as { errors?: GraphqlErrorShape[] };
+    const error = toApiError(body.errors?.[0] ?? { message: '' }, token !== null);
+    if (error.kind === 'UNAUTHENTICATED') onUnauthenticated();
+    throw error;
+  }
+  // `attachment; filename="skill-gap_US-OH_....csv"`: the API names the file after the report's scope.
+  const filename = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? null;
+  return { blob: await response.blob(), filename };
+}

@@ -25,6 +25,11 @@ export class Session {
     return this.role === 'EMPLOYER' || this.role === 'AGENCY' || this.role === 'ADMIN';
   }
 
+  /** Skill-gap reports: workforce agencies and admins. */
+  get canSeeReports(): boolean {
+    return this.role === 'AGENCY' || this.role === 'ADMIN';
+  }
+
   async signIn(email: string, password: string): Promise<ViewerFieldsFragment> {
     const { login } = await request(SignInDocument, { email, password });
     this.#start(login);
@@ -77,5 +82,6 @@ export const session = new Session();
 export function homePathFor(role: Role): string {
   if (role === 'EARNER') return '/me';
   if (role === 'ANONYMOUS') return '/sign-in';
+  if (role === 'AGENCY') return '/reports';
   return '/search';
 }
