@@ -45,6 +45,7 @@ async function main(): Promise<void> {
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    log('\nStopping...');
     for (const job of jobs) job.stop();
     await api.close();
     await demo.issuers.close();

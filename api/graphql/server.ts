@@ -38,6 +38,8 @@ export function createGraphqlServer(log: Logger): ApolloServer<RequestContext> {
     formatError: createFormatError(log),
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    // The process owns shutdown (npm start, main.ts): Apollo's own signal handler would race it.
+    stopOnTerminationSignals: false,
     validationRules: protection.validationRules,
     // graphql-armor's types come from Apollo's CommonJS build; the plugins are the same at run time.
     plugins: [...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]), ApolloServerPluginLandingPageDisabled()],
