@@ -42,6 +42,7 @@ export function createProgress(options: ProgressOptions): Progress {
   const started = now();
   let lastLog = started;
   let last = 0;
+  let lastLine = '';
   return {
     update(done) {
       last = done;
@@ -49,12 +50,15 @@ export function createProgress(options: ProgressOptions): Progress {
       if (isTTY) write(`\r${progressLine(options.label, done, options.total, elapsed)}`);
       else if (now() - lastLog >= (options.logEverySeconds ?? 5) * 1000) {
         lastLog = now();
-        write(`${progressLine(options.label, done, options.total, elapsed)}\n`);
+        lastLine = progressLine(options.label, done, options.total, elapsed);
+        write(`${lastLine}\n`);
       }
     },
     finish() {
-      const elapsed = (now() - started) / 1000;
-      write(`${isTTY ? '\r' : ''}${progressLine(options.label, last, options.total, elapsed)}\n`);
+      const line = progressLine(options.label, last, options.total, (now() - started) / 1000);
+      // A log line for the final count was just written: do not repeat it.
+      if (isTTY) write(`\r${line}\n`);
+      else if (line !== lastLine) write(`${line}\n`);
     },
   };
 }

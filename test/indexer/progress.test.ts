@@ -27,3 +27,15 @@ describe('progress', () => {
     expect(log).toEqual(['x [==============          ] 6/10 1.0/s ETA 4s\n']);
   });
 });
+
+describe('the end of a run', () => {
+  it('does not repeat the last plain line', () => {
+    let clock = 0;
+    const log: string[] = [];
+    const p = createProgress({ label: 'x', total: 10, isTTY: false, write: (s) => log.push(s), now: () => clock, logEverySeconds: 1 });
+    clock = 2000;
+    p.update(10);
+    p.finish();
+    expect(log).toEqual(['x [========================] 10/10 5.0/s ETA 0s\n']);
+  });
+});
