@@ -1,21 +1,12 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadOrGenerateDemo } from '../../indexer/demo/cache.ts';
-import { startDemoIssuerServer, type DemoIssuerServer } from '../../indexer/demo/issuer-server.ts';
-import { loadDemo } from '../../indexer/demo/load.ts';
 import type { DemoDataset } from '../../indexer/demo/types.ts';
 import { preparePosting } from '../../indexer/demand/prepare.ts';
 import type { ImportRow } from '../../indexer/ingest/imports.ts';
-import { IndexStore } from '../../indexer/store.ts';
-import { ensureSkillsIndex, skillLookup } from '../../indexer/taxonomy-index.ts';
 import { loadOccupationProfiles, loadTaxonomy } from '../../indexer/taxonomy/index.ts';
-import { createResolver } from '../../indexer/verify/resolver.ts';
 import { aliasName } from '../../mappings/indices.ts';
 import type { PostingDocument } from '../../mappings/postings.ts';
 import type { SearchLogDocument } from '../../mappings/search-log.ts';
-import { testIndices } from '../support/engine.ts';
+import { loadDemoDirectory, type DemoDirectory } from '../support/demo-directory.ts';
 import { countCells, parseCsv, REPORT_QUERY, startReportApi, TREND_QUERY, type CellJson, type ReportApi, type ReportJson, type RowJson } from './reports-harness.ts';
 
 /**
@@ -29,9 +20,8 @@ const THRESHOLD = 5;
 const taxonomy = loadTaxonomy();
 const profiles = loadOccupationProfiles();
 const now = new Date('2026-11-01T00:00:00Z');
-const target = testIndices('reports-demo');
-const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'reports-demo-'));
-let issuers: DemoIssuerServer;
+let demo: DemoDirectory;
+let target: DemoDirectory['target'];
 let dataset: DemoDataset;
 let postings: PostingDocument[];
 let t: ReportApi;
@@ -139,14 +129,9 @@ function expectNoSmallCsvCounts(raw: string, context: string): number {
 }
 
 beforeAll(async () => {
-  issuers = await startDemoIssuerServer();
-  dataset = (await loadOrGenerateDemo({ earners: 150, seed: 29, issuerBaseUrl: issuers.origin, now }, cacheDir)).dataset;
-  issuers.serve(dataset.hosted);
-  const store = new IndexStore(target);
-  await store.ensureIndices();
-  await ensureSkillsIndex(store, taxonomy);
-  const summary = await loadDemo(dataset, { store, taxonomy, skills: skillLookup(taxonomy), pathways: dataset.pathways, verify: { resolver: createResolver() }, now: () => now });
-  expect(summary.rejected).toBe(0);
+  demo = await loadDemoDirectory('reports-demo', taxonomy, { earners: 150, seed: 29, now });
+  ({ dataset, target } = demo);
+  expect(demo.summary.rejected).toBe(0);
   postings = dataset.postings.flatMap((row, i) => {
     const prepared = preparePosting(row as unknown as ImportRow, `demo/postings.jsonl:${i + 1}`, taxonomy, now);
     return prepared.ok ? [prepared.posting] : [];
@@ -156,9 +141,7 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(async () => {
   await t?.close();
-  await issuers?.close();
-  await target.cleanup();
-  fs.rmSync(cacheDir, { recursive: true, force: true });
+  await demo?.close();
 });
 
 /** The regions and occupations with the most data, so scopes have real numbers. */

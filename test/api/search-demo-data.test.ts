@@ -1,16 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadOrGenerateDemo } from '../../indexer/demo/cache.ts';
-import { startDemoIssuerServer, type DemoIssuerServer } from '../../indexer/demo/issuer-server.ts';
-import { loadDemo } from '../../indexer/demo/load.ts';
 import type { DemoDataset } from '../../indexer/demo/types.ts';
-import { IndexStore } from '../../indexer/store.ts';
-import { ensureSkillsIndex, skillLookup } from '../../indexer/taxonomy-index.ts';
 import { loadTaxonomy } from '../../indexer/taxonomy/index.ts';
-import { createResolver } from '../../indexer/verify/resolver.ts';
-import { testIndices } from '../support/engine.ts';
+import { loadDemoDirectory, type DemoDirectory } from '../support/demo-directory.ts';
 import { graphqlHarness, type GraphqlHarness } from '../support/graphql-harness.ts';
 import { randomSearches } from '../support/random-searches.ts';
 import type { EarnerRecord, SearchFixture } from '../support/search-fixtures.ts';
@@ -34,9 +25,7 @@ const SEARCH = /* GraphQL */ `
 type Facets = Record<string, { value: string; count: number }[]>;
 const taxonomy = loadTaxonomy();
 const now = new Date('2026-11-01T00:00:00Z');
-const target = testIndices('search-demo');
-const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'search-demo-'));
-let issuers: DemoIssuerServer;
+let demo: DemoDirectory;
 let dataset: DemoDataset;
 let api: GraphqlHarness;
 
@@ -72,8 +61,8 @@ function searchFixture(records: EarnerRecord[]): SearchFixture {
   const classes = [...new Map(badges.map((b) => [b.badgeClassId, { id: b.badgeClassId, name: b.badgeClassName, issuerId: b.issuerId, credentialType: b.credentialType, skills: b.skills }])).values()];
   const regions = Object.fromEntries(dataset.records.filter((r) => r.location.geo).map((r) => [r.location.region, r.location.geo!]));
   return {
-    prefix: target.prefix,
-    client: target.client,
+    prefix: demo.target.prefix,
+    client: demo.target.client,
     now,
     taxonomy,
     records,
@@ -87,21 +76,14 @@ function searchFixture(records: EarnerRecord[]): SearchFixture {
 }
 
 beforeAll(async () => {
-  issuers = await startDemoIssuerServer();
-  dataset = (await loadOrGenerateDemo({ earners: 150, seed: 11, issuerBaseUrl: issuers.origin, now }, cacheDir)).dataset;
-  issuers.serve(dataset.hosted);
-  const store = new IndexStore(target);
-  await store.ensureIndices();
-  await ensureSkillsIndex(store, taxonomy);
-  const summary = await loadDemo(dataset, { store, taxonomy, skills: skillLookup(taxonomy), pathways: dataset.pathways, verify: { resolver: createResolver() }, now: () => now });
-  expect(summary.rejected).toBe(0);
-  api = await graphqlHarness(target.prefix, now);
+  demo = await loadDemoDirectory('search-demo', taxonomy, { earners: 150, seed: 11, now });
+  dataset = demo.dataset;
+  expect(demo.summary.rejected).toBe(0);
+  api = await graphqlHarness(demo.target.prefix, now);
 }, 240_000);
 afterAll(async () => {
   await api?.close();
-  await issuers?.close();
-  await target.cleanup();
-  fs.rmSync(cacheDir, { recursive: true, force: true });
+  await demo?.close();
 });
 
 describe('search on the generated demo data', () => {

@@ -1,19 +1,11 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CredentialDocument } from '../../mappings/credentials.ts';
 import type { EarnerDocument } from '../../mappings/earners.ts';
-import { loadOrGenerateDemo } from '../../indexer/demo/cache.ts';
-import { startDemoIssuerServer, type DemoIssuerServer } from '../../indexer/demo/issuer-server.ts';
-import { loadDemo } from '../../indexer/demo/load.ts';
 import type { DemoDataset } from '../../indexer/demo/types.ts';
 import type { RunSummary } from '../../indexer/ingest/summary.ts';
-import { IndexStore } from '../../indexer/store.ts';
-import { ensureSkillsIndex, skillLookup } from '../../indexer/taxonomy-index.ts';
+import type { IndexStore } from '../../indexer/store.ts';
+import { loadDemoDirectory, type DemoDirectory } from '../support/demo-directory.ts';
 import { loadTaxonomy } from '../../indexer/taxonomy/index.ts';
-import { createResolver } from '../../indexer/verify/resolver.ts';
-import { testIndices } from '../support/engine.ts';
 
 /**
  * The demo data set through the real pipeline: credentials verified over HTTP
@@ -21,27 +13,18 @@ import { testIndices } from '../support/engine.ts';
  * expectation comes from the generator's own records.
  */
 const taxonomy = loadTaxonomy();
-const target = testIndices('demo');
-const store = new IndexStore(target);
-const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'demo-cache-'));
-let server: DemoIssuerServer;
+const now = new Date('2026-11-01T00:00:00Z');
+let demo: DemoDirectory;
 let dataset: DemoDataset;
 let summary: RunSummary;
-const now = new Date('2026-11-01T00:00:00Z');
+let store: IndexStore;
+let target: DemoDirectory['target'];
 
 beforeAll(async () => {
-  server = await startDemoIssuerServer();
-  dataset = (await loadOrGenerateDemo({ earners: 40, seed: 7, issuerBaseUrl: server.origin, now }, cacheDir)).dataset;
-  server.serve(dataset.hosted);
-  await store.ensureIndices();
-  await ensureSkillsIndex(store, taxonomy);
-  summary = await loadDemo(dataset, { store, taxonomy, skills: skillLookup(taxonomy), pathways: dataset.pathways, verify: { resolver: createResolver() }, now: () => now });
+  demo = await loadDemoDirectory('demo', taxonomy, { earners: 40, seed: 7, now });
+  ({ dataset, summary, store, target } = demo);
 }, 240_000);
-afterAll(async () => {
-  await server.close();
-  await target.cleanup();
-  fs.rmSync(cacheDir, { recursive: true, force: true });
-});
+afterAll(() => demo?.close());
 
 async function allEarners(): Promise<Map<string, EarnerDocument>> {
   const r = await target.client.search<EarnerDocument>({ index: store.alias('earners'), size: 1000 });
@@ -55,7 +38,7 @@ describe('the demo data set through the real pipeline', () => {
     expect(summary.accepted).toBe(badges.length);
     expect(summary.verified).toBe(badges.filter((b) => b.status === 'VERIFIED').length);
     expect(summary.failed).toBe(badges.filter((b) => b.status === 'FAILED').length);
-    expect(server.requestCount()).toBeGreaterThan(0);
+    expect(demo.issuers.requestCount()).toBeGreaterThan(0);
   });
 
   it('stores each credential under its earner with the status and reasons the generator planted', async () => {

@@ -1,0 +1,51 @@
+/**
+ * A generated demo data set loaded through the real pipeline into a test
+ * file's own indices: the demo issuers' server on a free port, credentials
+ * verified over HTTP, earners merged, settings, pathways and postings loaded.
+ * The generator's records are the ground truth for the tests that use it.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadOrGenerateDemo } from '../../indexer/demo/cache.ts';
+import { startDemoIssuerServer, type DemoIssuerServer } from '../../indexer/demo/issuer-server.ts';
+import { loadDemo } from '../../indexer/demo/load.ts';
+import type { DemoDataset } from '../../indexer/demo/types.ts';
+import type { RunSummary } from '../../indexer/ingest/summary.ts';
+import { IndexStore } from '../../indexer/store.ts';
+import { ensureSkillsIndex, skillLookup } from '../../indexer/taxonomy-index.ts';
+import type { Taxonomy } from '../../indexer/taxonomy/index.ts';
+import { createResolver } from '../../indexer/verify/resolver.ts';
+import { testIndices, type TestIndices } from './engine.ts';
+
+export interface DemoDirectory {
+  dataset: DemoDataset;
+  target: TestIndices;
+  store: IndexStore;
+  issuers: DemoIssuerServer;
+  summary: RunSummary;
+  close(): Promise<void>;
+}
+
+export async function loadDemoDirectory(name: string, taxonomy: Taxonomy, options: { earners: number; seed: number; now: Date }): Promise<DemoDirectory> {
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), `${name}-`));
+  const issuers = await startDemoIssuerServer();
+  const target = testIndices(name);
+  const close = async () => {
+    await issuers.close();
+    await target.cleanup();
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+  };
+  try {
+    const { dataset } = await loadOrGenerateDemo({ earners: options.earners, seed: options.seed, issuerBaseUrl: issuers.origin, now: options.now }, cacheDir);
+    issuers.serve(dataset.hosted);
+    const store = new IndexStore(target);
+    await store.ensureIndices();
+    await ensureSkillsIndex(store, taxonomy);
+    const summary = await loadDemo(dataset, { store, taxonomy, skills: skillLookup(taxonomy), pathways: dataset.pathways, verify: { resolver: createResolver() }, now: () => options.now });
+    return { dataset, target, store, issuers, summary, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
