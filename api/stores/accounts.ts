@@ -4,13 +4,9 @@ import type { AccountDocument } from '../../mappings/accounts.ts';
 import { aliasName } from '../../mappings/indices.ts';
 import type { Logger } from '../log.ts';
 import { engineGuard, isConflict } from './guard.ts';
+import { getVersioned, replaceIfUnchanged, type Versioned } from './versioned.ts';
 
-/** A stored document with the version it was read at, for a conditional write. */
-export interface Versioned<T> {
-  doc: T;
-  seqNo: number;
-  primaryTerm: number;
-}
+export type { Versioned };
 
 export interface AccountStore {
   get(id: string): Promise<Versioned<AccountDocument> | undefined>;
@@ -27,11 +23,7 @@ export function createAccountStore(client: Client, indexPrefix: string, log: Log
   const guard = engineGuard(log);
   return {
     get: (id) =>
-      guard(async () => {
-        const response = await client.get<AccountDocument>({ index, id }, { ignore: [404] });
-        if (!response.found || !response._source) return undefined;
-        return { doc: response._source, seqNo: response._seq_no!, primaryTerm: response._primary_term! };
-      }),
+      guard(() => getVersioned<AccountDocument>(client, index, id)),
     create: (account) =>
       guard(async () => {
         try {
@@ -43,16 +35,7 @@ export function createAccountStore(client: Client, indexPrefix: string, log: Log
           throw error;
         }
       }),
-    replace: ({ doc, seqNo, primaryTerm }) =>
-      guard(async () => {
-        try {
-          await client.index({ index, id: doc.id, document: doc, if_seq_no: seqNo, if_primary_term: primaryTerm, refresh: 'wait_for' });
-          return true;
-        } catch (error) {
-          if (isConflict(error)) return false;
-          throw error;
-        }
-      }),
+    replace: (read) => guard(() => replaceIfUnchanged(client, index, read.doc.id, read, read.doc, { waitForRefresh: true })),
     findByEarner: (earnerId) =>
       guard(async () => {
         const response = await client.search<AccountDocument>({ index, size: 1, query: { bool: { filter: [{ term: { earnerId } }, { term: { role: 'earner' } }] } } });

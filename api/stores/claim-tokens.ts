@@ -3,8 +3,8 @@ import type { Client } from '@elastic/elasticsearch';
 import type { ClaimTokenDocument } from '../../mappings/claim-tokens.ts';
 import { aliasName } from '../../mappings/indices.ts';
 import type { Logger } from '../log.ts';
-import type { Versioned } from './accounts.ts';
-import { deleteMatching, engineGuard, isConflict } from './guard.ts';
+import { getVersioned, replaceIfUnchanged, type Versioned } from './versioned.ts';
+import { deleteMatching, engineGuard } from './guard.ts';
 
 export interface ClaimTokenStore {
   create(token: ClaimTokenDocument): Promise<void>;
@@ -23,21 +23,8 @@ export function createClaimTokenStore(client: Client, indexPrefix: string, log: 
         await client.create({ index, id: token.tokenHash, document: token });
       }),
     get: (tokenHash) =>
-      guard(async () => {
-        const response = await client.get<ClaimTokenDocument>({ index, id: tokenHash }, { ignore: [404] });
-        if (!response.found || !response._source) return undefined;
-        return { doc: response._source, seqNo: response._seq_no!, primaryTerm: response._primary_term! };
-      }),
-    markUsed: ({ doc, seqNo, primaryTerm }, usedAt) =>
-      guard(async () => {
-        try {
-          await client.index({ index, id: doc.tokenHash, document: { ...doc, usedAt: usedAt.toISOString() }, if_seq_no: seqNo, if_primary_term: primaryTerm });
-          return true;
-        } catch (error) {
-          if (isConflict(error)) return false;
-          throw error;
-        }
-      }),
+      guard(() => getVersioned<ClaimTokenDocument>(client, index, tokenHash)),
+    markUsed: (read, usedAt) => guard(() => replaceIfUnchanged(client, index, read.doc.tokenHash, read, { ...read.doc, usedAt: usedAt.toISOString() })),
     deleteForEarner: (earnerId) => guard(() => deleteMatching(client, index, { term: { earnerId } })),
   };
 }

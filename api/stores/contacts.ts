@@ -3,8 +3,8 @@ import type { Client } from '@elastic/elasticsearch';
 import type { ContactRequestDocument } from '../../mappings/contacts.ts';
 import { aliasName } from '../../mappings/indices.ts';
 import type { Logger } from '../log.ts';
-import type { Versioned } from './accounts.ts';
-import { deleteMatching, engineGuard, isConflict } from './guard.ts';
+import { getVersioned, replaceIfUnchanged, type Versioned } from './versioned.ts';
+import { deleteMatching, engineGuard } from './guard.ts';
 
 /** Requests one party sees in a list, newest first. */
 export const MAX_LISTED_REQUESTS = 200;
@@ -34,21 +34,8 @@ export function createContactStore(client: Client, indexPrefix: string, log: Log
         await client.create({ index, id: request.id, document: request, refresh: 'wait_for' });
       }),
     get: (id) =>
-      guard(async () => {
-        const response = await client.get<ContactRequestDocument>({ index, id }, { ignore: [404] });
-        if (!response.found || !response._source) return undefined;
-        return { doc: response._source, seqNo: response._seq_no!, primaryTerm: response._primary_term! };
-      }),
-    replace: ({ doc, seqNo, primaryTerm }) =>
-      guard(async () => {
-        try {
-          await client.index({ index, id: doc.id, document: doc, if_seq_no: seqNo, if_primary_term: primaryTerm, refresh: 'wait_for' });
-          return true;
-        } catch (error) {
-          if (isConflict(error)) return false;
-          throw error;
-        }
-      }),
+      guard(() => getVersioned<ContactRequestDocument>(client, index, id)),
+    replace: (read) => guard(() => replaceIfUnchanged(client, index, read.doc.id, read, read.doc, { waitForRefresh: true })),
     sentSince: (employerAccountId, since) =>
       guard(async () => {
         const response = await client.search<Pick<ContactRequestDocument, 'createdAt'>>({

@@ -1,4 +1,5 @@
 /** Maps verified OB 2.0 documents onto `NormalizedCredential` (pure). */
+import { alignmentsOf } from './alignments.ts';
 import { asArray, asString, idOf, isObject, type JsonObject } from './json.ts';
 import type { Ob2Outcome } from './ob2.ts';
 import { matchesHashedIdentity } from './recipient.ts';
@@ -25,19 +26,6 @@ function criteriaOf(badge: JsonObject): string | undefined {
   if (typeof badge.criteria === 'string') return badge.criteria;
   if (isObject(badge.criteria)) return asString(badge.criteria.narrative) ?? asString(badge.criteria.id);
   return undefined;
-}
-
-function alignmentsOf(badge: JsonObject): Alignment[] {
-  return asArray(badge.alignment)
-    .filter(isObject)
-    .map((a) => {
-      const alignment: Alignment = {};
-      for (const key of ['targetFramework', 'targetCode', 'targetUrl', 'targetName', 'targetType'] as const) {
-        const value = asString(a[key]);
-        if (value) alignment[key] = value;
-      }
-      return alignment;
-    });
 }
 
 function evidenceOf(assertion: JsonObject): NormalizedCredential['evidence'] {

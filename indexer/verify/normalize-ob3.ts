@@ -1,5 +1,6 @@
 /** Maps OB 3.0 credentials (also those inside a CLR) onto `NormalizedCredential` (pure). */
 import { createHash } from 'node:crypto';
+import { alignmentsOf } from './alignments.ts';
 import { asArray, asString, idOf, isObject, type JsonObject } from './json.ts';
 import { emailIdentifiers } from './ob3-checks.ts';
 import { matchesHashedIdentity } from './recipient.ts';
@@ -40,19 +41,6 @@ function recipientOf(subject: JsonObject, expected: string | undefined): Normali
     return { type, identity: asString(other.identityHash) ?? '', hashed: other.hashed === true, ...extra };
   }
   return { type: 'id', identity: '', hashed: false, ...extra };
-}
-
-function alignmentsOf(achievement: JsonObject): Alignment[] {
-  return asArray(achievement.alignment)
-    .filter(isObject)
-    .map((a) => {
-      const alignment: Alignment = {};
-      for (const key of ['targetFramework', 'targetCode', 'targetUrl', 'targetName', 'targetType'] as const) {
-        const value = asString(a[key]);
-        if (value) alignment[key] = value;
-      }
-      return alignment;
-    });
 }
 
 function criteriaOf(achievement: JsonObject): string | undefined {

@@ -2,6 +2,7 @@
  * Shared types of credential parsing and verification. Other parts of the
  * project (the earner document builder, the API) rely on these shapes.
  */
+import type { Alignment } from '../../mappings/badge-classes.ts';
 import type { Resolver } from './resolver.ts';
 
 /** Overall outcome: VERIFIED (every check passed), FAILED (a check failed), UNVERIFIED (a check could not be run, e.g. the issuer was unreachable). */
@@ -51,14 +52,8 @@ export interface VerificationResult {
 /** Wire format a credential arrived in. */
 export type CredentialFormat = 'ob2-hosted' | 'ob2-signed' | 'ob3-json-ld' | 'ob3-jwt' | 'clr';
 
-/** A competency framework alignment of an achievement (OB 2.0 `alignment`, OB 3.0 `alignment`). */
-export interface Alignment {
-  targetFramework?: string;
-  targetCode?: string;
-  targetUrl?: string;
-  targetName?: string;
-  targetType?: string;
-}
+/** A competency framework alignment (the contract's type: stored as read). */
+export type { Alignment } from '../../mappings/badge-classes.ts';
 
 /** One credential, normalized across OB 2.0 / 3.0 / CLR, ready for the indexer. */
 export interface NormalizedCredential {
