@@ -1,7 +1,8 @@
 /**
  * Regenerates the shipped taxonomy data set (indexer/taxonomy/data/) from the
- * ESCO and O*NET fixtures in ../shared/fixtures/taxonomy. Dev tooling only:
- * the product reads the committed data, never ../shared.
+ * raw ESCO and O*NET tables (--fixtures <dir>, else TAXONOMY_SOURCES, else
+ * ../shared/fixtures/taxonomy). Dev tooling only: the product reads the
+ * committed data.
  *
  *   npx tsx scripts/build-taxonomy.ts [--fixtures <dir>]
  */
@@ -14,7 +15,7 @@ import { DATA_DIR, OCCUPATIONS_FILE, SKILLS_FILE } from '../indexer/taxonomy/loa
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const flag = process.argv.indexOf('--fixtures');
-const fixtures = flag > 0 ? resolve(process.argv[flag + 1] ?? '') : resolve(repoRoot, '../shared/fixtures/taxonomy');
+const fixtures = resolve(flag > 0 ? (process.argv[flag + 1] ?? '') : process.env.TAXONOMY_SOURCES || resolve(repoRoot, '../shared/fixtures/taxonomy'));
 
 const { file, occupations, brokenCycles, crosswalkPairs } = buildFromFixtures(fixtures);
 

@@ -1,6 +1,6 @@
 /**
- * Access to the 1EdTech test credentials in ../shared/fixtures (never copied
- * into the repo) and the offline resolution their README describes.
+ * Access to the 1EdTech test credentials shipped in test/fixtures/1edtech
+ * (Apache-2.0, see its README) and the offline resolution they need.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { createResolver, type ResolveMapping, type Resolver } from '../../indexer/verify/resolver.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const fixturesRoot = path.resolve(repoRoot, '..', 'shared', 'fixtures', 'credentials', '1edtech');
+export const fixturesRoot = path.resolve(repoRoot, 'test', 'fixtures', '1edtech');
 
 /** The URL the Bitstring Status List fixture points at (upstream repository). */
 export const UPSTREAM_TESTLIST_URL =

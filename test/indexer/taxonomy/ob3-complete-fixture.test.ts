@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { loadTaxonomy } from '../../../indexer/taxonomy/load.ts';
 import { normalizeAlignment, normalizeSkills } from '../../../indexer/taxonomy/normalize.ts';
 import type { AlignmentInput } from '../../../indexer/taxonomy/types.ts';
-import { FIXTURES } from './paths.ts';
+import { CREDENTIAL_FIXTURES } from './paths.ts';
 
 interface Credential {
   credentialSubject: {
@@ -19,7 +19,7 @@ interface Credential {
   };
 }
 
-const credential = JSON.parse(readFileSync(resolve(FIXTURES, 'credentials/1edtech/ob30/complete.json'), 'utf8')) as Credential;
+const credential = JSON.parse(readFileSync(resolve(CREDENTIAL_FIXTURES, 'ob30/complete.json'), 'utf8')) as Credential;
 const taxonomy = loadTaxonomy();
 const CATALOG = '1EdTech University Program and Course Catalog';
 
