@@ -6,6 +6,7 @@ import type { Request } from 'express';
 import type { SearchEngine } from './engine.ts';
 import { DomainError } from './errors.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
+import { newRequestId, requestIdOf } from './request-id.ts';
 import { UNCONFIGURED_PLATFORM, type Platform } from './platform.ts';
 import type { Reporting } from './reporting.ts';
 import { createAccountService, type AccountService } from './services/account-service.ts';
@@ -31,6 +32,8 @@ export interface Services {
 
 export interface RequestContext {
   viewer: Viewer;
+  /** Sent back in `X-Request-Id` and `extensions.requestId`; carried by the logs. */
+  requestId: string;
   loaders: Loaders;
   services: Services;
 }
@@ -46,10 +49,11 @@ export interface ContextDependencies {
   reporting?: Reporting;
 }
 
-export function buildContext(engine: SearchEngine, viewer: Viewer, now: () => Date = () => new Date(), platform: Platform = UNCONFIGURED_PLATFORM, reporting?: Reporting): RequestContext {
+export function buildContext(engine: SearchEngine, viewer: Viewer, now: () => Date = () => new Date(), platform: Platform = UNCONFIGURED_PLATFORM, reporting?: Reporting, requestId = newRequestId()): RequestContext {
   const loaders = createLoaders(engine);
   return {
     viewer,
+    requestId,
     loaders,
     services: {
       search: createSearchService({ engine, loaders, viewer, now, ...(reporting ? { logSearch: reporting.logSearch } : {}) }),
@@ -73,9 +77,9 @@ export function buildContext(engine: SearchEngine, viewer: Viewer, now: () => Da
  */
 class SessionRejected extends Error {
   readonly extensions: Record<string, unknown>;
-  constructor(reason: DomainError) {
+  constructor(reason: DomainError, requestId: string) {
     super(reason.message, { cause: reason });
-    this.extensions = { code: reason.code, http: { status: 401 } };
+    this.extensions = { code: reason.code, requestId, http: { status: 401 } };
   }
 }
 
@@ -86,9 +90,9 @@ export function contextFactory({ engine, resolveViewer, platform, now, reporting
     try {
       viewer = await resolveViewer(req);
     } catch (error) {
-      if (error instanceof DomainError) throw new SessionRejected(error);
+      if (error instanceof DomainError) throw new SessionRejected(error, requestIdOf(req));
       throw error;
     }
-    return buildContext(engine, viewer, now, platform, reporting);
+    return buildContext(engine, viewer, now, platform, reporting, requestIdOf(req));
   };
 }

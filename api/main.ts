@@ -42,7 +42,7 @@ export async function startApi(config: ApiConfig = apiConfigFromEnv(), options: 
   const log = options.log ?? createLogger(config.logLevel);
   const engine = createEngineClient(config.engine, { requestTimeoutMs: config.requestTimeoutMs });
   await ensureAllIndices({ client: engine, prefix: config.engine.indexPrefix, replicas: config.engine.replicas });
-  const graphqlServer = createGraphqlServer(log);
+  const graphqlServer = createGraphqlServer(log, { production: config.production, budget: config.graphql });
   await graphqlServer.start();
   const platform = createPlatform(engine, config, log);
   const reporting = createReporting(engine, config.engine.indexPrefix, config.reports, log, options.now);

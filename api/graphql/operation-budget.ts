@@ -1,0 +1,107 @@
+/**
+ * Limits on one GraphQL operation, as an Apollo plugin:
+ * - before it runs, its cost (`operation-cost.ts`, with the request's
+ *   variables) must fit the caller's budget: a tight one for anonymous
+ *   callers, a larger one for signed-in accounts;
+ * - while it runs, a count of resolved fields and a time budget stop it
+ *   (every further field fails at once, so the work ends quickly);
+ * - before the answer leaves, its serialized size must fit a ceiling.
+ * An operation over a limit answers with one clear error and no data.
+ *
+ * It also gives every error the request id (`extensions.requestId`, also the
+ * `X-Request-Id` header) and logs unexpected errors with that id.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { FormattedExecutionResult } from 'graphql';
+import { OperationLimitError } from '../errors.ts';
+import type { Logger } from '../log.ts';
+import type { RequestContext } from '../context.ts';
+import { isExpectedError } from './format-error.ts';
+import { operationCost } from './operation-cost.ts';
+
+/** The limits; `config.ts` holds the defaults. */
+export interface OperationBudget {
+  /** Cost allowed to a caller without a session (sign-in and claiming cost about 10). */
+  anonymousMaxCost: number;
+  /** Cost allowed to a signed-in account. */
+  maxCost: number;
+  /** Fields resolved per operation at most (a backstop behind the cost estimate). */
+  maxResolvedFields: number;
+  /** Serialized response size at most. */
+  maxResponseBytes: number;
+  /** Time one operation may run, from the start of execution. */
+  timeBudgetMs: number;
+}
+
+export const DEFAULT_OPERATION_BUDGET: OperationBudget = {
+  anonymousMaxCost: 200,
+  maxCost: 50_000,
+  maxResolvedFields: 100_000,
+  maxResponseBytes: 5_000_000,
+  timeBudgetMs: 15_000,
+};
+
+const advice = 'ask for fewer items (a lower "first") or fewer nested lists';
+
+export function operationBudgetPlugin(budget: OperationBudget, log: Logger): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      let stopped: OperationLimitError | undefined;
+      return {
+        async didResolveOperation({ schema, document, operation, request, contextValue }) {
+          if (!operation) return;
+          const anonymous = contextValue.viewer.role === 'anonymous';
+          const limit = anonymous ? budget.anonymousMaxCost : budget.maxCost;
+          const cost = operationCost(schema, document, operation, request.variables ?? {});
+          if (cost > limit) {
+            const who = anonymous ? 'callers who are not signed in (sign in for more)' : 'one operation';
+            throw new OperationLimitError('OPERATION_TOO_COSTLY', `This operation would cost ${cost}, over the limit of ${limit} for ${who}; ${advice}.`, limit, cost);
+          }
+        },
+        async executionDidStart() {
+          const started = Date.now();
+          let fields = 0;
+          return {
+            willResolveField() {
+              if (stopped) throw stopped;
+              fields += 1;
+              if (fields > budget.maxResolvedFields) {
+                stopped = new OperationLimitError('RESPONSE_TOO_LARGE', `The answer would hold more than ${budget.maxResolvedFields} fields; ${advice}.`, budget.maxResolvedFields);
+              } else if (Date.now() - started > budget.timeBudgetMs) {
+                stopped = new OperationLimitError('OPERATION_TIMED_OUT', `The operation ran longer than its time budget of ${budget.timeBudgetMs} ms and was stopped; ${advice}, or try again.`, budget.timeBudgetMs);
+              }
+              if (stopped) throw stopped;
+            },
+          };
+        },
+        async didEncounterErrors({ errors, contextValue, operationName }) {
+          for (const error of errors) {
+            if (isExpectedError(error)) continue;
+            const original = (error as { originalError?: Error }).originalError ?? error;
+            log.error('graphql request failed', { requestId: contextValue.requestId, operation: operationName ?? undefined, path: error.path?.join('.'), message: original.message, stack: original.stack });
+          }
+        },
+        async willSendResponse(requestContext) {
+          const { response, contextValue } = requestContext;
+          response.http.headers.set('x-request-id', contextValue.requestId);
+          if (response.body.kind !== 'single') return;
+          const body = response.body;
+          if (stopped) {
+            body.singleResult = refusal(stopped, contextValue.requestId);
+            if (stopped.code === 'OPERATION_TIMED_OUT') response.http.status = 503;
+          } else if (body.singleResult.data) {
+            const bytes = Buffer.byteLength(JSON.stringify(body.singleResult));
+            if (bytes > budget.maxResponseBytes) {
+              body.singleResult = refusal(new OperationLimitError('RESPONSE_TOO_LARGE', `The answer would be ${bytes} bytes, over the limit of ${budget.maxResponseBytes}; ${advice}.`, budget.maxResponseBytes, bytes), contextValue.requestId);
+            }
+          }
+          body.singleResult.errors = body.singleResult.errors?.map((error) => ({ ...error, extensions: { ...error.extensions, requestId: contextValue.requestId } }));
+        },
+      };
+    },
+  };
+}
+
+function refusal(error: OperationLimitError, requestId: string): FormattedExecutionResult {
+  return { data: null, errors: [{ message: error.message, extensions: { code: error.code, ...error.extensions(), requestId } }] };
+}
