@@ -34,6 +34,7 @@ export interface AppDependencies {
 export function createApp({ config, engine, log, graphql }: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
   app.use(assignRequestId);
   app.use(securityHeaders);
   app.use(requestLog(log));

@@ -11,6 +11,11 @@ const apiSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),
+    /**
+     * Express's "trust proxy": which proxies may set X-Forwarded-For (the client IP of per-IP limits).
+     * `false` (default: the socket's address), `true`, a hop count, or addresses/subnets such as `loopback,10.0.0.0/8`.
+     */
+    TRUST_PROXY: z.string().default('false'),
     /** Comma-separated origins allowed to call the API from a browser; empty means same origin only. */
     CORS_ORIGINS: z.string().default(''),
     REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
@@ -117,6 +122,8 @@ export interface AbuseLimits {
 export interface ApiConfig {
   /** NODE_ENV=production: no introspection, no IDE, no field suggestions. */
   production: boolean;
+  /** Express "trust proxy" value. */
+  trustProxy: boolean | number | string;
   port: number;
   host: string;
   corsOrigins: string[];
@@ -135,6 +142,7 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
   const c = parseEnv(apiSchema, env, 'API');
   return {
     production: c.NODE_ENV === 'production',
+    trustProxy: c.TRUST_PROXY === 'true' ? true : c.TRUST_PROXY === 'false' ? false : /^\d+$/.test(c.TRUST_PROXY) ? Number(c.TRUST_PROXY) : c.TRUST_PROXY,
     port: c.PORT,
     host: c.HOST,
     corsOrigins: c.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),

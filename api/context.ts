@@ -34,6 +34,8 @@ export interface RequestContext {
   viewer: Viewer;
   /** Sent back in `X-Request-Id` and `extensions.requestId`; carried by the logs. */
   requestId: string;
+  /** The caller's address (through trusted proxies only, see TRUST_PROXY): the key of per-IP limits. */
+  clientIp: string;
   loaders: Loaders;
   services: Services;
 }
@@ -49,17 +51,31 @@ export interface ContextDependencies {
   reporting?: Reporting;
 }
 
-export function buildContext(engine: SearchEngine, viewer: Viewer, now: () => Date = () => new Date(), platform: Platform = UNCONFIGURED_PLATFORM, reporting?: Reporting, requestId = newRequestId()): RequestContext {
+/** What the HTTP request tells about itself. */
+export interface RequestInfo {
+  requestId: string;
+  clientIp: string;
+}
+
+export function buildContext(
+  engine: SearchEngine,
+  viewer: Viewer,
+  now: () => Date = () => new Date(),
+  platform: Platform = UNCONFIGURED_PLATFORM,
+  reporting?: Reporting,
+  { requestId, clientIp }: RequestInfo = { requestId: newRequestId(), clientIp: 'unknown' },
+): RequestContext {
   const loaders = createLoaders(engine);
   return {
     viewer,
     requestId,
+    clientIp,
     loaders,
     services: {
       search: createSearchService({ engine, loaders, viewer, now, ...(reporting ? { logSearch: reporting.logSearch } : {}) }),
       directory: createDirectoryService({ engine, loaders, viewer }),
-      accounts: createAccountService({ platform, viewer, now }),
-      claims: createClaimService({ platform, now }),
+      accounts: createAccountService({ platform, viewer, now, clientIp }),
+      claims: createClaimService({ platform, now, clientIp }),
       settings: createSettingsService({ platform, viewer, now }),
       myData: createMyDataService({ platform, viewer, now }),
       contacts: createContactService({ platform, loaders, viewer, now }),
@@ -93,6 +109,6 @@ export function contextFactory({ engine, resolveViewer, platform, now, reporting
       if (error instanceof DomainError) throw new SessionRejected(error, requestIdOf(req));
       throw error;
     }
-    return buildContext(engine, viewer, now, platform, reporting, requestIdOf(req));
+    return buildContext(engine, viewer, now, platform, reporting, { requestId: requestIdOf(req), clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown' });
   };
 }

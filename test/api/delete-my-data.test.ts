@@ -91,6 +91,7 @@ describe('deleteMyData', () => {
     // Nor can the profile be claimed again: no credential carries the address any more.
     const before = t.outbox().length;
     await t.gql('mutation($e: String!) { requestClaimLink(email: $e) { message } }', { e: EMAIL });
+    await t.api.idle();
     expect(t.outbox().length).toBe(before);
   });
 });

@@ -169,6 +169,8 @@ export function claimTokenFrom(messages: readonly OutboxMessageDocument[], email
 /** Claims an earner's profile through the real link flow and returns their session token. */
 export async function claimEarner(api: AccountApi, email: string, password = 'earner-password-1'): Promise<string> {
   await api.gql('mutation($e: String!) { requestClaimLink(email: $e) { message } }', { e: email });
+  // The link is sent after the answer.
+  await api.api.idle();
   const token = claimTokenFrom(api.outbox(), email);
   if (!token) throw new Error(`no claim link was sent to ${email}`);
   const result = await api.gql<{ claimProfile: { token: string } }>('mutation($t: String!, $p: String!) { claimProfile(token: $t, password: $p) { token } }', { t: token, p: password });
