@@ -2,7 +2,8 @@
  * Limits on one GraphQL operation, as an Apollo plugin:
  * - before it runs, its cost (`operation-cost.ts`, with the request's
  *   variables) must fit the caller's budget: a tight one for anonymous
- *   callers, a larger one for signed-in accounts;
+ *   callers (over it: UNAUTHENTICATED, sign in first), a larger one for
+ *   signed-in accounts (over it: OPERATION_TOO_COSTLY);
  * - while it runs, a count of resolved fields and a time budget stop it
  *   (every further field fails at once, so the work ends quickly);
  * - before the answer leaves, its serialized size must fit a ceiling.
@@ -13,7 +14,7 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
-import { OperationLimitError } from '../errors.ts';
+import { OperationLimitError, UnauthenticatedError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import type { RequestContext } from '../context.ts';
 import { isExpectedError } from './format-error.ts';
@@ -43,10 +44,25 @@ export const DEFAULT_OPERATION_BUDGET: OperationBudget = {
 
 const advice = 'ask for fewer items (a lower "first") or fewer nested lists';
 
+/** An anonymous caller over the anonymous budget: everything that costs more needs an account anyway. */
+class SignInFirst extends UnauthenticatedError {
+  constructor(
+    readonly limit: number,
+    readonly found: number,
+  ) {
+    super(`Sign in first: this operation would cost ${found}, over the limit of ${limit} for callers who are not signed in.`);
+  }
+  override extensions(): Record<string, unknown> {
+    return { limit: this.limit, found: this.found };
+  }
+}
+
 export function operationBudgetPlugin(budget: OperationBudget, log: Logger): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       let stopped: OperationLimitError | undefined;
+      /** The HTTP status of a refusal before execution. */
+      let refused: number | undefined;
       return {
         async didResolveOperation({ schema, document, operation, request, contextValue }) {
           if (!operation) return;
@@ -54,8 +70,9 @@ export function operationBudgetPlugin(budget: OperationBudget, log: Logger): Apo
           const limit = anonymous ? budget.anonymousMaxCost : budget.maxCost;
           const cost = operationCost(schema, document, operation, request.variables ?? {});
           if (cost > limit) {
-            const who = anonymous ? 'callers who are not signed in (sign in for more)' : 'one operation';
-            throw new OperationLimitError('OPERATION_TOO_COSTLY', `This operation would cost ${cost}, over the limit of ${limit} for ${who}; ${advice}.`, limit, cost);
+            refused = anonymous ? 401 : 400;
+            if (anonymous) throw new SignInFirst(limit, cost);
+            throw new OperationLimitError('OPERATION_TOO_COSTLY', `This operation would cost ${cost}, over the limit of ${limit}; ${advice}.`, limit, cost);
           }
         },
         async executionDidStart() {
@@ -86,12 +103,15 @@ export function operationBudgetPlugin(budget: OperationBudget, log: Logger): Apo
           response.http.headers.set('x-request-id', contextValue.requestId);
           if (response.body.kind !== 'single') return;
           const body = response.body;
+          // A refusal is the caller's to fix (400), not a server failure (Apollo's default for a plugin's error is 500).
+          if (refused) response.http.status = refused;
           if (stopped) {
             body.singleResult = refusal(stopped, contextValue.requestId);
-            if (stopped.code === 'OPERATION_TIMED_OUT') response.http.status = 503;
+            response.http.status = stopped.code === 'OPERATION_TIMED_OUT' ? 503 : 400;
           } else if (body.singleResult.data) {
             const bytes = Buffer.byteLength(JSON.stringify(body.singleResult));
             if (bytes > budget.maxResponseBytes) {
+              response.http.status = 400;
               body.singleResult = refusal(new OperationLimitError('RESPONSE_TOO_LARGE', `The answer would be ${bytes} bytes, over the limit of ${budget.maxResponseBytes}; ${advice}.`, budget.maxResponseBytes, bytes), contextValue.requestId);
             }
           }

@@ -40,8 +40,10 @@ describe('the skill-hierarchy bomb and list paging (attack 1)', () => {
       expect(Date.now() - started).toBeLessThan(2000);
       expect(result.data ?? null).toBeNull();
       expect(result.errors).toHaveLength(1);
-      expect(result.errors![0]!.extensions).toMatchObject({ code: 'OPERATION_TOO_COSTLY', limit: viewer ? DEFAULT_OPERATION_BUDGET.anonymousMaxCost : DEFAULT_OPERATION_BUDGET.maxCost });
-      expect(result.errors![0]!.message).toMatch(/would cost \d+, over the limit of \d+.*"first"/);
+      expect(result.errors![0]!.extensions).toMatchObject(
+        viewer ? { code: 'UNAUTHENTICATED', limit: DEFAULT_OPERATION_BUDGET.anonymousMaxCost } : { code: 'OPERATION_TOO_COSTLY', limit: DEFAULT_OPERATION_BUDGET.maxCost },
+      );
+      expect(result.errors![0]!.message).toMatch(viewer ? /Sign in first: this operation would cost \d+, over the limit of 200/ : /would cost \d+, over the limit of \d+.*"first"/);
       expect(JSON.stringify(result).length).toBeLessThan(2000);
       // Nothing reached the engine.
       expect(api.calls).toEqual([]);

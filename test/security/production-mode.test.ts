@@ -7,6 +7,7 @@
  * error carries a request id the response header and the server's log share.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, seedDemoAccounts } from '../../api/accounts/seed-demo.ts';
 import { buildContext } from '../../api/context.ts';
 import { createSearchEngine } from '../../api/engine.ts';
 import { createGraphqlServer } from '../../api/graphql/server.ts';
@@ -42,6 +43,7 @@ describe.each([
   beforeAll(async () => {
     const log = createLogger('info', (line) => void logged.push(JSON.parse(line) as Logged));
     t = await startAccountApi(`sec-${mode.slice(0, 4)}`, { NODE_ENV: mode }, { log });
+    await seedDemoAccounts({ client: t.client, indexPrefix: t.prefix });
   });
   afterAll(() => t?.cleanup());
 
@@ -88,6 +90,18 @@ describe.each([
     expect(parsed.errors[0]!.extensions.requestId).toBe(answer.requestId);
     // The server's log has the same request with its id.
     expect(logged.find((line) => line.msg === 'request' && line.requestId === answer.requestId)?.status).toBe(status);
+  });
+
+  it('refuses the skill-hierarchy bomb (attack 1) over HTTP at once, with a small answer', async () => {
+    const bomb = '{ skill(id: "esco:isced-f-0613") { narrower { broader { narrower { broader { narrower { id } } } } } } }';
+    const token = await t.login('employer@demo.test', DEMO_PASSWORD);
+    for (const [who, status, code] of [[undefined, 401, 'UNAUTHENTICATED'], [token, 400, 'OPERATION_TOO_COSTLY']] as const) {
+      const started = Date.now();
+      const result = await t.gql(bomb, {}, who);
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect({ status: result.status, code: result.body.errors?.[0]?.extensions?.code }).toEqual({ status, code });
+      expect(result.raw.length).toBeLessThan(1000);
+    }
   });
 
   it('gives GraphQL errors the request id of the response header', async () => {
