@@ -104,8 +104,13 @@ export function operationBudgetPlugin(budget: OperationBudget, log: Logger): Apo
           if (response.body.kind !== 'single') return;
           const body = response.body;
           // A refusal is the caller's to fix (400), not a server failure (Apollo's default for a plugin's error is 500).
-          if (refused) response.http.status = refused;
+          // `data: null` like every other refusal here, so clients read all of them alike.
+          if (refused) {
+            response.http.status = refused;
+            body.singleResult = { data: null, ...body.singleResult };
+          }
           if (stopped) {
+            log.warn('graphql operation stopped', { requestId: contextValue.requestId, code: stopped.code, limit: stopped.limit });
             body.singleResult = refusal(stopped, contextValue.requestId);
             response.http.status = stopped.code === 'OPERATION_TIMED_OUT' ? 503 : 400;
           } else if (body.singleResult.data) {
