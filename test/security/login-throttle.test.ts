@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemoAccounts } from '../../api/accounts/seed-demo.ts';
+import { backoffMs, createBackoff, createWindowLimit } from '../../api/accounts/throttle.ts';
 import { startAccountApi, type AccountApi } from '../support/account-api.ts';
 
 const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }';
@@ -73,5 +74,42 @@ describe('sign-in back-off (attack 8)', () => {
       return seen;
     };
     expect(await codes('nobody-here@example.org', '192.0.2.61')).toEqual(await codes('admin@demo.test', '192.0.2.62'));
+  });
+});
+
+describe('back-off and window rules (pure)', () => {
+  const policy = { freeFailures: 5, baseMs: 1000, maxMs: 900_000 };
+
+  it('blocks only after the free failures, doubling up to the cap', () => {
+    expect([1, 4, 5, 6, 7, 8].map((n) => backoffMs(n, policy))).toEqual([0, 0, 1000, 2000, 4000, 8000]);
+    expect(backoffMs(1_000_000, policy)).toBe(900_000);
+  });
+
+  it('never locks a key for good: the block is capped, a success or a quiet spell clears it', () => {
+    const backoff = createBackoff(policy);
+    const at = (ms: number) => new Date(Date.UTC(2026, 0, 1) + ms);
+    for (let i = 0; i < 5; i++) backoff.failed('k', at(0));
+    expect(backoff.blockedUntil('k', at(10))).toEqual(at(1000));
+    expect(backoff.blockedUntil('k', at(1000))).toBeUndefined();
+    // Thousands of later failures still leave at most the cap.
+    for (let i = 0; i < 5000; i++) backoff.failed('k', at(2000));
+    expect(backoff.blockedUntil('k', at(2000))!.getTime() - at(2000).getTime()).toBe(900_000);
+    // After the block and a long quiet spell the key starts again from zero.
+    expect(backoff.blockedUntil('k', at(2000 + 3 * 3_600_000))).toBeUndefined();
+    backoff.failed('k', at(2000 + 3 * 3_600_000));
+    expect(backoff.blockedUntil('k', at(2001 + 3 * 3_600_000))).toBeUndefined();
+    backoff.succeeded('k');
+    expect(backoff.blockedUntil('k', at(0))).toBeUndefined();
+  });
+
+  it('a window limit counts nothing when any of its keys is full, and opens again after the window', () => {
+    const limit = createWindowLimit(3_600_000);
+    const now = new Date('2026-01-01T00:00:00Z');
+    const keys = [{ key: 'address:a', limit: 2 }, { key: 'ip:1', limit: 3 }];
+    expect([1, 2, 3].map(() => limit.take(keys, now).allowed)).toEqual([true, true, false]);
+    // The refused attempt did not use up the IP's budget.
+    expect(limit.take([{ key: 'address:b', limit: 2 }, { key: 'ip:1', limit: 3 }], now).allowed).toBe(true);
+    expect(limit.take(keys, now)).toEqual({ allowed: false, retryAt: new Date('2026-01-01T01:00:00Z') });
+    expect(limit.take(keys, new Date('2026-01-01T01:00:00Z')).allowed).toBe(true);
   });
 });
