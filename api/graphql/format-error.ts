@@ -38,8 +38,14 @@ export function isExpectedError(error: unknown): boolean {
   return typeof code === 'string' && PASS_THROUGH.has(code);
 }
 
-/** The server's own errors are logged with the request id by `operation-budget.ts` (didEncounterErrors), not here. */
-export function createFormatError() {
+/** "Did you mean ...?" in any form (fields, arguments, types, enum values): in production the schema stays unlisted. */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+/**
+ * The server's own errors are logged with the request id by `operation-budget.ts` (didEncounterErrors), not here.
+ * `production`: no suggestions, also in variable and enum errors (graphql-armor only masks validation errors).
+ */
+export function createFormatError({ production = false }: { production?: boolean } = {}) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const unwrapped = unwrapResolverError(error);
     const original = domainErrorIn(unwrapped) ?? unwrapped;
@@ -52,7 +58,8 @@ export function createFormatError() {
     const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : undefined;
     if (code && PASS_THROUGH.has(code)) {
       const argument = code === 'BAD_USER_INPUT' ? argumentOf(formatted.message) : undefined;
-      return { message: formatted.message, ...where, extensions: { code, ...(argument ? { argument } : {}) } };
+      const message = production ? formatted.message.replace(SUGGESTION, '') : formatted.message;
+      return { message, ...where, extensions: { code, ...(argument ? { argument } : {}) } };
     }
     return { message: 'Something went wrong on our side; try again later.', ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };

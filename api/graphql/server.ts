@@ -45,7 +45,7 @@ export function createGraphqlServer(log: Logger, { production = false, budget = 
   return new ApolloServer<RequestContext>({
     typeDefs: loadTypeDefs(),
     resolvers: resolverRegistry,
-    formatError: createFormatError(),
+    formatError: createFormatError({ production }),
     includeStacktraceInErrorResponses: false,
     introspection: !production,
     // The process owns shutdown (npm start, main.ts): Apollo's own signal handler would race it.

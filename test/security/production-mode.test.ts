@@ -74,6 +74,17 @@ describe.each([
     expect(result.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     if (production) expect(result.raw).not.toMatch(/Did you mean|"viewer"|searchEarners/);
     else expect(result.raw).toMatch(/Did you mean/);
+    // Enum values and input fields, as literals and as variables.
+    const typos = [
+      await t.gql('{ suggest(prefix: "we", types: [SKIL]) { id } }'),
+      await t.gql('query($t: [SuggestionType!]) { suggest(prefix: "we", types: $t) { id } }', { t: ['SKIL'] }),
+      await t.gql('query($i: EarnerSearchInput!) { searchEarners(input: $i) { total } }', { i: { skils: ['x'] } }),
+    ];
+    for (const typo of typos) {
+      expect(typo.body.errors?.[0]?.extensions?.code).toMatch(/GRAPHQL_VALIDATION_FAILED|BAD_USER_INPUT/);
+      if (production) expect(typo.raw).not.toMatch(/Did you mean|"SKILL"|"skills"/);
+    }
+    if (!production) expect(typos.map((typo) => typo.raw).join()).toMatch(/Did you mean/);
   });
 
   it.each([
