@@ -1,4 +1,8 @@
-/** The Express application: health endpoints, GraphQL at /graphql, its IDE at /graphql/ide; the web build mounts here. */
+/**
+ * The Express application: health endpoints, GraphQL at /graphql, its IDE at
+ * /graphql/ide (not in production); the web build mounts here. Every response
+ * carries `X-Request-Id`; an error never shows a stack trace or a server path.
+ */
 import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { Client } from '@elastic/elasticsearch';
@@ -10,6 +14,7 @@ import type { RequestContext } from './context.ts';
 import { healthHandler, readyHandler } from './health.ts';
 import type { Logger } from './log.ts';
 import { skillGapCsvHandler } from './reports/csv-route.ts';
+import { assignRequestId, requestIdOf } from './request-id.ts';
 import { webStatic } from './web-static.ts';
 
 /** A started Apollo server and the function that builds each request's context. */
@@ -29,13 +34,15 @@ export interface AppDependencies {
 export function createApp({ config, engine, log, graphql }: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(assignRequestId);
   app.use(securityHeaders);
   app.use(requestLog(log));
   app.get('/health', healthHandler(engine));
   app.get('/ready', readyHandler(engine, config.engine.indexPrefix));
   if (graphql) {
-    // Before the GraphQL mount, which would otherwise take /graphql/ide as a GraphQL GET.
-    app.use('/graphql/ide', graphiqlRouter());
+    // Before the GraphQL mount, which would otherwise take /graphql/ide as a GraphQL GET. Production has no IDE.
+    if (!config.production) app.use('/graphql/ide', graphiqlRouter());
     app.use(
       '/graphql',
       // No listed origins: same origin only (no CORS headers at all).
@@ -51,7 +58,35 @@ export function createApp({ config, engine, log, graphql }: AppDependencies): Ex
     );
   }
   app.use(webStatic());
+  app.use(errorAnswer(log));
   return app;
+}
+
+/** Body parser errors Express raises, by `type`, in words for the caller. */
+const BODY_ERRORS: Record<string, string> = {
+  'entity.parse.failed': 'The request body is not valid JSON.',
+  'entity.too.large': 'The request body is too large (at most 64 kB).',
+  'encoding.unsupported': 'The request body has an unsupported encoding.',
+  'charset.unsupported': 'The request body has an unsupported charset.',
+  'request.aborted': 'The request body was cut off.',
+};
+
+/**
+ * The last handler: any error that reached Express (a malformed or oversized
+ * body, a bug) answers in the GraphQL error shape with the request id, in
+ * every mode; Express's own handler would print the stack and server paths.
+ */
+function errorAnswer(log: Logger) {
+  return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const requestId = requestIdOf(req);
+    const { status, type } = error as { status?: number; type?: string };
+    const known = type ? BODY_ERRORS[type] : undefined;
+    const clientError = typeof status === 'number' && status >= 400 && status < 500;
+    if (known === undefined || !clientError) log.error('request failed', { requestId, method: req.method, path: req.path, message: (error as Error)?.message, stack: (error as Error)?.stack });
+    if (res.headersSent) return;
+    const message = known ?? (clientError ? 'The request could not be read.' : 'Something went wrong on our side; try again later.');
+    res.status(clientError ? status : 500).json({ errors: [{ message, extensions: { code: clientError ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR', requestId } }] });
+  };
 }
 
 function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
@@ -67,7 +102,7 @@ function requestLog(log: Logger) {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      log.info('request', { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 });
+      log.info('request', { requestId: requestIdOf(req), method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 });
     });
     next();
   };

@@ -11,6 +11,11 @@ const apiSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),
+    /**
+     * Express's "trust proxy": which proxies may set X-Forwarded-For (the client IP of per-IP limits).
+     * `false` (default: the socket's address), `true`, a hop count, or addresses/subnets such as `loopback,10.0.0.0/8`.
+     */
+    TRUST_PROXY: z.string().default('false'),
     /** Comma-separated origins allowed to call the API from a browser; empty means same origin only. */
     CORS_ORIGINS: z.string().default(''),
     REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
@@ -40,6 +45,20 @@ const apiSchema = z
       .refine((expression) => cron.validate(expression), { message: 'must be a cron expression such as "15 2 * * *"' }),
     /** `false`: the API does not schedule snapshots (tests; a deployment that runs them elsewhere). */
     REPORT_SNAPSHOTS_ENABLED: z.enum(['true', 'false']).default('true'),
+    /** Cost of one GraphQL operation (fields times the lists they sit in) for signed-in and anonymous callers. */
+    GRAPHQL_MAX_COST: z.coerce.number().int().min(10).max(10_000_000).default(50_000),
+    GRAPHQL_ANONYMOUS_MAX_COST: z.coerce.number().int().min(10).max(10_000_000).default(200),
+    GRAPHQL_MAX_RESPONSE_BYTES: z.coerce.number().int().min(1000).max(1_000_000_000).default(5_000_000),
+    GRAPHQL_TIME_BUDGET_MS: z.coerce.number().int().min(10).max(600_000).default(15_000),
+    /** Failed sign-ins allowed before back-off starts, per account and per client IP. */
+    LOGIN_FREE_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(5),
+    LOGIN_FREE_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
+    /** The first back-off; each further failure doubles it, up to LOGIN_MAX_BACKOFF_SECONDS. */
+    LOGIN_BACKOFF_SECONDS: z.coerce.number().min(0.01).max(3600).default(1),
+    LOGIN_MAX_BACKOFF_SECONDS: z.coerce.number().min(0.01).max(86_400).default(900),
+    /** Claim links one address may be sent, and one client IP may ask for, per hour. */
+    CLAIM_LINKS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(3),
+    CLAIM_LINKS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
   })
   .refine((c) => c.NODE_ENV !== 'production' || c.SESSION_SECRET !== undefined, {
     path: ['SESSION_SECRET'],
@@ -81,7 +100,30 @@ export interface ReportConfig {
   snapshotsEnabled: boolean;
 }
 
+/** Limits of one GraphQL operation (see `graphql/operation-budget.ts`). */
+export interface GraphqlLimits {
+  anonymousMaxCost: number;
+  maxCost: number;
+  maxResolvedFields: number;
+  maxResponseBytes: number;
+  timeBudgetMs: number;
+}
+
+/** Sign-in back-off and claim-link limits (see `accounts/throttle.ts`). */
+export interface AbuseLimits {
+  loginFreeAttempts: number;
+  loginFreeAttemptsPerIp: number;
+  loginBackoffMs: number;
+  loginMaxBackoffMs: number;
+  claimLinksPerAddressPerHour: number;
+  claimLinksPerIpPerHour: number;
+}
+
 export interface ApiConfig {
+  /** NODE_ENV=production: no introspection, no IDE, no field suggestions. */
+  production: boolean;
+  /** Express "trust proxy" value. */
+  trustProxy: boolean | number | string;
   port: number;
   host: string;
   corsOrigins: string[];
@@ -92,11 +134,15 @@ export interface ApiConfig {
   outbox: OutboxConfig;
   contacts: ContactConfig;
   reports: ReportConfig;
+  graphql: GraphqlLimits;
+  abuse: AbuseLimits;
 }
 
 export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const c = parseEnv(apiSchema, env, 'API');
   return {
+    production: c.NODE_ENV === 'production',
+    trustProxy: c.TRUST_PROXY === 'true' ? true : c.TRUST_PROXY === 'false' ? false : /^\d+$/.test(c.TRUST_PROXY) ? Number(c.TRUST_PROXY) : c.TRUST_PROXY,
     port: c.PORT,
     host: c.HOST,
     corsOrigins: c.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
@@ -118,5 +164,21 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     },
     contacts: { rateLimit: c.CONTACT_RATE_LIMIT, windowHours: c.CONTACT_RATE_WINDOW_HOURS },
     reports: { minCell: c.REPORT_MIN_CELL, snapshotCron: c.REPORT_SNAPSHOT_CRON, snapshotsEnabled: c.REPORT_SNAPSHOTS_ENABLED === 'true' },
+    graphql: {
+      anonymousMaxCost: c.GRAPHQL_ANONYMOUS_MAX_COST,
+      maxCost: c.GRAPHQL_MAX_COST,
+      // A backstop behind the cost estimate, which counts about one per field.
+      maxResolvedFields: c.GRAPHQL_MAX_COST * 2,
+      maxResponseBytes: c.GRAPHQL_MAX_RESPONSE_BYTES,
+      timeBudgetMs: c.GRAPHQL_TIME_BUDGET_MS,
+    },
+    abuse: {
+      loginFreeAttempts: c.LOGIN_FREE_ATTEMPTS,
+      loginFreeAttemptsPerIp: c.LOGIN_FREE_ATTEMPTS_PER_IP,
+      loginBackoffMs: Math.round(c.LOGIN_BACKOFF_SECONDS * 1000),
+      loginMaxBackoffMs: Math.round(c.LOGIN_MAX_BACKOFF_SECONDS * 1000),
+      claimLinksPerAddressPerHour: c.CLAIM_LINKS_PER_ADDRESS_PER_HOUR,
+      claimLinksPerIpPerHour: c.CLAIM_LINKS_PER_IP_PER_HOUR,
+    },
   };
 }

@@ -6,6 +6,7 @@ import type { Request } from 'express';
 import type { SearchEngine } from './engine.ts';
 import { DomainError } from './errors.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
+import { newRequestId, requestIdOf } from './request-id.ts';
 import { UNCONFIGURED_PLATFORM, type Platform } from './platform.ts';
 import type { Reporting } from './reporting.ts';
 import { createAccountService, type AccountService } from './services/account-service.ts';
@@ -31,6 +32,10 @@ export interface Services {
 
 export interface RequestContext {
   viewer: Viewer;
+  /** Sent back in `X-Request-Id` and `extensions.requestId`; carried by the logs. */
+  requestId: string;
+  /** The caller's address (through trusted proxies only, see TRUST_PROXY): the key of per-IP limits. */
+  clientIp: string;
   loaders: Loaders;
   services: Services;
 }
@@ -46,16 +51,31 @@ export interface ContextDependencies {
   reporting?: Reporting;
 }
 
-export function buildContext(engine: SearchEngine, viewer: Viewer, now: () => Date = () => new Date(), platform: Platform = UNCONFIGURED_PLATFORM, reporting?: Reporting): RequestContext {
+/** What the HTTP request tells about itself. */
+export interface RequestInfo {
+  requestId: string;
+  clientIp: string;
+}
+
+export function buildContext(
+  engine: SearchEngine,
+  viewer: Viewer,
+  now: () => Date = () => new Date(),
+  platform: Platform = UNCONFIGURED_PLATFORM,
+  reporting?: Reporting,
+  { requestId, clientIp }: RequestInfo = { requestId: newRequestId(), clientIp: 'unknown' },
+): RequestContext {
   const loaders = createLoaders(engine);
   return {
     viewer,
+    requestId,
+    clientIp,
     loaders,
     services: {
       search: createSearchService({ engine, loaders, viewer, now, ...(reporting ? { logSearch: reporting.logSearch } : {}) }),
       directory: createDirectoryService({ engine, loaders, viewer }),
-      accounts: createAccountService({ platform, viewer, now }),
-      claims: createClaimService({ platform, now }),
+      accounts: createAccountService({ platform, viewer, now, clientIp }),
+      claims: createClaimService({ platform, now, clientIp }),
       settings: createSettingsService({ platform, viewer, now }),
       myData: createMyDataService({ platform, viewer, now }),
       contacts: createContactService({ platform, loaders, viewer, now }),
@@ -73,9 +93,9 @@ export function buildContext(engine: SearchEngine, viewer: Viewer, now: () => Da
  */
 class SessionRejected extends Error {
   readonly extensions: Record<string, unknown>;
-  constructor(reason: DomainError) {
+  constructor(reason: DomainError, requestId: string) {
     super(reason.message, { cause: reason });
-    this.extensions = { code: reason.code, http: { status: 401 } };
+    this.extensions = { code: reason.code, requestId, http: { status: 401 } };
   }
 }
 
@@ -86,9 +106,9 @@ export function contextFactory({ engine, resolveViewer, platform, now, reporting
     try {
       viewer = await resolveViewer(req);
     } catch (error) {
-      if (error instanceof DomainError) throw new SessionRejected(error);
+      if (error instanceof DomainError) throw new SessionRejected(error, requestIdOf(req));
       throw error;
     }
-    return buildContext(engine, viewer, now, platform, reporting);
+    return buildContext(engine, viewer, now, platform, reporting, { requestId: requestIdOf(req), clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown' });
   };
 }

@@ -5,7 +5,10 @@
  */
 
 /** Error codes clients can rely on, in `extensions.code`. */
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'SEARCH_UNAVAILABLE' | 'RATE_LIMITED';
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'SEARCH_UNAVAILABLE' | 'RATE_LIMITED' | OperationLimitCode;
+
+/** An operation refused or stopped by one of the server's limits (`graphql/operation-budget.ts`). */
+export type OperationLimitCode = 'OPERATION_TOO_COSTLY' | 'RESPONSE_TOO_LARGE' | 'OPERATION_TIMED_OUT';
 
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
@@ -62,5 +65,20 @@ export class RateLimitedError extends DomainError {
   }
   override extensions(): Record<string, unknown> {
     return { retryAt: this.retryAt.toISOString() };
+  }
+}
+
+/** An operation over a limit of the server; `limit` and `found` say by how much. */
+export class OperationLimitError extends DomainError {
+  constructor(
+    readonly code: OperationLimitCode,
+    message: string,
+    readonly limit: number,
+    readonly found?: number,
+  ) {
+    super(message);
+  }
+  override extensions(): Record<string, unknown> {
+    return { limit: this.limit, ...(this.found !== undefined ? { found: this.found } : {}) };
   }
 }

@@ -18,6 +18,8 @@ export interface RunningApi {
   url: string;
   /** Skill-gap reports: `reporting.snapshotJob.runNow()` takes a snapshot on demand. */
   reporting: Reporting;
+  /** Resolves when work done after answering (claim links) has finished. */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -42,7 +44,7 @@ export async function startApi(config: ApiConfig = apiConfigFromEnv(), options: 
   const log = options.log ?? createLogger(config.logLevel);
   const engine = createEngineClient(config.engine, { requestTimeoutMs: config.requestTimeoutMs });
   await ensureAllIndices({ client: engine, prefix: config.engine.indexPrefix, replicas: config.engine.replicas });
-  const graphqlServer = createGraphqlServer(log);
+  const graphqlServer = createGraphqlServer(log, { production: config.production, budget: config.graphql });
   await graphqlServer.start();
   const platform = createPlatform(engine, config, log);
   const reporting = createReporting(engine, config.engine.indexPrefix, config.reports, log, options.now);
@@ -71,9 +73,11 @@ export async function startApi(config: ApiConfig = apiConfigFromEnv(), options: 
     server,
     url,
     reporting,
+    idle: () => platform.background.idle(),
     close: async () => {
       reporting.snapshotJob.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await platform.background.idle();
       await drain(() => reporting.snapshotJob.isRunning(), SNAPSHOT_DRAIN_MS);
       await graphqlServer.stop();
       await platform.outbox.close();

@@ -7,7 +7,9 @@
 import type { Client } from '@elastic/elasticsearch';
 import { resolveSessionSecret } from './accounts/session-secret.ts';
 import { sessionKeys, type SessionKeys } from './accounts/session.ts';
-import type { ApiConfig, AuthConfig, ContactConfig } from './config.ts';
+import { createBackground, type Background } from './background.ts';
+import { createBackoff, createWindowLimit, type Backoff, type WindowLimit } from './accounts/throttle.ts';
+import type { AbuseLimits, ApiConfig, AuthConfig, ContactConfig } from './config.ts';
 import type { Logger } from './log.ts';
 import { createOutbox, type Outbox } from './outbox/outbox.ts';
 import { createAccountStore, type AccountStore } from './stores/accounts.ts';
@@ -24,6 +26,28 @@ export interface Platform {
   sessions: SessionKeys;
   auth: Omit<AuthConfig, 'sessionSecret'>;
   contactLimits: ContactConfig;
+  /** Sign-in back-off and claim-link limits, kept in memory (`accounts/throttle.ts`). */
+  abuse: AbuseGuards;
+  /** Work done after answering (sending claim links). */
+  background: Background;
+}
+
+export interface AbuseGuards {
+  limits: AbuseLimits;
+  loginByAccount: Backoff;
+  loginByIp: Backoff;
+  /** Claim links per address and per client IP, per hour. */
+  claimLinks: WindowLimit;
+}
+
+export function createAbuseGuards(limits: AbuseLimits): AbuseGuards {
+  const backoff = { baseMs: limits.loginBackoffMs, maxMs: limits.loginMaxBackoffMs };
+  return {
+    limits,
+    loginByAccount: createBackoff({ ...backoff, freeFailures: limits.loginFreeAttempts }),
+    loginByIp: createBackoff({ ...backoff, freeFailures: limits.loginFreeAttemptsPerIp }),
+    claimLinks: createWindowLimit(3_600_000),
+  };
 }
 
 export function createPlatform(client: Client, config: ApiConfig, log: Logger, overrides: Partial<Pick<Platform, 'outbox'>> = {}): Platform {
@@ -38,6 +62,8 @@ export function createPlatform(client: Client, config: ApiConfig, log: Logger, o
     sessions: sessionKeys(resolveSessionSecret(config.auth), config.auth.sessionTtlSeconds),
     auth,
     contactLimits: config.contacts,
+    abuse: createAbuseGuards(config.abuse),
+    background: createBackground(log),
   };
 }
 

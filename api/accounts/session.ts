@@ -47,9 +47,28 @@ export async function signSession(keys: SessionKeys, claims: SessionClaims, now:
 /** Why a token was refused, in words a user can act on. */
 export type SessionProblem = 'expired' | 'invalid';
 
+/** Clocks of the machines behind one deployment may differ by this much. */
+export const CLOCK_SKEW_SECONDS = 60;
+
+/**
+ * A token must say when it was issued and when it expires: one without `exp`
+ * would never expire, one issued in the future (beyond the skew) or living
+ * longer than the configured lifetime was not made by `signSession`.
+ */
 export async function verifySession(keys: SessionKeys, token: string, now: Date): Promise<SessionClaims | SessionProblem> {
   try {
-    const { payload } = await jwtVerify(token, keys.key, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE, currentDate: now });
+    const { payload } = await jwtVerify(token, keys.key, {
+      algorithms: ['HS256'],
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      currentDate: now,
+      requiredClaims: ['exp', 'iat', 'sub'],
+      clockTolerance: CLOCK_SKEW_SECONDS,
+    });
+    const nowSeconds = now.getTime() / 1000;
+    if (typeof payload.iat !== 'number' || typeof payload.exp !== 'number') return 'invalid';
+    if (payload.iat > nowSeconds + CLOCK_SKEW_SECONDS) return 'invalid';
+    if (payload.exp - payload.iat > keys.ttlSeconds + CLOCK_SKEW_SECONDS) return 'invalid';
     if (typeof payload.sub !== 'string' || typeof payload.sv !== 'number' || typeof payload.role !== 'string') return 'invalid';
     return { accountId: payload.sub, role: payload.role as AccountRole, sessionVersion: payload.sv };
   } catch (error) {

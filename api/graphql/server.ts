@@ -1,6 +1,9 @@
 /**
  * The Apollo server: the schema files, the resolver registry, query depth
- * and cost limits, one formatError, no stack traces, no CDN landing page.
+ * and shape limits (graphql-armor), the operation budget (cost counting list
+ * sizes, resolved fields, response size, time), one formatError, no stack
+ * traces, no CDN landing page. In production: no introspection and no field
+ * suggestions in validation errors.
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -10,38 +13,45 @@ import type { Logger } from '../log.ts';
 import { resolverRegistry } from '../resolvers/registry.ts';
 import { loadTypeDefs } from '../schema/load.ts';
 import { createFormatError } from './format-error.ts';
+import { DEFAULT_OPERATION_BUDGET, operationBudgetPlugin, type OperationBudget } from './operation-budget.ts';
 
-/** Limits on one operation; see graphql-armor for what each counts. */
+/** Limits on the shape of one operation; see graphql-armor for what each counts. Cost is `operation-budget.ts`. */
 export const OPERATION_LIMITS = {
   maxDepth: 9,
-  maxCost: 5000,
   maxAliases: 15,
   maxDirectives: 20,
   maxTokens: 2000,
 } as const;
 
-export function createGraphqlServer(log: Logger): ApolloServer<RequestContext> {
+export interface GraphqlServerOptions {
+  /** NODE_ENV=production: introspection off, no "Did you mean" suggestions. */
+  production?: boolean;
+  budget?: OperationBudget;
+}
+
+export function createGraphqlServer(log: Logger, { production = false, budget = DEFAULT_OPERATION_BUDGET }: GraphqlServerOptions = {}): ApolloServer<RequestContext> {
   const armor = new ApolloArmor({
     // Fragments do not count as levels: clients may structure queries freely.
     maxDepth: { n: OPERATION_LIMITS.maxDepth, flattenFragments: true },
-    costLimit: { maxCost: OPERATION_LIMITS.maxCost, flattenFragments: true },
+    // Armor's cost ignores defaults, variables and list sizes: operation-budget.ts counts cost instead.
+    costLimit: { enabled: false },
     maxAliases: { n: OPERATION_LIMITS.maxAliases },
     maxDirectives: { n: OPERATION_LIMITS.maxDirectives },
     maxTokens: { n: OPERATION_LIMITS.maxTokens },
-    // The schema is public through introspection; suggestions only add noise to errors.
-    blockFieldSuggestion: { enabled: false },
+    // In development the schema is public through introspection anyway; in production suggestions would reveal it.
+    blockFieldSuggestion: { enabled: production },
   });
   const protection = armor.protect();
   return new ApolloServer<RequestContext>({
     typeDefs: loadTypeDefs(),
     resolvers: resolverRegistry,
-    formatError: createFormatError(log),
+    formatError: createFormatError({ production }),
     includeStacktraceInErrorResponses: false,
-    introspection: true,
+    introspection: !production,
     // The process owns shutdown (npm start, main.ts): Apollo's own signal handler would race it.
     stopOnTerminationSignals: false,
     validationRules: protection.validationRules,
     // graphql-armor's types come from Apollo's CommonJS build; the plugins are the same at run time.
-    plugins: [...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]), ApolloServerPluginLandingPageDisabled()],
+    plugins: [...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]), operationBudgetPlugin(budget, log), ApolloServerPluginLandingPageDisabled()],
   });
 }

@@ -11,7 +11,7 @@ import { DomainError, type ErrorCode } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import { csvQueryArgs } from './input.ts';
 
-const STATUS: Record<ErrorCode, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429, SEARCH_UNAVAILABLE: 503 };
+const STATUS: Record<ErrorCode, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429, SEARCH_UNAVAILABLE: 503, OPERATION_TOO_COSTLY: 400, RESPONSE_TOO_LARGE: 413, OPERATION_TIMED_OUT: 503 };
 
 /** A domain error, also when wrapped (a refused session arrives as the cause of the context error). */
 function domainError(error: unknown): DomainError | undefined {

@@ -1,10 +1,11 @@
 /** Fields of contacts.graphql: contact requests between employers and earners. */
 import type { ContactRequestDocument } from '../../mappings/contacts.ts';
+import { pageOf, type PageArgs } from '../graphql/list-page.ts';
 import type { ResolverMap } from './types.ts';
 
 export const contactResolvers: ResolverMap = {
   Query: {
-    myContactRequests: (_parent, _args, ctx) => ctx.services.contacts.myContactRequests(),
+    myContactRequests: async (_parent, args: PageArgs, ctx) => pageOf(await ctx.services.contacts.myContactRequests(), args),
   },
   Mutation: {
     contactEarner: (_parent, args: { earnerId: string; message: string }, ctx) => ctx.services.contacts.contactEarner(args.earnerId, args.message),

@@ -1,4 +1,5 @@
 /** EarnerBadge: its class, issuer and skills load in batches across the whole page. */
+import { pageOf, type PageArgs } from '../graphql/list-page.ts';
 import type { BadgeView } from '../search/earner-view.ts';
 import type { RequestContext } from '../context.ts';
 import type { ResolverMap } from './types.ts';
@@ -12,9 +13,9 @@ export const earnerBadgeResolvers: ResolverMap = {
   EarnerBadge: {
     badgeClass: (badge: BadgeView, _args, ctx) => ctx.loaders.badgeClass.load(badge.badgeClassId),
     issuer: (badge: BadgeView, _args, ctx) => ctx.loaders.issuer.load(badge.issuerId),
-    skills: (badge: BadgeView, _args, ctx) => loadSkills(badge.skills, ctx),
-    evidence: (badge: BadgeView) => badge.evidence ?? [],
-    unmappedSkills: (badge: BadgeView) => badge.unmappedSkills ?? [],
+    skills: (badge: BadgeView, args: PageArgs, ctx) => loadSkills(pageOf(badge.skills, args), ctx),
+    evidence: (badge: BadgeView, args: PageArgs) => pageOf(badge.evidence, args),
+    unmappedSkills: (badge: BadgeView, args: PageArgs) => pageOf(badge.unmappedSkills, args),
     frameworks: (badge: BadgeView) => badge.frameworks ?? [],
   },
 };

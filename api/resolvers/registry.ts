@@ -4,6 +4,7 @@
  */
 import { badgeClassResolvers } from './badge-class.ts';
 import { contactResolvers } from './contacts.ts';
+import { earnerResolvers } from './earner.ts';
 import { earnerBadgeResolvers } from './earner-badge.ts';
 import { facetValueResolvers } from './facet-value.ts';
 import { accountResolvers } from './mutation-accounts.ts';
@@ -20,6 +21,7 @@ export const resolverRegistry: ResolverMap[] = [
   searchQueryResolvers,
   lookupQueryResolvers,
   facetValueResolvers,
+  earnerResolvers,
   earnerBadgeResolvers,
   badgeClassResolvers,
   skillResolvers,

@@ -1,6 +1,7 @@
 /** Fields of settings.graphql: the signed-in earner's settings, profile and data. */
 import type { EarnerLocation } from '../../mappings/earners.ts';
 import type { DirectorySettingsDocument } from '../../mappings/directory-settings.ts';
+import { pageOf, type PageArgs } from '../graphql/list-page.ts';
 import type { DirectorySettingsArgs } from '../settings/settings-input.ts';
 import type { ResolverMap } from './types.ts';
 
@@ -23,5 +24,7 @@ export const settingsResolvers: ResolverMap = {
   },
   MyProfile: {
     location: (profile: { location?: EarnerLocation }) => ownLocation(profile.location),
+    badges: (profile: { badges: unknown[] }, args: PageArgs) => pageOf(profile.badges, args),
+    badgeCount: (profile: { badges: unknown[] }) => profile.badges.length,
   },
 };

@@ -1,7 +1,9 @@
 /**
  * Earners claim their profile with a one-time link sent to an address their
- * credentials carry. The request answers the same whether or not the address
- * is known, so it cannot be used to find out who is in the directory.
+ * credentials carry. The request answers the same, and as fast, whether or
+ * not the address is known: the look-up and the sending happen after the
+ * answer. Requests are limited per address (known or not) and per client IP.
+ * A new link or a claim ends every older link of the earner; a link works once.
  */
 import type { AccountDocument } from '../../mappings/accounts.ts';
 import { claimLink, claimTokenProblem, hashClaimToken, looksLikeClaimToken, newClaimToken } from '../accounts/claim-token.ts';
@@ -9,7 +11,7 @@ import { accountIdFor } from '../accounts/identity.ts';
 import { hashPassword } from '../accounts/password.ts';
 import { signSession } from '../accounts/session.ts';
 import { viewerOf } from '../accounts/token-viewer.ts';
-import { BadInputError } from '../errors.ts';
+import { BadInputError, RateLimitedError } from '../errors.ts';
 import { claimLinkMessage } from '../outbox/messages.ts';
 import type { Platform } from '../platform.ts';
 import { checkEmail, checkPassword, type AuthPayload } from './account-service.ts';
@@ -17,11 +19,13 @@ import { checkEmail, checkPassword, type AuthPayload } from './account-service.t
 export interface ClaimServiceDependencies {
   platform: Platform;
   now: () => Date;
+  /** The caller's address, for the per-IP limit. */
+  clientIp?: string;
 }
 
 export const CLAIM_LINK_ANSWER = 'If this address belongs to an earner in the directory, a link to claim the profile is on its way. It works once.';
 
-export function createClaimService({ platform, now }: ClaimServiceDependencies) {
+export function createClaimService({ platform, now, clientIp = 'unknown' }: ClaimServiceDependencies) {
   async function earnerAccount(email: string, earnerId: string, passwordHash: string): Promise<AccountDocument> {
     const id = accountIdFor(email);
     const at = now().toISOString();
@@ -40,17 +44,30 @@ export function createClaimService({ platform, now }: ClaimServiceDependencies) 
     return account;
   }
 
+  async function sendClaimLink(address: string): Promise<void> {
+    const earnerId = await platform.records.earnerWithIdentity(`email:${address}`);
+    if (!earnerId) return;
+    const { token, hash } = newClaimToken();
+    const created = now();
+    const ttlMs = platform.auth.claimTokenTtlMinutes * 60_000;
+    await platform.claimTokens.create({ tokenHash: hash, earnerId, email: address, createdAt: created.toISOString(), expiresAt: new Date(created.getTime() + ttlMs).toISOString() });
+    await platform.claimTokens.deleteOthersForEarner(earnerId, hash);
+    await platform.outbox.send(claimLinkMessage(address, claimLink(platform.auth.publicUrl, token), Math.round(ttlMs / 3_600_000)));
+  }
+
   return {
     async requestClaimLink(email: string): Promise<string> {
       const address = checkEmail('email', email);
-      const earnerId = await platform.records.earnerWithIdentity(`email:${address}`);
-      if (earnerId) {
-        const { token, hash } = newClaimToken();
-        const created = now();
-        const ttlMs = platform.auth.claimTokenTtlMinutes * 60_000;
-        await platform.claimTokens.create({ tokenHash: hash, earnerId, email: address, createdAt: created.toISOString(), expiresAt: new Date(created.getTime() + ttlMs).toISOString() });
-        await platform.outbox.send(claimLinkMessage(address, claimLink(platform.auth.publicUrl, token), Math.round(ttlMs / 3_600_000)));
-      }
+      const { claimLinks, limits } = platform.abuse;
+      const verdict = claimLinks.take(
+        [
+          { key: `address:${address}`, limit: limits.claimLinksPerAddressPerHour },
+          { key: `ip:${clientIp}`, limit: limits.claimLinksPerIpPerHour },
+        ],
+        now(),
+      );
+      if (!verdict.allowed) throw new RateLimitedError(verdict.retryAt, 'claim link requests');
+      platform.background.run('claim link', () => sendClaimLink(address));
       return CLAIM_LINK_ANSWER;
     },
 
@@ -65,6 +82,7 @@ export function createClaimService({ platform, now }: ClaimServiceDependencies) 
       const passwordHash = await hashPassword(password);
       if (!(await platform.claimTokens.markUsed(stored, now()))) throw new BadInputError('token', 'This claim link was already used; request a new one.');
       const account = await earnerAccount(stored.doc.email, stored.doc.earnerId, passwordHash);
+      await platform.claimTokens.deleteOthersForEarner(stored.doc.earnerId, stored.doc.tokenHash);
       const session = await signSession(platform.sessions, { accountId: account.id, role: account.role, sessionVersion: account.sessionVersion }, now());
       return { ...session, viewer: viewerOf(account) };
     },

@@ -1,6 +1,6 @@
 /**
  * Lookups by id and typeahead. Earners, badge classes and issuers go through
- * the privacy-checked loaders; the skills taxonomy is public.
+ * the privacy-checked loaders; the skills taxonomy is open to every account.
  */
 import type { SearchEngine } from '../engine.ts';
 import { BadInputError } from '../errors.ts';
@@ -8,7 +8,7 @@ import type { Loaders } from '../loaders.ts';
 import { LIMITS } from '../search/limits.ts';
 import { directorySuggestRequest, readDirectorySuggestions, readSkillSuggestions, skillSuggestRequest, type Suggestion, type SuggestionType } from '../search/suggest.ts';
 import type { Viewer } from '../viewer.ts';
-import { requireDirectoryAccess } from './access.ts';
+import { requireDirectoryAccess, requireSignedIn } from './access.ts';
 
 export interface DirectoryServiceDependencies {
   engine: SearchEngine;
@@ -38,8 +38,9 @@ export function createDirectoryService({ engine, loaders, viewer }: DirectorySer
       requireDirectoryAccess(viewer);
       return loaders.issuer.load(checkId(id));
     },
-    /** The taxonomy is public: no role needed. */
+    /** Any signed-in account: anonymous callers reach only sign-in and claiming (the taxonomy itself is public data). */
     async skill(id: string) {
+      requireSignedIn(viewer);
       return loaders.skill.load(checkId(id));
     },
     async suggest(prefix: string, types: readonly SuggestionType[] | null | undefined, first: number | null | undefined): Promise<Suggestion[]> {

@@ -12,6 +12,8 @@ export interface ClaimTokenStore {
   /** Marks the token used; false when someone used it first (it changed since it was read). */
   markUsed(token: Versioned<ClaimTokenDocument>, usedAt: Date): Promise<boolean>;
   deleteForEarner(earnerId: string): Promise<number>;
+  /** Deletes every token of the earner but `keepHash`: a new link or a claim ends all older links. */
+  deleteOthersForEarner(earnerId: string, keepHash: string): Promise<number>;
 }
 
 export function createClaimTokenStore(client: Client, indexPrefix: string, log: Logger): ClaimTokenStore {
@@ -26,5 +28,6 @@ export function createClaimTokenStore(client: Client, indexPrefix: string, log: 
       guard(() => getVersioned<ClaimTokenDocument>(client, index, tokenHash)),
     markUsed: (read, usedAt) => guard(() => replaceIfUnchanged(client, index, read.doc.tokenHash, read, { ...read.doc, usedAt: usedAt.toISOString() })),
     deleteForEarner: (earnerId) => guard(() => deleteMatching(client, index, { term: { earnerId } })),
+    deleteOthersForEarner: (earnerId, keepHash) => guard(() => deleteMatching(client, index, { bool: { filter: [{ term: { earnerId } }], must_not: [{ term: { tokenHash: keepHash } }] } })),
   };
 }

@@ -26,6 +26,7 @@ describe('claiming a profile by one-time link (file outbox)', () => {
   it('sends a link, claims with it, and the earner session works', async () => {
     const requested = await t.gql(REQUEST, { e: ' Ada@Example.org' });
     expect(requested.body).toEqual({ data: { requestClaimLink: { message: CLAIM_LINK_ANSWER } } });
+    await t.api.idle();
     const messages = t.outbox();
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ kind: 'claim-link', to: 'ada@example.org' });
@@ -53,6 +54,7 @@ describe('claiming a profile by one-time link (file outbox)', () => {
     const before = t.outbox().length;
     const unknown = await t.gql(REQUEST, { e: 'stranger@example.org' });
     const known = await t.gql(REQUEST, { e: 'bo@example.org' });
+    await t.api.idle();
     expect(unknown.raw).toBe(known.raw);
     const sent = t.outbox().slice(before);
     expect(sent.map((m) => m.to)).toEqual(['bo@example.org']);
@@ -78,6 +80,7 @@ describe('claiming a profile by one-time link (file outbox)', () => {
   it('claiming again re-uses the account with the new password and ends older sessions', async () => {
     const first = await t.login('ada@example.org', 'a-good-password');
     await t.gql(REQUEST, { e: 'ada@example.org' });
+    await t.api.idle();
     const again = await t.gql<Claimed>(CLAIM, { t: claimTokenFrom(t.outbox(), 'ada@example.org')!, p: 'a-newer-password' });
     expect(again.body.data!.claimProfile.viewer.earnerId).toBe('earner-ada');
     expect((await t.gql(VIEWER, {}, first)).body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -112,6 +115,7 @@ describe('the outbox index, when configured', () => {
 
   it('keeps the claim link as a document of the outbox index (and writes no file)', async () => {
     await t.gql(REQUEST, { e: 'cy@example.org' });
+    await t.api.idle();
     const found = await t.client.search<OutboxMessageDocument>({ index: aliasName(t.prefix, 'outbox'), query: { term: { to: 'cy@example.org' } } });
     const messages = found.hits.hits.map((h) => h._source!);
     expect(messages).toHaveLength(1);

@@ -41,11 +41,11 @@ describe('contact requests', () => {
 
   it('refuses an earner who is not contactable, and treats a hidden earner exactly like an unknown id', async () => {
     const quiet = await t.gql(CONTACT, { id: 'earner-dee', m: 'Hello Dee' }, employer);
-    expect(quiet.body.errors?.[0]?.extensions).toEqual({ code: 'FORBIDDEN' });
+    expect(quiet.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
     expect(quiet.body.errors?.[0]?.message).toMatch(/does not accept contact requests/);
     const hidden = await t.gql(CONTACT, { id: 'earner-eve', m: 'Hello Eve' }, employer);
     const unknown = await t.gql(CONTACT, { id: 'earner-nobody', m: 'Hello Eve' }, employer);
-    expect(hidden.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'earnerId' });
+    expect(hidden.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'earnerId' });
     expect(hidden.body.errors?.[0]?.message).toBe(unknown.body.errors?.[0]?.message);
     const stored = await t.client.count({ index: aliasName(t.prefix, 'contacts') });
     expect(stored.count).toBe(0);
@@ -82,7 +82,7 @@ describe('contact requests', () => {
     // Not the earner's to answer: another employer, or an id sent to someone else.
     expect((await t.gql(RESPOND, { id: request!.id, a: true }, otherEmployer)).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const rivalRequest = (await t.gql<{ myContactRequests: Contact[] }>(MINE, {}, otherEmployer)).body.data!.myContactRequests[0]!;
-    expect((await t.gql(RESPOND, { id: rivalRequest.id, a: true }, cal)).body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'id' });
+    expect((await t.gql(RESPOND, { id: rivalRequest.id, a: true }, cal)).body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'id' });
 
     const accepted = await t.gql<{ respondToContact: Contact }>(RESPOND, { id: request!.id, a: true }, cal);
     expect(accepted.body.data!.respondToContact).toMatchObject({ status: 'ACCEPTED', revealedChannel: { channel: 'PHONE', value: SECRET_PHONE } });

@@ -19,7 +19,7 @@ describe('DataLoaders batch per entity type', () => {
     const query = /* GraphQL */ `
       query($input: EarnerSearchInput!) {
         searchEarners(input: $input) {
-          nodes { earner { id badges { name badgeClass { id name earnerCount issuer { id name } } issuer { id name earnerCount } skills { id label broader { id } } } } }
+          nodes { earner { id badges(first: 10) { name badgeClass { id name earnerCount issuer { id name } } issuer { id name earnerCount } skills(first: 10) { id label broader(first: 5) { id } } } } }
           facets { skills { value label count } }
         }
       }

@@ -18,6 +18,7 @@ describe('the SMTP outbox, when SMTP_URL is configured', () => {
   it('sends the claim link as mail, and writes no file', async () => {
     const result = await t.gql('mutation { requestClaimLink(email: "gil@example.org") { message } }');
     expect(result.body.errors).toBeUndefined();
+    await t.api.idle();
     expect(sink.received).toHaveLength(1);
     const mail = sink.received[0]!;
     expect(mail).toMatchObject({ from: 'directory@talent.test', to: ['gil@example.org'] });

@@ -10,7 +10,7 @@ import type { Client } from '@elastic/elasticsearch';
 import { accountIdFor } from '../../api/accounts/identity.ts';
 import { hashPassword } from '../../api/accounts/password.ts';
 import { apiConfigFromEnv, type ApiConfig } from '../../api/config.ts';
-import { startApi, type RunningApi } from '../../api/main.ts';
+import { startApi, type RunningApi, type StartOptions } from '../../api/main.ts';
 import { OUTBOX_FILE } from '../../api/outbox/file-outbox.ts';
 import type { AccountDocument, AccountRole } from '../../mappings/accounts.ts';
 import type { CredentialDocument } from '../../mappings/credentials.ts';
@@ -44,7 +44,7 @@ export interface AccountApi {
   cleanup(): Promise<void>;
 }
 
-export async function startAccountApi(name: string, env: Record<string, string> = {}): Promise<AccountApi> {
+export async function startAccountApi(name: string, env: Record<string, string> = {}, options: StartOptions = {}): Promise<AccountApi> {
   const prefix = uniquePrefix(name);
   const outboxDir = mkdtempSync(join(tmpdir(), `outbox-${name}-`));
   const config = apiConfigFromEnv({
@@ -58,7 +58,7 @@ export async function startAccountApi(name: string, env: Record<string, string> 
     OUTBOX_DIR: outboxDir,
     ...env,
   });
-  const api = await startApi(config);
+  const api = await startApi(config, options);
   const client = engineClient();
   const gql: AccountApi['gql'] = async (query, variables = {}, token, headers = {}) => {
     const response = await fetch(`${api.url}/graphql`, {
@@ -169,6 +169,8 @@ export function claimTokenFrom(messages: readonly OutboxMessageDocument[], email
 /** Claims an earner's profile through the real link flow and returns their session token. */
 export async function claimEarner(api: AccountApi, email: string, password = 'earner-password-1'): Promise<string> {
   await api.gql('mutation($e: String!) { requestClaimLink(email: $e) { message } }', { e: email });
+  // The link is sent after the answer.
+  await api.api.idle();
   const token = claimTokenFrom(api.outbox(), email);
   if (!token) throw new Error(`no claim link was sent to ${email}`);
   const result = await api.gql<{ claimProfile: { token: string } }>('mutation($t: String!, $p: String!) { claimProfile(token: $t, password: $p) { token } }', { t: token, p: password });

@@ -6,7 +6,7 @@
 import type { Client } from '@elastic/elasticsearch';
 import { buildContext } from '../../api/context.ts';
 import { createSearchEngine } from '../../api/engine.ts';
-import { createGraphqlServer } from '../../api/graphql/server.ts';
+import { createGraphqlServer, type GraphqlServerOptions } from '../../api/graphql/server.ts';
 import { createLogger } from '../../api/log.ts';
 import type { Viewer } from '../../api/viewer.ts';
 import { engineClient } from './engine.ts';
@@ -31,7 +31,7 @@ export interface GraphqlHarness {
   close(): Promise<void>;
 }
 
-export async function graphqlHarness(prefix: string, now: Date): Promise<GraphqlHarness> {
+export async function graphqlHarness(prefix: string, now: Date, options: GraphqlServerOptions = {}): Promise<GraphqlHarness> {
   const client: Client = engineClient();
   const calls: EngineCall[] = [];
   client.diagnostic.on('request', (_error, event) => {
@@ -40,7 +40,7 @@ export async function graphqlHarness(prefix: string, now: Date): Promise<Graphql
   });
   const log = createLogger('error', () => {});
   const engine = createSearchEngine(client, prefix, log);
-  const server = createGraphqlServer(log);
+  const server = createGraphqlServer(log, options);
   await server.start();
   return {
     calls,

@@ -21,6 +21,8 @@ export interface CardView {
   openTo: string[];
   contactable: boolean;
   badges: CardBadge[];
+  /** All badges shown to employers (a search result carries only the first page of them). */
+  badgeCount: number;
   topSkills: string[];
 }
 
@@ -41,6 +43,7 @@ export function cardFromEarner(earner: EarnerCardFragment): CardView {
     openTo: earner.openTo,
     contactable: earner.contactable,
     badges: badges.map((b) => ({ credentialId: b.credentialId, name: b.name, issuerName: b.issuer?.name ?? 'Unknown issuer', issuedOn: b.issuedOn, credentialType: b.credentialType, verification: b.verification })),
+    badgeCount: Math.max(earner.badgeCount, earner.badges.length),
     topSkills: topSkills(badges),
   };
 }
@@ -59,6 +62,7 @@ export function cardFromOwnProfile(profile: MyProfile, settings: MySettings): Ca
     openTo: settings.openTo,
     contactable: settings.contactable,
     badges: shown.map((b) => ({ credentialId: b.credentialId, name: b.name, issuerName: b.issuerName, issuedOn: b.issuedOn, credentialType: b.credentialType, verification: { status: b.verificationStatus, method: null, checkedAt: null, reasons: [] } })),
+    badgeCount: shown.length,
     topSkills: [],
   };
 }

@@ -1,0 +1,173 @@
+/**
+ * What one operation may cost, computed before it runs: every field costs 1,
+ * times the size of every list it sits in. A list's size is its `first`
+ * argument (after defaults and variables), or a known bound for lists that
+ * take none (search pages, facets, report rows, short fixed lists). A list
+ * field with neither counts as `UNBOUNDED_LIST_SIZE`, so a new list field is
+ * expensive until it is given `first` or a bound here.
+ *
+ * Pure: the schema and document in, a number out. Types are read by shape
+ * (no `instanceof`), since Apollo and this module may load different copies
+ * of graphql-js.
+ */
+import { Kind, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode, type ValueNode } from 'graphql';
+import { REPORT_LIMITS } from '../reports/input.ts';
+import { LIMITS } from '../search/limits.ts';
+import { LIST_PAGE } from './list-page.ts';
+
+type Args = Record<string, unknown>;
+
+/** The field's own arguments and the `input` argument of the nearest field above (or itself) that has one. */
+type ListBound = (args: Args, input: Args) => number;
+
+const int = (value: unknown, fallback: number): number => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
+const fixed = (n: number): ListBound => () => n;
+
+/** Bounds of list fields that take no `first`, or whose `first` means something else. */
+export const LIST_BOUNDS: Record<string, ListBound> = {
+  'Query.suggest': (args) => 3 * Math.min(int(args.first, LIMITS.defaultSuggestions), LIMITS.maxSuggestions),
+  'EarnerSearchResult.nodes': (_args, input) => Math.min(int(input.first, LIMITS.defaultPageSize), LIMITS.maxPageSize),
+  'EarnerHit.highlights': fixed(3),
+  'Highlight.fragments': fixed(5),
+  ...Object.fromEntries(
+    ['badges', 'skills', 'issuers', 'frameworks', 'regions', 'credentialTypes', 'issued'].map((facet) => [
+      `EarnerFacets.${facet}`,
+      (_args: Args, input: Args) => Math.min(int(input.facetSize, LIMITS.defaultFacetSize), LIMITS.maxFacetSize),
+    ]),
+  ),
+  'Earner.openTo': fixed(10),
+  'EarnerBadge.frameworks': fixed(10),
+  'Verification.reasons': fixed(10),
+  'DirectorySettings.openTo': fixed(10),
+  'DirectorySettings.hiddenBadges': fixed(500),
+  'SkillGapReport.rows': (_args, input) => Math.min(int(input.first, REPORT_LIMITS.defaultRows), REPORT_LIMITS.maxRows),
+  'Query.skillGapTrend': (args) => {
+    const skills = (args.input as Args | undefined)?.skills;
+    return Math.min(Array.isArray(skills) ? skills.length : REPORT_LIMITS.maxTrendSkills, REPORT_LIMITS.maxTrendSkills);
+  },
+  'SkillGapTrend.points': fixed(REPORT_LIMITS.maxTrendPoints),
+};
+
+/** What an unlisted list field without `first` counts as: the largest page. */
+export const UNBOUNDED_LIST_SIZE = LIST_PAGE.maxFirst;
+
+/** Coordinates (`Type.field`) of list fields with neither `first` nor a bound: the audit test keeps this empty. */
+export function unboundedListFields(schema: GraphQLSchema): string[] {
+  const found: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (type.name.startsWith('__') || !('getFields' in type) || !('getInterfaces' in type)) continue;
+    for (const field of Object.values(type.getFields())) {
+      const coordinate = `${type.name}.${field.name}`;
+      if (!String(field.type).includes('[')) continue;
+      const hasFirst = 'args' in field && field.args.some((arg) => arg.name === 'first');
+      if (!hasFirst && !LIST_BOUNDS[coordinate]) found.push(coordinate);
+    }
+  }
+  return found;
+}
+
+interface Walk {
+  schema: GraphQLSchema;
+  fragments: Map<string, FragmentDefinitionNode>;
+  variables: Args;
+  /** Fragments being expanded (a cycle is invalid GraphQL; validation refuses it, this only stops the walk). */
+  expanding: Set<string>;
+}
+
+function valueOf(node: ValueNode, variables: Args): unknown {
+  switch (node.kind) {
+    case Kind.VARIABLE:
+      return variables[node.name.value];
+    case Kind.INT:
+      return Number.parseInt(node.value, 10);
+    case Kind.FLOAT:
+      return Number.parseFloat(node.value);
+    case Kind.STRING:
+    case Kind.ENUM:
+      return node.value;
+    case Kind.BOOLEAN:
+      return node.value;
+    case Kind.NULL:
+      return null;
+    case Kind.LIST:
+      return node.values.map((v) => valueOf(v, variables));
+    case Kind.OBJECT:
+      return Object.fromEntries(node.fields.map((f) => [f.name.value, valueOf(f.value, variables)]));
+  }
+}
+
+interface FieldShape {
+  name: string;
+  type: unknown;
+  args: readonly { name: string; defaultValue?: unknown }[];
+}
+
+/** Argument values as the resolver will see them: literals, variables, then schema defaults. */
+function argumentsOf(field: FieldShape, node: FieldNode, variables: Args): Args {
+  const args: Args = {};
+  for (const definition of field.args) {
+    const given = node.arguments?.find((a) => a.name.value === definition.name);
+    const value = given ? valueOf(given.value, variables) : undefined;
+    args[definition.name] = value ?? definition.defaultValue;
+  }
+  return args;
+}
+
+function namedType(type: unknown): { name: string } {
+  let current = type as { ofType?: unknown; name?: string };
+  while (current.ofType) current = current.ofType as { ofType?: unknown; name?: string };
+  return current as { name: string };
+}
+
+function listSize(coordinate: string, field: FieldShape, args: Args, input: Args): number {
+  if (!String(field.type).includes('[')) return 1;
+  const bound = LIST_BOUNDS[coordinate];
+  if (bound) return Math.max(0, bound(args, input));
+  if (field.args.some((a) => a.name === 'first')) return Math.min(Math.max(0, int(args.first, LIST_PAGE.defaultFirst)), LIST_PAGE.maxFirst);
+  return UNBOUNDED_LIST_SIZE;
+}
+
+function selectionCost(walk: Walk, typeName: string, selectionSet: SelectionSetNode, multiplier: number, input: Args): number {
+  const type = walk.schema.getType(typeName) as unknown as { getFields?: () => Record<string, FieldShape> } | undefined;
+  const fields = type?.getFields?.() ?? {};
+  let cost = 0;
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      const field = fields[selection.name.value];
+      // __typename and introspection fields: one each (introspection is off in production).
+      if (!field) {
+        cost += multiplier;
+        continue;
+      }
+      const args = argumentsOf(field, selection, walk.variables);
+      const own = args.input && typeof args.input === 'object' ? (args.input as Args) : input;
+      const size = listSize(`${typeName}.${field.name}`, field, args, own);
+      cost += multiplier;
+      if (selection.selectionSet) cost += selectionCost(walk, namedType(field.type).name, selection.selectionSet, multiplier * size, own);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      cost += selectionCost(walk, selection.typeCondition?.name.value ?? typeName, selection.selectionSet, multiplier, input);
+    } else {
+      const name = selection.name.value;
+      const fragment = walk.fragments.get(name);
+      if (!fragment || walk.expanding.has(name)) continue;
+      walk.expanding.add(name);
+      cost += selectionCost(walk, fragment.typeCondition.name.value, fragment.selectionSet, multiplier, input);
+      walk.expanding.delete(name);
+    }
+  }
+  return cost;
+}
+
+/** The cost of one operation of `document` with these variables. */
+export function operationCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Args = {}): number {
+  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  // Variables left out take their declared defaults.
+  const withDefaults: Args = { ...variables };
+  for (const definition of operation.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    if (withDefaults[name] === undefined && definition.defaultValue) withDefaults[name] = valueOf(definition.defaultValue, {});
+  }
+  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  if (!root) return 0;
+  return selectionCost({ schema, fragments, variables: withDefaults, expanding: new Set() }, root.name, operation.selectionSet, 1, {});
+}
