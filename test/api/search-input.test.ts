@@ -50,6 +50,8 @@ describe('input validation, roles and errors', () => {
     ['sort', { sort: 'SIDEWAYS' }],
     ['badgesMode', { badgesMode: 'SOME' }],
     ['verification', { verification: ['MAYBE'] }],
+    ['verification', { verification: ['FAILED'] }],
+    ['verification', { verification: ['VERIFIED', 'UNVERIFIED'] }],
     ['verification', { verification: [] }],
     ['badges', { badges: [''] }],
     ['badges', { badges: Array.from({ length: 51 }, (_, i) => `b${i}`) }],
@@ -68,7 +70,7 @@ describe('input validation, roles and errors', () => {
   });
 
   it('rejects a cursor made for another sort order', async () => {
-    const page = await api.run<{ searchEarners: { pageInfo: { endCursor: string } } }>(SEARCH, { input: { first: 1, sort: 'RECENT', verification: ['VERIFIED', 'UNVERIFIED', 'FAILED'] } });
+    const page = await api.run<{ searchEarners: { pageInfo: { endCursor: string } } }>(SEARCH, { input: { first: 1, sort: 'RECENT', verification: ['VERIFIED', 'EXPIRED'] } });
     const cursor = page.data!.searchEarners.pageInfo.endCursor;
     expect(cursor).toBeTruthy();
     expectBadInput(await api.run(SEARCH, { input: { after: cursor, sort: 'RELEVANCE' } }), 'after');

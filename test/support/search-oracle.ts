@@ -52,7 +52,7 @@ type BadgeTest = (badge: BadgeRecord) => boolean;
 
 function badgeTests(input: SearchInput, now: Date): BadgeTest[] {
   const verification = input.verification ?? ['VERIFIED'];
-  const tests: BadgeTest[] = [(b) => verification.includes(b.status)];
+  const tests: BadgeTest[] = [(b) => b.shownAs !== undefined && verification.includes(b.shownAs)];
   const since = input.issuedWithinMonths ? cutoff(now, input.issuedWithinMonths) : undefined;
   if (since) tests.push((b) => b.issuedOn >= since);
   const { issuers = [], credentialTypes = [], frameworks = [], badges = [], skills = [] } = input;
