@@ -6,6 +6,7 @@
  * the taxonomy comes in as a small lookup, so the rules (visibility,
  * verification, facets, pathways) can be tested alone.
  */
+import { coarseLocation } from './coarse-location.ts';
 import type { CredentialDocument } from './credentials.ts';
 import type { DirectorySettingsDocument } from './directory-settings.ts';
 import { employerVerificationStatus, type EarnerBadge, type EarnerDocument, type PublicFacetValues, type VerificationStatus } from './earners.ts';
@@ -99,7 +100,8 @@ export function buildEarnerDocument(input: EarnerInput): EarnerDocument | null {
     identities,
     name,
     ...(settings?.headline ? { headline: settings.headline } : {}),
-    ...(settings?.location ? { location: settings.location } : {}),
+    // Never the exact point the earner gave: `near` searches must not locate anyone to the metre.
+    ...(settings?.location ? { location: coarseLocation(settings.location) } : {}),
     directory: {
       listed,
       contactable: listed && (settings?.contactable ?? false),

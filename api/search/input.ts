@@ -96,7 +96,7 @@ function geoNear(near: GeoNear | null | undefined): GeoNear | undefined {
   };
   inRange('lat', near.lat, -90, 90);
   inRange('lon', near.lon, -180, 180);
-  inRange('radiusKm', near.radiusKm, 0, LIMITS.maxRadiusKm, true);
+  inRange('radiusKm', near.radiusKm, LIMITS.minRadiusKm, LIMITS.maxRadiusKm);
   return { lat: near.lat, lon: near.lon, radiusKm: near.radiusKm };
 }
 

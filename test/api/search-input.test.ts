@@ -44,6 +44,8 @@ describe('input validation, roles and errors', () => {
     ['near.lat', { near: { lat: 91, lon: 0, radiusKm: 10 } }],
     ['near.lon', { near: { lat: 0, lon: -181, radiusKm: 10 } }],
     ['near.radiusKm', { near: { lat: 0, lon: 0, radiusKm: 0 } }],
+    ['near.radiusKm', { near: { lat: 0, lon: 0, radiusKm: 1 } }],
+    ['near.radiusKm', { near: { lat: 0, lon: 0, radiusKm: 4.99 } }],
     ['near.radiusKm', { near: { lat: 0, lon: 0, radiusKm: -5 } }],
     ['near.radiusKm', { near: { lat: 0, lon: 0, radiusKm: 1_000_000 } }],
     ['near.lat', { near: { lon: 0, radiusKm: 5 } }],
