@@ -36,8 +36,10 @@ const apiSchema = z
     /** Contact requests one employer may send per window. */
     CONTACT_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
     CONTACT_RATE_WINDOW_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
-    /** Skill-gap reports suppress every count from 1 to this minus 1. */
+    /** Skill-gap reports suppress every noised count from 1 to this minus 1. */
     REPORT_MIN_CELL: z.coerce.number().int().min(2).max(1000).default(5),
+    /** Keys the reports' per-cell noise; required in production (development generates one into the cache). */
+    REPORT_NOISE_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
     /** When the skill-gap snapshot job runs (node-cron syntax; a leading seconds field is allowed). */
     REPORT_SNAPSHOT_CRON: z
       .string()
@@ -63,6 +65,10 @@ const apiSchema = z
   .refine((c) => c.NODE_ENV !== 'production' || c.SESSION_SECRET !== undefined, {
     path: ['SESSION_SECRET'],
     message: 'must be set in production (at least 32 random characters)',
+  })
+  .refine((c) => c.NODE_ENV !== 'production' || c.REPORT_NOISE_SECRET !== undefined, {
+    path: ['REPORT_NOISE_SECRET'],
+    message: 'must be set in production (at least 32 random characters, the same on every API instance)',
   });
 
 /** Sign-in and session settings. */
@@ -92,10 +98,14 @@ export interface ContactConfig {
   windowHours: number;
 }
 
-/** Skill-gap reports: the privacy threshold and the snapshot schedule. */
+/** Skill-gap reports: the disclosure control and the snapshot schedule. */
 export interface ReportConfig {
-  /** Counts from 1 to `minCell - 1` are suppressed in every output. */
+  /** Noised counts from 1 to `minCell - 1` are suppressed in every output. */
   minCell: number;
+  /** Absent in development: `reports/noise-secret.ts` generates and keeps one. */
+  noiseSecret?: string;
+  /** Holds the generated development noise secret. */
+  cacheDir: string;
   snapshotCron: string;
   snapshotsEnabled: boolean;
 }
@@ -163,7 +173,12 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
       from: c.MAIL_FROM,
     },
     contacts: { rateLimit: c.CONTACT_RATE_LIMIT, windowHours: c.CONTACT_RATE_WINDOW_HOURS },
-    reports: { minCell: c.REPORT_MIN_CELL, snapshotCron: c.REPORT_SNAPSHOT_CRON, snapshotsEnabled: c.REPORT_SNAPSHOTS_ENABLED === 'true' },
+    reports: {
+      minCell: c.REPORT_MIN_CELL,
+      ...(c.REPORT_NOISE_SECRET ? { noiseSecret: c.REPORT_NOISE_SECRET } : {}),
+      cacheDir: c.TALENT_CACHE_DIR,
+      snapshotCron: c.REPORT_SNAPSHOT_CRON, snapshotsEnabled: c.REPORT_SNAPSHOTS_ENABLED === 'true',
+    },
     graphql: {
       anonymousMaxCost: c.GRAPHQL_ANONYMOUS_MAX_COST,
       maxCost: c.GRAPHQL_MAX_COST,

@@ -14,6 +14,7 @@ import type { Logger } from './log.ts';
 import { createOutbox, type Outbox } from './outbox/outbox.ts';
 import { createAccountStore, type AccountStore } from './stores/accounts.ts';
 import { createClaimTokenStore, type ClaimTokenStore } from './stores/claim-tokens.ts';
+import { createContactQuotaStore, type ContactQuotaStore } from './stores/contact-quotas.ts';
 import { createContactStore, type ContactStore } from './stores/contacts.ts';
 import { createEarnerRecordStore, type EarnerRecordStore } from './stores/earner-records.ts';
 
@@ -22,6 +23,7 @@ export interface Platform {
   claimTokens: ClaimTokenStore;
   records: EarnerRecordStore;
   contacts: ContactStore;
+  contactQuotas: ContactQuotaStore;
   outbox: Outbox;
   sessions: SessionKeys;
   auth: Omit<AuthConfig, 'sessionSecret'>;
@@ -58,6 +60,7 @@ export function createPlatform(client: Client, config: ApiConfig, log: Logger, o
     claimTokens: createClaimTokenStore(client, prefix, log),
     records: createEarnerRecordStore(client, prefix, log),
     contacts: createContactStore(client, prefix, log),
+    contactQuotas: createContactQuotaStore(client, prefix, log),
     outbox: overrides.outbox ?? createOutbox(config.outbox, { client, indexPrefix: prefix }, log),
     sessions: sessionKeys(resolveSessionSecret(config.auth), config.auth.sessionTtlSeconds),
     auth,

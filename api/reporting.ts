@@ -1,6 +1,6 @@
 /**
  * What the skill-gap reports need beyond a request: their store, the
- * privacy threshold, the snapshot job and the search-log hook. Built once
+ * disclosure control, the snapshot job and the search-log hook. Built once
  * per server (like `platform.ts`); a server without it (the search-only test
  * harness) logs no searches and serves no reports.
  */
@@ -9,13 +9,15 @@ import type { ReportConfig } from './config.ts';
 import type { Job } from './jobs/create-job.ts';
 import { createSnapshotJob } from './jobs/skill-gap-snapshot.ts';
 import type { Logger } from './log.ts';
+import { resolveNoiseSecret } from './reports/noise-secret.ts';
 import { searchLogEntry, type LoggedSearch } from './reports/search-log-entry.ts';
+import type { DisclosureControl } from './reports/suppression.ts';
 import { createReportStore, type ReportStore } from './stores/reports.ts';
 
 export interface Reporting {
   store: ReportStore;
-  /** Counts from 1 to threshold - 1 are suppressed. */
-  threshold: number;
+  /** How every count is published: noise keyed by the secret, rounding, suppression. */
+  disclosure: DisclosureControl;
   /** The scheduled snapshot (started by `main.ts`; `runNow` for on-demand runs). */
   snapshotJob: Job;
   /** Fire-and-forget: records an employer search; never throws, never delays the search. */
@@ -26,7 +28,7 @@ export function createReporting(client: Client, indexPrefix: string, config: Rep
   const store = createReportStore(client, indexPrefix, log);
   return {
     store,
-    threshold: config.minCell,
+    disclosure: { threshold: config.minCell, noiseSecret: resolveNoiseSecret(config.noiseSecret, config.cacheDir) },
     snapshotJob: createSnapshotJob({ store, expression: config.snapshotCron, now, log }),
     logSearch(search) {
       try {

@@ -6,9 +6,10 @@
  * the taxonomy comes in as a small lookup, so the rules (visibility,
  * verification, facets, pathways) can be tested alone.
  */
+import { coarseLocation } from './coarse-location.ts';
 import type { CredentialDocument } from './credentials.ts';
 import type { DirectorySettingsDocument } from './directory-settings.ts';
-import type { EarnerBadge, EarnerDocument, PublicFacetValues, VerificationStatus } from './earners.ts';
+import { employerVerificationStatus, type EarnerBadge, type EarnerDocument, type PublicFacetValues, type VerificationStatus } from './earners.ts';
 import { pathwayProgress, type PathwayDefinition } from './pathways.ts';
 
 /** What the builder needs of the taxonomy. */
@@ -82,7 +83,8 @@ export function buildEarnerDocument(input: EarnerInput): EarnerDocument | null {
   const listed = settings?.listed ?? false;
   const hidden = new Set(settings?.hiddenBadges ?? []);
   const credentials = dedupe(input.credentials);
-  const badges = credentials.map((c) => toBadge(c, listed && !hidden.has(c.id), skills));
+  // Employers never see a revoked, tampered or otherwise failed badge, whatever the earner chose.
+  const badges = credentials.map((c) => toBadge(c, listed && !hidden.has(c.id) && employerVerificationStatus(c.verification) !== null, skills));
   const shown = badges.filter((b) => b.visible);
   const byStatus = (status: VerificationStatus) => facetValues(shown.filter((b) => b.verification.status === status));
   const verifiedShown = shown.filter((b) => b.verification.status === 'VERIFIED');
@@ -98,7 +100,8 @@ export function buildEarnerDocument(input: EarnerInput): EarnerDocument | null {
     identities,
     name,
     ...(settings?.headline ? { headline: settings.headline } : {}),
-    ...(settings?.location ? { location: settings.location } : {}),
+    // Never the exact point the earner gave: `near` searches must not locate anyone to the metre.
+    ...(settings?.location ? { location: coarseLocation(settings.location) } : {}),
     directory: {
       listed,
       contactable: listed && (settings?.contactable ?? false),

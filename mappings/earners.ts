@@ -14,6 +14,22 @@ import type { MappingProperty, MappingTypeMapping } from '@elastic/elasticsearch
 export const VERIFICATION_STATUSES = ['VERIFIED', 'UNVERIFIED', 'FAILED'] as const;
 export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
 
+/**
+ * What employers (and agencies) may learn of a badge's verification: VERIFIED,
+ * or EXPIRED for a badge whose only fault is its passed end date. Revoked,
+ * tampered, unverified or otherwise failed badges are never shown to them,
+ * and reason codes are never shown either; earners still see all their own.
+ */
+export const EMPLOYER_VERIFICATION_STATUSES = ['VERIFIED', 'EXPIRED'] as const;
+export type EmployerVerificationStatus = (typeof EMPLOYER_VERIFICATION_STATUSES)[number];
+
+/** The status employers see, or null when the badge must not be shown to them at all. */
+export function employerVerificationStatus(verification: Pick<BadgeVerification, 'status' | 'reasons'>): EmployerVerificationStatus | null {
+  if (verification.status === 'VERIFIED') return 'VERIFIED';
+  if (verification.status === 'FAILED' && verification.reasons.length > 0 && verification.reasons.every((r) => r === 'EXPIRED')) return 'EXPIRED';
+  return null;
+}
+
 export const CREDENTIAL_TYPES = ['badge', 'micro-credential', 'certificate'] as const;
 export type CredentialType = (typeof CREDENTIAL_TYPES)[number];
 
@@ -48,7 +64,11 @@ export interface EarnerBadge {
   issuerName: string;
   issuedOn: string;
   expiresOn?: string;
-  /** The earner's choice; hidden badges are never shown, counted or matched for employers. */
+  /**
+   * Employers may see it: the earner is listed and did not hide it, and its
+   * verification is one employers see (`employerVerificationStatus`). Badges
+   * that are not visible are never shown, counted or matched for employers.
+   */
   visible: boolean;
   verification: BadgeVerification;
   /** Canonical skill ids the badge aligns to. */

@@ -11,6 +11,7 @@ import type { IndicesIndexSettings, MappingTypeMapping } from '@elastic/elastics
 import { accountsMapping } from './accounts.ts';
 import { badgeClassesMapping } from './badge-classes.ts';
 import { claimTokensMapping } from './claim-tokens.ts';
+import { contactQuotasMapping } from './contact-quotas.ts';
 import { contactsMapping } from './contacts.ts';
 import { credentialsMapping } from './credentials.ts';
 import { directorySettingsMapping } from './directory-settings.ts';
@@ -23,7 +24,7 @@ import { reportSnapshotsMapping } from './report-snapshots.ts';
 import { searchLogMapping } from './search-log.ts';
 import { skillsMapping } from './skills.ts';
 
-export const INDEX_KINDS = ['earners', 'credentials', 'badge-classes', 'skills', 'pathways', 'directory-settings', 'contacts', 'accounts', 'claim-tokens', 'outbox', 'postings', 'occupations', 'search-log', 'report-snapshots'] as const;
+export const INDEX_KINDS = ['earners', 'credentials', 'badge-classes', 'skills', 'pathways', 'directory-settings', 'contacts', 'accounts', 'claim-tokens', 'outbox', 'postings', 'occupations', 'search-log', 'report-snapshots', 'contact-quotas'] as const;
 export type IndexKind = (typeof INDEX_KINDS)[number];
 
 export interface IndexDefinition {
@@ -59,6 +60,8 @@ export const INDEX_DEFINITIONS: Record<IndexKind, IndexDefinition> = {
   'search-log': { mappings: searchLogMapping, rebuildable: false },
   // Skill-gap report snapshots written by the API's snapshot job.
   'report-snapshots': { mappings: reportSnapshotsMapping, rebuildable: false },
+  // Per-employer contact counters, written with optimistic concurrency.
+  'contact-quotas': { mappings: contactQuotasMapping, rebuildable: false },
 };
 
 /** What readers and writers use: `<prefix>-<kind>`. */

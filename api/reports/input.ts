@@ -12,7 +12,6 @@ import { monthsBefore } from './window.ts';
 export const REPORT_LIMITS = {
   /** The demand window of reports and snapshots unless asked otherwise. */
   defaultWindowMonths: 12,
-  maxWindowMonths: 60,
   defaultRows: 50,
   maxRows: 500,
   /** Rows one CSV export holds at most. */
@@ -23,6 +22,13 @@ export const REPORT_LIMITS = {
   maxTrendPoints: 400,
   maxIdLength: 500,
 } as const;
+
+/**
+ * The published demand windows, in months. A fixed, coarse set: with any
+ * window allowed, 12 months minus 11 months would single out one month's
+ * postings.
+ */
+export const REPORT_WINDOWS = [3, 6, 12, 24] as const;
 
 export const SKILL_GAP_SORTS = ['GAP', 'DEMAND', 'SUPPLY'] as const;
 export type SkillGapSort = (typeof SKILL_GAP_SORTS)[number];
@@ -100,6 +106,12 @@ function skillIds(argument: string, values: readonly string[], max: number): str
   return [...new Set(values)];
 }
 
+function reportWindow(value: number | null | undefined): number {
+  if (value == null) return REPORT_LIMITS.defaultWindowMonths;
+  if (!(REPORT_WINDOWS as readonly number[]).includes(value)) throw new BadInputError('postedWithinMonths', `must be one of ${REPORT_WINDOWS.join(', ')} (months)`);
+  return value;
+}
+
 /** How many rows a caller may ask for: GraphQL pages are small, a CSV export holds every row. */
 export interface RowLimits {
   defaultRows: number;
@@ -116,7 +128,7 @@ export function parseSkillGapInput(args: SkillGapArgs, rows: RowLimits = GRAPHQL
     region: parseRegion(args.region),
     framework: parseFramework(args.framework),
     occupation: parseOccupation(args.occupation),
-    postedWithinMonths: integer('postedWithinMonths', args.postedWithinMonths, 1, REPORT_LIMITS.maxWindowMonths, REPORT_LIMITS.defaultWindowMonths),
+    postedWithinMonths: reportWindow(args.postedWithinMonths),
     skills: args.skills == null ? null : skillIds('skills', args.skills, REPORT_LIMITS.maxSkills),
     first: integer('first', args.first, 1, rows.maxRows, rows.defaultRows),
     sort: sort as SkillGapSort,

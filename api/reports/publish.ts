@@ -1,11 +1,12 @@
 /**
  * Raw rows to published report rows: every count, ratio and change goes
- * through `suppression.ts` here, then rows are ordered by what is shown
- * (never by a hidden value, which the order would otherwise leak). Pure.
+ * through `suppression.ts` here (noise, rounding, suppression), then rows are
+ * ordered by what is shown (never by a hidden value, which the order would
+ * otherwise leak). Pure.
  */
 import type { RawRow } from './rows.ts';
 import type { SkillGapSort } from './input.ts';
-import { publishChange, publishCount, publishRatio, type Cell } from './suppression.ts';
+import { publishChange, publishCount, publishRatio, type Cell, type CellKey, type DisclosureControl } from './suppression.ts';
 
 /** The demand and supply of each skill in the previous snapshot of the same scope. */
 export interface PreviousSnapshot {
@@ -29,24 +30,58 @@ export interface PublishedRow {
   change: { demand: Cell; supply: Cell } | null;
 }
 
+/** The population a report counts: what makes its cells (with the skill and the measure). */
+export interface PublishScope {
+  region: string | null;
+  occupation: string | null;
+  windowMonths: number;
+}
+
 export interface PublishContext {
-  threshold: number;
+  control: DisclosureControl;
+  scope: PublishScope;
   importance: ReadonlyMap<string, number> | null;
   previous: PreviousSnapshot | null;
 }
 
-export function publishRow(row: RawRow, { threshold, importance, previous }: PublishContext): PublishedRow {
+/**
+ * The cell of each measure of a skill in a scope: only the dimensions that
+ * change who is counted (supply has no window and no occupation; searches no
+ * occupation), so one population never gets two different noises.
+ */
+export function cellKeys(skillId: string, { region, occupation, windowMonths }: PublishScope): Record<keyof Omit<RawRow, 'skillId'>, CellKey> {
+  return {
+    demand: { measure: 'demand', skillId, region, occupation, windowMonths },
+    supply: { measure: 'supply', skillId, region },
+    searches: { measure: 'searches', skillId, region, windowMonths },
+    searchesWithFewResults: { measure: 'searchesWithFewResults', skillId, region, windowMonths },
+  };
+}
+
+export function publishRow(row: RawRow, { control, scope, importance, previous }: PublishContext): PublishedRow {
+  const keys = cellKeys(row.skillId, scope);
+  const demand = publishCount(row.demand, keys.demand, control);
+  const supply = publishCount(row.supply, keys.supply, control);
   const before = previous ? (previous.values.get(row.skillId) ?? { demand: 0, supply: 0 }) : null;
+  // The previous snapshot counted the same cells (same region and window, no occupation): same keys, same noise.
+  const change = before
+    ? { demand: publishChange(demand, publishCount(before.demand, keys.demand, control)), supply: publishChange(supply, publishCount(before.supply, keys.supply, control)) }
+    : null;
   return {
     skillId: row.skillId,
-    demand: publishCount(row.demand, threshold),
-    supply: publishCount(row.supply, threshold),
-    ratio: publishRatio(row.demand, row.supply, threshold),
-    searches: publishCount(row.searches, threshold),
-    searchesWithFewResults: publishCount(row.searchesWithFewResults, threshold),
+    demand,
+    supply,
+    ratio: publishRatio(demand, supply),
+    searches: publishCount(row.searches, keys.searches, control),
+    searchesWithFewResults: publishCount(row.searchesWithFewResults, keys.searchesWithFewResults, control),
     importance: importance?.get(row.skillId) ?? null,
-    change: before ? { demand: publishChange(row.demand, before.demand, threshold), supply: publishChange(row.supply, before.supply, threshold) } : null,
+    change,
   };
+}
+
+/** A row whose demand and supply both publish as 0 says nothing; keeping it would tell that a count was not 0. */
+export function isEmptyRow(row: PublishedRow): boolean {
+  return row.demand.value === 0 && !row.demand.suppressed && row.supply.value === 0 && !row.supply.suppressed;
 }
 
 /** A suppressed count sorts as one value between 0 and the threshold: all suppressed cells tie. */

@@ -1,7 +1,8 @@
 /** The published report and trend as the service returns them (GraphQL and CSV read these). Pure. */
 import type { PublishedRow } from './publish.ts';
 import type { SkillGapQuery } from './input.ts';
-import { publishCount, publishRatio, type Cell } from './suppression.ts';
+import { cellKeys } from './publish.ts';
+import { publishCount, publishRatio, type Cell, type DisclosureControl } from './suppression.ts';
 
 /** A skill as a row names it. */
 export interface ReportSkill {
@@ -21,7 +22,7 @@ export interface SkillGapReport {
   /** Rows the scope has in all (`rows` holds the first `query.first`). */
   totalRows: number;
   generatedAt: string;
-  /** Counts from 1 to threshold - 1 are suppressed. */
+  /** Noised counts from 1 to threshold - 1 are suppressed. */
   threshold: number;
   /** When the snapshot `change` compares with was taken; null when there is none for this scope. */
   previousSnapshotAt: string | null;
@@ -56,17 +57,28 @@ export interface SnapshotValues {
   supply: number;
 }
 
-/** One point per snapshot (oldest first) for each skill; a skill without a row in a snapshot had zero. */
-export function shapeTrend(skills: readonly ReportSkill[], markers: readonly SnapshotMarker[], rows: readonly SnapshotValues[], threshold: number): SkillTrend[] {
+/**
+ * One point per snapshot (oldest first) for each skill; a skill without a row
+ * in a snapshot had zero. Published like the report's cells of the same
+ * scope (same keys, same noise).
+ */
+export function shapeTrend(
+  skills: readonly ReportSkill[],
+  markers: readonly SnapshotMarker[],
+  rows: readonly SnapshotValues[],
+  control: DisclosureControl,
+  scope: { region: string | null; windowMonths: number },
+): SkillTrend[] {
   const byKey = new Map(rows.map((r) => [`${r.snapshotId}\n${r.skillId}`, r]));
   const ordered = [...markers].sort((a, b) => a.takenAt.localeCompare(b.takenAt) || a.snapshotId.localeCompare(b.snapshotId));
   return skills.map((skill) => ({
     skill,
     points: ordered.map((m) => {
       const row = byKey.get(`${m.snapshotId}\n${skill.id}`);
-      const demand = row?.demand ?? 0;
-      const supply = row?.supply ?? 0;
-      return { takenAt: m.takenAt, demand: publishCount(demand, threshold), supply: publishCount(supply, threshold), ratio: publishRatio(demand, supply, threshold) };
+      const keys = cellKeys(skill.id, { ...scope, occupation: null });
+      const demand = publishCount(row?.demand ?? 0, keys.demand, control);
+      const supply = publishCount(row?.supply ?? 0, keys.supply, control);
+      return { takenAt: m.takenAt, demand, supply, ratio: publishRatio(demand, supply) };
     }),
   }));
 }

@@ -4,11 +4,21 @@
  * can carry identities or hidden badges: the request never fetched them.
  */
 import type { SearchHit } from '@elastic/elasticsearch/lib/api/types';
-import type { EarnerBadge, EarnerDocument, PathwayProgress } from '../../mappings/earners.ts';
+import { employerVerificationStatus, type BadgeVerification, type EarnerBadge, type EarnerDocument, type EmployerVerificationStatus, type PathwayProgress } from '../../mappings/earners.ts';
 import { SHOWN_BADGES } from './privacy.ts';
 
+/** Verification as employers see it: VERIFIED or EXPIRED, never a reason code. */
+export type VerificationView = Omit<BadgeVerification, 'status'> & { status: EmployerVerificationStatus };
+
 /** A badge as employers see it. */
-export type BadgeView = Omit<EarnerBadge, 'visible' | 'source'>;
+export type BadgeView = Omit<EarnerBadge, 'visible' | 'source' | 'verification'> & { verification: VerificationView };
+
+/** The employer's view of a shown badge; null for one employers must not see (a document built before that rule). */
+export function badgeView(source: Omit<EarnerBadge, 'visible' | 'source'>): BadgeView | null {
+  const status = employerVerificationStatus(source.verification);
+  if (!status) return null;
+  return { ...source, verification: { status, reasons: [], method: source.verification.method, checkedAt: source.verification.checkedAt } };
+}
 
 /** An earner as employers see it. */
 export interface EarnerView {
@@ -42,7 +52,7 @@ export function earnerView(hit: SearchHit<unknown>): EarnerView {
     contactable: source.directory?.contactable ?? false,
     openTo: source.directory?.openTo ?? [],
     ...(source.public?.latestIssuedOn ? { latestIssuedOn: source.public.latestIssuedOn } : {}),
-    badges: shown.map((badge) => badge._source as BadgeView),
+    badges: shown.flatMap((badge) => badgeView(badge._source as Omit<EarnerBadge, 'visible' | 'source'>) ?? []),
     microCredentials: source.microCredentials ?? [],
   };
 }

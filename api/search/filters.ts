@@ -5,6 +5,7 @@
  * clause; an ALL-mode list adds one clause per value.
  */
 import type { QueryDslQueryContainer } from '@elastic/elasticsearch/lib/api/types';
+import type { EmployerVerificationStatus } from '../../mappings/earners.ts';
 import { monthsAgo } from './dates.ts';
 import { BADGE_FACETS, EARNER_FACETS, type BadgeFacet, type FacetId } from './facets.ts';
 import type { EarnerSearch, GeoNear } from './input.ts';
@@ -29,9 +30,22 @@ export function facetCondition(facet: BadgeFacet, values: readonly string[], { n
   return { terms: { [facet.field]: [...values] } };
 }
 
+/**
+ * "The badge's verification is one of `statuses`", as employers see it:
+ * EXPIRED is a FAILED check whose reason is the end date (the document
+ * builder already withholds every other failure from employers).
+ */
+export function verificationCondition(statuses: readonly EmployerVerificationStatus[]): Query {
+  const byStatus: Record<EmployerVerificationStatus, Query> = {
+    VERIFIED: { term: { 'badges.verification.status': 'VERIFIED' } },
+    EXPIRED: { bool: { filter: [{ term: { 'badges.verification.status': 'FAILED' } }, { term: { 'badges.verification.reasons': 'EXPIRED' } }] } },
+  };
+  return { bool: { should: statuses.map((status) => byStatus[status]), minimum_should_match: 1 } };
+}
+
 /** The badge clauses of a search, leaving out one facet's own selection (for its disjunctive counts). */
 export function badgeClauses(search: EarnerSearch, ctx: BuildContext, without?: FacetId): BadgeClause[] {
-  const common: BadgeClause = [{ terms: { 'badges.verification.status': [...search.verification] } }];
+  const common: BadgeClause = [verificationCondition(search.verification)];
   const perValue: BadgeClause[] = [];
   for (const facet of BADGE_FACETS) {
     if (facet.id === without) continue;

@@ -2,7 +2,7 @@
  * The validated form of a search: what the GraphQL arguments mean once
  * checked, with defaults filled in. Every problem names the argument.
  */
-import { CREDENTIAL_TYPES, VERIFICATION_STATUSES, type VerificationStatus } from '../../mappings/earners.ts';
+import { CREDENTIAL_TYPES, EMPLOYER_VERIFICATION_STATUSES, type EmployerVerificationStatus } from '../../mappings/earners.ts';
 import { FRAMEWORKS } from '../../mappings/skills.ts';
 import { BadInputError } from '../errors.ts';
 import { decodeCursor, type EarnerSort, type SortValues } from './cursor.ts';
@@ -34,7 +34,8 @@ export interface EarnerSearch {
   credentialTypes: string[];
   near?: GeoNear;
   issuedWithinMonths?: number;
-  verification: VerificationStatus[];
+  /** Only what employers may see: VERIFIED and EXPIRED. */
+  verification: EmployerVerificationStatus[];
   sort: EarnerSort;
   first: number;
   after?: SortValues;
@@ -55,7 +56,7 @@ export interface EarnerSearchArgs {
   near?: GeoNear | null;
   credentialTypes?: readonly string[] | null;
   issuedWithinMonths?: number | null;
-  verification?: readonly VerificationStatus[] | null;
+  verification?: readonly string[] | null;
   sort?: EarnerSort | null;
   first?: number | null;
   after?: string | null;
@@ -95,14 +96,17 @@ function geoNear(near: GeoNear | null | undefined): GeoNear | undefined {
   };
   inRange('lat', near.lat, -90, 90);
   inRange('lon', near.lon, -180, 180);
-  inRange('radiusKm', near.radiusKm, 0, LIMITS.maxRadiusKm, true);
+  inRange('radiusKm', near.radiusKm, LIMITS.minRadiusKm, LIMITS.maxRadiusKm);
   return { lat: near.lat, lon: near.lon, radiusKm: near.radiusKm };
 }
 
 export function parseSearchInput(args: EarnerSearchArgs): EarnerSearch {
   const text = args.text?.trim();
   if (text !== undefined && text.length > LIMITS.maxTextLength) throw new BadInputError('text', `at most ${LIMITS.maxTextLength} characters`);
-  const verification = idList('verification', args.verification ?? ['VERIFIED'], VERIFICATION_STATUSES) as VerificationStatus[];
+  const asked = args.verification ?? ['VERIFIED'];
+  const withheld = asked.find((status) => !(EMPLOYER_VERIFICATION_STATUSES as readonly string[]).includes(status));
+  if (withheld !== undefined) throw new BadInputError('verification', `"${withheld}" badges are never shown in search: use VERIFIED and/or EXPIRED`);
+  const verification = idList('verification', asked) as EmployerVerificationStatus[];
   if (verification.length === 0) throw new BadInputError('verification', 'name at least one status (the default is VERIFIED)');
   const sort = args.sort ?? 'RELEVANCE';
   const near = geoNear(args.near);

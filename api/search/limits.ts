@@ -9,6 +9,12 @@ export const LIMITS = {
   maxTextLength: 200,
   maxIdLength: 500,
   maxIssuedWithinMonths: 600,
+  /**
+   * The smallest `near` radius: together with the coarse points the index
+   * holds (about 1.1 km grid), a search can never tell where within a few
+   * kilometres an earner lives.
+   */
+  minRadiusKm: 5,
   /** Half the Earth's circumference: every point is within it. */
   maxRadiusKm: 20_038,
   defaultSuggestions: 8,

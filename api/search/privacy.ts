@@ -4,7 +4,8 @@
  * - Only earners who opted in (`directory.listed: true`) ever match.
  * - Only badges the earner shows (`badges.visible: true`) ever match, count
  *   or come back: every nested query and aggregation on `badges` is built
- *   here, with the visibility condition inside it.
+ *   here, with the visibility condition inside it. Revoked, tampered or
+ *   otherwise failed badges are never visible; expired ones are.
  * - Earner fields come back through an allow-list (`_source` includes), so a
  *   field added to the document later (identities, contact data) stays out.
  *
@@ -16,7 +17,18 @@ type Query = QueryDslQueryContainer;
 type Aggregations = Record<string, AggregationsAggregationContainer>;
 
 export const LISTED_EARNER: Query = { term: { 'directory.listed': true } };
-const VISIBLE_BADGE: Query = { term: { 'badges.visible': true } };
+/**
+ * A badge employers may see. `visible` already excludes withheld verification
+ * outcomes; the status condition keeps them out of documents built before
+ * that rule, until they are rebuilt (`reindex`).
+ */
+const VISIBLE_BADGE: Query = {
+  bool: {
+    filter: [{ term: { 'badges.visible': true } }],
+    should: [{ term: { 'badges.verification.status': 'VERIFIED' } }, { term: { 'badges.verification.reasons': 'EXPIRED' } }],
+    minimum_should_match: 1,
+  },
+};
 
 /** Earner fields an employer may read. Never `identities`, never `badges` (visible ones come as inner hits). */
 export const EARNER_FIELDS = [

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ContactRequestDocument } from '../../mappings/contacts.ts';
 import { checkId, checkMessage, credentialEmail } from '../contacts/contact-input.ts';
-import { contactRetryAt } from '../contacts/rate-limit.ts';
+import { reserveContact } from '../contacts/rate-limit.ts';
 import { BadInputError, ForbiddenError, RateLimitedError } from '../errors.ts';
 import type { Loaders } from '../loaders.ts';
 import { contactAnsweredMessage, contactRequestMessage } from '../outbox/messages.ts';
@@ -25,13 +25,13 @@ export interface ContactServiceDependencies {
 export function createContactService({ platform, loaders, viewer, now }: ContactServiceDependencies) {
   const inbox = () => `${platform.auth.publicUrl}/contacts`;
 
-  async function checkRateLimit(accountId: string): Promise<void> {
+  /** Counts and reserves one request in one atomic step (the quota store's conditional write). */
+  async function reserveQuota(accountId: string): Promise<void> {
     const { rateLimit, windowHours } = platform.contactLimits;
     const windowMs = windowHours * 3_600_000;
     const at = now();
-    const recent = await platform.contacts.sentSince(accountId, new Date(at.getTime() - windowMs));
-    const retryAt = contactRetryAt(recent, rateLimit, windowMs, at);
-    if (retryAt) throw new RateLimitedError(retryAt, `${rateLimit} contact requests per ${windowHours} hours`);
+    const decision = await platform.contactQuotas.reserve(accountId, (sentAt) => reserveContact(sentAt, rateLimit, windowMs, at), at);
+    if (!decision.allowed) throw new RateLimitedError(decision.retryAt, `${rateLimit} contact requests per ${windowHours} hours`);
   }
 
   /** The earner's account address once they claimed their profile, else the address on their credentials. */
@@ -46,11 +46,12 @@ export function createContactService({ platform, loaders, viewer, now }: Contact
       const accountId = requireContactSender(viewer);
       const id = checkId('earnerId', earnerId);
       const text = checkMessage(message);
-      await checkRateLimit(accountId);
       // The privacy-checked loader: an unlisted earner is indistinguishable from an unknown id.
       const earner = await loaders.earner.load(id);
       if (!earner) throw new BadInputError('earnerId', 'No listed earner has this id.');
       if (!earner.contactable) throw new ForbiddenError('This earner does not accept contact requests.');
+      // Only a request that will be sent uses the quota.
+      await reserveQuota(accountId);
       const request: ContactRequestDocument = {
         id: randomUUID(),
         earnerId: id,

@@ -1,15 +1,16 @@
 /**
  * Skill-gap reports for agencies and admins: checks the viewer and the
  * input, collects the raw counts, compares with the previous snapshot of
- * the same scope, and publishes every number through the suppression rule
- * (`reports/suppression.ts`) before anything leaves the service.
+ * the same scope, and publishes every number through the disclosure control
+ * (`reports/suppression.ts`: noise, rounding, suppression) before anything
+ * leaves the service.
  */
 import { ALL_REGIONS_SCOPE } from '../../mappings/report-snapshots.ts';
 import { BadInputError } from '../errors.ts';
 import { SNAPSHOT_WINDOW_MONTHS } from '../jobs/skill-gap-snapshot.ts';
 import { csvFilename, skillGapCsv } from '../reports/csv.ts';
 import { CSV_ROWS, GRAPHQL_ROWS, parseSkillGapInput, parseTrendInput, REPORT_LIMITS, type RowLimits, type SkillGapArgs, type SkillGapQuery, type SkillGapTrendArgs } from '../reports/input.ts';
-import { publishRow, sortRows, type PreviousSnapshot } from '../reports/publish.ts';
+import { isEmptyRow, publishRow, sortRows, type PreviousSnapshot } from '../reports/publish.ts';
 import { reportSkill, shapeTrend, type SkillGapReport, type SkillTrend } from '../reports/report.ts';
 import type { RawRow } from '../reports/rows.ts';
 import type { Reporting } from '../reporting.ts';
@@ -63,19 +64,23 @@ export function createReportService({ reporting, viewer, now }: ReportServiceDep
   async function report(args: SkillGapArgs, limits: RowLimits): Promise<SkillGapReport> {
     requireReportAccess(viewer);
     const query = parseSkillGapInput(args, limits);
-    const { store, threshold } = configured();
+    const { store, disclosure } = configured();
     const at = now();
     if (query.skills) await knownSkills(store, query.skills);
     const { rows, importance } = await collectRows(store, query, at);
     const previous = await previousSnapshot(store, query, at, rows);
-    const shown = sortRows(rows.map((row) => publishRow(row, { threshold, importance, previous })), query.sort).slice(0, query.first);
+    const scope = { region: query.region, occupation: query.occupation, windowMonths: query.postedWithinMonths };
+    const published = rows.map((row) => publishRow(row, { control: disclosure, scope, importance, previous }));
+    // Asked-for skills always get a row; otherwise a row appears only when a published count is not 0.
+    const kept = query.skills ? published : published.filter((row) => !isEmptyRow(row));
+    const shown = sortRows(kept, query.sort).slice(0, query.first);
     const labels = await store.skillLabels(shown.map((r) => r.skillId));
     return {
       query,
       rows: shown.map(({ skillId, ...row }) => ({ skill: reportSkill(skillId, labels.get(skillId)), ...row })),
-      totalRows: rows.length,
+      totalRows: kept.length,
       generatedAt: at.toISOString(),
-      threshold,
+      threshold: disclosure.threshold,
       previousSnapshotAt: previous?.takenAt ?? null,
     };
   }
@@ -93,12 +98,12 @@ export function createReportService({ reporting, viewer, now }: ReportServiceDep
       requireReportAccess(viewer);
       const at = now();
       const query = parseTrendInput(args, at);
-      const { store, threshold } = configured();
+      const { store, disclosure } = configured();
       const labels = await knownSkills(store, query.skills);
       const region = query.region ?? ALL_REGIONS_SCOPE;
       const markers = await store.snapshots(region, SNAPSHOT_WINDOW_MONTHS, query.since, at, REPORT_LIMITS.maxTrendPoints);
       const values = await store.snapshotValues(markers.map((m) => m.snapshotId), region, query.skills);
-      return shapeTrend(query.skills.map((id) => reportSkill(id, labels.get(id))), markers, values, threshold);
+      return shapeTrend(query.skills.map((id) => reportSkill(id, labels.get(id))), markers, values, disclosure, { region: query.region, windowMonths: SNAPSHOT_WINDOW_MONTHS });
     },
 
     /** Admins: takes a snapshot now, unless one is running (then SKIPPED). */

@@ -9,18 +9,11 @@ import { deleteMatching, engineGuard } from './guard.ts';
 /** Requests one party sees in a list, newest first. */
 export const MAX_LISTED_REQUESTS = 200;
 
-export interface RecentRequests {
-  count: number;
-  /** When the oldest of them was sent (it leaves the window first). */
-  oldest?: Date;
-}
-
 export interface ContactStore {
   create(request: ContactRequestDocument): Promise<void>;
   get(id: string): Promise<Versioned<ContactRequestDocument> | undefined>;
   /** False when the request changed since it was read. */
   replace(request: Versioned<ContactRequestDocument>): Promise<boolean>;
-  sentSince(employerAccountId: string, since: Date): Promise<RecentRequests>;
   list(party: { employerAccountId: string } | { earnerId: string }): Promise<ContactRequestDocument[]>;
   deleteForEarner(earnerId: string): Promise<number>;
 }
@@ -36,20 +29,6 @@ export function createContactStore(client: Client, indexPrefix: string, log: Log
     get: (id) =>
       guard(() => getVersioned<ContactRequestDocument>(client, index, id)),
     replace: (read) => guard(() => replaceIfUnchanged(client, index, read.doc.id, read, read.doc, { waitForRefresh: true })),
-    sentSince: (employerAccountId, since) =>
-      guard(async () => {
-        const response = await client.search<Pick<ContactRequestDocument, 'createdAt'>>({
-          index,
-          size: 1,
-          track_total_hits: true,
-          _source: ['createdAt'],
-          sort: [{ createdAt: 'asc' }],
-          query: { bool: { filter: [{ term: { employerAccountId } }, { range: { createdAt: { gt: since.toISOString() } } }] } },
-        });
-        const total = response.hits.total;
-        const oldest = response.hits.hits[0]?._source?.createdAt;
-        return { count: typeof total === 'number' ? total : (total?.value ?? 0), ...(oldest ? { oldest: new Date(oldest) } : {}) };
-      }),
     list: (party) =>
       guard(async () => {
         const term = 'employerAccountId' in party ? { employerAccountId: party.employerAccountId } : { earnerId: party.earnerId };

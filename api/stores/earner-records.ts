@@ -14,7 +14,8 @@ import { aliasName, type IndexKind } from '../../mappings/indices.ts';
 import type { PathwayDefinition } from '../../mappings/pathways.ts';
 import type { SkillDocument } from '../../mappings/skills.ts';
 import type { Logger } from '../log.ts';
-import { deleteMatching, engineGuard } from './guard.ts';
+import { deleteMatching, engineGuard, isConflict } from './guard.ts';
+import { getVersioned, type Versioned } from './versioned.ts';
 
 const PAGE = 1000;
 
@@ -24,6 +25,14 @@ export interface EarnerRecordStore {
   /** Every stored credential of the earner; `raw` (the original bytes) only when asked for. */
   credentialsOf(earnerId: string, options?: { withRaw?: boolean }): Promise<CredentialDocument[]>;
   settings(earnerId: string): Promise<DirectorySettingsDocument | undefined>;
+  /** The settings with the version they were read at (realtime), for a conditional write. */
+  versionedSettings(earnerId: string): Promise<Versioned<DirectorySettingsDocument> | undefined>;
+  /**
+   * Writes `settings` only if they are still at the version `read` was read
+   * at (none stored yet when `read` is undefined); false when someone wrote
+   * them meanwhile. Returns the stored version.
+   */
+  putSettingsIfUnchanged(settings: DirectorySettingsDocument, read: Versioned<DirectorySettingsDocument> | undefined): Promise<Versioned<DirectorySettingsDocument> | undefined>;
   /** `visible`: refresh before returning, so searches (the indexer's tombstone check) see it. */
   putSettings(settings: DirectorySettingsDocument, options?: { visible?: boolean }): Promise<void>;
   skillLookup(skillIds: readonly string[]): Promise<SkillLookup>;
@@ -66,6 +75,19 @@ export function createEarnerRecordStore(client: Client, indexPrefix: string, log
       guard(async () => {
         const response = await client.get<DirectorySettingsDocument>({ index: index('directory-settings'), id: earnerId }, { ignore: [404] });
         return response.found ? response._source : undefined;
+      }),
+    versionedSettings: (earnerId) => guard(() => getVersioned<DirectorySettingsDocument>(client, index('directory-settings'), earnerId)),
+    putSettingsIfUnchanged: (settings, read) =>
+      guard(async () => {
+        try {
+          const written = read
+            ? await client.index({ index: index('directory-settings'), id: settings.earnerId, document: settings, if_seq_no: read.seqNo, if_primary_term: read.primaryTerm })
+            : await client.create({ index: index('directory-settings'), id: settings.earnerId, document: settings });
+          return { doc: settings, seqNo: written._seq_no!, primaryTerm: written._primary_term! };
+        } catch (error) {
+          if (isConflict(error)) return undefined;
+          throw error;
+        }
       }),
     putSettings: (settings, options = {}) =>
       guard(async () => {

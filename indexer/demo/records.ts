@@ -34,7 +34,8 @@ function badgeRecord(badge: PlannedBadge, setups: readonly IssuerSetup[], listed
     unmappedSkills: achievement.unmappedSkills,
     pathwayIds: achievement.pathwayIds,
     hidden: badge.hidden,
-    visible: listed && !badge.hidden,
+    // Employers see verified and expired badges, never revoked, tampered or not-yet-valid ones.
+    visible: listed && !badge.hidden && (!badge.defect || badge.defect === 'EXPIRED'),
   };
 }
 

@@ -66,7 +66,7 @@ export interface BadgeRecord {
   pathwayIds: string[];
   /** The earner hid it. */
   hidden: boolean;
-  /** `listed && !hidden`: what employers may see. */
+  /** `listed && !hidden` and not failed for any reason but expiry: what employers may see. */
   visible: boolean;
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { claimLink, claimTokenProblem, looksLikeClaimToken, newClaimToken } from '../../api/accounts/claim-token.ts';
 import { accountIdFor, isEmailAddress } from '../../api/accounts/identity.ts';
 import { bearerToken } from '../../api/accounts/session.ts';
-import { contactRetryAt } from '../../api/contacts/rate-limit.ts';
+import { reserveContact } from '../../api/contacts/rate-limit.ts';
 import { credentialEmail } from '../../api/contacts/contact-input.ts';
 import { contactValueProblem } from '../../api/settings/contact-value.ts';
 import { applySettingsInput } from '../../api/settings/settings-input.ts';
@@ -69,8 +69,13 @@ describe('account rules (pure)', () => {
 
   it('rate-limits on a sliding window from the oldest request in it', () => {
     const day = 86_400_000;
-    expect(contactRetryAt({ count: 2 }, 3, day, NOW)).toBeUndefined();
-    expect(contactRetryAt({ count: 3, oldest: new Date('2026-06-15T02:00:00Z') }, 3, day, NOW)).toEqual(new Date('2026-06-16T02:00:00Z'));
+    const old = '2026-06-10T00:00:00.000Z';
+    const earliest = '2026-06-15T02:00:00.000Z';
+    const later = '2026-06-15T05:00:00.000Z';
+    // Times older than the window are dropped; room left: now is added.
+    expect(reserveContact([old, later, earliest], 3, day, NOW)).toEqual({ allowed: true, sentAt: [earliest, later, NOW.toISOString()] });
+    // Full: the oldest request in the window leaves it first.
+    expect(reserveContact([later, earliest, '2026-06-15T06:00:00.000Z'], 3, day, NOW)).toEqual({ allowed: false, retryAt: new Date('2026-06-16T02:00:00Z') });
   });
 
   it('notifies an unclaimed earner at the first email identity of their credentials', () => {

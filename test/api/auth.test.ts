@@ -42,7 +42,11 @@ describe('passwords and session secrets', () => {
     expect(() => apiConfigFromEnv({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET/);
     expect(() => apiConfigFromEnv({ OUTBOX: 'pigeon' })).toThrow(/OUTBOX/);
     expect(() => apiConfigFromEnv({ CONTACT_RATE_LIMIT: '0' })).toThrow(/CONTACT_RATE_LIMIT/);
-    expect(apiConfigFromEnv({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(32) }).auth.sessionSecret).toBe('s'.repeat(32));
+    expect(() => apiConfigFromEnv({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(32) })).toThrow(/REPORT_NOISE_SECRET/);
+    expect(() => apiConfigFromEnv({ REPORT_NOISE_SECRET: 'short' })).toThrow(/REPORT_NOISE_SECRET/);
+    const production = apiConfigFromEnv({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(32), REPORT_NOISE_SECRET: 'n'.repeat(32) });
+    expect(production.auth.sessionSecret).toBe('s'.repeat(32));
+    expect(production.reports.noiseSecret).toBe('n'.repeat(32));
     expect(apiConfigFromEnv({ SMTP_URL: 'smtp://mail.example:25' }).outbox.kind).toBe('smtp');
   });
 });

@@ -112,7 +112,7 @@ describe('contact requests', () => {
     }
   });
 
-  it('limits requests per employer, counted from the stored requests, naming when to try again', async () => {
+  it('limits requests per employer on a sliding window, naming when to try again', async () => {
     // The demo employer sent one request; two more reach the limit of 3.
     for (const m of ['Second', 'Third']) expect((await t.gql(CONTACT, { id: 'earner-fay', m }, employer)).body.errors).toBeUndefined();
     const limited = await t.gql(CONTACT, { id: 'earner-fay', m: 'Fourth' }, employer);

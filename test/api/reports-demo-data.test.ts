@@ -7,14 +7,16 @@ import { aliasName } from '../../mappings/indices.ts';
 import type { PostingDocument } from '../../mappings/postings.ts';
 import type { SearchLogDocument } from '../../mappings/search-log.ts';
 import { loadDemoDirectory, type DemoDirectory } from '../support/demo-directory.ts';
+import { cellText, expectedCell, expectedRatio, type CellOf } from '../support/report-disclosure.ts';
 import { countCells, parseCsv, REPORT_QUERY, startReportApi, TREND_QUERY, type CellJson, type ReportApi, type ReportJson, type RowJson } from './reports-harness.ts';
 
 /**
  * Skill-gap reports on the generated demo data, loaded through the real
  * pipeline (postings through `indexer demand`, credentials verified over
  * HTTP). Ground truth: the generator's records and postings file, counted
- * by brute force here, with the consent and suppression rules written out
- * again independently of the code under test.
+ * by brute force here, with the consent and disclosure rules (noise keyed
+ * by the test secret, rounding, suppression) written out again independently
+ * of the code under test.
  */
 const THRESHOLD = 5;
 const taxonomy = loadTaxonomy();
@@ -64,13 +66,23 @@ function demandTruth(scope: Scope): Map<string, number> {
   return demand;
 }
 
-const cell = (n: number): CellJson => (n >= 1 && n < THRESHOLD ? { value: null, suppressed: true } : { value: n, suppressed: false });
-
 interface TruthRow {
   demand: number;
   supply: number;
   importance: number | null;
+  /** What the API must publish for them (the test secret fixes every cell's noise). */
+  published: { demand: CellJson; supply: CellJson; ratio: CellJson };
 }
+
+const cellOf = (measure: CellOf['measure'], skillId: string, scope: Scope): CellOf => ({ measure, skillId, region: scope.region, occupation: scope.occupation, windowMonths: scope.postedWithinMonths ?? 12 });
+
+function publishedRow(skillId: string, scope: Scope, demand: number, supply: number): TruthRow['published'] {
+  const d = expectedCell(demand, cellOf('demand', skillId, scope));
+  const s = expectedCell(supply, cellOf('supply', skillId, scope));
+  return { demand: d, supply: s, ratio: expectedRatio(d, s) };
+}
+
+const isEmpty = (p: TruthRow['published']) => p.demand.value === 0 && !p.demand.suppressed && p.supply.value === 0 && !p.supply.suppressed;
 
 function truth(scope: Scope): Map<string, TruthRow> {
   const demand = demandTruth(scope);
@@ -82,20 +94,24 @@ function truth(scope: Scope): Map<string, TruthRow> {
   for (const id of candidates) {
     if (scope.framework && !id.startsWith(`${scope.framework}:`)) continue;
     if (occupationSkills && !occupationSkills.has(id)) continue;
-    rows.set(id, { demand: demand.get(id) ?? 0, supply: supply.get(id) ?? 0, importance: scope.occupation ? (profile?.skills.find((s) => s.skillId === id)?.importance ?? null) : null });
+    const [d, s] = [demand.get(id) ?? 0, supply.get(id) ?? 0];
+    const published = publishedRow(id, scope, d, s);
+    // Without an explicit list, a row whose demand and supply both publish as 0 is left out.
+    if (!scope.skills && isEmpty(published)) continue;
+    rows.set(id, { demand: d, supply: s, importance: scope.occupation ? (profile?.skills.find((s) => s.skillId === id)?.importance ?? null) : null, published });
   }
   return rows;
 }
 
 function expectRow(row: { demand: CellJson; supply: CellJson; ratio: CellJson }, expected: TruthRow, context: string): void {
-  expect(row.demand, `demand ${context}`).toEqual(cell(expected.demand));
-  expect(row.supply, `supply ${context}`).toEqual(cell(expected.supply));
-  const small = (n: number) => n >= 1 && n < THRESHOLD;
-  if (small(expected.demand) || small(expected.supply)) expect(row.ratio, `ratio ${context}`).toEqual({ value: null, suppressed: true });
-  else if (expected.supply === 0) expect(row.ratio, `ratio ${context}`).toEqual({ value: null, suppressed: false });
-  else {
-    expect(row.ratio.suppressed, `ratio ${context}`).toBe(false);
-    expect(row.ratio.value, `ratio ${context}`).toBeCloseTo(expected.demand / expected.supply, 9);
+  expect(row.demand, `demand ${context}`).toEqual(expected.published.demand);
+  expect(row.supply, `supply ${context}`).toEqual(expected.published.supply);
+  if (expected.published.ratio.value === null) expect(row.ratio, `ratio ${context}`).toEqual(expected.published.ratio);
+  else expect(row.ratio.value, `ratio ${context}`).toBeCloseTo(expected.published.ratio.value, 9);
+  // Within the documented bounds of the true counts: noise -2..+2, rounding to 5.
+  for (const side of ['demand', 'supply'] as const) {
+    const shown = row[side].value;
+    if (shown !== null && shown > 0) expect(Math.abs(shown - expected[side]), `${side} ${context}`).toBeLessThanOrEqual(4);
   }
 }
 
@@ -108,11 +124,11 @@ async function report(scope: Scope & { first?: number; sort?: string }, token = 
 const csvParams = (scope: Scope & { sort?: string; first?: number }): Record<string, string> =>
   Object.fromEntries(Object.entries(scope).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? v.join(',') : String(v)]])));
 
-/** Fails on any shown count from 1 to threshold - 1. */
+/** Fails on any shown count from 1 to threshold - 1 (and on any shown count that is not a multiple of 5). */
 function expectNoSmallCounts(body: unknown, context: string): void {
   for (const { key, cell: c } of countCells(body)) {
     if (c.suppressed) expect(c.value, `${key} ${context}`).toBeNull();
-    else if (c.value !== null) expect(c.value === 0 || c.value >= THRESHOLD, `${key}=${c.value} ${context}`).toBe(true);
+    else if (c.value !== null && !key.includes('change')) expect(c.value === 0 || (c.value >= THRESHOLD && c.value % 5 === 0), `${key}=${c.value} ${context}`).toBe(true);
   }
 }
 
@@ -122,7 +138,7 @@ function expectNoSmallCsvCounts(raw: string, context: string): number {
     for (const column of ['demand', 'supply', 'searches', 'searches_with_few_results']) {
       const text = row[column]!;
       if (text === `<${THRESHOLD}`) suppressed++;
-      else expect(Number(text) === 0 || Number(text) >= THRESHOLD, `${column}=${text} ${context}`).toBe(true);
+      else expect(Number(text) === 0 || (Number(text) >= THRESHOLD && Number(text) % 5 === 0), `${column}=${text} ${context}`).toBe(true);
     }
   }
   return suppressed;
@@ -185,7 +201,7 @@ describe('skill-gap report on the generated demo data', () => {
         expect(row.importance, `importance ${row.skill.id} ${context}`).toBe(want!.importance);
         expect(row.skill.framework).toBe(row.skill.id.slice(0, row.skill.id.indexOf(':')));
         expect(row.skill.label).toBe(taxonomy.byId.get(row.skill.id)?.label ?? row.skill.id);
-        expect(row.searches).toEqual({ value: 0, suppressed: false });
+        expect(row.searches).toEqual(expectedCell(0, cellOf('searches', row.skill.id, scope)));
         if (row.ratio.value !== null) shownRatios++;
         if (row.importance !== null) importances++;
       }
@@ -196,8 +212,7 @@ describe('skill-gap report on the generated demo data', () => {
       expect(csvRows.length, context).toBe(expected.size);
       for (const row of csvRows) {
         const want = expected.get(row.skill_id!)!;
-        const text = (n: number) => (n >= 1 && n < THRESHOLD ? `<${THRESHOLD}` : String(n));
-        expect([row.demand, row.supply], `${row.skill_id} ${context}`).toEqual([text(want.demand), text(want.supply)]);
+        expect([row.demand, row.supply], `${row.skill_id} ${context}`).toEqual([cellText(want.published.demand), cellText(want.published.supply)]);
       }
       expect(csvRows.slice(0, found.rows.length).map((r) => r.skill_id)).toEqual(found.rows.map((r) => r.skill.id));
     }
@@ -228,7 +243,7 @@ describe('skill-gap report on the generated demo data', () => {
         ...(region ? { region } : {}),
         ...(framework ? { framework } : {}),
         ...(random() < 0.25 ? { occupation: occupations[Math.floor(random() * occupations.length)]! } : {}),
-        postedWithinMonths: 1 + Math.floor(random() * 24),
+        postedWithinMonths: [3, 6, 12, 24][Math.floor(random() * 4)]!,
         sort: ['GAP', 'DEMAND', 'SUPPLY'][Math.floor(random() * 3)]!,
       };
       const context = JSON.stringify(scope);
@@ -251,7 +266,8 @@ describe('skill-gap report on the generated demo data', () => {
       const series = (result.body.data as { skillGapTrend: { skill: { id: string }; points: { demand: CellJson; supply: CellJson; ratio: CellJson }[] }[] }).skillGapTrend;
       // The stored snapshot holds the same numbers as the report (default window).
       const expected = truth(region ? { region } : {});
-      for (const s of series) expectRow(s.points.at(-1)!, expected.get(s.skill.id) ?? { demand: 0, supply: 0, importance: null }, `trend ${s.skill.id} ${region}`);
+      const scope = region ? { region } : {};
+      for (const s of series) expectRow(s.points.at(-1)!, expected.get(s.skill.id) ?? { demand: 0, supply: 0, importance: null, published: publishedRow(s.skill.id, scope, 0, 0) }, `trend ${s.skill.id} ${region}`);
     }
     // After a snapshot, the default report compares with it: nothing changed.
     const { report: after } = await report({ first: 500 });
@@ -285,6 +301,7 @@ describe('skill-gap report on the generated demo data', () => {
       [{ occupation: '15-12' }, 'occupation'],
       [{ postedWithinMonths: 0 }, 'postedWithinMonths'],
       [{ postedWithinMonths: 61 }, 'postedWithinMonths'],
+      [{ postedWithinMonths: 11 }, 'postedWithinMonths'],
       [{ first: 0 }, 'first'],
       [{ first: 501 }, 'first'],
       [{ skills: ['onet:no.such.skill'] }, 'skills'],
@@ -358,13 +375,14 @@ describe('the search log', () => {
     const { report: found } = await report({ region, skills: [common!, other!, 'onet:2.B.3.m'] });
     const row = (id: string) => found.rows.find((r) => r.skill.id === id)!;
     const few = (pick: (s: (typeof searches)[number]) => boolean) => searches.filter((s, i) => pick(s) && bucket(totals[i]!) !== 'some').length;
-    expect(row(common!).searches).toEqual(cell(11));
-    expect(row(common!).searchesWithFewResults).toEqual(cell(few((s) => s.skills.includes(common!))));
-    expect(row(other!).searches).toEqual(cell(5));
-    expect(row('onet:2.B.3.m').searches).toEqual({ value: null, suppressed: true });
+    const searchCell = (skillId: string, r?: string) => cellOf('searches', skillId, { region: r });
+    expect(row(common!).searches).toEqual(expectedCell(11, searchCell(common!, region)));
+    expect(row(common!).searchesWithFewResults).toEqual(expectedCell(few((s) => s.skills.includes(common!)), { ...searchCell(common!, region), measure: 'searchesWithFewResults' }));
+    expect(row(other!).searches).toEqual(expectedCell(5, searchCell(other!, region)));
+    expect(row('onet:2.B.3.m').searches).toEqual(expectedCell(1, searchCell('onet:2.B.3.m', region)));
     // All regions: the region-less search counts too.
     const { report: everywhere } = await report({ skills: [common!] });
-    expect(everywhere.rows[0]!.searches).toEqual(cell(12));
+    expect(everywhere.rows[0]!.searches).toEqual(expectedCell(12, searchCell(common!)));
   });
 
   it('never fails a search when the log cannot be written', async () => {

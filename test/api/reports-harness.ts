@@ -10,6 +10,7 @@ import { startApi, type RunningApi } from '../../api/main.ts';
 import type { AccountRole } from '../../mappings/accounts.ts';
 import { createAccount, TEST_SESSION_SECRET, type HttpGraphqlResult } from '../support/account-api.ts';
 import { engineUrl } from '../support/engine.ts';
+import { TEST_NOISE_SECRET } from '../support/report-disclosure.ts';
 
 export interface LogLine {
   level: string;
@@ -42,6 +43,8 @@ export async function startReportApi(client: Client, prefix: string, now: Date, 
     SESSION_SECRET: TEST_SESSION_SECRET,
     OUTBOX: 'index',
     REPORT_SNAPSHOTS_ENABLED: 'false',
+    // A known secret: tests know every cell's noise (test/support/report-disclosure.ts).
+    REPORT_NOISE_SECRET: TEST_NOISE_SECRET,
     // Tests move the clock by days; sessions must outlive that.
     SESSION_TTL_SECONDS: String(30 * 86_400),
     ...env,

@@ -9,6 +9,7 @@ import { ensureSkillsIndex, skillLookup } from '../../indexer/taxonomy-index.ts'
 import { expandWithAncestors, loadTaxonomy } from '../../indexer/taxonomy/index.ts';
 import { credentialOf } from '../support/account-api.ts';
 import { testIndices } from '../support/engine.ts';
+import { expectedCell, expectedRatio, type CellOf, type PublishedCell } from '../support/report-disclosure.ts';
 import { countCells, REPORT_QUERY, startReportApi, TREND_QUERY, type ReportApi, type ReportJson, type RowJson } from './reports-harness.ts';
 
 /**
@@ -26,6 +27,12 @@ const SMALL = 'onet:2.B.3.h';
 const SHRINK = 'onet:2.B.3.e';
 let t: ReportApi;
 let seq = 0;
+
+/** What the API must publish for a true count (the test secret fixes each cell's noise; default 12-month window). */
+const pub = (count: number, measure: CellOf['measure'], skillId: string, region?: string): PublishedCell => expectedCell(count, { measure, skillId, region, windowMonths: 12 });
+/** A change is the difference of published values, suppressed when either is. */
+const diff = (now: PublishedCell, before: PublishedCell): PublishedCell =>
+  now.suppressed || before.suppressed ? { value: null, suppressed: true } : { value: now.value! - before.value!, suppressed: false };
 
 async function addEarners(count: number, skill: string, region = 'US-OH'): Promise<void> {
   const operations: object[] = [];
@@ -135,13 +142,18 @@ describe('skill-gap snapshots', () => {
     t.setNow(day(2));
     const ohio = await report({ region: 'US-OH', first: 500 });
     expect(ohio.previousSnapshotAt).toBe(day(1).toISOString());
-    expect(rowOf(ohio, WIDE)).toMatchObject({ demand: { value: 8 }, supply: { value: 10 }, change: { demand: { value: 2, suppressed: false }, supply: { value: 3, suppressed: false } } });
-    // SMALL: 3 -> 6 earners; the previous 3 was suppressed, so the change would reveal it.
-    expect(rowOf(ohio, SMALL)).toMatchObject({ supply: { value: 6, suppressed: false }, change: { supply: { value: null, suppressed: true }, demand: { value: 0, suppressed: false } } });
-    // SHRINK: 6 -> 4 earners; the current 4 is suppressed, so is its change.
-    expect(rowOf(ohio, SHRINK)).toMatchObject({ supply: { value: null, suppressed: true }, change: { supply: { value: null, suppressed: true } } });
+    const oh = 'US-OH';
+    expect(rowOf(ohio, WIDE)).toMatchObject({
+      demand: pub(8, 'demand', WIDE, oh),
+      supply: pub(10, 'supply', WIDE, oh),
+      change: { demand: diff(pub(8, 'demand', WIDE, oh), pub(6, 'demand', WIDE, oh)), supply: diff(pub(10, 'supply', WIDE, oh), pub(7, 'supply', WIDE, oh)) },
+    });
+    // SMALL: 3 -> 6 earners; the previous 3 is at most 5 noised, so the change is suppressed unless it was shown as 0 or 5.
+    expect(rowOf(ohio, SMALL)).toMatchObject({ supply: pub(6, 'supply', SMALL, oh), change: { supply: diff(pub(6, 'supply', SMALL, oh), pub(3, 'supply', SMALL, oh)), demand: { value: 0, suppressed: false } } });
+    // SHRINK: 6 -> 4 earners.
+    expect(rowOf(ohio, SHRINK)).toMatchObject({ supply: pub(4, 'supply', SHRINK, oh), change: { supply: diff(pub(4, 'supply', SHRINK, oh), pub(6, 'supply', SHRINK, oh)) } });
     const all = await report({ first: 500, skills: [WIDE, SMALL] });
-    expect(rowOf(all, SMALL)).toMatchObject({ demand: { value: 5 }, supply: { value: 6 }, ratio: { value: 5 / 6 } });
+    expect(rowOf(all, SMALL)).toMatchObject({ demand: pub(5, 'demand', SMALL), supply: pub(6, 'supply', SMALL), ratio: expectedRatio(pub(5, 'demand', SMALL), pub(6, 'supply', SMALL)) });
     // An occupation or a different window has no comparable snapshot.
     expect((await report({ region: 'US-OH', postedWithinMonths: 6 })).previousSnapshotAt).toBeNull();
     expect((await report({ region: 'US-OH', postedWithinMonths: 6 })).rows.every((r) => r.change === null)).toBe(true);
@@ -158,11 +170,17 @@ describe('skill-gap snapshots', () => {
     const ohioMarkers = (await markers()).filter((m) => m.region === 'US-OH');
     const [wide, small, shrink] = result.body.data!.skillGapTrend;
     expect(wide!.points.map((p) => p.takenAt)).toEqual(ohioMarkers.map((m) => m.takenAt));
-    expect(wide!.points.at(0)).toEqual({ takenAt: T0.toISOString(), demand: { value: 6, suppressed: false }, supply: { value: 7, suppressed: false }, ratio: { value: 6 / 7, suppressed: false } });
-    expect(wide!.points.at(-1)).toEqual({ takenAt: day(2).toISOString(), demand: { value: 8, suppressed: false }, supply: { value: 10, suppressed: false }, ratio: { value: 0.8, suppressed: false } });
-    expect(small!.points.at(0)).toMatchObject({ supply: { value: null, suppressed: true }, ratio: { value: null, suppressed: true }, demand: { value: 0 } });
-    expect(small!.points.at(-1)).toMatchObject({ supply: { value: 6 }, ratio: { value: 0 } });
-    expect(shrink!.points.at(-1)).toMatchObject({ supply: { value: null, suppressed: true } });
+    const oh = 'US-OH';
+    const point = (demand: number, supply: number, skill: string) => {
+      const [d, s] = [pub(demand, 'demand', skill, oh), pub(supply, 'supply', skill, oh)];
+      return { demand: d, supply: s, ratio: expectedRatio(d, s) };
+    };
+    // The trend's cells are the report's cells: same noise, so the last point equals the report's row.
+    expect(wide!.points.at(0)).toEqual({ takenAt: T0.toISOString(), ...point(6, 7, WIDE) });
+    expect(wide!.points.at(-1)).toEqual({ takenAt: day(2).toISOString(), ...point(8, 10, WIDE) });
+    expect(small!.points.at(0)).toMatchObject(point(0, 3, SMALL));
+    expect(small!.points.at(-1)).toMatchObject(point(0, 6, SMALL));
+    expect(shrink!.points.at(-1)).toMatchObject(point(0, 4, SHRINK));
     for (const { cell } of countCells(result.body)) if (cell.value !== null) expect(cell.value === 0 || cell.value >= 5).toBe(true);
   });
 });

@@ -2,15 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { BadInputError } from '../../api/errors.ts';
 import { csvField, csvFilename, skillGapCsv } from '../../api/reports/csv.ts';
 import { csvQueryArgs, parseSkillGapInput, parseTrendInput } from '../../api/reports/input.ts';
-import { publishRow, sortRows } from '../../api/reports/publish.ts';
+import { cellKeys, isEmptyRow, publishRow, sortRows, type PublishedRow } from '../../api/reports/publish.ts';
 import { mergeCounts, type RawRow } from '../../api/reports/rows.ts';
 import { resultBucket, searchLogEntry } from '../../api/reports/search-log-entry.ts';
-import { publishChange, publishCount, publishRatio } from '../../api/reports/suppression.ts';
+import { cellKeyText, cellNoise, NOISE_RANGE, publishChange, publishCount, publishNoised, publishRatio, type CellKey } from '../../api/reports/suppression.ts';
 import { monthsBefore } from '../../api/reports/window.ts';
 
 const T = 5;
 const row = (skillId: string, demand: number, supply: number, searches = 0, few = 0): RawRow => ({ skillId, demand, supply, searches, searchesWithFewResults: few });
-const publish = (r: RawRow) => publishRow(r, { threshold: T, importance: null, previous: null });
+/** A row published with no noise (s = count), to test ordering and CSV on known values. */
+const publish = (r: RawRow): PublishedRow => {
+  const [demand, supply] = [publishNoised(r.demand, T), publishNoised(r.supply, T)];
+  return { skillId: r.skillId, demand, supply, ratio: publishRatio(demand, supply), searches: publishNoised(r.searches, T), searchesWithFewResults: publishNoised(r.searchesWithFewResults, T), importance: null, change: null };
+};
+const SECRET = 'unit-test-noise-secret-0123456789abcdef';
+const CONTROL = { threshold: T, noiseSecret: SECRET };
 
 function argumentOf(work: () => unknown): string | undefined {
   try {
@@ -22,31 +28,67 @@ function argumentOf(work: () => unknown): string | undefined {
   return undefined;
 }
 
-describe('suppression', () => {
-  it('hides counts from 1 to threshold-1, shows zero and larger counts', () => {
-    expect([0, 1, 4, 5, 17].map((n) => publishCount(n, T))).toEqual([
+describe('disclosure control', () => {
+  it('publishes s = count + noise: 0 or less as 0, 1 to threshold-1 suppressed, larger rounded to a multiple of 5', () => {
+    expect([-2, 0, 1, 4, 5, 7, 8, 12, 13, 17].map((s) => publishNoised(s, T))).toEqual([
+      { value: 0, suppressed: false },
       { value: 0, suppressed: false },
       { value: null, suppressed: true },
       { value: null, suppressed: true },
       { value: 5, suppressed: false },
-      { value: 17, suppressed: false },
+      { value: 5, suppressed: false },
+      { value: 10, suppressed: false },
+      { value: 10, suppressed: false },
+      { value: 15, suppressed: false },
+      { value: 15, suppressed: false },
     ]);
   });
 
-  it('suppresses a ratio computed from a suppressed count; no supply is a null ratio, not a suppressed one', () => {
-    expect(publishRatio(10, 3, T)).toEqual({ value: null, suppressed: true });
-    expect(publishRatio(3, 10, T)).toEqual({ value: null, suppressed: true });
-    expect(publishRatio(10, 0, T)).toEqual({ value: null, suppressed: false });
-    expect(publishRatio(0, 10, T)).toEqual({ value: 0, suppressed: false });
-    expect(publishRatio(12, 8, T)).toEqual({ value: 1.5, suppressed: false });
+  it('gives each cell a fixed noise from -2 to +2, spread evenly, keyed by the secret', () => {
+    const key = (skillId: string): CellKey => ({ measure: 'supply', skillId, region: 'US-OH' });
+    const noises = Array.from({ length: 5000 }, (_, i) => cellNoise(SECRET, key(`onet:${i}`)));
+    for (let n = -NOISE_RANGE; n <= NOISE_RANGE; n++) expect(noises.filter((x) => x === n).length).toBeGreaterThan(850);
+    expect(noises.every((n) => Number.isInteger(n) && Math.abs(n) <= NOISE_RANGE)).toBe(true);
+    // The same cell always gets the same noise; another secret gives other noises.
+    expect(cellNoise(SECRET, key('onet:7'))).toBe(cellNoise(SECRET, key('onet:7')));
+    const other = Array.from({ length: 200 }, (_, i) => cellNoise('another-secret-0123456789abcdef-0123', key(`onet:${i}`)));
+    expect(other).not.toEqual(noises.slice(0, 200));
+    expect(publishCount(12, key('onet:7'), CONTROL)).toEqual(publishNoised(12 + cellNoise(SECRET, key('onet:7')), T));
   });
 
-  it('suppresses a change when either the current or the previous value is a small count', () => {
-    expect(publishChange(12, 8, T)).toEqual({ value: 4, suppressed: false });
-    expect(publishChange(12, 0, T)).toEqual({ value: 12, suppressed: false });
-    expect(publishChange(3, 8, T)).toEqual({ value: null, suppressed: true });
-    expect(publishChange(9, 4, T)).toEqual({ value: null, suppressed: true });
-    expect(publishChange(0, 7, T)).toEqual({ value: -7, suppressed: false });
+  it('keys a cell by the dimensions that change who is counted, and nothing else', () => {
+    const scope = { region: 'US-OH', occupation: '15-1252.00', windowMonths: 12 };
+    const keys = cellKeys('onet:a', scope);
+    expect(cellKeyText(keys.demand)).toBe('demand|onet:a|US-OH|15-1252.00|12');
+    expect(cellKeyText(keys.supply)).toBe('supply|onet:a|US-OH|-|-');
+    expect(cellKeyText(keys.searches)).toBe('searches|onet:a|US-OH|-|12');
+    // Supply is the same population whatever the occupation or window asked for: the same key.
+    expect(cellKeys('onet:a', { region: 'US-OH', occupation: null, windowMonths: 3 }).supply).toEqual(keys.supply);
+    expect(cellKeyText(cellKeys('onet:a', { region: null, occupation: null, windowMonths: 24 }).demand)).toBe('demand|onet:a|ALL|-|24');
+  });
+
+  it('computes ratios and changes from published values, suppressed when either side is', () => {
+    const [ten, five, zero, hidden] = [publishNoised(10, T), publishNoised(5, T), publishNoised(0, T), publishNoised(3, T)];
+    expect(publishRatio(ten, five)).toEqual({ value: 2, suppressed: false });
+    expect(publishRatio(ten, zero)).toEqual({ value: null, suppressed: false });
+    expect(publishRatio(zero, ten)).toEqual({ value: 0, suppressed: false });
+    expect(publishRatio(hidden, ten)).toEqual({ value: null, suppressed: true });
+    expect(publishChange(ten, five)).toEqual({ value: 5, suppressed: false });
+    expect(publishChange(zero, ten)).toEqual({ value: -10, suppressed: false });
+    expect(publishChange(ten, hidden)).toEqual({ value: null, suppressed: true });
+  });
+
+  it('publishes a whole row with the same keys as its previous snapshot, and tells an empty row', () => {
+    const scope = { region: 'US-OH', occupation: null, windowMonths: 12 };
+    const previous = { takenAt: '2026-10-01T00:00:00.000Z', values: new Map([['onet:a', { demand: 40, supply: 20 }]]) };
+    const published = publishRow(row('onet:a', 50, 20), { control: CONTROL, scope, importance: null, previous });
+    const keys = cellKeys('onet:a', scope);
+    expect(published.demand).toEqual(publishCount(50, keys.demand, CONTROL));
+    // The same supply cell, unchanged: the change is exactly 0, never noise.
+    expect(published.change!.supply).toEqual({ value: 0, suppressed: false });
+    expect(published.change!.demand.value).toBe(published.demand.value! - publishCount(40, keys.demand, CONTROL).value!);
+    expect(isEmptyRow(publish(row('onet:z', 0, 0)))).toBe(true);
+    expect(isEmptyRow(publish(row('onet:z', 0, 2)))).toBe(false);
   });
 });
 
@@ -63,6 +105,9 @@ describe('report input', () => {
     expect(argumentOf(() => parseSkillGapInput({ occupation: '151252' }))).toBe('occupation');
     expect(argumentOf(() => parseSkillGapInput({ postedWithinMonths: 0 }))).toBe('postedWithinMonths');
     expect(argumentOf(() => parseSkillGapInput({ postedWithinMonths: 61 }))).toBe('postedWithinMonths');
+    // Only the published windows: 11 months would difference against 12.
+    expect(argumentOf(() => parseSkillGapInput({ postedWithinMonths: 11 }))).toBe('postedWithinMonths');
+    for (const months of [3, 6, 12, 24]) expect(parseSkillGapInput({ postedWithinMonths: months }).postedWithinMonths).toBe(months);
     expect(argumentOf(() => parseSkillGapInput({ first: 501 }))).toBe('first');
     expect(argumentOf(() => parseSkillGapInput({ skills: ['not-a-skill'] }))).toBe('skills');
     expect(argumentOf(() => parseSkillGapInput({ sort: 'RANDOM' }))).toBe('sort');
@@ -119,7 +164,7 @@ describe('CSV', () => {
       threshold: 5,
       previousSnapshotAt: null,
     });
-    expect(text).toBe('skill_id,skill_label,framework,demand,supply,ratio,searches,searches_with_few_results,importance,demand_change,supply_change\r\nonet:2.B.3.k,"Operation, Monitoring",onet,12,<5,<5,0,0,,,\r\n');
+    expect(text).toBe('skill_id,skill_label,framework,demand,supply,ratio,searches,searches_with_few_results,importance,demand_change,supply_change\r\nonet:2.B.3.k,"Operation, Monitoring",onet,10,<5,<5,0,0,,,\r\n');
   });
 
   it('names the file after the scope and day', () => {

@@ -40,6 +40,8 @@ function oracleRecords(data: DemoDataset): EarnerRecord[] {
     ...(r.location.geo ? { geo: r.location.geo } : {}),
     badges: r.badges.map((b) => {
       const expanded = [...new Set(b.skills.flatMap((id) => [id, ...(taxonomy.byId.get(id)?.ancestors ?? [])]))];
+      // Employers see verified badges and expired-only ones (as EXPIRED); the generator planted the reasons.
+      const shownAs = b.status === 'VERIFIED' ? 'VERIFIED' : b.reasons.length > 0 && b.reasons.every((r) => r === 'EXPIRED') ? 'EXPIRED' : undefined;
       return {
         credentialId: b.credentialId,
         classId: b.badgeClassId,
@@ -50,7 +52,9 @@ function oracleRecords(data: DemoDataset): EarnerRecord[] {
         frameworks: [...new Set(b.skills.map((id) => id.slice(0, id.indexOf(':'))))],
         issuedOn: new Date(b.issuedOn).toISOString(),
         status: b.status,
-        visible: r.listed && !b.hidden,
+        reasons: b.reasons,
+        ...(shownAs ? { shownAs } : {}),
+        visible: r.listed && !b.hidden && shownAs !== undefined,
       };
     }),
   }));

@@ -44,12 +44,16 @@ describe('input validation, roles and errors', () => {
     ['near.lat', { near: { lat: 91, lon: 0, radiusKm: 10 } }],
     ['near.lon', { near: { lat: 0, lon: -181, radiusKm: 10 } }],
     ['near.radiusKm', { near: { lat: 0, lon: 0, radiusKm: 0 } }],
+    ['near.radiusKm', { near: { lat: 0, lon: 0, radiusKm: 1 } }],
+    ['near.radiusKm', { near: { lat: 0, lon: 0, radiusKm: 4.99 } }],
     ['near.radiusKm', { near: { lat: 0, lon: 0, radiusKm: -5 } }],
     ['near.radiusKm', { near: { lat: 0, lon: 0, radiusKm: 1_000_000 } }],
     ['near.lat', { near: { lon: 0, radiusKm: 5 } }],
     ['sort', { sort: 'SIDEWAYS' }],
     ['badgesMode', { badgesMode: 'SOME' }],
     ['verification', { verification: ['MAYBE'] }],
+    ['verification', { verification: ['FAILED'] }],
+    ['verification', { verification: ['VERIFIED', 'UNVERIFIED'] }],
     ['verification', { verification: [] }],
     ['badges', { badges: [''] }],
     ['badges', { badges: Array.from({ length: 51 }, (_, i) => `b${i}`) }],
@@ -68,7 +72,7 @@ describe('input validation, roles and errors', () => {
   });
 
   it('rejects a cursor made for another sort order', async () => {
-    const page = await api.run<{ searchEarners: { pageInfo: { endCursor: string } } }>(SEARCH, { input: { first: 1, sort: 'RECENT', verification: ['VERIFIED', 'UNVERIFIED', 'FAILED'] } });
+    const page = await api.run<{ searchEarners: { pageInfo: { endCursor: string } } }>(SEARCH, { input: { first: 1, sort: 'RECENT', verification: ['VERIFIED', 'EXPIRED'] } });
     const cursor = page.data!.searchEarners.pageInfo.endCursor;
     expect(cursor).toBeTruthy();
     expectBadInput(await api.run(SEARCH, { input: { after: cursor, sort: 'RELEVANCE' } }), 'after');

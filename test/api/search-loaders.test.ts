@@ -26,7 +26,7 @@ describe('DataLoaders batch per entity type', () => {
     `;
     api.resetCalls();
     const result = await api.run<{ searchEarners: { nodes: { earner: { badges: { badgeClass: unknown; issuer: unknown; skills: unknown[] }[] } }[] } }>(query, {
-      input: { first: 30, verification: ['VERIFIED', 'UNVERIFIED', 'FAILED'] },
+      input: { first: 30, verification: ['VERIFIED', 'EXPIRED'] },
     });
     expect(result.errors).toBeUndefined();
     const badges = result.data!.searchEarners.nodes.flatMap((n) => n.earner.badges);

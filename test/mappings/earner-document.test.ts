@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validatePathways } from '../../indexer/pathways.ts';
 import { buildEarnerDocument, type SkillLookup } from '../../mappings/earner-document.ts';
+import { employerVerificationStatus } from '../../mappings/earners.ts';
 import { pathwayProgress } from '../../mappings/pathways.ts';
 import type { CredentialDocument } from '../../mappings/credentials.ts';
 import { defaultDirectorySettings } from '../../mappings/directory-settings.ts';
@@ -46,11 +47,19 @@ describe('building an earner document', () => {
     expect(doc.directory.contactable).toBe(true);
   });
 
-  it('files facet values under the verification status of the badge they come from', () => {
-    const failed = credential('c3', { verification: { status: 'FAILED', reasons: ['REVOKED'], method: 'ob2-signed', checkedAt: '2026-10-01T00:00:00Z' }, skills: ['esco:python'] });
-    const doc = buildEarnerDocument({ earnerId: 'e-1', credentials: [credential('c1'), failed], settings: listed, skills, pathways: [], now })!;
+  it('shows employers verified and expired-only badges, never revoked, tampered or unverified ones', () => {
+    const failure = (id: string, status: 'FAILED' | 'UNVERIFIED', reasons: string[]) =>
+      credential(id, { verification: { status, reasons, method: 'ob2-signed', checkedAt: '2026-10-01T00:00:00Z' }, skills: ['esco:python'] });
+    const expired = failure('c2', 'FAILED', ['EXPIRED']);
+    const withheld = [failure('c3', 'FAILED', ['REVOKED']), failure('c4', 'FAILED', ['EXPIRED', 'BAD_SIGNATURE']), failure('c5', 'UNVERIFIED', ['ISSUER_UNREACHABLE'])];
+    const doc = buildEarnerDocument({ earnerId: 'e-1', credentials: [credential('c1'), expired, ...withheld], settings: listed, skills, pathways: [], now })!;
+    expect(Object.fromEntries(doc.badges.map((b) => [b.credentialId, b.visible]))).toEqual({ c1: true, c2: true, c3: false, c4: false, c5: false });
     expect(doc.public.verified.skills).not.toContain('esco:python');
     expect(doc.public.failed.skills).toEqual(['esco:python', 'esco:programming']);
+    expect(doc.public.unverified.skills).toEqual([]);
+    expect(employerVerificationStatus({ status: 'FAILED', reasons: ['EXPIRED'] })).toBe('EXPIRED');
+    expect(employerVerificationStatus({ status: 'FAILED', reasons: ['REVOKED', 'EXPIRED'] })).toBeNull();
+    expect(employerVerificationStatus({ status: 'FAILED', reasons: [] })).toBeNull();
   });
 
   it('counts the same credential ingested twice once, keeping the newest copy', () => {

@@ -3,7 +3,7 @@ import type { SearchFixture } from './search-fixtures.ts';
 import { seededRandom } from './search-fixtures.ts';
 import type { SearchInput } from './search-oracle.ts';
 
-const STATUSES = ['VERIFIED', 'UNVERIFIED', 'FAILED'];
+const STATUSES = ['VERIFIED', 'EXPIRED'];
 
 export function randomSearches(fixture: SearchFixture, count: number, seed: number, options: { includeHidden?: boolean } = {}): SearchInput[] {
   const random = seededRandom(seed);
@@ -36,7 +36,7 @@ export function randomSearches(fixture: SearchFixture, count: number, seed: numb
       input.near = { lat: centre.lat, lon: centre.lon, radiusKm: 20 + Math.floor(random() * 400) };
     }
     if (chance(0.3)) input.issuedWithinMonths = [3, 6, 12, 24, 30][Math.floor(random() * 5)]!;
-    if (chance(0.5)) input.verification = some(STATUSES, 3);
+    if (chance(0.5)) input.verification = some(STATUSES, 2);
     if (options.includeHidden && chance(0.5)) {
       const which = Math.floor(random() * 3);
       if (which === 0) input.badges = [...(input.badges ?? []), hiddenOnly.classId];

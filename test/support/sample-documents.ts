@@ -196,4 +196,5 @@ export const sampleDocuments: Record<IndexKind, { id: string; document: object }
   occupations: { id: '15-1252.00', document: { soc: '15-1252.00', occupationId: 'onet:soc:15-1252.00', title: 'Software Developers', skills: [{ skillId: 'onet:2.B.3.e', importance: 4.1 }], technologies: [{ skillId: 'onet:tech:python', hot: true, inDemand: true }] } },
   'search-log': { id: 'search-1', document: sampleSearchLog },
   'report-snapshots': { id: `${sampleReportSnapshotRow.snapshotId}:US-OH:onet:2.B.3.k`, document: sampleReportSnapshotRow },
+  'contact-quotas': { id: 'acct_employer', document: { employerAccountId: 'acct_employer', sentAt: ['2026-06-01T09:00:00.000Z'], updatedAt: '2026-06-01T09:00:00.000Z' } },
 };

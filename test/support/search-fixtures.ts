@@ -30,7 +30,10 @@ export interface BadgeRecord {
   frameworks: string[];
   issuedOn: string;
   status: VerificationStatus;
-  /** Listed earner and not hidden by them. */
+  reasons: string[];
+  /** What employers see of the verification: expired-only failures show as EXPIRED, other failures and UNVERIFIED not at all. */
+  shownAs?: 'VERIFIED' | 'EXPIRED';
+  /** Listed earner, not hidden by them, and a verification employers may see. */
   visible: boolean;
 }
 
@@ -195,6 +198,9 @@ export function generateDirectory(taxonomy: Taxonomy, seed: number, earnerCount:
       if (hidden) hiddenBadges.push(credentialId);
       const roll = random();
       const status: VerificationStatus = roll < 0.7 ? 'VERIFIED' : roll < 0.85 ? 'UNVERIFIED' : 'FAILED';
+      // Most failures are expiries (shown to employers as EXPIRED); the rest are bad signatures (never shown).
+      const reasons = status === 'VERIFIED' ? [] : status === 'UNVERIFIED' ? ['ISSUER_UNREACHABLE'] : roll < 0.93 ? ['EXPIRED'] : ['BAD_SIGNATURE'];
+      const shownAs = status === 'VERIFIED' ? 'VERIFIED' : reasons[0] === 'EXPIRED' ? 'EXPIRED' : undefined;
       const issuedOn = isoDay(new Date(now.getTime() - Math.floor(random() * threeYears)));
       const issuer = allIssuers.find((x) => x.id === cls.issuerId)!;
       badges.push({
@@ -207,7 +213,9 @@ export function generateDirectory(taxonomy: Taxonomy, seed: number, earnerCount:
         frameworks: [...new Set(cls.skills.map((id) => id.slice(0, id.indexOf(':'))))],
         issuedOn,
         status,
-        visible: listed && !hidden,
+        reasons,
+        ...(shownAs ? { shownAs } : {}),
+        visible: listed && !hidden && shownAs !== undefined,
       });
       credentials.push({
         id: credentialId,
@@ -222,7 +230,7 @@ export function generateDirectory(taxonomy: Taxonomy, seed: number, earnerCount:
         unmappedSkills: [],
         evidence: [],
         issuedOn,
-        verification: { status, reasons: status === 'VERIFIED' ? [] : ['BAD_SIGNATURE'], method: 'generated', checkedAt: now.toISOString() },
+        verification: { status, reasons, method: 'generated', checkedAt: now.toISOString() },
         raw: '',
         ingestedAt: now.toISOString(),
       });

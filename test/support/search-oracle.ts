@@ -6,6 +6,7 @@
  * value's count is the total the search would have with that value as the
  * facet's only selection.
  */
+import { coarsePoint } from '../../mappings/coarse-location.ts';
 import type { BadgeRecord, EarnerRecord } from './search-fixtures.ts';
 
 /** The GraphQL `EarnerSearchInput`, as tests send it. */
@@ -52,7 +53,7 @@ type BadgeTest = (badge: BadgeRecord) => boolean;
 
 function badgeTests(input: SearchInput, now: Date): BadgeTest[] {
   const verification = input.verification ?? ['VERIFIED'];
-  const tests: BadgeTest[] = [(b) => verification.includes(b.status)];
+  const tests: BadgeTest[] = [(b) => b.shownAs !== undefined && verification.includes(b.shownAs)];
   const since = input.issuedWithinMonths ? cutoff(now, input.issuedWithinMonths) : undefined;
   if (since) tests.push((b) => b.issuedOn >= since);
   const { issuers = [], credentialTypes = [], frameworks = [], badges = [], skills = [] } = input;
@@ -80,7 +81,8 @@ function clauses(input: SearchInput, now: Date): BadgeTest[] {
 export function matches(record: EarnerRecord, input: SearchInput, now: Date): boolean {
   if (!record.listed) return false;
   if (input.regions?.length && !(record.region && input.regions.includes(record.region))) return false;
-  if (input.near && !(record.geo && distanceKm(record.geo, input.near) <= input.near.radiusKm)) return false;
+  // The index holds each point snapped to the documented ~1.1 km grid (README, "Location").
+  if (input.near && !(record.geo && distanceKm(coarsePoint(record.geo), input.near) <= input.near.radiusKm)) return false;
   return clauses(input, now).every((clause) => record.badges.some((b) => b.visible && clause(b)));
 }
 

@@ -63,7 +63,8 @@ describe('demo data set distribution', () => {
     expect(channels).toEqual(new Set(CONTACT_CHANNELS));
     expect(records.every((r) => !r.contactable || r.listed)).toBe(true);
     for (const r of records) {
-      for (const b of r.badges) expect(b.visible).toBe(r.listed && !r.hiddenBadges.includes(b.credentialId));
+      // Employers see a badge the earner shows unless it failed for any reason but expiry.
+      for (const b of r.badges) expect(b.visible).toBe(r.listed && !r.hiddenBadges.includes(b.credentialId) && (b.status === 'VERIFIED' || b.reasons.every((x) => x === 'EXPIRED')));
       expect(r.badges.length).toBeGreaterThanOrEqual(1);
       expect(r.badges.length).toBeLessThanOrEqual(8);
     }

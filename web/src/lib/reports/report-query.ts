@@ -26,7 +26,8 @@ export const REPORT_ROWS = 25;
 export const MAX_TREND_SKILLS = 5;
 
 export const DEFAULT_MONTHS = 12;
-export const WINDOW_OPTIONS = [3, 6, 12, 24, 36, 60] as const;
+// The API publishes these windows only (a fixed set, so windows cannot be differenced month by month).
+export const WINDOW_OPTIONS = [3, 6, 12, 24] as const;
 
 /** The frameworks the API accepts (`SkillGapInput.framework`), with the names people know them by. */
 export const FRAMEWORK_OPTIONS = [
