@@ -61,7 +61,7 @@ export async function ingest(units: AsyncIterable<InputUnit> | Iterable<InputUni
 }
 
 async function prepareUnit(unit: InputUnit, options: IngestOptions, now: Date): Promise<{ prepared: Prepared; hashed?: Accepted['hashed'] }[]> {
-  if (unit.kind === 'problem') return [{ prepared: { ok: false, reject: { source: unit.source, reasons: ['UNREADABLE'], details: [unit.detail] } } }];
+  if (unit.kind === 'problem') return [{ prepared: { ok: false, reject: { source: unit.source, reasons: [unit.reason ?? 'UNREADABLE'], details: [unit.detail] } } }];
   if (unit.kind === 'row') return [{ prepared: prepareImportRow(unit.row, unit.source, options.taxonomy, unit.raw, now) }];
   const credentials = await readCredentials({ source: unit.source, bytes: unit.bytes }, { ...options.verify, now });
   return credentials.map((c) => {

@@ -100,7 +100,7 @@ async function main(): Promise<void> {
       taxonomy,
       skills: skillLookup(taxonomy),
       pathways,
-      verify: { resolver: createResolver() },
+      verify: { resolver: createResolver({ allowHosts: [`127.0.0.1:${Number(values['issuer-port'])}`] }) },
       now: () => new Date(),
       chunkSize: 1000,
     });
