@@ -27,7 +27,9 @@ const IPV4_BLOCKED: [string, number, string][] = [
 ];
 
 const IPV6_BLOCKED: [string, number, string][] = [
-  ['::', 96, 'IPv4-compatible or unspecified'], // ::/128, ::1/128 and the deprecated ::a.b.c.d
+  ['::1', 128, 'loopback'],
+  ['::', 128, 'unspecified'],
+  ['::', 96, 'IPv4-compatible (deprecated)'],
   ['100::', 64, 'discard'],
   ['2001::', 23, 'reserved (IETF protocols, Teredo)'],
   ['2001:db8::', 32, 'documentation'],
