@@ -59,6 +59,8 @@ export function createMyDataService({ platform, viewer, now }: MyDataServiceDepe
       );
       await records.deleteEarnerDocument(earnerId);
       const credentialsDeleted = await records.deleteCredentialsOf(earnerId);
+      // The private identity links go too: nothing maps the address to this earner any more.
+      await records.deleteIdentityLinks(earnerId);
       const contactRequestsDeleted = await platform.contacts.deleteForEarner(earnerId);
       await platform.claimTokens.deleteForEarner(earnerId);
       // Last: with the account gone, every session of it ends.

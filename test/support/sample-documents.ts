@@ -196,4 +196,5 @@ export const sampleDocuments: Record<IndexKind, { id: string; document: object }
   occupations: { id: '15-1252.00', document: { soc: '15-1252.00', occupationId: 'onet:soc:15-1252.00', title: 'Software Developers', skills: [{ skillId: 'onet:2.B.3.e', importance: 4.1 }], technologies: [{ skillId: 'onet:tech:python', hot: true, inDemand: true }] } },
   'search-log': { id: 'search-1', document: sampleSearchLog },
   'report-snapshots': { id: `${sampleReportSnapshotRow.snapshotId}:US-OH:onet:2.B.3.k`, document: sampleReportSnapshotRow },
+  'earner-ids': { id: 'b5e0c1d3f2a4e6c8b5e0c1d3f2a4e6c8b5e0c1d3f2a4e6c8b5e0c1d3f2a4e6c8', document: { identityKey: 'email:ada@example.org', earnerId: sampleEarner.earnerId, assignedAt: '2025-01-01T00:00:00.000Z' } },
 };
