@@ -155,9 +155,10 @@ describe('ingesting credentials into earners', () => {
     const doc = (await earner(await idOf(email)))!;
     expect(doc.badges).toHaveLength(2);
     const hashedKey = `sha256:${hashIdentity(email, 'pepper').slice(7)}`;
-    expect(doc.identities).toEqual(expect.arrayContaining([`email:${email}`, hashedKey]));
-    const orphan = await target.client.count({ index: store.alias('earners'), query: { term: { identities: hashedKey } } });
-    expect(orphan.count).toBe(1);
+    // The hashed identity now links to the address's earner, and no credential of it is left elsewhere.
+    expect((await store.earnersByIdentity([hashedKey])).get(hashedKey)?.earnerId).toBe(await idOf(email));
+    const owners = await target.client.search<{ earnerId: string }>({ index: store.alias('credentials'), query: { term: { identityKeys: hashedKey } }, _source: ['earnerId'] });
+    expect(new Set(owners.hits.hits.map((h) => h._source!.earnerId))).toEqual(new Set([await idOf(email)]));
   });
 
   it('imports bulk-export rows as UNVERIFIED and rejects bad rows by row and column', async () => {

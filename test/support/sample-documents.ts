@@ -15,7 +15,6 @@ import type { IndexedSkillDocument } from '../../mappings/skills.ts';
 
 export const sampleEarner: EarnerDocument = {
   earnerId: 'earner-1',
-  identities: ['email:ada@example.org'],
   name: 'Ada Example',
   headline: 'Industrial maintenance technician',
   location: { city: 'Columbus', region: 'US-OH', country: 'US', geo: { lat: 39.9612, lon: -82.9988 } },
