@@ -29,6 +29,7 @@ import { generateIssuerKey, signOb3Jwt, type IssuerKey } from '../../indexer/ver
 import { claimEarner, startAccountApi, type AccountApi } from '../support/account-api.ts';
 import { ob3Credential } from '../support/credential-builders.ts';
 import { testIndices } from '../support/engine.ts';
+import { sampleAccount, sampleContact } from '../support/sample-documents.ts';
 
 const taxonomy = loadTaxonomy();
 const RANDOM_ID = /^e-[a-z2-7]{26}$/;
@@ -155,6 +156,9 @@ describe('public earner ids', { timeout: 120_000 }, () => {
     await t.client.index({ index: aliasName(t.prefix, 'directory-settings'), id: legacy, document: settings, refresh: true });
     const legacyDoc = buildEarnerDocument({ earnerId: legacy, credentials: [{ ...credential!, earnerId: legacy }], settings, skills: skillLookup(taxonomy), pathways: [], now: clock })!;
     await t.client.index({ index: aliasName(t.prefix, 'earners'), id: legacy, document: legacyDoc, refresh: true });
+    // An account claimed under the old id, and a contact request naming it.
+    await t.client.index({ index: aliasName(t.prefix, 'accounts'), id: 'acct_legacy_bo', document: { ...sampleAccount, id: 'acct_legacy_bo', email, role: 'earner', organisation: undefined, earnerId: legacy }, refresh: true });
+    await t.client.index({ index: aliasName(t.prefix, 'contacts'), id: 'contact-legacy-bo', document: { ...sampleContact, id: 'contact-legacy-bo', earnerId: legacy }, refresh: true });
     expect(await linked(`email:${email}`)).toBe(legacy); // found through the stored credential until migrated
 
     await reindexAll(options(), taxonomy, () => {});
@@ -167,6 +171,11 @@ describe('public earner ids', { timeout: 120_000 }, () => {
     expect((await store.settingsOf([legacy])).size).toBe(0);
     const earners = await t.client.search<EarnerDocument>({ index: aliasName(t.prefix, 'earners'), query: { ids: { values: [legacy, migrated] } } });
     expect(earners.hits.hits.map((h) => [h._id, h._source!.directory.listed])).toEqual([[migrated, true]]);
+
+    const account = await t.client.get<{ earnerId: string }>({ index: aliasName(t.prefix, 'accounts'), id: 'acct_legacy_bo' });
+    expect(account._source!.earnerId).toBe(migrated);
+    const contact = await t.client.get<{ earnerId: string }>({ index: aliasName(t.prefix, 'contacts'), id: 'contact-legacy-bo' });
+    expect(contact._source!.earnerId).toBe(migrated);
 
     const session = await claimEarner(t, email);
     expect(await viewerEarnerId(session)).toBe(migrated);
