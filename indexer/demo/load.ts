@@ -33,7 +33,7 @@ export function demoUnits(dataset: DemoDataset, label = 'demo'): InputUnit[] {
  * then land on these ids. An address already linked keeps its earlier id, and
  * the data set's records and settings take that id (they are the ground truth).
  */
-export async function registerDemoEarners(dataset: DemoDataset, options: Pick<DemoLoadOptions, 'store' | 'now'>): Promise<void> {
+export async function registerDemoEarners(dataset: Pick<DemoDataset, 'records' | 'settings'>, options: Pick<DemoLoadOptions, 'store' | 'now'>): Promise<void> {
   // Registered just before the run, so these ids are the older ones in any merge.
   const assignedAt = new Date(options.now().getTime() - 1000).toISOString();
   const keys = dataset.records.map((r) => `email:${r.email.toLowerCase()}`);
