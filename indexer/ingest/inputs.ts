@@ -8,7 +8,7 @@
  * Lines stream is read line by line with a ceiling per line.
  */
 import { createReadStream } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_EXPORT_BYTES, MAX_INPUT_BYTES, mib } from '../limits.ts';
 import { safeFetch, type FetchPolicy } from '../net/safe-fetch.ts';
@@ -62,7 +62,30 @@ async function* expandPath(absolute: string, shown: string): AsyncGenerator<Inpu
     }
     return;
   }
+  if (!info.isFile()) {
+    // A device or pipe (e.g. a link to /dev/zero) has no size to check and may never end.
+    yield { kind: 'problem', source: shown, detail: `${shown}: not a regular file` };
+    return;
+  }
   yield* expandFile(absolute, shown, info.size);
+}
+
+/** The file's bytes, reading at most `limit`; null when it holds more (it grew since `stat`). */
+async function readBounded(absolute: string, limit: number): Promise<Buffer | null> {
+  const handle = await open(absolute, 'r');
+  try {
+    const buffer = Buffer.alloc(Math.min(limit + 1, (await handle.stat()).size + 1));
+    let filled = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
+      if (bytesRead === 0) return buffer.subarray(0, filled);
+      filled += bytesRead;
+      // One byte more than the size checked (or the limit) means the file is larger than it was allowed to be.
+      if (filled === buffer.length) return null;
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 async function* expandFile(absolute: string, shown: string, size: number): AsyncGenerator<InputUnit> {
@@ -79,7 +102,12 @@ async function* expandFile(absolute: string, shown: string, size: number): Async
     yield tooLarge(shown, size, MAX_INPUT_BYTES, 'of one input file (a stream of credentials or rows belongs in a JSON Lines file)');
     return;
   }
-  const bytes = await readFile(absolute);
+  const limit = ext === '.csv' ? MAX_EXPORT_BYTES : MAX_INPUT_BYTES;
+  const bytes = await readBounded(absolute, limit);
+  if (!bytes) {
+    yield tooLarge(shown, limit + 1, limit, 'of one input file (it grew while being read)');
+    return;
+  }
   if (ext === '.csv') {
     yield* csvRows(bytes.toString('utf8'), shown);
     return;

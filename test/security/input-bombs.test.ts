@@ -16,6 +16,7 @@ import { promisify } from 'node:util';
 import { deflateSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { deleteAllIndices } from '../../mappings/indices.ts';
+import { expandInputs, type InputUnit } from '../../indexer/ingest/inputs.ts';
 import { extractPngBadge } from '../../indexer/sources/png.ts';
 import { readCredentials } from '../../indexer/sources/read-credentials.ts';
 import { createResolver } from '../../indexer/verify/resolver.ts';
@@ -81,6 +82,17 @@ describe('decompression bombs and oversized inputs', { timeout: 120_000 }, () =>
     }
     const small = pngWith([iTXt('openbadgecredential', deflateSync('https://issuer.example.net/assertions/1'), true)]);
     expect(extractPngBadge(small)).toEqual({ ok: true, text: 'https://issuer.example.net/assertions/1' });
+  });
+
+  it('never reads a device or pipe named like a credential (a link to /dev/zero has no end)', async () => {
+    const folder = path.join(tmp, 'devices');
+    fs.mkdirSync(folder);
+    fs.symlinkSync('/dev/zero', path.join(folder, 'zero.json'));
+    fs.writeFileSync(path.join(folder, 'small.json'), '{"id":"small"}');
+    const units: InputUnit[] = [];
+    for await (const unit of expandInputs([folder])) units.push(unit);
+    expect(units.map((u) => [u.kind, path.basename(u.source)])).toEqual([['credential', 'small.json'], ['problem', 'zero.json']]);
+    expect(units[1]).toMatchObject({ detail: expect.stringMatching(/not a regular file/) });
   });
 
   it('ingest rejects the bombs and a 10 MB JSON with their reasons, goes on, and its peak memory stays bounded', async () => {
