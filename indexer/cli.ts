@@ -66,11 +66,11 @@ function configWith(flags: Flags): IndexerConfig {
 
 async function verifyOnly(inputs: string[], flags: Flags, config: IndexerConfig): Promise<number> {
   const taxonomy = loadTaxonomy();
-  const resolver = createResolver({ mappings: config.resolve, allowNetwork: config.allowNetwork, timeoutMs: config.httpTimeoutMs });
+  const resolver = createResolver({ mappings: config.resolve, allowNetwork: config.allowNetwork, allowHosts: config.allowHosts, timeoutMs: config.httpTimeoutMs });
   let notVerified = 0;
-  for await (const unit of expandInputs(inputs, { timeoutMs: config.httpTimeoutMs })) {
+  for await (const unit of expandInputs(inputs, { timeoutMs: config.httpTimeoutMs, allowHosts: config.allowHosts })) {
     if (unit.kind !== 'credential') {
-      const line = unit.kind === 'problem' ? { source: unit.source, status: 'FAILED', reasons: ['UNREADABLE'], details: [unit.detail] } : { source: unit.source, status: 'UNVERIFIED', reasons: ['NO_PROOF'], details: ['a bulk-export row carries no proof'] };
+      const line = unit.kind === 'problem' ? { source: unit.source, status: 'FAILED', reasons: [unit.reason ?? 'UNREADABLE'], details: [unit.detail] } : { source: unit.source, status: 'UNVERIFIED', reasons: ['NO_PROOF'], details: ['a bulk-export row carries no proof'] };
       console.log(flags.json ? JSON.stringify(line) : `${line.status.padEnd(10)} ${line.source}  ${line.details.join('; ')}`);
       notVerified++;
       continue;
@@ -130,7 +130,7 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'demand': {
-        const units = (await Promise.all(inputs.map((i) => readPostingSource(i, config.httpTimeoutMs)))).flat();
+        const units = (await Promise.all(inputs.map((i) => readPostingSource(i, config.httpTimeoutMs, config.allowHosts)))).flat();
         const summary = await ingestPostings(units, runtime.store, runtime.taxonomy, runtime.now());
         console.log(formatDemandSummary(summary));
         return summary.accepted === 0 && summary.rows > 0 ? 2 : 0;

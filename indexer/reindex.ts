@@ -6,6 +6,7 @@
  */
 import type { CredentialDocument } from '../mappings/credentials.ts';
 import { rebuildIndex, type RebuildResult } from '../mappings/indices.ts';
+import { migrateEarnerIds } from './earners/migrate.ts';
 import { earnerWrites, type EarnerContext } from './earners/refresh.ts';
 import { badgeClassWrites } from './ingest/badge-classes.ts';
 import { loadOccupationsIndex, loadSkillsIndex } from './taxonomy-index.ts';
@@ -58,8 +59,10 @@ export async function reindexBadgeClasses(ctx: EarnerContext, log: (line: string
   );
 }
 
-/** `npm run indexer -- reindex`: every derived index, each behind its alias. */
+/** `npm run indexer -- reindex`: migrates earner ids, then every derived index, each behind its alias. */
 export async function reindexAll(ctx: EarnerContext, taxonomy: Taxonomy, log: (line: string) => void): Promise<void> {
+  // Old guessable earner ids become random ones before the earners are rebuilt under them.
+  await migrateEarnerIds(ctx.store, log);
   await loadSkillsIndex(ctx.store, taxonomy, log);
   await loadOccupationsIndex(ctx.store, log);
   await reindexBadgeClasses(ctx, log);

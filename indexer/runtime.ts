@@ -51,7 +51,7 @@ export async function createRuntime(config: IndexerConfig, overrides: { pathways
   // Pathway files are stored, so every later run (and the API) sees the same definitions.
   const fromFile = await loadPathways(config.pathwaysFile);
   if (fromFile.length > 0) await store.write('pathways', fromFile.map((p) => ({ id: p.id, document: p })), { refresh: true });
-  const resolver = createResolver({ mappings: config.resolve, allowNetwork: config.allowNetwork, timeoutMs: config.httpTimeoutMs });
+  const resolver = createResolver({ mappings: config.resolve, allowNetwork: config.allowNetwork, allowHosts: config.allowHosts, timeoutMs: config.httpTimeoutMs });
   return {
     config,
     store,

@@ -6,6 +6,7 @@ import type { Client } from '@elastic/elasticsearch';
 import type { QueryDslQueryContainer, SortResults } from '@elastic/elasticsearch/lib/api/types';
 import type { CredentialDocument } from '../mappings/credentials.ts';
 import type { DirectorySettingsDocument } from '../mappings/directory-settings.ts';
+import { earnerIdDocumentId, type EarnerIdDocument, type EarnerLink } from '../mappings/earner-ids.ts';
 import type { PathwayDefinition } from '../mappings/pathways.ts';
 import { aliasName, ensureAllIndices, type IndexKind, type IndexTarget } from '../mappings/indices.ts';
 import { writeDocuments, type WriteItem, type WriteOptions, type WriteResult } from './write.ts';
@@ -51,17 +52,46 @@ export class IndexStore {
     }
   }
 
-  /** Identity key -> earner id, for keys some stored credential already carries. */
-  async earnersByIdentity(keys: readonly string[]): Promise<Map<string, string>> {
-    const wanted = new Set(keys);
-    const found = new Map<string, string>();
+  /**
+   * Identity key -> the earner it is linked to in the private `earner-ids`
+   * index (a realtime get: links written by the previous chunk are seen).
+   * Keys with no link yet that a stored credential carries (data ingested
+   * before ids were random, until `reindex` migrates it) answer that earner.
+   */
+  async earnersByIdentity(keys: readonly string[]): Promise<Map<string, EarnerLink>> {
+    const found = new Map<string, EarnerLink>();
     for (let i = 0; i < keys.length; i += TERMS_BATCH) {
       const batch = keys.slice(i, i + TERMS_BATCH);
-      for await (const { doc } of this.scan<Pick<CredentialDocument, 'earnerId' | 'identityKeys'>>('credentials', { terms: { identityKeys: batch } }, ['earnerId', 'identityKeys'])) {
-        for (const key of doc.identityKeys) if (wanted.has(key) && !found.has(key)) found.set(key, doc.earnerId);
+      const response = await this.client.mget<EarnerIdDocument>({ index: this.alias('earner-ids'), ids: batch.map(earnerIdDocumentId) });
+      for (const d of response.docs) if ('found' in d && d.found && d._source) found.set(d._source.identityKey, { earnerId: d._source.earnerId, assignedAt: d._source.assignedAt });
+    }
+    const unlinked = keys.filter((k) => !found.has(k));
+    const wanted = new Set(unlinked);
+    for (let i = 0; i < unlinked.length; i += TERMS_BATCH) {
+      const batch = unlinked.slice(i, i + TERMS_BATCH);
+      for await (const { doc } of this.scan<Pick<CredentialDocument, 'earnerId' | 'identityKeys' | 'ingestedAt'>>('credentials', { terms: { identityKeys: batch } }, ['earnerId', 'identityKeys', 'ingestedAt'])) {
+        for (const key of doc.identityKeys) if (wanted.has(key) && !found.has(key)) found.set(key, { earnerId: doc.earnerId, assignedAt: doc.ingestedAt });
       }
     }
     return found;
+  }
+
+  /** Stores identity -> earner links (the private index); visible to the next `earnersByIdentity` at once. */
+  async linkIdentities(links: ReadonlyMap<string, EarnerLink>): Promise<void> {
+    const items = [...links].map(([identityKey, link]) => ({ id: earnerIdDocumentId(identityKey), document: { identityKey, ...link } satisfies EarnerIdDocument }));
+    const result = await this.write('earner-ids', items, { refresh: true });
+    if (result.rejected.length > 0) throw new Error(`the engine rejected earner id links: ${result.rejected.map((r) => r.reason).join('; ')}`);
+  }
+
+  /** Every link of a merged-away earner now points at the earner it joined. */
+  async moveLinks(merges: ReadonlyMap<string, string>, winners: ReadonlyMap<string, EarnerLink>): Promise<void> {
+    if (merges.size === 0) return;
+    const moved = new Map<string, EarnerLink>();
+    for await (const { doc } of this.scan<EarnerIdDocument>('earner-ids', { terms: { earnerId: [...merges.keys()] } })) {
+      const to = merges.get(doc.earnerId)!;
+      moved.set(doc.identityKey, winners.get(to) ?? { earnerId: to, assignedAt: doc.assignedAt });
+    }
+    if (moved.size > 0) await this.linkIdentities(moved);
   }
 
   /** Identity keys of earners who deleted their data: their credentials are never stored again. */

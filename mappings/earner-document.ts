@@ -92,12 +92,10 @@ export function buildEarnerDocument(input: EarnerInput): EarnerDocument | null {
     .filter(Boolean)
     .join(' \n');
   const latest = shown.map((b) => b.issuedOn).sort().at(-1);
-  const identities = unique(credentials.flatMap((c) => c.identityKeys)).sort();
   const name = settings?.displayName ?? credentials.find((c) => c.recipientName)?.recipientName ?? 'Unnamed earner';
 
   return {
     earnerId: input.earnerId,
-    identities,
     name,
     ...(settings?.headline ? { headline: settings.headline } : {}),
     // Never the exact point the earner gave: `near` searches must not locate anyone to the metre.

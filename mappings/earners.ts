@@ -113,8 +113,6 @@ export interface PublicFacetValues {
 
 export interface EarnerDocument {
   earnerId: string;
-  /** Normalized identities (`email:…`, `did:…`, `sha256:…`) used to merge credentials; never returned to employers. */
-  identities: string[];
   name: string;
   headline?: string;
   location?: EarnerLocation;
@@ -150,7 +148,6 @@ export const earnersMapping: MappingTypeMapping = {
   dynamic: 'strict',
   properties: {
     earnerId: keyword,
-    identities: keyword,
     name: { type: 'text', fields: { keyword: { type: 'keyword' } } },
     headline: text,
     location: {

@@ -15,6 +15,7 @@ import { contactQuotasMapping } from './contact-quotas.ts';
 import { contactsMapping } from './contacts.ts';
 import { credentialsMapping } from './credentials.ts';
 import { directorySettingsMapping } from './directory-settings.ts';
+import { earnerIdsMapping } from './earner-ids.ts';
 import { earnersMapping } from './earners.ts';
 import { occupationsMapping } from './occupations.ts';
 import { outboxMapping } from './outbox.ts';
@@ -24,7 +25,7 @@ import { reportSnapshotsMapping } from './report-snapshots.ts';
 import { searchLogMapping } from './search-log.ts';
 import { skillsMapping } from './skills.ts';
 
-export const INDEX_KINDS = ['earners', 'credentials', 'badge-classes', 'skills', 'pathways', 'directory-settings', 'contacts', 'accounts', 'claim-tokens', 'outbox', 'postings', 'occupations', 'search-log', 'report-snapshots', 'contact-quotas'] as const;
+export const INDEX_KINDS = ['earners', 'credentials', 'badge-classes', 'skills', 'pathways', 'directory-settings', 'contacts', 'accounts', 'claim-tokens', 'outbox', 'postings', 'occupations', 'search-log', 'report-snapshots', 'contact-quotas', 'earner-ids'] as const;
 export type IndexKind = (typeof INDEX_KINDS)[number];
 
 export interface IndexDefinition {
@@ -62,6 +63,8 @@ export const INDEX_DEFINITIONS: Record<IndexKind, IndexDefinition> = {
   'report-snapshots': { mappings: reportSnapshotsMapping, rebuildable: false },
   // Per-employer contact counters, written with optimistic concurrency.
   'contact-quotas': { mappings: contactQuotasMapping, rebuildable: false },
+  // Private: identity -> random earner id, assigned once. A system of record (ids must outlive every rebuild).
+  'earner-ids': { mappings: earnerIdsMapping, rebuildable: false },
 };
 
 /** What readers and writers use: `<prefix>-<kind>`. */

@@ -20,6 +20,16 @@ export interface DemoOptions {
   log: (line: string) => void;
 }
 
+/**
+ * The environment with the demo issuers' server added to INDEXER_ALLOW_HOSTS:
+ * it listens on 127.0.0.1, which the indexer otherwise refuses to fetch from.
+ */
+export function withDemoIssuersAllowed(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const entry = `127.0.0.1:${env.DEMO_ISSUER_PORT ?? '3100'}`;
+  const current = (env.INDEXER_ALLOW_HOSTS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return { ...env, INDEXER_ALLOW_HOSTS: [...new Set([...current, entry])].join(',') };
+}
+
 export function demoOptionsFromEnv(env: NodeJS.ProcessEnv, log: (line: string) => void): DemoOptions {
   const issuerPort = Number(env.DEMO_ISSUER_PORT ?? '3100');
   const earners = Number(env.DEMO_EARNERS ?? '2000');

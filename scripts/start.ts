@@ -10,7 +10,7 @@ import { apiConfigFromEnv } from '../api/config.ts';
 import { indexerConfigFromEnv } from '../indexer/config.ts';
 import { indexerJobs } from '../indexer/jobs.ts';
 import { createRuntime } from '../indexer/runtime.ts';
-import { demoOptionsFromEnv, startDemo } from './demo.ts';
+import { demoOptionsFromEnv, startDemo, withDemoIssuersAllowed } from './demo.ts';
 import { ensureWebBuild } from './build-web.ts';
 import { ensureEngine, stopEngine } from './engine/server.ts';
 
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const engine = await ensureEngine(process.env, (line) => log(`[engine] ${line}`));
   const env = { ...process.env, ELASTICSEARCH_URL: engine.url };
 
-  const indexer = await createRuntime(indexerConfigFromEnv(env));
+  const indexer = await createRuntime(indexerConfigFromEnv(withDemoIssuersAllowed(env)));
   const demo = await startDemo(indexer, demoOptionsFromEnv(env, log));
   const jobs = indexerJobs(indexer);
   for (const job of jobs) job.start();

@@ -32,8 +32,8 @@ export function dataExport(input: DataExportInput) {
 export type DataExport = ReturnType<typeof dataExport>;
 
 /** Every identity key of the earner, so a re-ingest of any of their credentials is recognised and dropped. */
-export function identitiesOf(credentials: readonly CredentialDocument[], document: EarnerDocument | undefined, accountEmail: string | undefined): string[] {
-  const keys = new Set([...credentials.flatMap((c) => c.identityKeys), ...(document?.identities ?? [])]);
+export function identitiesOf(credentials: readonly CredentialDocument[], accountEmail: string | undefined): string[] {
+  const keys = new Set(credentials.flatMap((c) => c.identityKeys));
   if (accountEmail) keys.add(`email:${accountEmail}`);
   return [...keys].sort();
 }

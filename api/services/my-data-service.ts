@@ -51,14 +51,16 @@ export function createMyDataService({ platform, viewer, now }: MyDataServiceDepe
       const earnerId = requireEarner(viewer);
       if (confirm !== DELETE_CONFIRMATION) throw new BadInputError('confirm', `type exactly "${DELETE_CONFIRMATION}" to delete your data`);
       const { records } = platform;
-      const [credentials, document] = await Promise.all([records.credentialsOf(earnerId), records.earnerDocument(earnerId)]);
+      const credentials = await records.credentialsOf(earnerId);
       // The tombstone first: from here on the indexer drops this earner's credentials.
       await records.putSettings(
-        { ...defaultDirectorySettings(earnerId, now()), deleted: true, deletedIdentities: identitiesOf(credentials, document, viewer.email) },
+        { ...defaultDirectorySettings(earnerId, now()), deleted: true, deletedIdentities: identitiesOf(credentials, viewer.email) },
         { visible: true },
       );
       await records.deleteEarnerDocument(earnerId);
       const credentialsDeleted = await records.deleteCredentialsOf(earnerId);
+      // The private identity links go too: nothing maps the address to this earner any more.
+      await records.deleteIdentityLinks(earnerId);
       const contactRequestsDeleted = await platform.contacts.deleteForEarner(earnerId);
       await platform.claimTokens.deleteForEarner(earnerId);
       // Last: with the account gone, every session of it ends.

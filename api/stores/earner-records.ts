@@ -8,6 +8,7 @@ import type { Client } from '@elastic/elasticsearch';
 import type { SortResults } from '@elastic/elasticsearch/lib/api/types';
 import type { CredentialDocument } from '../../mappings/credentials.ts';
 import type { DirectorySettingsDocument } from '../../mappings/directory-settings.ts';
+import { earnerIdDocumentId, type EarnerIdDocument } from '../../mappings/earner-ids.ts';
 import type { SkillLookup } from '../../mappings/earner-document.ts';
 import type { EarnerDocument } from '../../mappings/earners.ts';
 import { aliasName, type IndexKind } from '../../mappings/indices.ts';
@@ -20,7 +21,7 @@ import { getVersioned, type Versioned } from './versioned.ts';
 const PAGE = 1000;
 
 export interface EarnerRecordStore {
-  /** The earner whose credentials carry this identity key (`email:…`), if any. */
+  /** The earner this identity key (`email:…`) is linked to in the private earner-ids index, if any. */
   earnerWithIdentity(identityKey: string): Promise<string | undefined>;
   /** Every stored credential of the earner; `raw` (the original bytes) only when asked for. */
   credentialsOf(earnerId: string, options?: { withRaw?: boolean }): Promise<CredentialDocument[]>;
@@ -42,6 +43,8 @@ export interface EarnerRecordStore {
   putEarnerDocument(document: EarnerDocument): Promise<void>;
   deleteEarnerDocument(earnerId: string): Promise<void>;
   deleteCredentialsOf(earnerId: string): Promise<number>;
+  /** Removes the earner's identity links from the private earner-ids index. */
+  deleteIdentityLinks(earnerId: string): Promise<number>;
 }
 
 export function createEarnerRecordStore(client: Client, indexPrefix: string, log: Logger): EarnerRecordStore {
@@ -62,8 +65,9 @@ export function createEarnerRecordStore(client: Client, indexPrefix: string, log
   return {
     earnerWithIdentity: (identityKey) =>
       guard(async () => {
-        const response = await client.search<Pick<CredentialDocument, 'earnerId'>>({ index: index('credentials'), size: 1, query: { term: { identityKeys: identityKey } }, _source: ['earnerId'] });
-        return response.hits.hits[0]?._source?.earnerId;
+        // The private link (see mappings/earner-ids.ts); only the id leaves this function, never the document.
+        const response = await client.get<Pick<EarnerIdDocument, 'earnerId'>>({ index: index('earner-ids'), id: earnerIdDocumentId(identityKey), _source_includes: ['earnerId'] }, { ignore: [404] });
+        return response.found ? response._source?.earnerId : undefined;
       }),
     credentialsOf: (earnerId, options = {}) =>
       guard(async () => {
@@ -118,5 +122,6 @@ export function createEarnerRecordStore(client: Client, indexPrefix: string, log
         await client.delete({ index: index('earners'), id: earnerId, refresh: 'wait_for' }, { ignore: [404] });
       }),
     deleteCredentialsOf: (earnerId) => guard(() => deleteMatching(client, index('credentials'), { term: { earnerId } })),
+    deleteIdentityLinks: (earnerId) => guard(() => deleteMatching(client, index('earner-ids'), { term: { earnerId } })),
   };
 }

@@ -6,6 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCsvRows, type ImportRow } from '../ingest/imports.ts';
+import { MAX_EXPORT_BYTES } from '../limits.ts';
+import { safeFetch } from '../net/safe-fetch.ts';
 
 export type PostingRowUnit = { kind: 'row'; source: string; row: ImportRow } | { kind: 'problem'; source: string; detail: string };
 
@@ -57,15 +59,11 @@ export function parsePostingText(text: string, name: string): PostingRowUnit[] {
   );
 }
 
-export async function readPostingSource(arg: string, timeoutMs = 10_000): Promise<PostingRowUnit[]> {
+export async function readPostingSource(arg: string, timeoutMs = 10_000, allowHosts: readonly string[] = []): Promise<PostingRowUnit[]> {
   if (/^https?:\/\//i.test(arg)) {
-    try {
-      const response = await fetch(arg, { signal: AbortSignal.timeout(timeoutMs) });
-      if (!response.ok) return [{ kind: 'problem', source: arg, detail: `${arg}: HTTP ${response.status}` }];
-      return parsePostingText(await response.text(), arg);
-    } catch (error) {
-      return [{ kind: 'problem', source: arg, detail: `${arg}: could not be fetched (${(error as Error).message})` }];
-    }
+    const fetched = await safeFetch(arg, { timeoutMs, maxBytes: MAX_EXPORT_BYTES, allowHosts }, 'application/json, text/csv, */*');
+    if (!fetched.ok) return [{ kind: 'problem', source: arg, detail: `${arg}: could not be fetched (${fetched.error})` }];
+    return parsePostingText(fetched.bytes.toString('utf8'), arg);
   }
   try {
     return parsePostingText(await readFile(arg, 'utf8'), arg);

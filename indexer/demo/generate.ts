@@ -59,7 +59,7 @@ export async function generateDemo(options: DemoOptions = {}, dependencies: Gene
     if (credential.hostedPath) hosted.set(credential.hostedPath, credential.text);
     return { source: `credentials.jsonl:${line + 1}`, bytes: encoder.encode(credential.text) };
   });
-  const records = plan.earners.map((earner) => earnerRecord(earner, setups));
+  const records = plan.earners.map((earner) => earnerRecord(earner, setups, resolved.seed));
   const settings = plan.earners.map((earner, i) => settingsDocument(earner, records[i]!, resolved.now));
   return {
     options: resolved,

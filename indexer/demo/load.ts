@@ -4,6 +4,7 @@
  * postings first, then every credential through the normal ingest (verified
  * over HTTP against the demo issuer server).
  */
+import type { EarnerLink } from '../../mappings/earner-ids.ts';
 import type { EarnerContext } from '../earners/refresh.ts';
 import { ingestPostings } from '../demand/ingest.ts';
 import type { ImportRow } from '../ingest/imports.ts';
@@ -26,8 +27,32 @@ export function demoUnits(dataset: DemoDataset, label = 'demo'): InputUnit[] {
   return dataset.credentials.map((c, i) => ({ kind: 'credential', source: `${label}/credentials.jsonl:${i + 1}`, bytes: c.bytes }));
 }
 
+/**
+ * Registers the demo earners' ids in the private index before anything is
+ * ingested, as a deployment that knows its people would: their credentials
+ * then land on these ids. An address already linked keeps its earlier id, and
+ * the data set's records and settings take that id (they are the ground truth).
+ */
+export async function registerDemoEarners(dataset: Pick<DemoDataset, 'records' | 'settings'>, options: Pick<DemoLoadOptions, 'store' | 'now'>): Promise<void> {
+  // Registered just before the run, so these ids are the older ones in any merge.
+  const assignedAt = new Date(options.now().getTime() - 1000).toISOString();
+  const keys = dataset.records.map((r) => `email:${r.email.toLowerCase()}`);
+  const existing = await options.store.earnersByIdentity(keys);
+  const renamed = new Map<string, string>();
+  const links = new Map<string, EarnerLink>();
+  dataset.records.forEach((record, i) => {
+    const known = existing.get(keys[i]!);
+    if (known && known.earnerId !== record.earnerId) renamed.set(record.earnerId, known.earnerId);
+    if (!known) links.set(keys[i]!, { earnerId: record.earnerId, assignedAt });
+  });
+  for (const record of dataset.records) record.earnerId = renamed.get(record.earnerId) ?? record.earnerId;
+  for (const settings of dataset.settings) settings.earnerId = renamed.get(settings.earnerId) ?? settings.earnerId;
+  await options.store.linkIdentities(links);
+}
+
 export async function loadDemo(dataset: DemoDataset, options: DemoLoadOptions): Promise<RunSummary> {
   const { store } = options;
+  await registerDemoEarners(dataset, options);
   await store.write('directory-settings', dataset.settings.map((s) => ({ id: s.earnerId, document: s })), { refresh: true });
   await store.write('pathways', dataset.pathways.map((p) => ({ id: p.id, document: p })), { refresh: true });
   const postings = dataset.postings.map((row, i) => ({ kind: 'row' as const, source: `demo/postings.jsonl:${i + 1}`, row: row as unknown as ImportRow }));

@@ -4,7 +4,8 @@
  */
 import type { DirectorySettingsDocument } from '../../mappings/directory-settings.ts';
 import type { EarnerLocation } from '../../mappings/earners.ts';
-import { earnerIdFor } from '../earners/identity.ts';
+import { formatEarnerId } from '../earners/identity.ts';
+import { digest } from './prng.ts';
 import type { IssuerSetup } from './issuers.ts';
 import type { PlannedBadge, PlannedEarner } from './plan.ts';
 import type { BadgeRecord, EarnerRecord } from './types.ts';
@@ -39,9 +40,18 @@ function badgeRecord(badge: PlannedBadge, setups: readonly IssuerSetup[], listed
   };
 }
 
-export function earnerRecord(earner: PlannedEarner, setups: readonly IssuerSetup[]): EarnerRecord {
+/**
+ * The demo earner's id, in the format of real ones (`newEarnerId`) but from
+ * the seed, so a data set is reproducible. Nothing about the address is in
+ * it; `loadDemo` registers it in the private index before ingesting.
+ */
+export function demoEarnerId(seed: number, index: number): string {
+  return formatEarnerId(digest(seed, 'earner-id', index).subarray(0, 16));
+}
+
+export function earnerRecord(earner: PlannedEarner, setups: readonly IssuerSetup[], seed: number): EarnerRecord {
   return {
-    earnerId: earnerIdFor([`email:${earner.email}`]),
+    earnerId: demoEarnerId(seed, earner.index),
     email: earner.email,
     name: earner.name,
     ...(earner.displayName ? { displayName: earner.displayName } : {}),

@@ -16,7 +16,7 @@ import type { PathwayDefinition } from '../pathways.ts';
 import type { DemoDataset, DemoIssuerSummary, EarnerRecord, HostedDocuments, ResolvedDemoOptions } from './types.ts';
 
 /** Bumped whenever the generator's output changes, so cached data sets are rebuilt. */
-export const DEMO_FORMAT_VERSION = 2;
+export const DEMO_FORMAT_VERSION = 3;
 
 /** What `manifest.json` holds. */
 export interface DemoManifest {

@@ -2,9 +2,10 @@
  * Who a credential belongs to. Each recipient becomes identity keys
  * (`email:…`, `did:…`, `sha256:…`, `url:…`, `tel:…`); credentials sharing a key
  * belong to one earner (hashed emails are linked to addresses in
- * `hashed-emails.ts`). Pure functions.
+ * `hashed-emails.ts`). Which earner id a key belongs to is stored, never
+ * computed from the key (see `newEarnerId`).
  */
-import { createHash } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { NormalizedCredential } from '../verify/types.ts';
 
 type Recipient = NormalizedCredential['recipient'];
@@ -54,13 +55,36 @@ export function groupByIdentity<T>(items: readonly T[], keysOf: (item: T) => rea
   return [...groups.values()];
 }
 
+const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
+
 /**
- * A stable earner id from identity keys: an email key wins (people keep their
- * address across issuers), then a DID, then any key; the smallest of that kind.
+ * An earner id from 16 random bytes: `e-` and 26 lower-case base32
+ * characters (128 bits). Public ids carry no personal data: nothing about
+ * the person's email or DID can be learnt from one, or guessed into one.
  */
-export function earnerIdFor(keys: readonly string[]): string {
-  const sorted = [...new Set(keys)].sort();
-  const primary = sorted.find((k) => k.startsWith('email:')) ?? sorted.find((k) => k.startsWith('did:')) ?? sorted[0];
-  if (primary === undefined) throw new Error('an earner needs at least one identity key');
-  return `e-${createHash('sha256').update(primary).digest('hex').slice(0, 24)}`;
+export function formatEarnerId(bytes: Uint8Array): string {
+  if (bytes.length !== 16) throw new Error(`an earner id takes 16 random bytes, got ${bytes.length}`);
+  let bits = 0;
+  let value = 0;
+  let out = '';
+  for (const byte of bytes) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += BASE32[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  if (bits > 0) out += BASE32[(value << (5 - bits)) & 31];
+  return `e-${out}`;
+}
+
+/** A fresh random earner id; assigned once, then stored in the private `earner-ids` index. */
+export function newEarnerId(): string {
+  return formatEarnerId(randomBytes(16));
+}
+
+/** Ids of the old scheme (a truncated hash of the email, guessable): `reindex` replaces them. */
+export function isLegacyEarnerId(id: string): boolean {
+  return /^e-[0-9a-f]{24}$/.test(id);
 }

@@ -8,6 +8,7 @@
  * reject with its reasons.
  */
 import type { CredentialDocument } from '../../mappings/credentials.ts';
+import type { EarnerLink } from '../../mappings/earner-ids.ts';
 import { assignEarners } from '../earners/assign.ts';
 import { HashedEmailIndex } from '../earners/hashed-emails.ts';
 import { earnerWrites, type EarnerContext } from '../earners/refresh.ts';
@@ -61,7 +62,7 @@ export async function ingest(units: AsyncIterable<InputUnit> | Iterable<InputUni
 }
 
 async function prepareUnit(unit: InputUnit, options: IngestOptions, now: Date): Promise<{ prepared: Prepared; hashed?: Accepted['hashed'] }[]> {
-  if (unit.kind === 'problem') return [{ prepared: { ok: false, reject: { source: unit.source, reasons: ['UNREADABLE'], details: [unit.detail] } } }];
+  if (unit.kind === 'problem') return [{ prepared: { ok: false, reject: { source: unit.source, reasons: [unit.reason ?? 'UNREADABLE'], details: [unit.detail] } } }];
   if (unit.kind === 'row') return [{ prepared: prepareImportRow(unit.row, unit.source, options.taxonomy, unit.raw, now) }];
   const credentials = await readCredentials({ source: unit.source, bytes: unit.bytes }, { ...options.verify, now });
   return credentials.map((c) => {
@@ -130,7 +131,10 @@ async function ingestChunk(
   if (drafts.length === 0) return;
 
   const existing = await store.earnersByIdentity(allKeys.filter((k) => !blocked.has(k)));
-  const { earnerOf, merges } = assignEarners(drafts.map((a) => a.draft), existing);
+  const { earnerOf, merges, links } = assignEarners(drafts.map((a) => a.draft), existing, { now });
+  // The private links first: a run that stops later still finds these people under the same ids.
+  await store.linkIdentities(links);
+  await store.moveLinks(merges, new Map([...links.values()].map((l) => [l.earnerId, l])));
   const newDocs: CredentialDocument[] = drafts.map(({ draft }) => ({ ...draft, earnerId: earnerOf.get(draft.id)! }));
   await storeAndProject(options, summary, newDocs, merges);
 
@@ -183,11 +187,16 @@ async function linkHashedRecipients(
   if (links.size === 0) return;
   const owners = await options.store.earnersByIdentity([...new Set(links.values())]);
   const merges = new Map<string, string>();
+  const winners = new Map<string, EarnerLink>();
   for (const [hashedEarner, emailKey] of links) {
     const owner = owners.get(emailKey);
-    if (owner && owner !== hashedEarner) merges.set(hashedEarner, owner);
+    if (owner && owner.earnerId !== hashedEarner) {
+      merges.set(hashedEarner, owner.earnerId);
+      winners.set(owner.earnerId, owner);
+    }
   }
   if (merges.size === 0) return;
+  await options.store.moveLinks(merges, winners);
   // The moved credentials learn the address, so later runs link them at once.
   const moving = await options.store.credentialsOf([...merges.keys()]);
   const relinked = moving.map((c) => ({ ...c, earnerId: merges.get(c.earnerId)!, identityKeys: [...new Set([...c.identityKeys, links.get(c.earnerId)!])] }));

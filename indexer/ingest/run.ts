@@ -29,18 +29,18 @@ function rejectsWriter(file: string): { write(r: Reject): void; close(): Promise
   };
 }
 
-async function countUnits(inputs: string[]): Promise<number> {
+async function countUnits(inputs: string[], allowHosts: readonly string[]): Promise<number> {
   let n = 0;
-  for await (const _ of expandInputs(inputs)) n++;
+  for await (const _ of expandInputs(inputs, { allowHosts })) n++;
   return n;
 }
 
 export async function runIngest(runtime: IndexerRuntime, inputs: string[], rejectsFile: string): Promise<RunSummary> {
   const rejects = rejectsWriter(rejectsFile);
-  const total = process.stderr.isTTY ? await countUnits(inputs) : undefined;
+  const total = process.stderr.isTTY ? await countUnits(inputs, runtime.config.allowHosts) : undefined;
   const progress = createProgress({ label: 'ingest', ...(total ? { total } : {}) });
   try {
-    const summary = await ingest(expandInputs(inputs, { timeoutMs: runtime.config.httpTimeoutMs }), {
+    const summary = await ingest(expandInputs(inputs, { timeoutMs: runtime.config.httpTimeoutMs, allowHosts: runtime.config.allowHosts }), {
       ...runtime,
       chunkSize: runtime.config.chunkSize,
       verifyConcurrency: runtime.config.verifyConcurrency,

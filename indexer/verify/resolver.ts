@@ -1,11 +1,15 @@
 /**
  * Fetches remote documents (hosted assertions, issuer profiles, keys, DID
  * documents, revocation and status lists). URLs matching a `--resolve`
- * mapping are read from local files; everything else goes over HTTP(S) with a
- * timeout and a size limit. Successful fetches are cached (bounded TTL and size).
+ * mapping are read from local files; everything else goes over HTTP(S)
+ * through `safeFetch` (public addresses only unless allowed, redirects
+ * re-checked, a timeout and a size limit). Successful fetches are cached
+ * (bounded TTL and size).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { MAX_DOCUMENT_BYTES } from '../limits.ts';
+import { safeFetch } from '../net/safe-fetch.ts';
 import { BoundedCache } from './cache.ts';
 
 /** Maps URLs onto local files: a prefix ending in `/` maps onto a folder, any other prefix is one exact URL mapped onto one file. */
@@ -31,9 +35,15 @@ export interface ResolverOptions {
   mappings?: ResolveMapping[];
   /** Set false to refuse every URL that no mapping covers (tests, offline runs). Default true. */
   allowNetwork?: boolean;
+  /**
+   * Development allowance: `host:port` entries (parsed by `parseAllowHosts`)
+   * that may be reached although they are loopback or private addresses.
+   * Default none: only public addresses are fetched.
+   */
+  allowHosts?: readonly string[];
   /** HTTP timeout per request. Default 10 s. */
   timeoutMs?: number;
-  /** Largest response body accepted. Default 2 MiB. */
+  /** Largest response body accepted. Default `MAX_DOCUMENT_BYTES` (2 MiB). */
   maxBytes?: number;
   /** How long a fetched document is reused. Default 10 minutes. */
   cacheTtlMs?: number;
@@ -41,7 +51,7 @@ export interface ResolverOptions {
   cacheMaxEntries?: number;
 }
 
-const DEFAULTS = { timeoutMs: 10_000, maxBytes: 2 * 1024 * 1024, cacheTtlMs: 10 * 60_000, cacheMaxEntries: 1000 };
+const DEFAULTS = { timeoutMs: 10_000, maxBytes: MAX_DOCUMENT_BYTES, cacheTtlMs: 10 * 60_000, cacheMaxEntries: 1000 };
 
 /** Parses a `--resolve PREFIX=TARGET` command line value. */
 export function parseResolveMapping(spec: string): ResolveMapping {
@@ -88,7 +98,8 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
       }
     }
     if (options.allowNetwork === false) return { ok: false, url, error: 'no --resolve mapping covers this URL and network access is off' };
-    return fetchOverHttp(url, settings.timeoutMs, settings.maxBytes);
+    const fetched = await safeFetch(url, { timeoutMs: settings.timeoutMs, maxBytes: settings.maxBytes, allowHosts: options.allowHosts ?? [] });
+    return fetched.ok ? { ok: true, url, text: fetched.bytes.toString('utf8') } : { ok: false, url, error: fetched.error };
   }
 
   return {
@@ -101,57 +112,6 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
       return fetched;
     },
   };
-}
-
-async function fetchOverHttp(url: string, timeoutMs: number, maxBytes: number): Promise<Fetched> {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return { ok: false, url, error: 'not a valid URL' };
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    return { ok: false, url, error: `cannot fetch ${parsed.protocol} URLs` };
-  }
-  try {
-    const response = await fetch(parsed, {
-      signal: AbortSignal.timeout(timeoutMs),
-      redirect: 'follow',
-      headers: { accept: 'application/ld+json, application/json;q=0.9, */*;q=0.1' },
-    });
-    if (!response.ok) {
-      await response.body?.cancel();
-      return { ok: false, url, error: `HTTP ${response.status}` };
-    }
-    const declared = Number(response.headers.get('content-length') ?? '0');
-    if (declared > maxBytes) {
-      await response.body?.cancel();
-      return { ok: false, url, error: `response of ${declared} bytes exceeds the ${maxBytes} byte limit` };
-    }
-    const text = await readLimited(response, maxBytes);
-    return text === null ? { ok: false, url, error: `response exceeds the ${maxBytes} byte limit` } : { ok: true, url, text };
-  } catch (error) {
-    return { ok: false, url, error: errorText(error) };
-  }
-}
-
-/** Reads a body as UTF-8, giving up (null) once it grows past `maxBytes`. */
-async function readLimited(response: Response, maxBytes: number): Promise<string | null> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function errorText(error: unknown): string {

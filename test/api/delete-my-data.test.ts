@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemoAccounts } from '../../api/accounts/seed-demo.ts';
 import { DELETE_CONFIRMATION } from '../../api/services/my-data-service.ts';
-import { earnerIdFor } from '../../indexer/earners/identity.ts';
 import { ingest, type IngestOptions } from '../../indexer/ingest/ingest.ts';
 import type { InputUnit } from '../../indexer/ingest/inputs.ts';
 import { IndexStore } from '../../indexer/store.ts';
@@ -25,7 +24,7 @@ describe('deleteMyData', () => {
   let unit: InputUnit;
   let employer: string;
   let earner: string;
-  const earnerId = earnerIdFor([`email:${EMAIL}`]);
+  let earnerId = '';
 
   const options = (): IngestOptions => ({
     store,
@@ -51,6 +50,7 @@ describe('deleteMyData', () => {
     unit = { kind: 'credential', source: 'dora.jwt', bytes: Buffer.from(await signOb3Jwt(credential, key)) };
     const summary = await ingest([unit], options());
     expect(summary).toMatchObject({ accepted: 1, verified: 1 });
+    earnerId = (await store.earnersByIdentity([`email:${EMAIL}`])).get(`email:${EMAIL}`)!.earnerId;
     earner = await claimEarner(t, EMAIL);
     await t.gql('mutation { updateDirectorySettings(input: { listed: true, contactable: true, contactChannel: EMAIL, contactValue: "dora@example.net" }) { listed } }', {}, earner);
     await t.gql('mutation { contactEarner(earnerId: "' + earnerId + '", message: "Hello Dora") { id } }', {}, employer);
@@ -77,6 +77,8 @@ describe('deleteMyData', () => {
     expect((await t.client.get({ index: aliasName(t.prefix, 'earners'), id: earnerId }, { ignore: [404] })).found).toBe(false);
     expect((await t.client.count({ index: aliasName(t.prefix, 'contacts'), query: { term: { earnerId } } })).count).toBe(0);
     expect((await t.client.count({ index: aliasName(t.prefix, 'accounts'), query: { term: { earnerId } } })).count).toBe(0);
+    // The private link from the address to the earner is gone too.
+    expect((await t.client.count({ index: aliasName(t.prefix, 'earner-ids'), query: { term: { earnerId } } })).count).toBe(0);
     expect((await t.gql('{ mySettings { listed } }', {}, earner)).body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const tombstone = await t.client.get<DirectorySettingsDocument>({ index: aliasName(t.prefix, 'directory-settings'), id: earnerId });
     expect(tombstone._source).toMatchObject({ deleted: true, listed: false, deletedIdentities: [`email:${EMAIL}`] });

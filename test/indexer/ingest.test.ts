@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CredentialDocument } from '../../mappings/credentials.ts';
 import { defaultDirectorySettings } from '../../mappings/directory-settings.ts';
 import type { EarnerDocument } from '../../mappings/earners.ts';
-import { earnerIdFor } from '../../indexer/earners/identity.ts';
 import { refreshEarners } from '../../indexer/earners/refresh.ts';
 import { ingest, type IngestOptions } from '../../indexer/ingest/ingest.ts';
 import type { InputUnit } from '../../indexer/ingest/inputs.ts';
@@ -51,6 +50,13 @@ async function jwtFor(key: IssuerKey, email: string, achievement: string, alignm
   return signOb3Jwt(base, key);
 }
 
+/** The earner id the private index links this address to (ids are random, never computed from the address). */
+async function idOf(email: string): Promise<string> {
+  const link = (await store.earnersByIdentity([`email:${email}`])).get(`email:${email}`);
+  if (!link) throw new Error(`no earner is linked to ${email}`);
+  return link.earnerId;
+}
+
 async function earner(id: string): Promise<EarnerDocument | undefined> {
   const r = await target.client.get<EarnerDocument>({ index: store.alias('earners'), id }, { ignore: [404] });
   return r.found ? r._source : undefined;
@@ -82,7 +88,7 @@ describe('ingesting credentials into earners', () => {
     // The OB 2.0 assertions go to the same hashed recipient (nobody@example.org, salt deadsea): one earner.
     const hashedKey = `sha256:${hashIdentity('nobody@example.org', 'deadsea').slice(7)}`;
     const owner = (await store.earnersByIdentity([hashedKey])).get(hashedKey)!;
-    const doc = await earner(owner);
+    const doc = await earner(owner.earnerId);
     expect(doc?.badges.map((b) => b.verification.status).sort()).toEqual(['FAILED', 'VERIFIED']);
   });
 
@@ -92,7 +98,8 @@ describe('ingesting credentials into earners', () => {
     const sql = await jwtFor(key, email, 'sql', { targetFramework: 'O*NET', targetCode: '2.B.3.e', targetName: 'Programming' });
     const run = [unit('a.jwt', py), unit('b.jwt', sql), unit('a.jwt', py)];
     await ingest(run, options());
-    const id = earnerIdFor([`email:${email}`]);
+    const id = await idOf(email);
+    expect(id).toMatch(/^e-[a-z2-7]{26}$/);
     const first = (await earner(id))!;
     expect(first.badges.map((b) => b.name).sort()).toEqual(['python badge', 'sql badge']);
     expect(first.name).toBe('Ada Lovelace');
@@ -109,7 +116,7 @@ describe('ingesting credentials into earners', () => {
 
   it('joins directory settings: an opt-in shows badges and pathway progress; re-ingest keeps the settings', async () => {
     const email = 'ada@example.net';
-    const id = earnerIdFor([`email:${email}`]);
+    const id = await idOf(email);
     const settings = { ...defaultDirectorySettings(id), listed: true, contactable: true, headline: 'Data analyst', location: { city: 'Columbus', region: 'US-OH', country: 'US', geo: { lat: 39.96, lon: -83.0 } } };
     await target.client.index({ index: store.alias('directory-settings'), id, document: settings, refresh: true });
     await refreshEarners(options(), [id], { refresh: true });
@@ -128,12 +135,12 @@ describe('ingesting credentials into earners', () => {
 
   it('never stores credentials of an earner who deleted their data', async () => {
     const email = 'gone@example.net';
-    const id = earnerIdFor([`email:${email}`]);
+    const id = 'e-deletedearner0000000000000';
     await target.client.index({ index: store.alias('directory-settings'), id, document: { ...defaultDirectorySettings(id), deleted: true, deletedIdentities: [`email:${email}`] }, refresh: true });
     const summary = await ingest([unit('gone.jwt', await jwtFor(key, email, 'python', { targetName: 'Python' }))], options());
     expect(summary.skippedDeleted).toBe(1);
-    expect(await earner(id)).toBeUndefined();
-    expect(await store.credentialsOf([id])).toEqual([]);
+    expect(await store.earnersByIdentity([`email:${email}`])).toEqual(new Map());
+    expect(await target.client.count({ index: store.alias('credentials'), query: { term: { identityKeys: `email:${email}` } } })).toMatchObject({ count: 0 });
   });
 
   it('links a hashed recipient to the earner whose address arrives later in the run', async () => {
@@ -145,12 +152,13 @@ describe('ingesting credentials into earners', () => {
     const plainJwt = await jwtFor(key, email, 'sql', { targetName: 'SQL' }, 'Grace Hopper');
     const summary = await ingest([unit('hashed.jwt', hashedJwt), unit('plain.jwt', plainJwt)], options({ chunkSize: 1 }));
     expect(summary.earnersMerged).toBe(1);
-    const doc = (await earner(earnerIdFor([`email:${email}`])))!;
+    const doc = (await earner(await idOf(email)))!;
     expect(doc.badges).toHaveLength(2);
     const hashedKey = `sha256:${hashIdentity(email, 'pepper').slice(7)}`;
-    expect(doc.identities).toEqual(expect.arrayContaining([`email:${email}`, hashedKey]));
-    const orphan = await target.client.count({ index: store.alias('earners'), query: { term: { identities: hashedKey } } });
-    expect(orphan.count).toBe(1);
+    // The hashed identity now links to the address's earner, and no credential of it is left elsewhere.
+    expect((await store.earnersByIdentity([hashedKey])).get(hashedKey)?.earnerId).toBe(await idOf(email));
+    const owners = await target.client.search<{ earnerId: string }>({ index: store.alias('credentials'), query: { term: { identityKeys: hashedKey } }, _source: ['earnerId'] });
+    expect(new Set(owners.hits.hits.map((h) => h._source!.earnerId))).toEqual(new Set([await idOf(email)]));
   });
 
   it('imports bulk-export rows as UNVERIFIED and rejects bad rows by row and column', async () => {
@@ -163,7 +171,7 @@ describe('ingesting credentials into earners', () => {
     expect(summary).toMatchObject({ accepted: 1, unverified: 1, rejected: 1 });
     expect(summary.unmappedSkills).toMatchObject({ 'underwater basket weaving': 1 });
     expect(rejects[0]?.details).toEqual(['export.csv:row 3: column badge_name is empty', 'export.csv:row 3: issued_on "yesterday" is not a date (use YYYY-MM-DD)']);
-    const stored = (await store.credentialsOf([earnerIdFor(['email:lin@example.net'])])) as CredentialDocument[];
+    const stored = (await store.credentialsOf([await idOf('lin@example.net')])) as CredentialDocument[];
     expect(stored.map((c) => [c.verification.status, c.verification.method, c.skills])).toEqual([['UNVERIFIED', 'import', ['onet:2.B.3.k', 'local:troubleshooting']]]);
   });
 });

@@ -8,9 +8,9 @@ import { expandInputs, type InputUnit } from '../../indexer/ingest/inputs.ts';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inputs-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function collect(args: string[]): Promise<InputUnit[]> {
+async function collect(args: string[], allowHosts: string[] = []): Promise<InputUnit[]> {
   const out: InputUnit[] = [];
-  for await (const u of expandInputs(args)) out.push(u);
+  for await (const u of expandInputs(args, { allowHosts })) out.push(u);
   return out;
 }
 
@@ -58,11 +58,14 @@ describe('expanding inputs', () => {
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-    const units = await collect([`${base}/badge.json`, `${base}/gone.json`]);
+    const units = await collect([`${base}/badge.json`, `${base}/gone.json`], [new URL(base).host]);
+    // Without the development allowance, a loopback URL is never fetched.
+    const refused = await collect([`${base}/badge.json`]);
     server.close();
     expect(units.map((u) => [u.kind, text(u)])).toEqual([
       ['credential', '{"id":"remote"}'],
       ['problem', `${base}/gone.json: HTTP 404`],
     ]);
+    expect(refused.map((u) => [u.kind, text(u)])).toEqual([['problem', `${base}/badge.json: unreachable`]]);
   });
 });

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EarnerDocument } from '../../mappings/earners.ts';
 import { aliasTargets, versionedName } from '../../mappings/indices.ts';
-import { earnerIdFor } from '../../indexer/earners/identity.ts';
 import { ingest, type IngestOptions } from '../../indexer/ingest/ingest.ts';
 import { reindexAll } from '../../indexer/reindex.ts';
 import { reverifyAll } from '../../indexer/reverify.ts';
@@ -25,7 +24,8 @@ const options: IngestOptions = {
   verify: { resolver: createResolver({ allowNetwork: false }) },
   now: () => clock,
 };
-const ids = ['a@example.net', 'b@example.net', 'c@example.net'].map((e) => earnerIdFor([`email:${e}`]));
+/** Earner ids as the private index links them, filled after the first ingest. */
+let ids: string[] = [];
 
 async function earners(): Promise<Map<string, EarnerDocument>> {
   const r = await target.client.search<EarnerDocument>({ index: store.alias('earners'), size: 100 });
@@ -43,6 +43,9 @@ beforeAll(async () => {
   );
   const summary = await ingest(units, options);
   expect(summary.verified).toBe(3);
+  const links = await store.earnersByIdentity(['a@example.net', 'b@example.net', 'c@example.net'].map((e) => `email:${e}`));
+  ids = [...links.values()].map((l) => l.earnerId);
+  expect(ids).toHaveLength(3);
 });
 afterAll(() => target.cleanup());
 

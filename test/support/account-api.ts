@@ -3,6 +3,7 @@
  * under its own index prefix and its own file outbox, plus helpers to sign
  * in, seed earners and read the messages the server sent.
  */
+import { earnerIdDocumentId } from '../../mappings/earner-ids.ts';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -144,7 +145,7 @@ export function credentialOf(earner: SeedEarner, n: number): CredentialDocument 
   };
 }
 
-/** Writes credentials, settings and the earner documents (built by the contract's rule) and refreshes. */
+/** Writes credentials, identity links, settings and the earner documents (built by the contract's rule) and refreshes. */
 export async function seedEarners(client: Client, prefix: string, earners: readonly SeedEarner[]): Promise<void> {
   const now = new Date('2026-06-01T00:00:00Z');
   const operations: object[] = [];
@@ -155,6 +156,9 @@ export async function seedEarners(client: Client, prefix: string, earners: reado
     for (const c of credentials) operations.push({ index: { _index: aliasName(prefix, 'credentials'), _id: c.id } }, c);
     operations.push({ index: { _index: aliasName(prefix, 'directory-settings'), _id: earner.earnerId } }, settings);
     if (document) operations.push({ index: { _index: aliasName(prefix, 'earners'), _id: earner.earnerId } }, document);
+    // The private identity link, as the indexer stores it at ingest.
+    const identityKey = `email:${earner.email}`;
+    operations.push({ index: { _index: aliasName(prefix, 'earner-ids'), _id: earnerIdDocumentId(identityKey) } }, { identityKey, earnerId: earner.earnerId, assignedAt: now.toISOString() });
   }
   const response = await client.bulk({ operations, refresh: true });
   if (response.errors) throw new Error(`seeding failed: ${JSON.stringify(response.items.find((i) => i.index?.error))}`);

@@ -42,7 +42,7 @@ export async function loadDemoDirectory(name: string, taxonomy: Taxonomy, option
     const store = new IndexStore(target);
     await store.ensureIndices();
     await ensureSkillsIndex(store, taxonomy);
-    const summary = await loadDemo(dataset, { store, taxonomy, skills: skillLookup(taxonomy), pathways: dataset.pathways, verify: { resolver: createResolver() }, now: () => options.now });
+    const summary = await loadDemo(dataset, { store, taxonomy, skills: skillLookup(taxonomy), pathways: dataset.pathways, verify: { resolver: createResolver({ allowHosts: [new URL(issuers.origin).host] }) }, now: () => options.now });
     return { dataset, target, store, issuers, summary, close };
   } catch (error) {
     await close();

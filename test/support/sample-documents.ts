@@ -15,7 +15,6 @@ import type { IndexedSkillDocument } from '../../mappings/skills.ts';
 
 export const sampleEarner: EarnerDocument = {
   earnerId: 'earner-1',
-  identities: ['email:ada@example.org'],
   name: 'Ada Example',
   headline: 'Industrial maintenance technician',
   location: { city: 'Columbus', region: 'US-OH', country: 'US', geo: { lat: 39.9612, lon: -82.9988 } },
@@ -197,4 +196,5 @@ export const sampleDocuments: Record<IndexKind, { id: string; document: object }
   'search-log': { id: 'search-1', document: sampleSearchLog },
   'report-snapshots': { id: `${sampleReportSnapshotRow.snapshotId}:US-OH:onet:2.B.3.k`, document: sampleReportSnapshotRow },
   'contact-quotas': { id: 'acct_employer', document: { employerAccountId: 'acct_employer', sentAt: ['2026-06-01T09:00:00.000Z'], updatedAt: '2026-06-01T09:00:00.000Z' } },
+  'earner-ids': { id: 'b5e0c1d3f2a4e6c8b5e0c1d3f2a4e6c8b5e0c1d3f2a4e6c8b5e0c1d3f2a4e6c8', document: { identityKey: 'email:ada@example.org', earnerId: sampleEarner.earnerId, assignedAt: '2025-01-01T00:00:00.000Z' } },
 };

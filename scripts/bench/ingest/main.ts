@@ -19,6 +19,8 @@ import { ingest } from '../../../indexer/ingest/ingest.ts';
 import { IndexStore } from '../../../indexer/store.ts';
 import { ensureSkillsIndex, skillLookup } from '../../../indexer/taxonomy-index.ts';
 import { loadTaxonomy } from '../../../indexer/taxonomy/index.ts';
+import { registerDemoEarners } from '../../../indexer/demo/load.ts';
+import type { EarnerRecord } from '../../../indexer/demo/types.ts';
 import { createResolver } from '../../../indexer/verify/resolver.ts';
 import { ensureEngine } from '../../engine/server.ts';
 import { currentLoad, describeMachine, engineFacts } from '../machine.ts';
@@ -89,7 +91,9 @@ async function main(): Promise<void> {
     const store = new IndexStore(e2eTarget);
     await store.ensureIndices();
     await ensureSkillsIndex(store, taxonomy);
-    // Consent is the earners' own data: loaded before, outside the timing.
+    // Consent is the earners' own data, and their ids are registered: loaded before, outside the timing.
+    const records = JSON.parse(await readFile(path.join(issuers.folder, 'records.json'), 'utf8')) as EarnerRecord[];
+    await registerDemoEarners({ records, settings }, { store, now: () => new Date() });
     await store.write('directory-settings', settings.map((s) => ({ id: s.earnerId, document: s })), { refresh: true });
 
     console.error(`   end to end: ingesting the first ${credentials} lines of ${path.join(issuers.folder, 'credentials.jsonl')}`);
@@ -100,7 +104,7 @@ async function main(): Promise<void> {
       taxonomy,
       skills: skillLookup(taxonomy),
       pathways,
-      verify: { resolver: createResolver() },
+      verify: { resolver: createResolver({ allowHosts: [`127.0.0.1:${Number(values['issuer-port'])}`] }) },
       now: () => new Date(),
       chunkSize: 1000,
     });

@@ -12,7 +12,6 @@ import { generateDemo } from '../../../indexer/demo/generate.ts';
 import { setupIssuers } from '../../../indexer/demo/issuers.ts';
 import type { BadgeRecord, DemoDataset } from '../../../indexer/demo/types.ts';
 import { demoUrls } from '../../../indexer/demo/urls.ts';
-import { earnerIdFor } from '../../../indexer/earners/identity.ts';
 import { loadTaxonomy, normalizeSkills } from '../../../indexer/taxonomy/index.ts';
 
 const taxonomy = loadTaxonomy();
@@ -71,8 +70,10 @@ describe('demo data set distribution', () => {
     const mean = badges.length / records.length;
     expect(mean).toBeGreaterThan(3);
     expect(mean).toBeLessThan(5);
-    // settings are keyed the way the indexer keys earners, and agree with the records
-    expect(settings.map((s) => s.earnerId)).toEqual(records.map((r) => earnerIdFor([`email:${r.email}`])));
+    // settings carry the records' earner ids: random-looking, unique, nothing of the address in them
+    expect(settings.map((s) => s.earnerId)).toEqual(records.map((r) => r.earnerId));
+    expect(new Set(records.map((r) => r.earnerId)).size).toBe(records.length);
+    expect(records.every((r) => /^e-[a-z2-7]{26}$/.test(r.earnerId))).toBe(true);
     settings.forEach((s, i) => {
       const r = records[i]!;
       expect(s).toMatchObject({ listed: r.listed, contactable: r.contactable, statsOptIn: r.statsOptIn, hiddenBadges: r.hiddenBadges, location: r.location, deleted: false });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { earnerIdFor, groupByIdentity, identityKey } from '../../../indexer/earners/identity.ts';
+import { createHash } from 'node:crypto';
+import { formatEarnerId, groupByIdentity, identityKey, isLegacyEarnerId, newEarnerId } from '../../../indexer/earners/identity.ts';
 import { hashIdentity } from '../../../indexer/verify/recipient.ts';
 
 describe('identity keys', () => {
@@ -43,40 +44,57 @@ describe('grouping credentials into earners', () => {
     expect(groups.sort()).toEqual([['a', 'b', 'c'], ['d']]);
   });
 
-  it('derives a stable id that prefers an email key', () => {
-    const id = earnerIdFor(['did:key:z1', 'email:ada@example.org']);
-    expect(id).toBe(earnerIdFor(['email:ada@example.org']));
-    expect(id).toMatch(/^e-[0-9a-f]{24}$/);
-    expect(earnerIdFor(['did:key:z1'])).not.toBe(id);
-    expect(() => earnerIdFor([])).toThrow(/at least one identity key/);
+  it('gives random 128-bit ids in lower-case base32 that carry nothing of the identity', () => {
+    const ids = Array.from({ length: 2000 }, () => newEarnerId());
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.every((id) => /^e-[a-z2-7]{26}$/.test(id))).toBe(true);
+    expect(ids.some(isLegacyEarnerId)).toBe(false);
+    // The encoding is exact: 16 bytes, 26 characters, the last one carrying 3 bits.
+    expect(formatEarnerId(new Uint8Array(16))).toBe(`e-${'a'.repeat(26)}`);
+    expect(formatEarnerId(new Uint8Array(16).fill(255))).toBe(`e-${'7'.repeat(25)}4`);
+    expect(() => formatEarnerId(new Uint8Array(8))).toThrow(/16 random bytes/);
+    // The old scheme (a hash of the email) is recognised for migration.
+    expect(isLegacyEarnerId(`e-${createHash('sha256').update('email:ada@example.org').digest('hex').slice(0, 24)}`)).toBe(true);
   });
 });
 
 describe('assigning credentials to earners', async () => {
   const { assignEarners } = await import('../../../indexer/earners/assign.ts');
+  const link = (earnerId: string, assignedAt = '2025-01-01T00:00:00.000Z') => ({ earnerId, assignedAt });
+  const now = new Date('2026-01-01T00:00:00Z');
 
-  it('gives new people a new id and known people their existing id', () => {
+  it('gives new people a new random id and known people their stored id, and returns the links to store', () => {
     const result = assignEarners(
       [
-        { id: 'c1', identityKeys: ['email:new@example.org'] },
+        { id: 'c1', identityKeys: ['email:new@example.org', 'did:key:z1'] },
         { id: 'c2', identityKeys: ['email:known@example.org'] },
       ],
-      new Map([['email:known@example.org', 'e-known']]),
+      new Map([['email:known@example.org', link('e-known')]]),
+      { now, newId: () => 'e-fresh' },
     );
-    expect(result.earnerOf.get('c1')).toBe(earnerIdFor(['email:new@example.org']));
+    expect(result.earnerOf.get('c1')).toBe('e-fresh');
     expect(result.earnerOf.get('c2')).toBe('e-known');
     expect(result.merges.size).toBe(0);
+    expect(Object.fromEntries(result.links)).toEqual({
+      'email:new@example.org': link('e-fresh', now.toISOString()),
+      'did:key:z1': link('e-fresh', now.toISOString()),
+      'email:known@example.org': link('e-known'),
+    });
   });
 
-  it('merges two known earners when one credential names both of their identities', () => {
-    const result = assignEarners(
-      [{ id: 'c1', identityKeys: ['email:ada@example.org', 'sha256:abc'] }],
-      new Map([
-        ['email:ada@example.org', 'e-b'],
-        ['sha256:abc', 'e-a'],
-      ]),
-    );
-    expect(result.earnerOf.get('c1')).toBe('e-a');
-    expect([...result.merges]).toEqual([['e-b', 'e-a']]);
+  it('merges two known earners into the older one, whatever the order of the ids', () => {
+    for (const [older, newer] of [['e-b', 'e-a'], ['e-a', 'e-b']] as const) {
+      const result = assignEarners(
+        [{ id: 'c1', identityKeys: ['email:ada@example.org', 'sha256:abc'] }],
+        new Map([
+          ['email:ada@example.org', link(older, '2024-01-01T00:00:00.000Z')],
+          ['sha256:abc', link(newer, '2025-06-01T00:00:00.000Z')],
+        ]),
+        { now },
+      );
+      expect(result.earnerOf.get('c1')).toBe(older);
+      expect([...result.merges]).toEqual([[newer, older]]);
+      expect(result.links.get('sha256:abc')).toEqual(link(older, '2024-01-01T00:00:00.000Z'));
+    }
   });
 });

@@ -24,13 +24,15 @@ describe('verification over real HTTP', { timeout: 30_000 }, () => {
     await closed.close();
   });
   afterAll(async () => server.close());
+  // The test servers listen on 127.0.0.1: allowed explicitly, as INDEXER_ALLOW_HOSTS does in development.
+  const local = () => [new URL(server.origin).host, new URL(closedOrigin).host];
 
   it('verifies a hosted OB 2.0 assertion fetched from its id, and caches the fetches', async () => {
     const { issuer, badge, assertion } = ob2HostedDocuments(server.origin);
     server.serve('/issuer', issuer);
     server.serve('/badges/1', badge);
     server.serve('/assertions/1', assertion);
-    const resolver = createResolver();
+    const resolver = createResolver({ allowHosts: local() });
     const [credential] = await readCredentials({ source: 'upload.json', bytes: encode(assertion) }, { resolver, recipient: 'ada@example.net' });
     expect(credential?.verification).toMatchObject({ status: 'VERIFIED', reasons: [], method: 'ob2-hosted' });
     expect(credential?.issuer).toMatchObject({ id: issuer.id, name: 'Local Issuer' });
@@ -46,7 +48,7 @@ describe('verification over real HTTP', { timeout: 30_000 }, () => {
     server.serve('/badges/1', badge);
     server.serve('/assertions/1', assertion);
     const tampered = { ...assertion, issuedOn: '2020-01-01T00:00:00Z', recipient: { ...assertion.recipient, identity: 'mallory@example.net' } };
-    const [credential] = await readCredentials({ source: 'tampered.json', bytes: encode(tampered) }, { resolver: createResolver() });
+    const [credential] = await readCredentials({ source: 'tampered.json', bytes: encode(tampered) }, { resolver: createResolver({ allowHosts: local() }) });
     expect(credential?.verification.status).toBe('FAILED');
     expect(credential?.verification.reasons).toContain('HOSTED_MISMATCH');
     expect(credential?.verification.details?.join(' ')).toMatch(/recipient/);
@@ -58,7 +60,7 @@ describe('verification over real HTTP', { timeout: 30_000 }, () => {
     const { badge, assertion } = ob2HostedDocuments(server.origin, closedOrigin);
     server.serve('/badges/1', badge);
     server.serve('/assertions/1', assertion);
-    const [credential] = await readCredentials({ source: 'a.json', bytes: encode(assertion) }, { resolver: createResolver({ timeoutMs: 2000 }) });
+    const [credential] = await readCredentials({ source: 'a.json', bytes: encode(assertion) }, { resolver: createResolver({ timeoutMs: 2000, allowHosts: local() }) });
     expect(credential?.verification.status).toBe('UNVERIFIED');
     expect(credential?.verification.reasons).toEqual(['ISSUER_UNREACHABLE']);
     expect(credential?.verification.details?.[0]).toContain(`${closedOrigin}/issuer`);
@@ -67,7 +69,7 @@ describe('verification over real HTTP', { timeout: 30_000 }, () => {
   it('reports a missing hosted assertion (HTTP 404) as ISSUER_UNREACHABLE', async () => {
     const { assertion } = ob2HostedDocuments(server.origin);
     const gone = { ...assertion, id: `${server.origin}/assertions/missing` };
-    const [credential] = await readCredentials({ source: 'a.json', bytes: encode(gone) }, { resolver: createResolver() });
+    const [credential] = await readCredentials({ source: 'a.json', bytes: encode(gone) }, { resolver: createResolver({ allowHosts: local() }) });
     expect(credential?.verification.reasons).toEqual(['ISSUER_UNREACHABLE']);
     expect(credential?.verification.details?.[0]).toContain('HTTP 404');
   });
@@ -97,7 +99,7 @@ describe('verification over real HTTP', { timeout: 30_000 }, () => {
       key,
       { cryptosuite: 'eddsa-rdfc-2022' },
     );
-    const read = async () => (await readCredentials({ source: 'c.json', bytes: encode(credential) }, { resolver: createResolver({ cacheTtlMs: 0 }) }))[0]!;
+    const read = async () => (await readCredentials({ source: 'c.json', bytes: encode(credential) }, { resolver: createResolver({ cacheTtlMs: 0, allowHosts: local() }) }))[0]!;
     expect((await read()).verification).toMatchObject({ status: 'VERIFIED', reasons: [] });
 
     server.serve('/status/1', await statusList(withBitSet(new Uint8Array(2048), 42)));
@@ -115,7 +117,7 @@ describe('verification over real HTTP', { timeout: 30_000 }, () => {
     const key = await bindIssuerKey(await generateIssuerKey(), otherId, `${otherId}#key-1`);
     server.serve('/issuers/other', { '@context': OB3_CONTEXTS, id: otherId, type: ['Profile'], name: 'Someone Else', verificationMethod: [publicKeyDocument(key)] });
     const credential = await signOb3DataIntegrity(ob3Credential(`${server.origin}/issuers/1`), key, { cryptosuite: 'eddsa-rdfc-2022' });
-    const [read] = await readCredentials({ source: 'c.json', bytes: encode(credential) }, { resolver: createResolver() });
+    const [read] = await readCredentials({ source: 'c.json', bytes: encode(credential) }, { resolver: createResolver({ allowHosts: local() }) });
     expect(read?.verification.status).toBe('FAILED');
     expect(read?.verification.reasons).toEqual(['KEY_NOT_OWNED_BY_ISSUER']);
   });

@@ -55,13 +55,13 @@ describe('createResolver', { timeout: 20_000 }, () => {
 
   it('enforces the response size limit', async () => {
     server.serve('/big', 'x'.repeat(5000));
-    const fetched = await createResolver({ maxBytes: 1000 }).fetchText(`${server.origin}/big`);
+    const fetched = await createResolver({ maxBytes: 1000, allowHosts: [new URL(server.origin).host] }).fetchText(`${server.origin}/big`);
     expect(fetched).toMatchObject({ ok: false, error: expect.stringContaining('byte limit') });
   });
 
   it('caches successes within the TTL, not failures', async () => {
     server.serve('/cached', '{"n":1}');
-    const resolver = createResolver();
+    const resolver = createResolver({ allowHosts: [new URL(server.origin).host] });
     await resolver.fetchText(`${server.origin}/cached`);
     await resolver.fetchText(`${server.origin}/cached#fragment`);
     expect(server.hits('/cached')).toBe(1);
