@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemoAccounts } from '../../api/accounts/seed-demo.ts';
 import type { BadgeVerification } from '../../mappings/earners.ts';
+import { earnerIdDocumentId } from '../../mappings/earner-ids.ts';
 import { aliasName } from '../../mappings/indices.ts';
 import { claimEarner, credentialOf, startAccountApi, type AccountApi, type SeedEarner } from '../support/account-api.ts';
 
@@ -43,7 +44,10 @@ describe('what employers see of verification', () => {
   beforeAll(async () => {
     t = await startAccountApi('sec-verification');
     await seedDemoAccounts({ client: t.client, indexPrefix: t.prefix });
-    const operations = credentials.flatMap((c) => [{ index: { _index: aliasName(t.prefix, 'credentials'), _id: c.id } }, c]);
+    const operations: object[] = credentials.flatMap((c) => [{ index: { _index: aliasName(t.prefix, 'credentials'), _id: c.id } }, c]);
+    // The private identity link the indexer stores at ingest, so the claim finds the earner.
+    const identityKey = `email:${EARNER.email}`;
+    operations.push({ index: { _index: aliasName(t.prefix, 'earner-ids'), _id: earnerIdDocumentId(identityKey) } }, { identityKey, earnerId: EARNER.earnerId, assignedAt: new Date().toISOString() });
     await t.client.bulk({ operations, refresh: true });
     employer = await t.login('employer@demo.test', DEMO_PASSWORD);
     agency = await t.login('agency@demo.test', DEMO_PASSWORD);

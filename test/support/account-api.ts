@@ -21,6 +21,7 @@ import { aliasName, deleteAllIndices } from '../../mappings/indices.ts';
 import type { OutboxMessageDocument } from '../../mappings/outbox.ts';
 import { engineClient, engineUrl, uniquePrefix } from './engine.ts';
 import type { GraphqlResult } from './graphql-harness.ts';
+import { TEST_NOISE_SECRET } from './report-disclosure.ts';
 
 export const TEST_SESSION_SECRET = 'test-session-secret-0123456789abcdef-0123456789';
 
@@ -54,6 +55,7 @@ export async function startAccountApi(name: string, env: Record<string, string> 
     PORT: '0',
     LOG_LEVEL: 'error',
     SESSION_SECRET: TEST_SESSION_SECRET,
+    REPORT_NOISE_SECRET: TEST_NOISE_SECRET,
     PUBLIC_URL: 'https://talent.test',
     OUTBOX: 'file',
     OUTBOX_DIR: outboxDir,
