@@ -18,7 +18,14 @@ export interface RunningApi {
   url: string;
   /** Skill-gap reports: `reporting.snapshotJob.runNow()` takes a snapshot on demand. */
   reporting: Reporting;
-  close(): Promise<void>;
+  /**
+   * Stops taking requests, lets requests in flight finish and a running
+   * snapshot end, then closes the engine client. With `timeoutMs` (npm
+   * start's shutdown budget) connections still open at 3/4 of it are cut and
+   * a snapshot still running is left unfinished (it becomes visible only
+   * once complete, so an unfinished one is never read).
+   */
+  close(timeoutMs?: number): Promise<void>;
 }
 
 export interface StartOptions {
@@ -33,9 +40,15 @@ export interface StartOptions {
 /** A snapshot still running when the server closes gets this long to finish before the engine client closes. */
 const SNAPSHOT_DRAIN_MS = 30_000;
 
-async function drain(isRunning: () => boolean, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (isRunning() && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
+function closeServer(server: Server, timeoutMs: number): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  // Keep-alive connections turn idle as their last request ends, and would hold close() open until they time out.
+  const idle = setInterval(() => server.closeIdleConnections(), 50).unref();
+  const cut = setTimeout(() => server.closeAllConnections(), timeoutMs).unref();
+  return closed.finally(() => {
+    clearInterval(idle);
+    clearTimeout(cut);
+  });
 }
 
 export async function startApi(config: ApiConfig = apiConfigFromEnv(), options: StartOptions = {}): Promise<RunningApi> {
@@ -71,10 +84,9 @@ export async function startApi(config: ApiConfig = apiConfigFromEnv(), options: 
     server,
     url,
     reporting,
-    close: async () => {
-      reporting.snapshotJob.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await drain(() => reporting.snapshotJob.isRunning(), SNAPSHOT_DRAIN_MS);
+    close: async (timeoutMs) => {
+      const budget = timeoutMs ?? SNAPSHOT_DRAIN_MS;
+      await Promise.all([closeServer(server, (budget * 3) / 4), reporting.snapshotJob.shutdown(budget * 0.8)]);
       await graphqlServer.stop();
       await platform.outbox.close();
       await engine.close();

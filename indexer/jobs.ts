@@ -19,8 +19,8 @@ export function indexerJobs(runtime: IndexerRuntime, log: (line: string, fields?
     createJob({
       name: 'reverify',
       expression: runtime.config.reverifyCron,
-      run: async () => {
-        const summary = await reverifyAll(runtime, runtime.verify);
+      run: async (signal) => {
+        const summary = await reverifyAll(runtime, runtime.verify, undefined, signal);
         log(`re-verified ${summary.checked} credentials, ${summary.changed} changed`, { job: 'reverify', ...summary });
       },
       log,
@@ -28,9 +28,9 @@ export function indexerJobs(runtime: IndexerRuntime, log: (line: string, fields?
     createJob({
       name: 'refresh-sources',
       expression: runtime.config.refreshCron,
-      run: async () => {
+      run: async (signal) => {
         if (runtime.config.sources.length === 0) return;
-        const summary = await runIngest(runtime, runtime.config.sources, path.join(runtime.config.rejectsDir, `refresh-${Date.now()}.jsonl`));
+        const summary = await runIngest(runtime, runtime.config.sources, path.join(runtime.config.rejectsDir, `refresh-${Date.now()}.jsonl`), signal);
         log(formatSummary(summary), { job: 'refresh-sources' });
       },
       log,

@@ -44,7 +44,14 @@ export async function waitForHealth(url: string, timeoutSeconds: number, isAlive
   throw new Error(`Elasticsearch at ${url} did not reach yellow or green health within ${timeoutSeconds}s`);
 }
 
-export async function ensureEngine(env: NodeJS.ProcessEnv = process.env, log: Log = console.log): Promise<EngineHandle> {
+export interface EnsureEngineHooks {
+  /** Stops waiting for a starting node (the node keeps starting; stop it with `stopEngine`). */
+  signal?: AbortSignal;
+  /** Called just before this call starts a node, so the caller can stop it again on shutdown. */
+  onStarting?: () => void;
+}
+
+export async function ensureEngine(env: NodeJS.ProcessEnv = process.env, log: Log = console.log, hooks: EnsureEngineHooks = {}): Promise<EngineHandle> {
   if (env.ELASTICSEARCH_URL) {
     const url = env.ELASTICSEARCH_URL.replace(/\/+$/, '');
     const status = await clusterHealth(url);
@@ -56,11 +63,12 @@ export async function ensureEngine(env: NodeJS.ProcessEnv = process.env, log: Lo
     await waitForHealth(s.url, s.startTimeoutSeconds);
     return { url: s.url, started: false, logFile: s.logFile };
   }
-  await startEngine(s, log);
+  hooks.onStarting?.();
+  await startEngine(s, log, hooks.signal);
   return { url: s.url, started: true, logFile: s.logFile };
 }
 
-async function startEngine(s: EngineSettings, log: Log): Promise<void> {
+async function startEngine(s: EngineSettings, log: Log, signal?: AbortSignal): Promise<void> {
   installDistribution(s, log);
   const javaHome = findJavaHome();
   fs.mkdirSync(s.dataDir, { recursive: true });
@@ -83,7 +91,10 @@ async function startEngine(s: EngineSettings, log: Log): Promise<void> {
     const tail = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n');
     throw new Error(`Elasticsearch failed to start (exit ${result.status}). Last output:\n${tail}\nFull log: ${s.logFile}`);
   }
-  const status = await waitForHealth(s.url, s.startTimeoutSeconds, () => isRunning(s));
+  const status = await waitForHealth(s.url, s.startTimeoutSeconds, () => {
+    signal?.throwIfAborted();
+    return isRunning(s);
+  });
   log(`Elasticsearch is ${status} at ${s.url}`);
 }
 
