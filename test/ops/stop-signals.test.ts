@@ -62,7 +62,7 @@ afterAll(async () => {
     // Only if a test failed half-way: the group we started.
     if (run.child.exitCode === null && run.child.signalCode === null) process.kill(-run.child.pid!, 'SIGKILL');
   }
-  await deleteAllIndices({ client, prefix });
+  await deleteAllIndices({ client, prefix, replicas: 0 });
   await client.close();
 });
 
