@@ -6,6 +6,7 @@ import { createApp } from './app.ts';
 import { apiConfigFromEnv, type ApiConfig } from './config.ts';
 import { contextFactory } from './context.ts';
 import { createSearchEngine } from './engine.ts';
+import { watchEngineAvailability } from './engine-availability.ts';
 import { createGraphqlServer } from './graphql/server.ts';
 import { tokenViewerResolver } from './accounts/token-viewer.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -54,6 +55,7 @@ function closeServer(server: Server, timeoutMs: number): Promise<void> {
 export async function startApi(config: ApiConfig = apiConfigFromEnv(), options: StartOptions = {}): Promise<RunningApi> {
   const log = options.log ?? createLogger(config.logLevel);
   const engine = createEngineClient(config.engine, { requestTimeoutMs: config.requestTimeoutMs });
+  watchEngineAvailability(engine, log, config.engine.url);
   await ensureAllIndices({ client: engine, prefix: config.engine.indexPrefix, replicas: config.engine.replicas });
   const graphqlServer = createGraphqlServer(log);
   await graphqlServer.start();

@@ -9,6 +9,7 @@ import type { RequestContext } from '../context.ts';
 import type { Logger } from '../log.ts';
 import { resolverRegistry } from '../resolvers/registry.ts';
 import { loadTypeDefs } from '../schema/load.ts';
+import { availabilityPlugin } from './availability.ts';
 import { createFormatError } from './format-error.ts';
 
 /** Limits on one operation; see graphql-armor for what each counts. */
@@ -42,6 +43,6 @@ export function createGraphqlServer(log: Logger): ApolloServer<RequestContext> {
     stopOnTerminationSignals: false,
     validationRules: protection.validationRules,
     // graphql-armor's types come from Apollo's CommonJS build; the plugins are the same at run time.
-    plugins: [...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]), ApolloServerPluginLandingPageDisabled()],
+    plugins: [...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]), ApolloServerPluginLandingPageDisabled(), availabilityPlugin as ApolloServerPlugin<RequestContext>],
   });
 }

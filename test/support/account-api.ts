@@ -10,7 +10,7 @@ import type { Client } from '@elastic/elasticsearch';
 import { accountIdFor } from '../../api/accounts/identity.ts';
 import { hashPassword } from '../../api/accounts/password.ts';
 import { apiConfigFromEnv, type ApiConfig } from '../../api/config.ts';
-import { startApi, type RunningApi } from '../../api/main.ts';
+import { startApi, type RunningApi, type StartOptions } from '../../api/main.ts';
 import { OUTBOX_FILE } from '../../api/outbox/file-outbox.ts';
 import type { AccountDocument, AccountRole } from '../../mappings/accounts.ts';
 import type { CredentialDocument } from '../../mappings/credentials.ts';
@@ -44,8 +44,8 @@ export interface AccountApi {
   cleanup(): Promise<void>;
 }
 
-export async function startAccountApi(name: string, env: Record<string, string> = {}): Promise<AccountApi> {
-  const prefix = uniquePrefix(name);
+export async function startAccountApi(name: string, env: Record<string, string> = {}, options: StartOptions = {}): Promise<AccountApi> {
+  const prefix = env.INDEX_PREFIX ?? uniquePrefix(name);
   const outboxDir = mkdtempSync(join(tmpdir(), `outbox-${name}-`));
   const config = apiConfigFromEnv({
     ELASTICSEARCH_URL: engineUrl(),
@@ -58,7 +58,7 @@ export async function startAccountApi(name: string, env: Record<string, string> 
     OUTBOX_DIR: outboxDir,
     ...env,
   });
-  const api = await startApi(config);
+  const api = await startApi(config, options);
   const client = engineClient();
   const gql: AccountApi['gql'] = async (query, variables = {}, token, headers = {}) => {
     const response = await fetch(`${api.url}/graphql`, {
