@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { runIngest } from './ingest/run.ts';
 import { formatSummary } from './ingest/summary.ts';
+import { backup } from './backup/snapshots.ts';
 import { reverifyAll } from './reverify.ts';
 import type { IndexerRuntime } from './runtime.ts';
 import { createJob, type Job } from './schedule.ts';
@@ -15,7 +16,22 @@ export function jsonLog(msg: string, fields: Record<string, unknown> = {}): void
 }
 
 export function indexerJobs(runtime: IndexerRuntime, log: (line: string, fields?: Record<string, unknown>) => void = jsonLog): Job[] {
+  const { backup: backupConfig } = runtime.config;
   return [
+    ...(backupConfig.cron
+      ? [
+          createJob({
+            name: 'backup',
+            expression: backupConfig.cron,
+            // A snapshot is all or nothing on the engine's side; a failed one is retried at the next tick.
+            run: async () => {
+              const summary = await backup(runtime.store.target, backupConfig);
+              log(`backup ${summary.snapshot}: ${Object.keys(summary.manifest.indices).length} indices in ${summary.ms} ms${summary.deleted.length ? `, ${summary.deleted.length} old deleted` : ''}`, { job: 'backup', snapshot: summary.snapshot, deleted: summary.deleted });
+            },
+            log,
+          }),
+        ]
+      : []),
     createJob({
       name: 'reverify',
       expression: runtime.config.reverifyCron,

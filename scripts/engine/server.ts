@@ -73,9 +73,13 @@ async function startEngine(s: EngineSettings, log: Log, signal?: AbortSignal): P
   const javaHome = findJavaHome();
   fs.mkdirSync(s.dataDir, { recursive: true });
   fs.mkdirSync(s.logsDir, { recursive: true });
+  fs.mkdirSync(s.backupDir, { recursive: true });
   fs.rmSync(s.pidFile, { force: true });
   const asRoot = process.getuid?.() === 0;
-  if (asRoot) prepareUnprivilegedUser(s);
+  if (asRoot) {
+    prepareUnprivilegedUser(s);
+    execFileSync('chown', ['-R', `${ENGINE_USER}:${ENGINE_USER}`, s.backupDir]);
+  }
 
   const args = ['-d', '-p', s.pidFile, ...Object.entries(nodeSettings(s)).flatMap(([k, v]) => ['-E', `${k}=${v}`])];
   const bin = path.join(s.homeDir, 'bin', 'elasticsearch');
