@@ -97,8 +97,16 @@ export async function startApi(config: ApiConfig = apiConfigFromEnv(), options: 
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  startApi().catch((error: Error) => {
-    console.error(`api: ${error.message}`);
-    process.exit(1);
-  });
+  startApi().then(
+    (api) => {
+      // SIGTERM (docker stop, systemd) or SIGINT: finish requests in flight, then exit, within a container's 10 s.
+      const stop = () => void api.close(8_000).finally(() => process.exit(0));
+      process.once('SIGTERM', stop);
+      process.once('SIGINT', stop);
+    },
+    (error: Error) => {
+      console.error(`api: ${error.message}`);
+      process.exit(1);
+    },
+  );
 }
