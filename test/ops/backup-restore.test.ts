@@ -6,6 +6,7 @@
  * then everything is back and search agrees with the restored settings.
  */
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Client } from '@elastic/elasticsearch';
@@ -14,7 +15,11 @@ import { createEngineClient } from '../../mappings/connection.ts';
 import { aliasName, ensureAllIndices, RECORD_KINDS } from '../../mappings/indices.ts';
 import { claimEarner, createAccount, seedEarners, startAccountApi, type AccountApi } from '../support/account-api.ts';
 import { uniquePrefix } from '../support/engine.ts';
+import { startOutageProxy } from '../support/outage-proxy.ts';
 import { startOwnEngine, type OwnEngine } from '../support/own-engine.ts';
+import { indexerConfigFromEnv } from '../../indexer/config.ts';
+import { indexerJobs } from '../../indexer/jobs.ts';
+import { createRuntime } from '../../indexer/runtime.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const prefix = uniquePrefix('backup');
@@ -64,6 +69,8 @@ afterAll(async () => {
   await api?.cleanup().catch(() => undefined);
   await client?.close();
   await engine?.stop();
+  // This engine exists for this file only: its data and backups go with it (the distribution stays for the next run).
+  if (engine) for (const dir of [engine.settings.dataDir, engine.settings.backupDir]) fs.rmSync(dir, { recursive: true, force: true });
 }, 120_000);
 
 describe('backup and restore', () => {
@@ -130,9 +137,36 @@ describe('backup and restore', () => {
     expect(sent.body.data?.myContactRequests).toEqual([{ earnerId: 'earner-bob', status: 'PENDING' }]);
   }, 400_000);
 
-  it('keeps the newest BACKUP_KEEP backups of the prefix', async () => {
-    for (let i = 0; i < 2; i++) expect((await cli('backup', [], { BACKUP_KEEP: '2' })).status).toBe(0);
+  it('the scheduled backup runs on BACKUP_CRON, keeps the newest BACKUP_KEEP, and is retried after an engine outage', async () => {
+    await api!.api.close();
+    fs.rmSync(api!.outboxDir, { recursive: true, force: true });
+    api = undefined;
+    const proxy = await startOutageProxy(engine.url);
+    const runtime = await createRuntime(
+      indexerConfigFromEnv({ ELASTICSEARCH_URL: proxy.url, INDEX_PREFIX: prefix, BACKUP_DIR: engine.settings.backupDir, BACKUP_REPOSITORY: `${prefix}-repo`, BACKUP_CRON: '*/3 * * * * *', BACKUP_KEEP: '2' }),
+    );
+    const outcomes: { outcome?: string; error?: string; at: number }[] = [];
+    const job = indexerJobs(runtime, (_line, fields = {}) => outcomes.push({ ...(fields as object), at: Date.now() })).find((j) => j.name === 'backup')!;
+    const wait = async (done: () => boolean, what: string) => {
+      for (const deadline = Date.now() + 90_000; !done(); await new Promise((r) => setTimeout(r, 200))) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(outcomes)}`);
+      }
+    };
+    try {
+      job.start();
+      await wait(() => outcomes.filter((o) => o.outcome === 'ok').length >= 2, 'two scheduled backups');
+      await proxy.down();
+      const down = Date.now();
+      await wait(() => outcomes.some((o) => o.outcome === 'failed' && o.at >= down), 'a failed backup during the outage');
+      await proxy.up();
+      const up = Date.now();
+      await wait(() => outcomes.some((o) => o.outcome === 'ok' && o.at >= up), 'a backup after the engine returned');
+    } finally {
+      await job.shutdown(30_000);
+      await runtime.close();
+      await proxy.close();
+    }
     const listed = await cli('restore', ['--list']);
     expect(listed.output.match(new RegExp(`^${prefix}-\\S+  SUCCESS`, 'gm'))).toHaveLength(2);
-  }, 120_000);
+  }, 240_000);
 });
