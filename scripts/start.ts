@@ -69,5 +69,5 @@ main().catch((error: Error) => {
   // A step interrupted by a signal: the shutdown in progress closes what started and exits.
   if (shutdown.signal.aborted) return;
   console.error(`start: ${error.message}`);
-  void shutdown.stop('a start-up failure').finally(() => process.exit(1));
+  void shutdown.stop('a start-up failure', 1);
 });

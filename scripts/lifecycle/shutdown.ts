@@ -19,8 +19,8 @@ export interface Shutdown {
   add(name: string, close: (budgetMs: number) => Promise<unknown>): void;
   /** The start-up work in flight; shutdown waits for it (bounded) before closing parts. */
   track<T>(work: Promise<T>): Promise<T>;
-  /** Runs the shutdown (also what the signal handlers call); resolves when done, then the process exits. */
-  stop(reason: string): Promise<void>;
+  /** Runs the shutdown (also what the signal handlers call); then the process exits with `exitCode` (default 0). */
+  stop(reason: string, exitCode?: number): Promise<void>;
 }
 
 export interface ShutdownOptions {
@@ -64,8 +64,8 @@ export function installShutdown({ log, budgetMs = 9_000, startupGraceMs = 4_000,
     log('Stopped.');
   };
 
-  const stop = (reason: string): Promise<void> => {
-    stopping ??= run(reason).finally(() => exit(0));
+  const stop = (reason: string, exitCode = 0): Promise<void> => {
+    stopping ??= run(reason).finally(() => exit(exitCode));
     return stopping;
   };
   const onSignal = (name: NodeJS.Signals) => {
