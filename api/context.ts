@@ -4,7 +4,8 @@
  */
 import type { Request } from 'express';
 import type { SearchEngine } from './engine.ts';
-import { DomainError } from './errors.ts';
+import { DomainError, SearchUnavailableError, ServiceUnavailableError, UnavailableError } from './errors.ts';
+import { isSearchOperation, unavailableHttp } from './graphql/availability.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 import { newRequestId, requestIdOf } from './request-id.ts';
 import { UNCONFIGURED_PLATFORM, type Platform } from './platform.ts';
@@ -93,10 +94,18 @@ export function buildContext(
  */
 class SessionRejected extends Error {
   readonly extensions: Record<string, unknown>;
-  constructor(reason: DomainError, requestId: string) {
+  constructor(reason: DomainError, requestId: string, http: Record<string, unknown> = { status: 401 }) {
     super(reason.message, { cause: reason });
-    this.extensions = { code: reason.code, requestId, http: { status: 401 } };
+    this.extensions = { code: reason.code, requestId, http };
   }
+}
+
+/** The session could not be checked because the engine did not answer: 503, never a sign-out. */
+function sessionUncheckable(body: unknown, requestId: string): SessionRejected {
+  const reason = isSearchOperation(body)
+    ? new SearchUnavailableError('Search is unavailable right now; you are still signed in, try again in a moment.')
+    : new ServiceUnavailableError('The service is unavailable right now, so your session could not be checked; you are still signed in, try again in a moment.');
+  return new SessionRejected(reason, requestId, unavailableHttp());
 }
 
 /** The context function for the Express integration. */
@@ -106,6 +115,7 @@ export function contextFactory({ engine, resolveViewer, platform, now, reporting
     try {
       viewer = await resolveViewer(req);
     } catch (error) {
+      if (error instanceof UnavailableError) throw sessionUncheckable(req.body, requestIdOf(req));
       if (error instanceof DomainError) throw new SessionRejected(error, requestIdOf(req));
       throw error;
     }

@@ -7,7 +7,7 @@ import { errors, type Client } from '@elastic/elasticsearch';
 import type { MgetResponse, MsearchRequestItem, SearchRequest, SearchResponse } from '@elastic/elasticsearch/lib/api/types';
 import { aliasName } from '../mappings/indices.ts';
 import type { Logger } from './log.ts';
-import { SearchUnavailableError } from './errors.ts';
+import { SearchUnavailableError, ServiceUnavailableError, type UnavailableError } from './errors.ts';
 import type { DirectoryRequest } from './search/privacy.ts';
 
 /** Indices whose documents are public (the taxonomy, badge classes). */
@@ -29,21 +29,28 @@ function strip(body: DirectoryRequest | Omit<SearchRequest, 'index'>): Omit<Sear
   return rest;
 }
 
-function itemFailure(status: number, type: string | undefined, reason: string, log: Logger): Error {
-  if (type === 'index_not_found_exception') return new SearchUnavailableError('The directory is not set up yet; try again once its indices exist.');
-  if (status === 429 || status >= 500) return new SearchUnavailableError();
+/** Searches and look-ups say "search"; everything else (accounts, settings, contacts, reports) says "service". */
+export type EngineWork = 'search' | 'service';
+
+function unavailable(work: EngineWork, message?: string): UnavailableError {
+  return work === 'search' ? new SearchUnavailableError(message) : new ServiceUnavailableError(message);
+}
+
+function itemFailure(status: number, type: string | undefined, reason: string, log: Logger, work: EngineWork = 'search'): Error {
+  if (type === 'index_not_found_exception') return unavailable(work, `The ${work === 'search' ? 'directory' : 'service'} is not set up yet; try again once its indices exist.`);
+  if (status === 429 || status >= 500) return unavailable(work);
   // A malformed request is our bug: log it, tell the caller nothing about the engine.
   log.error('engine rejected a request', { status, type, reason });
   return new Error('The engine rejected a request');
 }
 
-/** Maps an engine failure to a domain error. */
-export function engineFailure(error: unknown, log: Logger): Error {
-  if (error instanceof errors.TimeoutError) return new SearchUnavailableError('The search took too long; narrow it down or try again.');
-  if (error instanceof errors.ConnectionError || error instanceof errors.NoLivingConnectionsError) return new SearchUnavailableError();
+/** Maps an engine failure to a domain error; `work` picks the code and message (a slow sign-in is no slow search). */
+export function engineFailure(error: unknown, log: Logger, work: EngineWork = 'search'): Error {
+  if (error instanceof errors.TimeoutError) return work === 'search' ? new SearchUnavailableError('The search took too long; narrow it down or try again.') : new ServiceUnavailableError();
+  if (error instanceof errors.ConnectionError || error instanceof errors.NoLivingConnectionsError) return unavailable(work);
   if (error instanceof errors.ResponseError) {
     const type = (error.body as { error?: { type?: string } } | undefined)?.error?.type;
-    return itemFailure(error.statusCode ?? 0, type, error.message, log);
+    return itemFailure(error.statusCode ?? 0, type, error.message, log, work);
   }
   return error instanceof Error ? error : new Error(String(error));
 }

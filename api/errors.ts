@@ -5,7 +5,7 @@
  */
 
 /** Error codes clients can rely on, in `extensions.code`. */
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'SEARCH_UNAVAILABLE' | 'RATE_LIMITED' | OperationLimitCode;
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'SEARCH_UNAVAILABLE' | 'SERVICE_UNAVAILABLE' | 'RATE_LIMITED' | OperationLimitCode;
 
 /** An operation refused or stopped by one of the server's limits (`graphql/operation-budget.ts`). */
 export type OperationLimitCode = 'OPERATION_TOO_COSTLY' | 'RESPONSE_TOO_LARGE' | 'OPERATION_TIMED_OUT';
@@ -46,10 +46,30 @@ export class ForbiddenError extends DomainError {
   }
 }
 
-/** The engine is down, overloaded, too slow, or its indices are missing. */
-export class SearchUnavailableError extends DomainError {
+/** Seconds a client should wait before retrying after an outage (the `Retry-After` of the 503). */
+export const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The engine could not be asked (down, paused, overloaded, too slow, indices
+ * missing). Answered with HTTP 503 and `Retry-After`; it says nothing about
+ * who the caller is, so it never becomes UNAUTHENTICATED.
+ */
+export abstract class UnavailableError extends DomainError {
+  abstract override readonly code: 'SEARCH_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
+}
+
+/** A search, suggestion or directory look-up could not run. */
+export class SearchUnavailableError extends UnavailableError {
   readonly code = 'SEARCH_UNAVAILABLE';
   constructor(message = 'Search is unavailable right now; try again in a moment.') {
+    super(message);
+  }
+}
+
+/** Anything else (sign-in, accounts, settings, contacts, reports) could not run. */
+export class ServiceUnavailableError extends UnavailableError {
+  readonly code = 'SERVICE_UNAVAILABLE';
+  constructor(message = 'The service is unavailable right now (its data store does not answer); try again in a moment.') {
     super(message);
   }
 }

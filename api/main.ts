@@ -6,6 +6,7 @@ import { createApp } from './app.ts';
 import { apiConfigFromEnv, type ApiConfig } from './config.ts';
 import { contextFactory } from './context.ts';
 import { createSearchEngine } from './engine.ts';
+import { watchEngineAvailability } from './engine-availability.ts';
 import { createGraphqlServer } from './graphql/server.ts';
 import { tokenViewerResolver } from './accounts/token-viewer.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -20,7 +21,14 @@ export interface RunningApi {
   reporting: Reporting;
   /** Resolves when work done after answering (claim links) has finished. */
   idle(): Promise<void>;
-  close(): Promise<void>;
+  /**
+   * Stops taking requests, lets requests in flight finish and a running
+   * snapshot end, then closes the engine client. With `timeoutMs` (npm
+   * start's shutdown budget) connections still open at 3/4 of it are cut and
+   * a snapshot still running is left unfinished (it becomes visible only
+   * once complete, so an unfinished one is never read).
+   */
+  close(timeoutMs?: number): Promise<void>;
 }
 
 export interface StartOptions {
@@ -35,14 +43,21 @@ export interface StartOptions {
 /** A snapshot still running when the server closes gets this long to finish before the engine client closes. */
 const SNAPSHOT_DRAIN_MS = 30_000;
 
-async function drain(isRunning: () => boolean, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (isRunning() && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
+function closeServer(server: Server, timeoutMs: number): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  // Keep-alive connections turn idle as their last request ends, and would hold close() open until they time out.
+  const idle = setInterval(() => server.closeIdleConnections(), 50).unref();
+  const cut = setTimeout(() => server.closeAllConnections(), timeoutMs).unref();
+  return closed.finally(() => {
+    clearInterval(idle);
+    clearTimeout(cut);
+  });
 }
 
 export async function startApi(config: ApiConfig = apiConfigFromEnv(), options: StartOptions = {}): Promise<RunningApi> {
   const log = options.log ?? createLogger(config.logLevel);
   const engine = createEngineClient(config.engine, { requestTimeoutMs: config.requestTimeoutMs });
+  watchEngineAvailability(engine, log, config.engine.url);
   await ensureAllIndices({ client: engine, prefix: config.engine.indexPrefix, replicas: config.engine.replicas });
   const graphqlServer = createGraphqlServer(log, { production: config.production, budget: config.graphql });
   await graphqlServer.start();
@@ -74,11 +89,10 @@ export async function startApi(config: ApiConfig = apiConfigFromEnv(), options: 
     url,
     reporting,
     idle: () => platform.background.idle(),
-    close: async () => {
-      reporting.snapshotJob.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+    close: async (timeoutMs) => {
+      const budget = timeoutMs ?? SNAPSHOT_DRAIN_MS;
+      await Promise.all([closeServer(server, (budget * 3) / 4), reporting.snapshotJob.shutdown(budget * 0.8)]);
       await platform.background.idle();
-      await drain(() => reporting.snapshotJob.isRunning(), SNAPSHOT_DRAIN_MS);
       await graphqlServer.stop();
       await platform.outbox.close();
       await engine.close();
@@ -87,8 +101,16 @@ export async function startApi(config: ApiConfig = apiConfigFromEnv(), options: 
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  startApi().catch((error: Error) => {
-    console.error(`api: ${error.message}`);
-    process.exit(1);
-  });
+  startApi().then(
+    (api) => {
+      // SIGTERM (docker stop, systemd) or SIGINT: finish requests in flight, then exit, within a container's 10 s.
+      const stop = () => void api.close(8_000).finally(() => process.exit(0));
+      process.once('SIGTERM', stop);
+      process.once('SIGINT', stop);
+    },
+    (error: Error) => {
+      console.error(`api: ${error.message}`);
+      process.exit(1);
+    },
+  );
 }

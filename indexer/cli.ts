@@ -87,15 +87,16 @@ async function verifyOnly(inputs: string[], flags: Flags, config: IndexerConfig)
 async function schedule(runtime: IndexerRuntime): Promise<void> {
   const jobs = indexerJobs(runtime, jsonLog);
   for (const job of jobs) job.start();
-  jsonLog(`scheduled: ${jobs.map((j) => j.name).join(', ')} (reverify "${runtime.config.reverifyCron}", refresh-sources "${runtime.config.refreshCron}")`);
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      for (const job of jobs) job.stop();
-      resolve();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+  const backupCron = runtime.config.backup.cron ? `, backup "${runtime.config.backup.cron}"` : '';
+  jsonLog(`scheduled: ${jobs.map((j) => j.name).join(', ')} (reverify "${runtime.config.reverifyCron}", refresh-sources "${runtime.config.refreshCron}"${backupCron})`);
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
   });
+  // A running job stops at its next safe point; a container runtime kills after 10 s.
+  jsonLog(`${signal}: stopping the scheduled jobs`);
+  const idle = await Promise.all(jobs.map((job) => job.shutdown(8_000)));
+  if (idle.includes(false)) jsonLog('a job did not reach a safe point in 8 s; exiting anyway (its next run repeats the work)');
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -25,7 +25,30 @@ const schema = z.object({
   INDEXER_VERIFY_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   INDEXER_CHUNK_SIZE: z.coerce.number().int().min(1).max(50_000).default(1000),
   INDEXER_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  TALENT_CACHE_DIR: z.string().min(1).default('.cache'),
+  /** Folder of the filesystem snapshot repository, as the engine sees it (the local engine's `path.repo`). */
+  BACKUP_DIR: z.string().min(1).optional(),
+  /** Snapshot repository name; registered as a filesystem repository at BACKUP_DIR unless it already exists (S3 and others are registered by the operator). */
+  BACKUP_REPOSITORY: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,60}$/, { message: 'must be lowercase letters, digits, "-" or "_"' }).default('talent-backups'),
+  /** When the scheduled backup runs; "off" disables it. */
+  BACKUP_CRON: z.string().default('30 2 * * *'),
+  /** Snapshots of this index prefix kept after each backup (older ones are deleted). */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
+  /** API base URLs a restore checks before it replaces data (comma-separated); a live one makes it refuse without --force. */
+  API_URLS: z.string().optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
 });
+
+export interface BackupConfig {
+  repository: string;
+  /** Absolute path of the filesystem repository (used when the repository is not registered yet). */
+  dir: string;
+  /** Cron expression, or null when scheduled backups are off. */
+  cron: string | null;
+  keep: number;
+  /** Where a running API would answer (restore refuses while one does). */
+  apiUrls: string[];
+}
 
 export interface IndexerConfig {
   engine: EngineConnection;
@@ -41,6 +64,7 @@ export interface IndexerConfig {
   verifyConcurrency: number;
   chunkSize: number;
   httpTimeoutMs: number;
+  backup: BackupConfig;
 }
 
 const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
@@ -72,5 +96,12 @@ export function indexerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Inde
     verifyConcurrency: c.INDEXER_VERIFY_CONCURRENCY,
     chunkSize: c.INDEXER_CHUNK_SIZE,
     httpTimeoutMs: c.INDEXER_HTTP_TIMEOUT_MS,
+    backup: {
+      repository: c.BACKUP_REPOSITORY,
+      dir: path.resolve(c.BACKUP_DIR ?? path.join(c.TALENT_CACHE_DIR, 'backups')),
+      cron: c.BACKUP_CRON === 'off' ? null : c.BACKUP_CRON,
+      keep: c.BACKUP_KEEP,
+      apiUrls: list(c.API_URLS ?? `http://127.0.0.1:${c.PORT || 3000}`).map((u) => u.replace(/\/+$/, '')),
+    },
   };
 }

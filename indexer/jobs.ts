@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { runIngest } from './ingest/run.ts';
 import { formatSummary } from './ingest/summary.ts';
+import { backup } from './backup/snapshots.ts';
 import { reverifyAll } from './reverify.ts';
 import type { IndexerRuntime } from './runtime.ts';
 import { createJob, type Job } from './schedule.ts';
@@ -15,12 +16,27 @@ export function jsonLog(msg: string, fields: Record<string, unknown> = {}): void
 }
 
 export function indexerJobs(runtime: IndexerRuntime, log: (line: string, fields?: Record<string, unknown>) => void = jsonLog): Job[] {
+  const { backup: backupConfig } = runtime.config;
   return [
+    ...(backupConfig.cron
+      ? [
+          createJob({
+            name: 'backup',
+            expression: backupConfig.cron,
+            // A snapshot is all or nothing on the engine's side; a failed one is retried at the next tick.
+            run: async () => {
+              const summary = await backup(runtime.store.target, backupConfig);
+              log(`backup ${summary.snapshot}: ${Object.keys(summary.manifest.indices).length} indices in ${summary.ms} ms${summary.deleted.length ? `, ${summary.deleted.length} old deleted` : ''}`, { job: 'backup', snapshot: summary.snapshot, deleted: summary.deleted });
+            },
+            log,
+          }),
+        ]
+      : []),
     createJob({
       name: 'reverify',
       expression: runtime.config.reverifyCron,
-      run: async () => {
-        const summary = await reverifyAll(runtime, runtime.verify);
+      run: async (signal) => {
+        const summary = await reverifyAll(runtime, runtime.verify, undefined, signal);
         log(`re-verified ${summary.checked} credentials, ${summary.changed} changed`, { job: 'reverify', ...summary });
       },
       log,
@@ -28,9 +44,9 @@ export function indexerJobs(runtime: IndexerRuntime, log: (line: string, fields?
     createJob({
       name: 'refresh-sources',
       expression: runtime.config.refreshCron,
-      run: async () => {
+      run: async (signal) => {
         if (runtime.config.sources.length === 0) return;
-        const summary = await runIngest(runtime, runtime.config.sources, path.join(runtime.config.rejectsDir, `refresh-${Date.now()}.jsonl`));
+        const summary = await runIngest(runtime, runtime.config.sources, path.join(runtime.config.rejectsDir, `refresh-${Date.now()}.jsonl`), signal);
         log(formatSummary(summary), { job: 'refresh-sources' });
       },
       log,

@@ -28,12 +28,13 @@ async function recheck(c: CredentialDocument, verify: VerifyOptions): Promise<Cr
   return { ...c, verification: { status: v.status, reasons: v.reasons, method: v.method, checkedAt: v.checkedAt, ...(v.details?.length ? { details: v.details } : {}) } };
 }
 
-export async function reverifyAll(ctx: EarnerContext, verify: VerifyOptions, onProgress?: (checked: number) => void): Promise<ReverifySummary> {
+/** `signal` stops the run between batches (each batch is written whole); the next run checks everything again. */
+export async function reverifyAll(ctx: EarnerContext, verify: VerifyOptions, onProgress?: (checked: number) => void, signal?: AbortSignal): Promise<ReverifySummary> {
   const summary: ReverifySummary = { checked: 0, changed: 0, changes: {}, earnersUpdated: 0 };
   for await (const group of credentialsByEarner(ctx, 200)) {
     const credentials = [...group.values()].flat();
     const now = ctx.now();
-    const rechecked = await mapConcurrent(credentials, 8, (c) => recheck(c, { ...verify, now }));
+    const rechecked = await mapConcurrent(credentials, 8, (c) => recheck(c, { ...verify, now }), signal);
     const byEarner = new Map<string, CredentialDocument[]>();
     rechecked.forEach((c, i) => {
       const before = credentials[i]!.verification;

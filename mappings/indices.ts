@@ -67,6 +67,14 @@ export const INDEX_DEFINITIONS: Record<IndexKind, IndexDefinition> = {
   'earner-ids': { mappings: earnerIdsMapping, rebuildable: false },
 };
 
+/**
+ * Systems of record: what a backup saves and a restore brings back (the
+ * `rebuildable: false` kinds, so a new kind is backed up by its definition
+ * alone). Everything else is derived and rebuilt after a restore.
+ */
+export const RECORD_KINDS: readonly IndexKind[] = INDEX_KINDS.filter((kind) => !INDEX_DEFINITIONS[kind].rebuildable);
+export const DERIVED_KINDS: readonly IndexKind[] = INDEX_KINDS.filter((kind) => INDEX_DEFINITIONS[kind].rebuildable);
+
 /** What readers and writers use: `<prefix>-<kind>`. */
 export function aliasName(prefix: string, kind: IndexKind): string {
   return `${prefix}-${kind}`;

@@ -5,7 +5,8 @@
  * call `ensureWebBuild`. A lock folder keeps parallel test files from
  * building at once.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,12 +45,18 @@ export function generateWebTypes(): void {
   execFileSync(bin('graphql-codegen'), ['--config', 'web/codegen.ts', '--silent'], { cwd: ROOT, stdio: 'inherit' });
 }
 
-function build(): void {
-  generateWebTypes();
-  execFileSync(bin('vite'), ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+/** Asynchronous, so a signal can stop `npm start` during a build (the signal kills the build's processes). */
+async function build(signal?: AbortSignal): Promise<void> {
+  const run = promisify(execFile);
+  const echo = (out: { stdout: string; stderr: string }) => {
+    process.stdout.write(out.stdout);
+    process.stderr.write(out.stderr);
+  };
+  echo(await run(bin('graphql-codegen'), ['--config', 'web/codegen.ts', '--silent'], { cwd: ROOT, ...(signal ? { signal } : {}) }));
+  echo(await run(bin('vite'), ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, ...(signal ? { signal } : {}) }));
 }
 
-async function withLock<T>(run: () => T): Promise<T> {
+async function withLock<T>(run: () => Promise<T>): Promise<T> {
   for (;;) {
     try {
       mkdirSync(LOCK);
@@ -61,7 +68,7 @@ async function withLock<T>(run: () => T): Promise<T> {
     }
   }
   try {
-    return run();
+    return await run();
   } finally {
     rmSync(LOCK, { recursive: true, force: true });
   }
@@ -70,16 +77,18 @@ async function withLock<T>(run: () => T): Promise<T> {
 export interface EnsureWebBuildOptions {
   force?: boolean;
   log?: (line: string) => void;
+  /** Aborts a build in progress (its processes are killed; the next call builds again). */
+  signal?: AbortSignal;
 }
 
 /** Builds the web app unless `web/build` is newer than its sources; returns whether it built. */
-export async function ensureWebBuild({ force = false, log = console.log }: EnsureWebBuildOptions = {}): Promise<boolean> {
+export async function ensureWebBuild({ force = false, log = console.log, signal }: EnsureWebBuildOptions = {}): Promise<boolean> {
   if (!force && !webBuildIsStale()) return false;
-  return withLock(() => {
+  return withLock(async () => {
     // Another process may have built it while this one waited.
     if (!force && !webBuildIsStale()) return false;
     log('web: building web/build ...');
-    build();
+    await build(signal);
     log('web: built');
     return true;
   });

@@ -4,6 +4,9 @@
  * accounts, and, when the indices are empty, the demo data set loaded
  * through the real ingest.
  */
+import { createHash } from 'node:crypto';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { seedDemoAccounts } from '../api/accounts/seed-demo.ts';
 import { loadOrGenerateDemo } from '../indexer/demo/cache.ts';
 import { startDemoIssuerServer, type DemoIssuerServer } from '../indexer/demo/issuer-server.ts';
@@ -38,26 +41,54 @@ export function demoOptionsFromEnv(env: NodeJS.ProcessEnv, log: (line: string) =
   return { issuerPort, earners, log };
 }
 
-/** Starts the issuers' server; loads the demo data when the earners index is empty. */
-export async function startDemo(runtime: IndexerRuntime, options: DemoOptions): Promise<{ issuers: DemoIssuerServer; loaded: boolean }> {
+export interface StartDemoHooks {
+  /** Stops the load between chunks (a chunk is written whole or not at all); the next start resumes it. */
+  signal?: AbortSignal;
+  /** Called once the issuers' server listens, so the caller can close it on shutdown. */
+  onIssuers?: (issuers: DemoIssuerServer) => void;
+}
+
+/**
+ * A load in progress leaves this marker (named for the engine and index
+ * prefix) until it completes, so a load that was stopped or killed is
+ * resumed by the next start even though some earners exist. Ingest is
+ * idempotent: loading again adds nothing twice.
+ */
+function loadingMarker(folder: string, runtime: IndexerRuntime): string {
+  const key = createHash('sha256').update(`${runtime.config.engine.url}|${runtime.store.target.prefix}`).digest('hex').slice(0, 16);
+  // Beside the data set's folder, which is replaced when the data set is generated again.
+  return path.join(path.dirname(folder), `loading-${key}`);
+}
+
+/** Starts the issuers' server; loads the demo data when the earners index is empty or a load did not finish. */
+export async function startDemo(runtime: IndexerRuntime, options: DemoOptions, hooks: StartDemoHooks = {}): Promise<{ issuers: DemoIssuerServer; loaded: boolean }> {
   let issuers: DemoIssuerServer;
   try {
     issuers = await startDemoIssuerServer({ port: options.issuerPort });
   } catch (error) {
     throw new Error(`the demo issuers' server could not listen on 127.0.0.1:${options.issuerPort} (${(error as Error).message}); set DEMO_ISSUER_PORT to a free port`);
   }
+  hooks.onIssuers?.(issuers);
   const started = Date.now();
   const demo = await loadOrGenerateDemo({ earners: options.earners, issuerBaseUrl: issuers.origin });
   issuers.serve(demo.dataset.hosted);
   if (!demo.cached) options.log(`Generated the demo data set (${demo.dataset.credentials.length} signed credentials) in ${((Date.now() - started) / 1000).toFixed(0)}s: ${demo.folder}`);
   // Demo accounts exist only in the demo (idempotent, so a restart keeps them).
   await seedDemoAccounts({ client: runtime.store.client, indexPrefix: runtime.store.target.prefix });
-  if ((await runtime.store.count('earners')) > 0) return { issuers, loaded: false };
+  const marker = loadingMarker(demo.folder, runtime);
+  const unfinished = existsSync(marker);
+  if (!unfinished && (await runtime.store.count('earners')) > 0) return { issuers, loaded: false };
+  hooks.signal?.throwIfAborted();
 
-  options.log(`Loading demo data: ${demo.dataset.records.length} earners, ${demo.dataset.credentials.length} credentials`);
+  options.log(`${unfinished ? 'Resuming an unfinished demo load' : 'Loading demo data'}: ${demo.dataset.records.length} earners, ${demo.dataset.credentials.length} credentials`);
+  writeFileSync(marker, new Date().toISOString());
   const progress = createProgress({ label: 'demo ingest', total: demo.dataset.credentials.length });
-  const summary = await loadDemo(demo.dataset, { ...runtime, onProgress: (s) => progress.update(s.inputs) });
-  progress.finish();
-  options.log(formatSummary(summary));
+  try {
+    const summary = await loadDemo(demo.dataset, { ...runtime, onProgress: (s) => progress.update(s.inputs), ...(hooks.signal ? { signal: hooks.signal } : {}) });
+    rmSync(marker, { force: true });
+    options.log(formatSummary(summary));
+  } finally {
+    progress.finish();
+  }
   return { issuers, loaded: true };
 }

@@ -12,6 +12,7 @@ import type { RequestContext } from '../context.ts';
 import type { Logger } from '../log.ts';
 import { resolverRegistry } from '../resolvers/registry.ts';
 import { loadTypeDefs } from '../schema/load.ts';
+import { availabilityPlugin } from './availability.ts';
 import { createFormatError } from './format-error.ts';
 import { DEFAULT_OPERATION_BUDGET, operationBudgetPlugin, type OperationBudget } from './operation-budget.ts';
 
@@ -52,6 +53,6 @@ export function createGraphqlServer(log: Logger, { production = false, budget = 
     stopOnTerminationSignals: false,
     validationRules: protection.validationRules,
     // graphql-armor's types come from Apollo's CommonJS build; the plugins are the same at run time.
-    plugins: [...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]), operationBudgetPlugin(budget, log), ApolloServerPluginLandingPageDisabled()],
+    plugins: [...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]), operationBudgetPlugin(budget, log), ApolloServerPluginLandingPageDisabled(), availabilityPlugin as ApolloServerPlugin<RequestContext>],
   });
 }

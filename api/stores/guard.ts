@@ -11,12 +11,13 @@ import type { Logger } from '../log.ts';
 
 export type Guard = <T>(work: () => Promise<T>) => Promise<T>;
 
+/** Store failures are SERVICE_UNAVAILABLE: sign-in, settings and contacts are no searches. */
 export function engineGuard(log: Logger): Guard {
   return async (work) => {
     try {
       return await work();
     } catch (error) {
-      throw engineFailure(error, log);
+      throw engineFailure(error, log, 'service');
     }
   };
 }

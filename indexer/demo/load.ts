@@ -21,6 +21,8 @@ export interface DemoLoadOptions extends EarnerContext {
   verify: VerifyOptions;
   onReject?: (reject: Reject) => void;
   onProgress?: (summary: RunSummary) => void;
+  /** Stops the credential ingest between chunks (see `IngestOptions.signal`). */
+  signal?: AbortSignal;
 }
 
 export function demoUnits(dataset: DemoDataset, label = 'demo'): InputUnit[] {

@@ -31,6 +31,11 @@ export interface IngestOptions extends EarnerContext {
   verifyConcurrency?: number;
   onReject?: (reject: Reject) => void | Promise<void>;
   onProgress?: (summary: RunSummary) => void;
+  /**
+   * Aborts the run at a safe point: no new credential starts verifying, and a
+   * chunk is either written whole or not at all (a re-run completes it).
+   */
+  signal?: AbortSignal;
 }
 
 /** A draft plus what is needed to link a hashed recipient later. */
@@ -47,6 +52,7 @@ export async function ingest(units: AsyncIterable<InputUnit> | Iterable<InputUni
   const unlinked = new Map<string, { salt: string; identity: string; earnerId: string }>();
   let chunk: InputUnit[] = [];
   const flush = async () => {
+    options.signal?.throwIfAborted();
     await ingestChunk(chunk, options, summary, emails, unlinked);
     chunk = [];
     options.onProgress?.(summary);
@@ -56,6 +62,7 @@ export async function ingest(units: AsyncIterable<InputUnit> | Iterable<InputUni
     if (chunk.length >= (options.chunkSize ?? 1000)) await flush();
   }
   if (chunk.length > 0) await flush();
+  options.signal?.throwIfAborted();
   await linkHashedRecipients(options, summary, emails, unlinked);
   summary.ms = Date.now() - started;
   return summary;
@@ -91,7 +98,7 @@ async function ingestChunk(
   const { store } = options;
   const now = options.now();
   summary.inputs += units.length;
-  const results = (await mapConcurrent(units, options.verifyConcurrency ?? 8, (u) => prepareUnit(u, options, now))).flat();
+  const results = (await mapConcurrent(units, options.verifyConcurrency ?? 8, (u) => prepareUnit(u, options, now), options.signal)).flat();
 
   // The same credential twice is one credential (see `keepsOver` for which copy stays).
   const accepted = new Map<string, Accepted>();

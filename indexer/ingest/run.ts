@@ -35,7 +35,7 @@ async function countUnits(inputs: string[], allowHosts: readonly string[]): Prom
   return n;
 }
 
-export async function runIngest(runtime: IndexerRuntime, inputs: string[], rejectsFile: string): Promise<RunSummary> {
+export async function runIngest(runtime: IndexerRuntime, inputs: string[], rejectsFile: string, signal?: AbortSignal): Promise<RunSummary> {
   const rejects = rejectsWriter(rejectsFile);
   const total = process.stderr.isTTY ? await countUnits(inputs, runtime.config.allowHosts) : undefined;
   const progress = createProgress({ label: 'ingest', ...(total ? { total } : {}) });
@@ -46,6 +46,7 @@ export async function runIngest(runtime: IndexerRuntime, inputs: string[], rejec
       verifyConcurrency: runtime.config.verifyConcurrency,
       onReject: (r) => rejects.write(r),
       onProgress: (s) => progress.update(s.inputs),
+      ...(signal ? { signal } : {}),
     });
     progress.finish();
     return summary;

@@ -44,7 +44,14 @@ export async function waitForHealth(url: string, timeoutSeconds: number, isAlive
   throw new Error(`Elasticsearch at ${url} did not reach yellow or green health within ${timeoutSeconds}s`);
 }
 
-export async function ensureEngine(env: NodeJS.ProcessEnv = process.env, log: Log = console.log): Promise<EngineHandle> {
+export interface EnsureEngineHooks {
+  /** Stops waiting for a starting node (the node keeps starting; stop it with `stopEngine`). */
+  signal?: AbortSignal;
+  /** Called just before this call starts a node, so the caller can stop it again on shutdown. */
+  onStarting?: () => void;
+}
+
+export async function ensureEngine(env: NodeJS.ProcessEnv = process.env, log: Log = console.log, hooks: EnsureEngineHooks = {}): Promise<EngineHandle> {
   if (env.ELASTICSEARCH_URL) {
     const url = env.ELASTICSEARCH_URL.replace(/\/+$/, '');
     const status = await clusterHealth(url);
@@ -56,18 +63,23 @@ export async function ensureEngine(env: NodeJS.ProcessEnv = process.env, log: Lo
     await waitForHealth(s.url, s.startTimeoutSeconds);
     return { url: s.url, started: false, logFile: s.logFile };
   }
-  await startEngine(s, log);
+  hooks.onStarting?.();
+  await startEngine(s, log, hooks.signal);
   return { url: s.url, started: true, logFile: s.logFile };
 }
 
-async function startEngine(s: EngineSettings, log: Log): Promise<void> {
+async function startEngine(s: EngineSettings, log: Log, signal?: AbortSignal): Promise<void> {
   installDistribution(s, log);
   const javaHome = findJavaHome();
   fs.mkdirSync(s.dataDir, { recursive: true });
   fs.mkdirSync(s.logsDir, { recursive: true });
+  fs.mkdirSync(s.backupDir, { recursive: true });
   fs.rmSync(s.pidFile, { force: true });
   const asRoot = process.getuid?.() === 0;
-  if (asRoot) prepareUnprivilegedUser(s);
+  if (asRoot) {
+    prepareUnprivilegedUser(s);
+    execFileSync('chown', ['-R', `${ENGINE_USER}:${ENGINE_USER}`, s.backupDir]);
+  }
 
   const args = ['-d', '-p', s.pidFile, ...Object.entries(nodeSettings(s)).flatMap(([k, v]) => ['-E', `${k}=${v}`])];
   const bin = path.join(s.homeDir, 'bin', 'elasticsearch');
@@ -83,7 +95,10 @@ async function startEngine(s: EngineSettings, log: Log): Promise<void> {
     const tail = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n');
     throw new Error(`Elasticsearch failed to start (exit ${result.status}). Last output:\n${tail}\nFull log: ${s.logFile}`);
   }
-  const status = await waitForHealth(s.url, s.startTimeoutSeconds, () => isRunning(s));
+  const status = await waitForHealth(s.url, s.startTimeoutSeconds, () => {
+    signal?.throwIfAborted();
+    return isRunning(s);
+  });
   log(`Elasticsearch is ${status} at ${s.url}`);
 }
 

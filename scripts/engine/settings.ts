@@ -22,6 +22,8 @@ export interface EngineSettings {
   homeDir: string;
   dataDir: string;
   logsDir: string;
+  /** The engine's `path.repo`: where the filesystem snapshot repository of backups lives (BACKUP_DIR). */
+  backupDir: string;
   pidFile: string;
   port: number;
   /** Heap and other JVM options. */
@@ -42,6 +44,8 @@ export function engineSettings(env: NodeJS.ProcessEnv = process.env): EngineSett
     homeDir: path.join(engineDir, `elasticsearch-${ENGINE_VERSION}`),
     dataDir: path.join(engineDir, 'data'),
     logsDir,
+    // Outside the data folder on purpose: a lost data folder must not take the backups with it.
+    backupDir: path.resolve(env.BACKUP_DIR ?? path.join(cacheDir, 'backups')),
     pidFile: path.join(engineDir, 'elasticsearch.pid'),
     port,
     javaOpts: env.ES_JAVA_OPTS ?? '-Xms512m -Xmx1g',
@@ -70,6 +74,7 @@ export function nodeSettings(s: EngineSettings): Record<string, string> {
     'transport.port': String(s.port + 100),
     'path.data': s.dataDir,
     'path.logs': s.logsDir,
+    'path.repo': s.backupDir,
     // Loopback only, development and tests: no TLS, no users.
     'xpack.security.enabled': 'false',
     // These machines' disks can be more than 90% full, which would block shard allocation.

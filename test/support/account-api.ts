@@ -47,7 +47,7 @@ export interface AccountApi {
 }
 
 export async function startAccountApi(name: string, env: Record<string, string> = {}, options: StartOptions = {}): Promise<AccountApi> {
-  const prefix = uniquePrefix(name);
+  const prefix = env.INDEX_PREFIX ?? uniquePrefix(name);
   const outboxDir = mkdtempSync(join(tmpdir(), `outbox-${name}-`));
   const config = apiConfigFromEnv({
     ELASTICSEARCH_URL: engineUrl(),

@@ -3,7 +3,7 @@
  * the wording; the field of a bad input is named as a person reads it.
  */
 
-export type ErrorKind = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'RATE_LIMITED' | 'SEARCH_UNAVAILABLE' | 'NETWORK' | 'INTERNAL';
+export type ErrorKind = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'RATE_LIMITED' | 'SEARCH_UNAVAILABLE' | 'SERVICE_UNAVAILABLE' | 'NETWORK' | 'INTERNAL';
 
 export interface GraphqlErrorShape {
   message: string;
@@ -82,6 +82,9 @@ export function toApiError(error: GraphqlErrorShape, sentToken = false): ApiErro
     }
     case 'SEARCH_UNAVAILABLE':
       return new ApiError('SEARCH_UNAVAILABLE', 'Search is unavailable right now. Please try again in a moment.');
+    case 'SERVICE_UNAVAILABLE':
+      // An outage, not a sign-out: the session stays.
+      return new ApiError('SERVICE_UNAVAILABLE', 'The service is unavailable right now. You are still signed in; please try again in a moment.');
     default:
       return new ApiError('INTERNAL', 'Something went wrong on our side. Please try again later.');
   }
