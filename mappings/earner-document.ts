@@ -31,6 +31,7 @@ const frameworkOf = (skillId: string): string => skillId.slice(0, skillId.indexO
 const unique = <T>(values: Iterable<T>): T[] => [...new Set(values)];
 
 function toBadge(c: CredentialDocument, visible: boolean, skills: SkillLookup): EarnerBadge {
+  const recognition = c.issuerRecognition ?? { status: 'UNKNOWN' };
   const expanded = unique(c.skills.flatMap((id) => [id, ...skills.ancestors(id)]));
   return {
     credentialId: c.id,
@@ -41,7 +42,10 @@ function toBadge(c: CredentialDocument, visible: boolean, skills: SkillLookup): 
     ...(c.achievement.image ? { image: c.achievement.image } : {}),
     credentialType: c.achievement.credentialType,
     issuerId: c.issuer.id,
-    issuerName: c.issuer.name,
+    // A recognized issuer is named as the registry names it, never as a credential does.
+    issuerName: recognition.status === 'RECOGNIZED' && recognition.name ? recognition.name : c.issuer.name,
+    issuerRecognition: recognition.status,
+    ...(recognition.entryId ? { registryIssuerId: recognition.entryId } : {}),
     issuedOn: c.issuedOn,
     ...(c.expiresOn ? { expiresOn: c.expiresOn } : {}),
     visible,
@@ -65,12 +69,15 @@ function facetValues(badges: readonly EarnerBadge[]): PublicFacetValues {
   };
 }
 
-/** The newest credential per id wins (the same badge ingested twice is one badge). */
+/**
+ * The newest credential per stored identity wins (the same badge ingested
+ * twice is one badge); two issuers' credentials that share an id are two badges.
+ */
 function dedupe(credentials: readonly CredentialDocument[]): CredentialDocument[] {
   const byId = new Map<string, CredentialDocument>();
   for (const c of credentials) {
-    const seen = byId.get(c.id);
-    if (!seen || seen.ingestedAt <= c.ingestedAt) byId.set(c.id, c);
+    const seen = byId.get(c.key);
+    if (!seen || seen.ingestedAt <= c.ingestedAt) byId.set(c.key, c);
   }
   return [...byId.values()].sort((a, b) => b.issuedOn.localeCompare(a.issuedOn) || a.id.localeCompare(b.id));
 }
@@ -85,13 +92,15 @@ export function buildEarnerDocument(input: EarnerInput): EarnerDocument | null {
   const badges = credentials.map((c) => toBadge(c, listed && !hidden.has(c.id), skills));
   const shown = badges.filter((b) => b.visible);
   const byStatus = (status: VerificationStatus) => facetValues(shown.filter((b) => b.verification.status === status));
-  const verifiedShown = shown.filter((b) => b.verification.status === 'VERIFIED');
+  // Pathways count only badges an employer can trust: verified, from a recognized issuer.
+  const verifiedShown = shown.filter((b) => b.verification.status === 'VERIFIED' && b.issuerRecognition === 'RECOGNIZED');
   const text = unique([...shown.map((b) => b.name), ...shown.flatMap((b) => b.skills.map((id) => skills.label(id) ?? '')), ...shown.flatMap((b) => b.unmappedSkills)])
     .filter(Boolean)
     .join(' \n');
   const latest = shown.map((b) => b.issuedOn).sort().at(-1);
   const identities = unique(credentials.flatMap((c) => c.identityKeys)).sort();
-  const name = settings?.displayName ?? credentials.find((c) => c.recipientName)?.recipientName ?? 'Unnamed earner';
+  // Before the earner claims the profile, only a recognized issuer's authentic credential may name them.
+  const name = settings?.displayName ?? credentials.find((c) => c.recipientName && c.issuerRecognition?.status === 'RECOGNIZED' && c.authority?.length)?.recipientName ?? 'Unnamed earner';
 
   return {
     earnerId: input.earnerId,

@@ -10,6 +10,7 @@
  * on `badges.visible` and `directory.listed` (the API does this in one place).
  */
 import type { MappingProperty, MappingTypeMapping } from '@elastic/elasticsearch/lib/api/types';
+import type { IssuerRecognition } from './issuer-recognition.ts';
 
 export const VERIFICATION_STATUSES = ['VERIFIED', 'UNVERIFIED', 'FAILED'] as const;
 export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
@@ -45,7 +46,12 @@ export interface EarnerBadge {
   image?: string;
   credentialType: CredentialType;
   issuerId: string;
+  /** The registry's name for a recognized issuer; otherwise the name the credential gives. */
   issuerName: string;
+  /** RECOGNIZED only where the registry recognizes the key, DID or origin that verified the badge. */
+  issuerRecognition: IssuerRecognition;
+  /** The registry entry that matched, if any. */
+  registryIssuerId?: string;
   issuedOn: string;
   expiresOn?: string;
   /** The earner's choice; hidden badges are never shown, counted or matched for employers. */
@@ -151,6 +157,8 @@ export const earnersMapping: MappingTypeMapping = {
         credentialType: keyword,
         issuerId: keyword,
         issuerName: { type: 'text', fields: { keyword: { type: 'keyword' } } },
+        issuerRecognition: keyword,
+        registryIssuerId: keyword,
         issuedOn: { type: 'date' },
         expiresOn: { type: 'date' },
         visible: { type: 'boolean' },

@@ -14,6 +14,7 @@ import { claimTokensMapping } from './claim-tokens.ts';
 import { contactsMapping } from './contacts.ts';
 import { credentialsMapping } from './credentials.ts';
 import { directorySettingsMapping } from './directory-settings.ts';
+import { issuersMapping } from './issuers.ts';
 import { earnersMapping } from './earners.ts';
 import { occupationsMapping } from './occupations.ts';
 import { outboxMapping } from './outbox.ts';
@@ -23,7 +24,7 @@ import { reportSnapshotsMapping } from './report-snapshots.ts';
 import { searchLogMapping } from './search-log.ts';
 import { skillsMapping } from './skills.ts';
 
-export const INDEX_KINDS = ['earners', 'credentials', 'badge-classes', 'skills', 'pathways', 'directory-settings', 'contacts', 'accounts', 'claim-tokens', 'outbox', 'postings', 'occupations', 'search-log', 'report-snapshots'] as const;
+export const INDEX_KINDS = ['earners', 'credentials', 'badge-classes', 'skills', 'pathways', 'directory-settings', 'contacts', 'accounts', 'claim-tokens', 'outbox', 'postings', 'occupations', 'search-log', 'report-snapshots', 'issuers'] as const;
 export type IndexKind = (typeof INDEX_KINDS)[number];
 
 export interface IndexDefinition {
@@ -59,6 +60,8 @@ export const INDEX_DEFINITIONS: Record<IndexKind, IndexDefinition> = {
   'search-log': { mappings: searchLogMapping, rebuildable: false },
   // Skill-gap report snapshots written by the API's snapshot job.
   'report-snapshots': { mappings: reportSnapshotsMapping, rebuildable: false },
+  // The issuer registry: loaded from registry files and changed by admins, never rebuilt.
+  issuers: { mappings: issuersMapping, rebuildable: false },
 };
 
 /** What readers and writers use: `<prefix>-<kind>`. */

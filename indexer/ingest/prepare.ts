@@ -7,7 +7,7 @@
  * re-verification can change its status. Input with no usable recipient or
  * achievement cannot become anyone's badge: that is a reject.
  */
-import type { CredentialDocument } from '../../mappings/credentials.ts';
+import { credentialKey, type CredentialDocument } from '../../mappings/credentials.ts';
 import type { CredentialType } from '../../mappings/earners.ts';
 import { identityKey } from '../earners/identity.ts';
 import { normalizeSkills, type Taxonomy } from '../taxonomy/index.ts';
@@ -55,7 +55,9 @@ export function prepareCredential(c: NormalizedCredential, raw: Uint8Array, taxo
     return { ok: false, reject: { source: c.source, ...(c.id !== c.source ? { credentialId: c.id } : {}), reasons, details: [...(c.verification.details ?? []), ...missing] } };
   }
   const skills = normalizeSkills(taxonomy, { alignments: c.achievement.alignments, tags: c.achievement.tags });
+  const issuerId = c.issuer.id;
   const draft: CredentialDraft = {
+    key: credentialKey(issuerId, c.id),
     id: c.id,
     identityKeys: [identityKey(c.recipient)],
     ...(c.recipient.name ? { recipientName: c.recipient.name } : {}),
@@ -84,6 +86,9 @@ export function prepareCredential(c: NormalizedCredential, raw: Uint8Array, taxo
       checkedAt: c.verification.checkedAt,
       ...(c.verification.details?.length ? { details: c.verification.details } : {}),
     },
+    // Who verification proved issued it, kept only for an authentic copy; the registry decides recognition at ingest.
+    authority: isAuthentic(c.verification) ? (c.verification.authority ?? []) : [],
+    issuerRecognition: { status: 'UNKNOWN' },
     raw: Buffer.from(raw).toString('base64'),
     ingestedAt: now.toISOString(),
   };

@@ -1,3 +1,4 @@
+import { credentialKey } from '../../mappings/credentials.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CredentialDocument } from '../../mappings/credentials.ts';
 import { defaultDirectorySettings } from '../../mappings/directory-settings.ts';
@@ -77,7 +78,7 @@ describe('ingesting credentials into earners', () => {
     expect(bySource['ob20/basic-assertion-invalid-type.json']?.reasons).toContain('MALFORMED');
     expect(bySource['ob20/basic-assertion-invalid-type.json']?.details.join(' ')).toMatch(/assertion\.type/);
     expect(bySource['ob30/simple-err-proof-value.json']?.reasons).toEqual(['CONFLICTS_WITH_AUTHENTIC_COPY', 'BAD_SIGNATURE']);
-    const kept = await store.credentialsById(['http://example.com/credentials/3527']);
+    const kept = await store.credentialsByKey([credentialKey('https://example.com/issuers/876543', 'http://example.com/credentials/3527')]);
     expect(kept.map((c) => [c.source, c.verification.status])).toEqual([['ob30/simple.json', 'VERIFIED']]);
     // The OB 2.0 assertions go to the same hashed recipient (nobody@example.org, salt deadsea): one earner.
     const hashedKey = `sha256:${hashIdentity('nobody@example.org', 'deadsea').slice(7)}`;

@@ -5,6 +5,7 @@
  * generator keeps its own plain records (`EarnerRecord`) so tests can count
  * the truth by brute force, independently of the query builder.
  */
+import { credentialKey } from '../../mappings/credentials.ts';
 import type { Client } from '@elastic/elasticsearch';
 import type { IndexedBadgeClassDocument } from '../../mappings/badge-classes.ts';
 import type { CredentialDocument } from '../../mappings/credentials.ts';
@@ -210,6 +211,7 @@ export function generateDirectory(taxonomy: Taxonomy, seed: number, earnerCount:
         visible: listed && !hidden,
       });
       credentials.push({
+        key: credentialKey(issuer.id, credentialId),
         id: credentialId,
         earnerId,
         identityKeys: [`email:${email}`],
@@ -223,6 +225,9 @@ export function generateDirectory(taxonomy: Taxonomy, seed: number, earnerCount:
         evidence: [],
         issuedOn,
         verification: { status, reasons: status === 'VERIFIED' ? [] : ['BAD_SIGNATURE'], method: 'generated', checkedAt: now.toISOString() },
+        // Generated issuers stand for registry-recognized ones: default searches see their badges.
+        authority: status === 'VERIFIED' ? [issuer.id] : [],
+        issuerRecognition: status === 'VERIFIED' ? { status: 'RECOGNIZED', entryId: issuer.id, name: issuer.name } : { status: 'UNKNOWN' },
         raw: '',
         ingestedAt: now.toISOString(),
       });
