@@ -8,6 +8,9 @@ import { didOf, entryControls, originOf } from '../../mappings/issuer-recognitio
 import type { IssuerRegistryDocument } from '../../mappings/issuers.ts';
 import type { CredentialDraft } from '../ingest/prepare.ts';
 
+/** Seen-only entries rank after every registry file (rank is an integer field). */
+const SEEN_RANK = 1_000_000;
+
 export function pendingEntries(drafts: readonly CredentialDraft[], registry: readonly IssuerRegistryDocument[], now: Date): IssuerRegistryDocument[] {
   const added: IssuerRegistryDocument[] = [];
   for (const d of drafts) {
@@ -28,7 +31,7 @@ export function pendingEntries(drafts: readonly CredentialDraft[], registry: rea
       dids,
       keys: [],
       status: 'PENDING',
-      provenance: { format: 'seen', source: d.source, rank: Number.MAX_SAFE_INTEGER },
+      provenance: { format: 'seen', source: d.source, rank: SEEN_RANK },
       changedAt: now.toISOString(),
     });
   }

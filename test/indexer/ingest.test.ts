@@ -17,6 +17,7 @@ import { generateIssuerKey, signOb3Jwt, type IssuerKey } from '../../indexer/ver
 import { ob3Credential } from '../support/credential-builders.ts';
 import { fixtureResolver, readFixture } from '../support/credential-fixtures.ts';
 import { testIndices } from '../support/engine.ts';
+import { recognizeIssuer, registryEntry } from '../support/issuer-registry.ts';
 
 const taxonomy = loadTaxonomy();
 const target = testIndices('ingest');
@@ -62,6 +63,8 @@ beforeAll(async () => {
   await store.ensureIndices();
   await ensureSkillsIndex(store, taxonomy);
   key = await generateIssuerKey(new Uint8Array(32).fill(7));
+  // The test issuer is recognized (names, pathways and badge classes come only from recognized, owning issuers).
+  await recognizeIssuer(store, registryEntry(key.did, 'Test Issuer', { origins: ['https://issuer.example.net'] }));
 });
 afterAll(() => target.cleanup());
 
