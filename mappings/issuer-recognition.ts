@@ -85,8 +85,7 @@ export function byAuthority(a: IssuerRegistryDocument, b: IssuerRegistryDocument
 
 /** The label employers read next to a badge whose issuer is not recognized. */
 export function recognitionNotice(status: IssuerRecognition): string | undefined {
-  if (status === 'RECOGNIZED') return undefined;
-  return status === 'SUSPENDED' ? 'issuer not recognized (suspended)' : 'issuer not recognized';
+  return status === 'RECOGNIZED' ? undefined : 'issuer not recognized';
 }
 
 /**

@@ -1,5 +1,6 @@
 /** EarnerBadge: its class, issuer and skills load in batches across the whole page. */
-import type { BadgeView } from '../search/earner-view.ts';
+import { recognitionNotice, type IssuerRecognition } from '../../mappings/issuer-recognition.ts';
+import type { BadgeView, EarnerView } from '../search/earner-view.ts';
 import type { RequestContext } from '../context.ts';
 import type { ResolverMap } from './types.ts';
 
@@ -8,10 +9,22 @@ export async function loadSkills(ids: readonly string[], ctx: RequestContext) {
   return skills.filter((skill) => skill !== null && !(skill instanceof Error));
 }
 
+const recognitionOf = (badge: BadgeView): IssuerRecognition => badge.issuerRecognition ?? 'UNKNOWN';
+
 export const earnerBadgeResolvers: ResolverMap = {
+  Earner: {
+    // Badges of issuers the registry does not recognize are shown only where the caller asks for them.
+    badges: (earner: EarnerView, args: { issuerRecognition?: IssuerRecognition[] | null }) => {
+      const wanted = args.issuerRecognition ?? ['RECOGNIZED'];
+      return earner.badges.filter((badge) => wanted.includes(recognitionOf(badge)));
+    },
+  },
   EarnerBadge: {
     badgeClass: (badge: BadgeView, _args, ctx) => ctx.loaders.badgeClass.load(badge.badgeClassId),
-    issuer: (badge: BadgeView, _args, ctx) => ctx.loaders.issuer.load(badge.issuerId),
+    // The registry entry the verifying key matched; an unknown issuer's own claim of an id is not looked up.
+    issuer: (badge: BadgeView, _args, ctx) => (badge.registryIssuerId ? ctx.loaders.issuer.load(badge.registryIssuerId) : null),
+    issuerRecognition: (badge: BadgeView) => recognitionOf(badge),
+    issuerNotice: (badge: BadgeView) => recognitionNotice(recognitionOf(badge)) ?? null,
     skills: (badge: BadgeView, _args, ctx) => loadSkills(badge.skills, ctx),
     evidence: (badge: BadgeView) => badge.evidence ?? [],
     unmappedSkills: (badge: BadgeView) => badge.unmappedSkills ?? [],

@@ -3,6 +3,7 @@
  * checked, with defaults filled in. Every problem names the argument.
  */
 import { CREDENTIAL_TYPES, VERIFICATION_STATUSES, type VerificationStatus } from '../../mappings/earners.ts';
+import { ISSUER_RECOGNITIONS, type IssuerRecognition } from '../../mappings/issuer-recognition.ts';
 import { FRAMEWORKS } from '../../mappings/skills.ts';
 import { BadInputError } from '../errors.ts';
 import { decodeCursor, type EarnerSort, type SortValues } from './cursor.ts';
@@ -35,6 +36,8 @@ export interface EarnerSearch {
   near?: GeoNear;
   issuedWithinMonths?: number;
   verification: VerificationStatus[];
+  /** Issuer standings that count (default RECOGNIZED: badges of unknown or suspended issuers are left out). */
+  issuerRecognition: IssuerRecognition[];
   sort: EarnerSort;
   first: number;
   after?: SortValues;
@@ -56,6 +59,7 @@ export interface EarnerSearchArgs {
   credentialTypes?: readonly string[] | null;
   issuedWithinMonths?: number | null;
   verification?: readonly VerificationStatus[] | null;
+  issuerRecognition?: readonly IssuerRecognition[] | null;
   sort?: EarnerSort | null;
   first?: number | null;
   after?: string | null;
@@ -104,6 +108,8 @@ export function parseSearchInput(args: EarnerSearchArgs): EarnerSearch {
   if (text !== undefined && text.length > LIMITS.maxTextLength) throw new BadInputError('text', `at most ${LIMITS.maxTextLength} characters`);
   const verification = idList('verification', args.verification ?? ['VERIFIED'], VERIFICATION_STATUSES) as VerificationStatus[];
   if (verification.length === 0) throw new BadInputError('verification', 'name at least one status (the default is VERIFIED)');
+  const issuerRecognition = idList('issuerRecognition', args.issuerRecognition ?? ['RECOGNIZED'], ISSUER_RECOGNITIONS) as IssuerRecognition[];
+  if (issuerRecognition.length === 0) throw new BadInputError('issuerRecognition', 'name at least one standing (the default is RECOGNIZED)');
   const sort = args.sort ?? 'RELEVANCE';
   const near = geoNear(args.near);
   const issuedWithinMonths = integer('issuedWithinMonths', args.issuedWithinMonths, 1, LIMITS.maxIssuedWithinMonths);
@@ -118,6 +124,7 @@ export function parseSearchInput(args: EarnerSearchArgs): EarnerSearch {
     ...(near ? { near } : {}),
     ...(issuedWithinMonths !== undefined ? { issuedWithinMonths } : {}),
     verification,
+    issuerRecognition,
     sort,
     first: integer('first', args.first, 1, LIMITS.maxPageSize, LIMITS.defaultPageSize),
     ...(args.after != null ? { after: decodeCursor(args.after, sort) } : {}),

@@ -17,6 +17,8 @@ type Aggregations = Record<string, AggregationsAggregationContainer>;
 
 export const LISTED_EARNER: Query = { term: { 'directory.listed': true } };
 const VISIBLE_BADGE: Query = { term: { 'badges.visible': true } };
+/** A badge whose issuer the registry recognizes: what suggestions and badge-class and issuer lookups draw on. */
+export const RECOGNIZED_ISSUER: Query = { term: { 'badges.issuerRecognition': 'RECOGNIZED' } };
 
 /** Earner fields an employer may read. Never `identities`, never `badges` (visible ones come as inner hits). */
 export const EARNER_FIELDS = [
@@ -43,6 +45,8 @@ export const BADGE_FIELDS = [
   'credentialType',
   'issuerId',
   'issuerName',
+  'issuerRecognition',
+  'registryIssuerId',
   'issuedOn',
   'expiresOn',
   'verification',
