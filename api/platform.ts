@@ -14,11 +14,13 @@ import { createAccountStore, type AccountStore } from './stores/accounts.ts';
 import { createClaimTokenStore, type ClaimTokenStore } from './stores/claim-tokens.ts';
 import { createContactStore, type ContactStore } from './stores/contacts.ts';
 import { createEarnerRecordStore, type EarnerRecordStore } from './stores/earner-records.ts';
+import { createIssuerRegistryStore, type IssuerRegistryStore } from './stores/issuer-registry.ts';
 
 export interface Platform {
   accounts: AccountStore;
   claimTokens: ClaimTokenStore;
   records: EarnerRecordStore;
+  issuers: IssuerRegistryStore;
   contacts: ContactStore;
   outbox: Outbox;
   sessions: SessionKeys;
@@ -33,6 +35,7 @@ export function createPlatform(client: Client, config: ApiConfig, log: Logger, o
     accounts: createAccountStore(client, prefix, log),
     claimTokens: createClaimTokenStore(client, prefix, log),
     records: createEarnerRecordStore(client, prefix, log),
+    issuers: createIssuerRegistryStore(client, prefix, log),
     contacts: createContactStore(client, prefix, log),
     outbox: overrides.outbox ?? createOutbox(config.outbox, { client, indexPrefix: prefix }, log),
     sessions: sessionKeys(resolveSessionSecret(config.auth), config.auth.sessionTtlSeconds),

@@ -6,6 +6,7 @@ import { badgeClassResolvers } from './badge-class.ts';
 import { contactResolvers } from './contacts.ts';
 import { earnerBadgeResolvers } from './earner-badge.ts';
 import { facetValueResolvers } from './facet-value.ts';
+import { issuerRegistryResolvers } from './issuers.ts';
 import { accountResolvers } from './mutation-accounts.ts';
 import { lookupQueryResolvers } from './query-lookups.ts';
 import { searchQueryResolvers } from './query-search.ts';
@@ -27,4 +28,5 @@ export const resolverRegistry: ResolverMap[] = [
   settingsResolvers,
   contactResolvers,
   reportResolvers,
+  issuerRegistryResolvers,
 ];
