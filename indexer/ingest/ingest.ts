@@ -146,7 +146,10 @@ async function ingestChunk(
   // Assigned by stored key: two issuers' credentials sharing an id are two credentials.
   const { earnerOf, merges } = assignEarners(drafts.map((a) => ({ id: a.draft.key, identityKeys: a.draft.identityKeys })), existing);
   const newDocs: CredentialDocument[] = drafts.map(({ draft }) => ({ ...draft, earnerId: earnerOf.get(draft.key)! }));
-  await store.addRegistryEntries(pendingEntries(newDocs, registry, now));
+  const seen = pendingEntries(newDocs, registry, now);
+  await store.addRegistryEntries(seen);
+  // Credentials of an issuer met for the first time point at its new PENDING entry (still UNKNOWN).
+  if (seen.length > 0) for (const d of newDocs) d.issuerRecognition = recognize(d.authority, [...registry, ...seen]);
   await storeAndProject(options, summary, newDocs, merges, registry);
 
   for (const { draft, hashed } of drafts) {
