@@ -13,6 +13,9 @@ import type { Reject } from '../ingest/prepare.ts';
 import type { RunSummary } from '../ingest/summary.ts';
 import type { Taxonomy } from '../taxonomy/index.ts';
 import type { VerifyOptions } from '../verify/types.ts';
+import { applyRegistries } from '../issuers/import.ts';
+import { parseRegistryFile } from '../issuers/registry-file.ts';
+import { demoRegistry } from './registry.ts';
 import type { DemoDataset } from './types.ts';
 
 export interface DemoLoadOptions extends EarnerContext {
@@ -30,6 +33,10 @@ export async function loadDemo(dataset: DemoDataset, options: DemoLoadOptions): 
   const { store } = options;
   await store.write('directory-settings', dataset.settings.map((s) => ({ id: s.earnerId, document: s })), { refresh: true });
   await store.write('pathways', dataset.pathways.map((p) => ({ id: p.id, document: p })), { refresh: true });
+  // The demo's issuers are recognized through their registry, loaded before any credential.
+  const registry = parseRegistryFile(JSON.stringify(demoRegistry(dataset.issuers, dataset.options.issuerBaseUrl)), 'demo registry');
+  if (registry.problems.length > 0) throw new Error(`demo registry: ${registry.problems.map((p) => `line ${p.line}: ${p.reason}`).join('; ')}`);
+  await applyRegistries(options, [{ file: 'registry.json', format: registry.format, name: registry.name, entries: registry.entries }]);
   const postings = dataset.postings.map((row, i) => ({ kind: 'row' as const, source: `demo/postings.jsonl:${i + 1}`, row: row as unknown as ImportRow }));
   const demand = await ingestPostings(postings, store, options.taxonomy, options.now());
   if (demand.rejected > 0) throw new Error(`demo postings rejected: ${demand.problems.join('; ')}`);

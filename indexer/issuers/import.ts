@@ -46,10 +46,17 @@ export async function readRegistryFiles(files: readonly string[]): Promise<{ par
   return { parsed, problems };
 }
 
+export type ParsedRegistryFile = Awaited<ReturnType<typeof readRegistryFiles>>['parsed'][number];
+
 export async function importIssuerRegistries(ctx: EarnerContext, files: readonly string[], options: { partial?: boolean } = {}): Promise<IssuerImportResult> {
   const { parsed, problems } = await readRegistryFiles(files);
-  const result: IssuerImportResult = { applied: 0, shadowed: 0, problems, credentialsChanged: 0, earnersUpdated: 0 };
-  if (problems.length > 0 && !options.partial) return result;
+  if (problems.length > 0 && !options.partial) return { applied: 0, shadowed: 0, problems, credentialsChanged: 0, earnersUpdated: 0 };
+  return { ...(await applyRegistries(ctx, parsed)), problems };
+}
+
+/** Writes checked registries (most authoritative first) and re-judges the credentials they concern. */
+export async function applyRegistries(ctx: EarnerContext, parsed: readonly ParsedRegistryFile[]): Promise<IssuerImportResult> {
+  const result: IssuerImportResult = { applied: 0, shadowed: 0, problems: [], credentialsChanged: 0, earnersUpdated: 0 };
 
   const now = new Date().toISOString();
   const existing = new Map((await ctx.store.registry()).map((e) => [e.id, e]));
