@@ -53,6 +53,23 @@ describe('the demo data set through the real pipeline', () => {
     }
   });
 
+  it('recognizes the eight demo issuers through the registry shipped with the demo; only their authentic credentials count', async () => {
+    const stored = await store.credentialsOf(dataset.records.map((r) => r.earnerId));
+    const issuerIds = new Set(dataset.issuers.map((i) => i.id));
+    expect(issuerIds.size).toBe(8);
+    for (const c of stored) {
+      const tampered = c.verification.reasons.includes('BAD_SIGNATURE');
+      expect([c.id, c.issuerRecognition.status], c.verification.reasons.join()).toEqual([c.id, tampered ? 'UNKNOWN' : 'RECOGNIZED']);
+      if (!tampered) expect(issuerIds.has(c.issuerRecognition.entryId!)).toBe(true);
+    }
+    // Each badge class shared by holders was written by its own issuer's verified credentials.
+    const verifiedClasses = [...new Set(stored.filter((c) => c.verification.status === 'VERIFIED').map((c) => c.achievement.id))].sort();
+    const classes = await store.documentsById<{ id: string; issuerName: string }>('badge-classes', verifiedClasses);
+    expect(classes.map((c) => c.id).sort()).toEqual(verifiedClasses);
+    const names = new Set(dataset.issuers.map((i) => i.name));
+    expect(classes.every((c) => names.has(c.issuerName))).toBe(true);
+  });
+
   it('builds one earner per person with the consent they chose', async () => {
     const earners = await allEarners();
     expect(earners.size).toBe(dataset.records.length);
