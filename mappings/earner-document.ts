@@ -94,9 +94,13 @@ export function buildEarnerDocument(input: EarnerInput): EarnerDocument | null {
   const byStatus = (status: VerificationStatus) => facetValues(shown.filter((b) => b.verification.status === status));
   // Pathways count only badges an employer can trust: verified, from a recognized issuer.
   const verifiedShown = shown.filter((b) => b.verification.status === 'VERIFIED' && b.issuerRecognition === 'RECOGNIZED');
-  const text = unique([...shown.map((b) => b.name), ...shown.flatMap((b) => b.skills.map((id) => skills.label(id) ?? '')), ...shown.flatMap((b) => b.unmappedSkills)])
-    .filter(Boolean)
-    .join(' \n');
+  const textOf = (badges: readonly EarnerBadge[]) =>
+    unique([...badges.map((b) => b.name), ...badges.flatMap((b) => b.skills.map((id) => skills.label(id) ?? '')), ...badges.flatMap((b) => b.unmappedSkills)])
+      .filter(Boolean)
+      .join(' \n');
+  // An unknown issuer's badge names must not make an earner match a default (recognized-only) text search.
+  const text = textOf(shown.filter((b) => b.issuerRecognition === 'RECOGNIZED'));
+  const textUnrecognized = textOf(shown.filter((b) => b.issuerRecognition !== 'RECOGNIZED'));
   const latest = shown.map((b) => b.issuedOn).sort().at(-1);
   const identities = unique(credentials.flatMap((c) => c.identityKeys)).sort();
   // Before the earner claims the profile, only a recognized issuer's authentic credential may name them.
@@ -120,6 +124,7 @@ export function buildEarnerDocument(input: EarnerInput): EarnerDocument | null {
       unverified: byStatus('UNVERIFIED'),
       failed: byStatus('FAILED'),
       text,
+      ...(textUnrecognized ? { textUnrecognized } : {}),
       ...(latest ? { latestIssuedOn: latest } : {}),
     },
     microCredentials: pathwayProgress(input.pathways, new Set(verifiedShown.map((b) => b.badgeClassId))),

@@ -117,8 +117,10 @@ export interface EarnerDocument {
     verified: PublicFacetValues;
     unverified: PublicFacetValues;
     failed: PublicFacetValues;
-    /** Labels of visible skills and badges, for full-text search. */
+    /** Labels of visible skills and badges of recognized issuers, for full-text search. */
     text: string;
+    /** The same for badges of unknown or suspended issuers: searched only when a search asks for them. */
+    textUnrecognized?: string;
     latestIssuedOn?: string;
   };
   microCredentials: PathwayProgress[];
@@ -180,6 +182,7 @@ export const earnersMapping: MappingTypeMapping = {
         unverified: facetValues,
         failed: facetValues,
         text,
+        textUnrecognized: text,
         latestIssuedOn: { type: 'date' },
       },
     },

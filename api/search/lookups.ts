@@ -117,8 +117,8 @@ export function readIssuers(ids: readonly string[], entries: SearchResponse<unkn
   const counts = new Map(shown ? buckets(shown, 'issuers').map((b) => [b.key, b.earners.doc_count]) : []);
   return ids.map((id) => {
     const entry = byListedId.get(id);
-    // A PENDING entry was only seen in credentials: it is shown while some listed earner shows its badge, never before.
-    if (!entry || (entry.status === 'PENDING' && !counts.get(entry.id))) return null;
+    // A PENDING entry was only seen in credentials: it repeats their claims and may reveal who holds what, so employers never see it.
+    if (!entry || entry.status === 'PENDING') return null;
     return { id: entry.id, name: entry.name, ...(entry.image ? { image: entry.image } : {}), ...(entry.url ? { url: entry.url } : {}), status: entry.status, earnerCount: counts.get(entry.id) ?? 0 };
   });
 }

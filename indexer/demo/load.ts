@@ -1,8 +1,9 @@
 /**
  * Loads a demo data set into the indices the way a real deployment fills
  * them: the earners' settings (their own choices), the pathways and the job
- * postings first, then every credential through the normal ingest (verified
- * over HTTP against the demo issuer server).
+ * postings first, then the demo's issuer registry, then every credential
+ * through the normal ingest (verified over HTTP against the demo issuer
+ * server), and last the few badges of the one issuer no registry lists.
  */
 import type { EarnerContext } from '../earners/refresh.ts';
 import { ingestPostings } from '../demand/ingest.ts';
@@ -16,6 +17,7 @@ import type { VerifyOptions } from '../verify/types.ts';
 import { applyRegistries } from '../issuers/import.ts';
 import { parseRegistryFile } from '../issuers/registry-file.ts';
 import { demoRegistry } from './registry.ts';
+import { unknownIssuerUnits } from './unknown-issuer.ts';
 import type { DemoDataset } from './types.ts';
 
 export interface DemoLoadOptions extends EarnerContext {
@@ -40,5 +42,8 @@ export async function loadDemo(dataset: DemoDataset, options: DemoLoadOptions): 
   const postings = dataset.postings.map((row, i) => ({ kind: 'row' as const, source: `demo/postings.jsonl:${i + 1}`, row: row as unknown as ImportRow }));
   const demand = await ingestPostings(postings, store, options.taxonomy, options.now());
   if (demand.rejected > 0) throw new Error(`demo postings rejected: ${demand.problems.join('; ')}`);
-  return ingest(demoUnits(dataset), { ...options, pathways: dataset.pathways, chunkSize: 500 });
+  const summary = await ingest(demoUnits(dataset), { ...options, pathways: dataset.pathways, chunkSize: 500 });
+  // The demo's unrecognized issuer: its badges show what employers see of an issuer no registry lists.
+  await ingest(await unknownIssuerUnits(dataset), { ...options, pathways: dataset.pathways });
+  return summary;
 }
