@@ -50,6 +50,8 @@ function oracleRecords(data: DemoDataset): EarnerRecord[] {
         frameworks: [...new Set(b.skills.map((id) => id.slice(0, id.indexOf(':'))))],
         issuedOn: new Date(b.issuedOn).toISOString(),
         status: b.status,
+        // Every demo issuer is in the demo registry; a tampered copy proves no issuer, so it is not recognized.
+        issuerRecognition: b.reasons.includes('BAD_SIGNATURE') ? ('UNKNOWN' as const) : ('RECOGNIZED' as const),
         visible: r.listed && !b.hidden,
       };
     }),

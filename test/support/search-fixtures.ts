@@ -32,6 +32,8 @@ export interface BadgeRecord {
   frameworks: string[];
   issuedOn: string;
   status: VerificationStatus;
+  /** The issuer's standing as the registry judges it (absent: RECOGNIZED). */
+  issuerRecognition?: 'RECOGNIZED' | 'UNKNOWN' | 'SUSPENDED';
   /** Listed earner and not hidden by them. */
   visible: boolean;
 }
