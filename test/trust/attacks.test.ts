@@ -226,4 +226,20 @@ describe('suspension and re-approval', () => {
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await search({ badges: [CLASS] })).total).toBe(2);
   });
+
+  it('an admin finds an issuer by name and corrects its entry: employers read the registry name at once', async () => {
+    const found = await api.gql<{ registryIssuers: { totalCount: number; nodes: { id: string; status: string }[] } }>('{ registryIssuers(search: "great plains") { totalCount nodes { id status } } }', {}, admin);
+    // The board and the self-made copy of its name; the copy is only PENDING.
+    expect(found.body.data!.registryIssuers.nodes.map((n) => [n.id, n.status]).sort()).toEqual([[attacker.did, 'PENDING'], [victim.did, 'RECOGNIZED']].sort());
+    const renamed = 'Great Plains Workforce Board';
+    const update = await api.gql<{ updateIssuer: { name: string; image: string | null } }>('mutation($id: ID!, $input: IssuerUpdateInput!) { updateIssuer(id: $id, input: $input) { name image } }', { id: victim.did, input: { name: renamed, image: '' } }, admin);
+    expect(update.body.data!.updateIssuer).toEqual({ name: renamed, image: null });
+    const hits = await search({ badges: [CLASS] });
+    expect(hits.nodes.flatMap((n) => n.earner.badges.map((b) => [b.issuerName, b.issuer?.name]))).toEqual([
+      [renamed, renamed],
+      [renamed, renamed],
+    ]);
+    const bad = await api.gql('mutation($id: ID!) { updateIssuer(id: $id, input: { origins: ["ftp://x"] }) { id } }', { id: victim.did }, admin);
+    expect(bad.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.origins' });
+  });
 });
