@@ -22,7 +22,7 @@ import { badgeClassWrites } from './badge-classes.ts';
 import { prepareImportRow } from './imports.ts';
 import type { InputUnit } from './inputs.ts';
 import { mapConcurrent } from './pool.ts';
-import { keepsOver, prepareCredential, type CredentialDraft, type Prepared, type Reject } from './prepare.ts';
+import { keepsOver, keptBecause, prepareCredential, type CredentialDraft, type Prepared, type Reject } from './prepare.ts';
 import { countAccepted, countRejected, emptySummary, type RunSummary } from './summary.ts';
 
 export interface IngestOptions extends EarnerContext {
@@ -82,7 +82,15 @@ function applyRecognition(results: { prepared: Prepared }[], registry: readonly 
   for (const { prepared } of results) if (prepared.ok) prepared.draft.issuerRecognition = recognize(prepared.draft.authority, registry);
 }
 
-function conflictReject(draft: CredentialDraft, authenticSource: string): Reject {
+function conflictReject(draft: CredentialDraft, authenticSource: string, current?: { verification: CredentialDraft['verification']; authority?: readonly string[] }): Reject {
+  if (current && keptBecause(current, draft) === 'OTHER_SIGNER') {
+    return {
+      source: draft.source,
+      credentialId: draft.id,
+      reasons: ['CONFLICTS_WITH_OTHER_SIGNER'],
+      details: [`${draft.source}: credential ${draft.id} of issuer ${draft.issuer.id} is signed by ${draft.authority.join(', ') || 'nobody proven'}, not by ${current.authority?.join(', ')} who signed the copy from ${authenticSource}; that copy is kept`],
+    };
+  }
   return {
     source: draft.source,
     credentialId: draft.id,
@@ -117,14 +125,14 @@ async function ingestChunk(
       continue;
     }
     const current = accepted.get(prepared.draft.key);
-    if (current && keepsOver(current.draft, prepared.draft)) await reject(conflictReject(prepared.draft, current.draft.source));
+    if (current && keepsOver(current.draft, prepared.draft)) await reject(conflictReject(prepared.draft, current.draft.source, current.draft));
     else accepted.set(prepared.draft.key, { draft: prepared.draft, ...(hashed ? { hashed } : {}) });
   }
   for (const stored of await store.credentialsByKey([...accepted.keys()])) {
     const incoming = accepted.get(stored.key)!;
     if (keepsOver(stored, incoming.draft)) {
       accepted.delete(stored.key);
-      await reject(conflictReject(incoming.draft, stored.source));
+      await reject(conflictReject(incoming.draft, stored.source, stored));
     }
   }
   for (const { draft } of accepted.values()) for (const key of draft.identityKeys) if (key.startsWith('email:')) emails.addEmail(key.slice(6));
