@@ -14,6 +14,7 @@ import { createAccountService, type AccountService } from './services/account-se
 import { createClaimService, type ClaimService } from './services/claim-service.ts';
 import { createContactService, type ContactService } from './services/contact-service.ts';
 import { createDirectoryService, type DirectoryService } from './services/directory-service.ts';
+import { createIssuerService, type IssuerService } from './services/issuer-service.ts';
 import { createMyDataService, type MyDataService } from './services/my-data-service.ts';
 import { createReportService, type ReportService } from './services/report-service.ts';
 import { createSearchService, type SearchService } from './services/search-service.ts';
@@ -29,6 +30,7 @@ export interface Services {
   myData: MyDataService;
   contacts: ContactService;
   reports: ReportService;
+  issuers: IssuerService;
 }
 
 export interface RequestContext {
@@ -81,6 +83,7 @@ export function buildContext(
       myData: createMyDataService({ platform, viewer, now }),
       contacts: createContactService({ platform, loaders, viewer, now }),
       reports: createReportService({ viewer, now, ...(reporting ? { reporting } : {}) }),
+      issuers: createIssuerService({ platform, viewer, now }),
     },
   };
 }

@@ -9,6 +9,7 @@ import { earnerView } from './search/earner-view.ts';
 import {
   badgeClassDocumentsRequest,
   earnersByIdRequest,
+  issuerEntriesRequest,
   readBadgeClasses,
   readIssuers,
   shownBadgeClassesRequest,
@@ -24,7 +25,7 @@ export interface Loaders {
   earner: DataLoader<string, EarnerView | null>;
   /** Null unless some listed earner shows a badge of the class. */
   badgeClass: DataLoader<string, BadgeClassView | null>;
-  /** Null unless some listed earner shows a badge of the issuer. */
+  /** The issuer registry's entry listing this id; null when none does. */
   issuer: DataLoader<string, IssuerView | null>;
   /** The public taxonomy. */
   skill: DataLoader<string, SkillView | null>;
@@ -46,7 +47,11 @@ export function createLoaders(engine: SearchEngine): Loaders {
       ]);
       return readBadgeClasses(ids, shown!, documents!);
     }, options),
-    issuer: new DataLoader(async (ids) => readIssuers(ids, await engine.searchEarners(shownIssuersRequest(ids))), options),
+    issuer: new DataLoader(async (ids) => {
+      const entries = await engine.searchPublic('issuers', issuerEntriesRequest(ids));
+      const entryIds = entries.hits.hits.map((hit) => (hit._source as { id: string }).id);
+      return readIssuers(ids, entries, entryIds.length > 0 ? await engine.searchEarners(shownIssuersRequest(entryIds)) : undefined);
+    }, options),
     skill: new DataLoader(async (ids) => (await engine.getPublic<SkillView>('skills', ids, SKILL_FIELDS)).map((skill) => skill ?? null), options),
   };
 }

@@ -17,11 +17,13 @@ import { createClaimTokenStore, type ClaimTokenStore } from './stores/claim-toke
 import { createContactQuotaStore, type ContactQuotaStore } from './stores/contact-quotas.ts';
 import { createContactStore, type ContactStore } from './stores/contacts.ts';
 import { createEarnerRecordStore, type EarnerRecordStore } from './stores/earner-records.ts';
+import { createIssuerRegistryStore, type IssuerRegistryStore } from './stores/issuer-registry.ts';
 
 export interface Platform {
   accounts: AccountStore;
   claimTokens: ClaimTokenStore;
   records: EarnerRecordStore;
+  issuers: IssuerRegistryStore;
   contacts: ContactStore;
   contactQuotas: ContactQuotaStore;
   outbox: Outbox;
@@ -59,6 +61,7 @@ export function createPlatform(client: Client, config: ApiConfig, log: Logger, o
     accounts: createAccountStore(client, prefix, log),
     claimTokens: createClaimTokenStore(client, prefix, log),
     records: createEarnerRecordStore(client, prefix, log),
+    issuers: createIssuerRegistryStore(client, prefix, log),
     contacts: createContactStore(client, prefix, log),
     contactQuotas: createContactQuotaStore(client, prefix, log),
     outbox: overrides.outbox ?? createOutbox(config.outbox, { client, indexPrefix: prefix }, log),

@@ -7,8 +7,9 @@
  *   taxonomy                      reload the skills index from the shipped taxonomy
  *   schedule                      run the re-verify and refresh jobs on their cron schedules
  *   demand <file|url>...          job postings (JSON, JSON Lines, CSV) for skill-gap reports
+ *   issuers import <file>...      load issuer registry files, most authoritative first (--partial)
  * Options: --resolve PREFIX=TARGET (repeatable), --pathways FILE, --rejects FILE,
- *          --recipient EMAIL, --json.
+ *          --recipient EMAIL, --json, --registry FILE (verify: judge issuers against it), --partial.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -28,8 +29,10 @@ import { loadSkillsIndex } from './taxonomy-index.ts';
 import { loadTaxonomy } from './taxonomy/index.ts';
 import { verifyReportLine, verifyReportText } from './verify-report.ts';
 import { createResolver, parseResolveMapping } from './verify/resolver.ts';
+import type { IssuerRegistryDocument } from '../mappings/issuers.ts';
+import { formatImportResult, importIssuerRegistries, readRegistryFiles } from './issuers/import.ts';
 
-const USAGE = 'usage: npm run indexer -- <ingest|verify|reindex|reverify|taxonomy|schedule|demand> [inputs...] [--resolve PREFIX=TARGET] [--pathways FILE] [--rejects FILE] [--recipient EMAIL] [--json]';
+const USAGE = 'usage: npm run indexer -- <ingest|verify|reindex|reverify|taxonomy|schedule|demand|issuers import> [inputs...] [--resolve PREFIX=TARGET] [--pathways FILE] [--rejects FILE] [--recipient EMAIL] [--json] [--registry FILE] [--partial]';
 
 interface Flags {
   resolve: string[];
@@ -37,6 +40,8 @@ interface Flags {
   rejects?: string;
   recipient?: string;
   json: boolean;
+  registry: string[];
+  partial: boolean;
 }
 
 function parse(argv: string[]): { command: string; inputs: string[]; flags: Flags } {
@@ -49,13 +54,15 @@ function parse(argv: string[]): { command: string; inputs: string[]; flags: Flag
       rejects: { type: 'string' },
       recipient: { type: 'string' },
       json: { type: 'boolean' },
+      registry: { type: 'string', multiple: true },
+      partial: { type: 'boolean' },
     },
   });
   const [command = '', ...inputs] = positionals;
   return {
     command,
     inputs,
-    flags: { resolve: values.resolve ?? [], pathways: values.pathways, rejects: values.rejects, recipient: values.recipient, json: values.json ?? false },
+    flags: { resolve: values.resolve ?? [], pathways: values.pathways, rejects: values.rejects, recipient: values.recipient, json: values.json ?? false, registry: values.registry ?? [], partial: values.partial ?? false },
   };
 }
 
@@ -67,6 +74,10 @@ function configWith(flags: Flags): IndexerConfig {
 async function verifyOnly(inputs: string[], flags: Flags, config: IndexerConfig): Promise<number> {
   const taxonomy = loadTaxonomy();
   const resolver = createResolver({ mappings: config.resolve, allowNetwork: config.allowNetwork, allowHosts: config.allowHosts, timeoutMs: config.httpTimeoutMs });
+  // Recognition needs a registry: the files given with --registry (none: every issuer is UNKNOWN).
+  const { parsed, problems } = await readRegistryFiles(flags.registry);
+  if (problems.length > 0) throw new FatalError(`registry files have problems:\n${problems.map((p) => `  ${p.file}:${p.line}: ${p.reason}`).join('\n')}`);
+  const registry: IssuerRegistryDocument[] = parsed.flatMap((file, rank) => file.entries.map(({ entry }) => ({ ...entry, provenance: { format: file.format, source: file.name, rank }, changedAt: new Date().toISOString() })));
   let notVerified = 0;
   for await (const unit of expandInputs(inputs, { timeoutMs: config.httpTimeoutMs, allowHosts: config.allowHosts })) {
     if (unit.kind !== 'credential') {
@@ -76,7 +87,7 @@ async function verifyOnly(inputs: string[], flags: Flags, config: IndexerConfig)
       continue;
     }
     for (const c of await readCredentials({ source: unit.source, bytes: unit.bytes }, { resolver, ...(flags.recipient ? { recipient: flags.recipient } : {}) })) {
-      const line = verifyReportLine(c, taxonomy);
+      const line = verifyReportLine(c, taxonomy, registry);
       if (line.status !== 'VERIFIED') notVerified++;
       console.log(flags.json ? JSON.stringify(line) : verifyReportText(line));
     }
@@ -106,7 +117,8 @@ async function main(argv: string[]): Promise<number> {
     if (inputs.length === 0) throw new FatalError(`verify needs at least one file, folder or URL\n${USAGE}`);
     return (await verifyOnly(inputs, flags, config)) > 0 ? 2 : 0;
   }
-  if (!['ingest', 'reindex', 'reverify', 'taxonomy', 'schedule', 'demand'].includes(command)) throw new FatalError(command ? `unknown command "${command}"\n${USAGE}` : USAGE);
+  if (command === 'issuers' && (inputs[0] !== 'import' || inputs.length < 2)) throw new FatalError(`issuers import needs at least one registry file\n${USAGE}`);
+  if (!['ingest', 'reindex', 'reverify', 'taxonomy', 'schedule', 'demand', 'issuers'].includes(command)) throw new FatalError(command ? `unknown command "${command}"\n${USAGE}` : USAGE);
   if ((command === 'ingest' || command === 'demand') && inputs.length === 0) throw new FatalError(`${command} needs at least one file, folder or URL\n${USAGE}`);
 
   const runtime = await createRuntime(config, flags.recipient ? { recipient: flags.recipient } : {});
@@ -135,6 +147,11 @@ async function main(argv: string[]): Promise<number> {
         const summary = await ingestPostings(units, runtime.store, runtime.taxonomy, runtime.now());
         console.log(formatDemandSummary(summary));
         return summary.accepted === 0 && summary.rows > 0 ? 2 : 0;
+      }
+      case 'issuers': {
+        const result = await importIssuerRegistries(runtime, inputs.slice(1), { partial: flags.partial });
+        console.log(formatImportResult(result, flags.partial));
+        return result.problems.length > 0 ? 2 : 0;
       }
       case 'taxonomy':
         console.log(`Loaded ${await loadSkillsIndex(runtime.store, runtime.taxonomy, log)} skills into ${runtime.store.alias('skills')}`);

@@ -8,7 +8,7 @@ import type { CredentialDocument } from '../mappings/credentials.ts';
 import { rebuildIndex, type RebuildResult } from '../mappings/indices.ts';
 import { migrateEarnerIds } from './earners/migrate.ts';
 import { earnerWrites, type EarnerContext } from './earners/refresh.ts';
-import { badgeClassWrites } from './ingest/badge-classes.ts';
+import { badgeClassWrites, ownsBadgeClass } from './ingest/badge-classes.ts';
 import { loadOccupationsIndex, loadSkillsIndex } from './taxonomy-index.ts';
 import type { Taxonomy } from './taxonomy/index.ts';
 import { writeDocuments } from './write.ts';
@@ -48,11 +48,17 @@ export async function reindexBadgeClasses(ctx: EarnerContext, log: (line: string
     ctx.store.target,
     'badge-classes',
     async (index) => {
+      // Only authentic credentials of each class's owner may write it (see `badgeClassWrites`); the newest issued wins.
+      const registry = await ctx.store.registry();
       const latest = new Map<string, CredentialDocument>();
-      for await (const { doc } of ctx.store.scan<CredentialDocument>('credentials', { match_all: {} }, ['id', 'source', 'issuer', 'achievement', 'skills', 'verification', 'identityKeys', 'issuedOn', 'ingestedAt', 'format', 'unmappedSkills', 'evidence'])) {
-        latest.set(doc.achievement.id, { ...doc, raw: '', earnerId: '' });
+      const query = { term: { 'verification.status': 'VERIFIED' } };
+      const fields = ['key', 'id', 'source', 'issuer', 'achievement', 'skills', 'verification', 'identityKeys', 'issuedOn', 'ingestedAt', 'format', 'unmappedSkills', 'evidence', 'authority', 'issuerRecognition'];
+      for await (const { doc } of ctx.store.scan<CredentialDocument>('credentials', query, fields)) {
+        if (!ownsBadgeClass(doc, registry)) continue;
+        const seen = latest.get(doc.achievement.id);
+        if (!seen || seen.issuedOn <= doc.issuedOn) latest.set(doc.achievement.id, { ...doc, raw: '', earnerId: '' });
       }
-      const result = await writeDocuments(ctx.store.client, index, badgeClassWrites([...latest.values()], ctx.pathways, ctx.now()));
+      const result = await writeDocuments(ctx.store.client, index, badgeClassWrites([...latest.values()], ctx.pathways, ctx.now(), { registry }));
       return result.written;
     },
     log,

@@ -7,6 +7,7 @@ import type { QueryDslQueryContainer, SortResults } from '@elastic/elasticsearch
 import type { CredentialDocument } from '../mappings/credentials.ts';
 import type { DirectorySettingsDocument } from '../mappings/directory-settings.ts';
 import { earnerIdDocumentId, type EarnerIdDocument, type EarnerLink } from '../mappings/earner-ids.ts';
+import type { IssuerRegistryDocument } from '../mappings/issuers.ts';
 import type { PathwayDefinition } from '../mappings/pathways.ts';
 import { aliasName, ensureAllIndices, type IndexKind, type IndexTarget } from '../mappings/indices.ts';
 import { writeDocuments, type WriteItem, type WriteOptions, type WriteResult } from './write.ts';
@@ -115,13 +116,36 @@ export class IndexStore {
     return out;
   }
 
-  async credentialsById(ids: readonly string[]): Promise<CredentialDocument[]> {
-    const out: CredentialDocument[] = [];
+  /** Stored credentials by their key (issuer + credential id: `credentialKey`). */
+  async credentialsByKey(keys: readonly string[]): Promise<CredentialDocument[]> {
+    return this.documentsById<CredentialDocument>('credentials', keys);
+  }
+
+  async documentsById<T>(kind: IndexKind, ids: readonly string[]): Promise<T[]> {
+    const out: T[] = [];
     for (let i = 0; i < ids.length; i += TERMS_BATCH) {
-      const response = await this.client.mget<CredentialDocument>({ index: this.alias('credentials'), ids: ids.slice(i, i + TERMS_BATCH) });
+      const response = await this.client.mget<T>({ index: this.alias(kind), ids: ids.slice(i, i + TERMS_BATCH) });
       for (const d of response.docs) if ('found' in d && d.found && d._source) out.push(d._source);
     }
     return out;
+  }
+
+  /** The whole issuer registry (hundreds to a few thousand entries). */
+  async registry(): Promise<IssuerRegistryDocument[]> {
+    const out: IssuerRegistryDocument[] = [];
+    for await (const { doc } of this.scan<IssuerRegistryDocument>('issuers', { match_all: {} })) out.push(doc);
+    return out;
+  }
+
+  /** Adds entries that do not exist yet (`create`: an entry written meanwhile by an admin or another run wins). */
+  async addRegistryEntries(entries: readonly IssuerRegistryDocument[]): Promise<number> {
+    let added = 0;
+    for (const entry of entries) {
+      const response = await this.client.create({ index: this.alias('issuers'), id: entry.id, document: entry }, { ignore: [409] });
+      if ((response as { result?: string }).result === 'created') added++;
+    }
+    if (entries.length > 0) await this.refresh('issuers');
+    return added;
   }
 
   async settingsOf(earnerIds: readonly string[]): Promise<Map<string, DirectorySettingsDocument>> {

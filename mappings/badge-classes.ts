@@ -30,6 +30,8 @@ export interface BadgeClassDocument {
   skills: string[];
   /** Pathways (stackable micro-credentials) this badge counts toward. */
   pathways: string[];
+  /** Issue date of the credential this version came from: a newer authentic version replaces an older one. */
+  issuedOn?: string;
   updatedAt: string;
 }
 
@@ -53,6 +55,7 @@ export const badgeClassesMapping: MappingTypeMapping = {
     alignments: { type: 'object', enabled: false },
     skills: { type: 'keyword' },
     pathways: { type: 'keyword' },
+    issuedOn: { type: 'date' },
     updatedAt: { type: 'date' },
     suggest: { type: 'completion', analyzer: 'standard' },
   },

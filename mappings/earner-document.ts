@@ -32,6 +32,7 @@ const frameworkOf = (skillId: string): string => skillId.slice(0, skillId.indexO
 const unique = <T>(values: Iterable<T>): T[] => [...new Set(values)];
 
 function toBadge(c: CredentialDocument, visible: boolean, skills: SkillLookup): EarnerBadge {
+  const recognition = c.issuerRecognition ?? { status: 'UNKNOWN' };
   const expanded = unique(c.skills.flatMap((id) => [id, ...skills.ancestors(id)]));
   return {
     credentialId: c.id,
@@ -42,7 +43,10 @@ function toBadge(c: CredentialDocument, visible: boolean, skills: SkillLookup): 
     ...(c.achievement.image ? { image: c.achievement.image } : {}),
     credentialType: c.achievement.credentialType,
     issuerId: c.issuer.id,
-    issuerName: c.issuer.name,
+    // A recognized issuer is named as the registry names it, never as a credential does.
+    issuerName: recognition.status === 'RECOGNIZED' && recognition.name ? recognition.name : c.issuer.name,
+    issuerRecognition: recognition.status,
+    ...(recognition.entryId ? { registryIssuerId: recognition.entryId } : {}),
     issuedOn: c.issuedOn,
     ...(c.expiresOn ? { expiresOn: c.expiresOn } : {}),
     visible,
@@ -66,12 +70,15 @@ function facetValues(badges: readonly EarnerBadge[]): PublicFacetValues {
   };
 }
 
-/** The newest credential per id wins (the same badge ingested twice is one badge). */
+/**
+ * The newest credential per stored identity wins (the same badge ingested
+ * twice is one badge); two issuers' credentials that share an id are two badges.
+ */
 function dedupe(credentials: readonly CredentialDocument[]): CredentialDocument[] {
   const byId = new Map<string, CredentialDocument>();
   for (const c of credentials) {
-    const seen = byId.get(c.id);
-    if (!seen || seen.ingestedAt <= c.ingestedAt) byId.set(c.id, c);
+    const seen = byId.get(c.key);
+    if (!seen || seen.ingestedAt <= c.ingestedAt) byId.set(c.key, c);
   }
   return [...byId.values()].sort((a, b) => b.issuedOn.localeCompare(a.issuedOn) || a.id.localeCompare(b.id));
 }
@@ -87,12 +94,18 @@ export function buildEarnerDocument(input: EarnerInput): EarnerDocument | null {
   const badges = credentials.map((c) => toBadge(c, listed && !hidden.has(c.id) && employerVerificationStatus(c.verification) !== null, skills));
   const shown = badges.filter((b) => b.visible);
   const byStatus = (status: VerificationStatus) => facetValues(shown.filter((b) => b.verification.status === status));
-  const verifiedShown = shown.filter((b) => b.verification.status === 'VERIFIED');
-  const text = unique([...shown.map((b) => b.name), ...shown.flatMap((b) => b.skills.map((id) => skills.label(id) ?? '')), ...shown.flatMap((b) => b.unmappedSkills)])
-    .filter(Boolean)
-    .join(' \n');
+  // Pathways count only badges an employer can trust: verified, from a recognized issuer.
+  const verifiedShown = shown.filter((b) => b.verification.status === 'VERIFIED' && b.issuerRecognition === 'RECOGNIZED');
+  const textOf = (badges: readonly EarnerBadge[]) =>
+    unique([...badges.map((b) => b.name), ...badges.flatMap((b) => b.skills.map((id) => skills.label(id) ?? '')), ...badges.flatMap((b) => b.unmappedSkills)])
+      .filter(Boolean)
+      .join(' \n');
+  // An unknown issuer's badge names must not make an earner match a default (recognized-only) text search.
+  const text = textOf(shown.filter((b) => b.issuerRecognition === 'RECOGNIZED'));
+  const textUnrecognized = textOf(shown.filter((b) => b.issuerRecognition !== 'RECOGNIZED'));
   const latest = shown.map((b) => b.issuedOn).sort().at(-1);
-  const name = settings?.displayName ?? credentials.find((c) => c.recipientName)?.recipientName ?? 'Unnamed earner';
+  // Before the earner claims the profile, only a recognized issuer's authentic credential may name them.
+  const name = settings?.displayName ?? credentials.find((c) => c.recipientName && c.issuerRecognition?.status === 'RECOGNIZED' && c.authority?.length)?.recipientName ?? 'Unnamed earner';
 
   return {
     earnerId: input.earnerId,
@@ -112,6 +125,7 @@ export function buildEarnerDocument(input: EarnerInput): EarnerDocument | null {
       unverified: byStatus('UNVERIFIED'),
       failed: byStatus('FAILED'),
       text,
+      ...(textUnrecognized ? { textUnrecognized } : {}),
       ...(latest ? { latestIssuedOn: latest } : {}),
     },
     microCredentials: pathwayProgress(input.pathways, new Set(verifiedShown.map((b) => b.badgeClassId))),

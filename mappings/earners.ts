@@ -10,6 +10,7 @@
  * on `badges.visible` and `directory.listed` (the API does this in one place).
  */
 import type { MappingProperty, MappingTypeMapping } from '@elastic/elasticsearch/lib/api/types';
+import type { IssuerRecognition } from './issuer-recognition.ts';
 
 export const VERIFICATION_STATUSES = ['VERIFIED', 'UNVERIFIED', 'FAILED'] as const;
 export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
@@ -61,7 +62,12 @@ export interface EarnerBadge {
   image?: string;
   credentialType: CredentialType;
   issuerId: string;
+  /** The registry's name for a recognized issuer; otherwise the name the credential gives. */
   issuerName: string;
+  /** RECOGNIZED only where the registry recognizes the key, DID or origin that verified the badge. */
+  issuerRecognition: IssuerRecognition;
+  /** The registry entry that matched, if any. */
+  registryIssuerId?: string;
   issuedOn: string;
   expiresOn?: string;
   /**
@@ -129,8 +135,10 @@ export interface EarnerDocument {
     verified: PublicFacetValues;
     unverified: PublicFacetValues;
     failed: PublicFacetValues;
-    /** Labels of visible skills and badges, for full-text search. */
+    /** Labels of visible skills and badges of recognized issuers, for full-text search. */
     text: string;
+    /** The same for badges of unknown or suspended issuers: searched only when a search asks for them. */
+    textUnrecognized?: string;
     latestIssuedOn?: string;
   };
   microCredentials: PathwayProgress[];
@@ -168,6 +176,8 @@ export const earnersMapping: MappingTypeMapping = {
         credentialType: keyword,
         issuerId: keyword,
         issuerName: { type: 'text', fields: { keyword: { type: 'keyword' } } },
+        issuerRecognition: keyword,
+        registryIssuerId: keyword,
         issuedOn: { type: 'date' },
         expiresOn: { type: 'date' },
         visible: { type: 'boolean' },
@@ -189,6 +199,7 @@ export const earnersMapping: MappingTypeMapping = {
         unverified: facetValues,
         failed: facetValues,
         text,
+        textUnrecognized: text,
         latestIssuedOn: { type: 'date' },
       },
     },

@@ -16,6 +16,7 @@ import { contactsMapping } from './contacts.ts';
 import { credentialsMapping } from './credentials.ts';
 import { directorySettingsMapping } from './directory-settings.ts';
 import { earnerIdsMapping } from './earner-ids.ts';
+import { issuersMapping } from './issuers.ts';
 import { earnersMapping } from './earners.ts';
 import { occupationsMapping } from './occupations.ts';
 import { outboxMapping } from './outbox.ts';
@@ -25,7 +26,7 @@ import { reportSnapshotsMapping } from './report-snapshots.ts';
 import { searchLogMapping } from './search-log.ts';
 import { skillsMapping } from './skills.ts';
 
-export const INDEX_KINDS = ['earners', 'credentials', 'badge-classes', 'skills', 'pathways', 'directory-settings', 'contacts', 'accounts', 'claim-tokens', 'outbox', 'postings', 'occupations', 'search-log', 'report-snapshots', 'contact-quotas', 'earner-ids'] as const;
+export const INDEX_KINDS = ['earners', 'credentials', 'badge-classes', 'skills', 'pathways', 'directory-settings', 'contacts', 'accounts', 'claim-tokens', 'outbox', 'postings', 'occupations', 'search-log', 'report-snapshots', 'contact-quotas', 'earner-ids', 'issuers'] as const;
 export type IndexKind = (typeof INDEX_KINDS)[number];
 
 export interface IndexDefinition {
@@ -65,6 +66,8 @@ export const INDEX_DEFINITIONS: Record<IndexKind, IndexDefinition> = {
   'contact-quotas': { mappings: contactQuotasMapping, rebuildable: false },
   // Private: identity -> random earner id, assigned once. A system of record (ids must outlive every rebuild).
   'earner-ids': { mappings: earnerIdsMapping, rebuildable: false },
+  // The issuer registry: loaded from registry files and changed by admins, never rebuilt.
+  issuers: { mappings: issuersMapping, rebuildable: false },
 };
 
 /**

@@ -7,6 +7,7 @@ import { contactResolvers } from './contacts.ts';
 import { earnerResolvers } from './earner.ts';
 import { earnerBadgeResolvers } from './earner-badge.ts';
 import { facetValueResolvers } from './facet-value.ts';
+import { issuerRegistryResolvers } from './issuers.ts';
 import { accountResolvers } from './mutation-accounts.ts';
 import { lookupQueryResolvers } from './query-lookups.ts';
 import { searchQueryResolvers } from './query-search.ts';
@@ -29,4 +30,5 @@ export const resolverRegistry: ResolverMap[] = [
   settingsResolvers,
   contactResolvers,
   reportResolvers,
+  issuerRegistryResolvers,
 ];

@@ -45,7 +45,11 @@ export function verificationCondition(statuses: readonly EmployerVerificationSta
 
 /** The badge clauses of a search, leaving out one facet's own selection (for its disjunctive counts). */
 export function badgeClauses(search: EarnerSearch, ctx: BuildContext, without?: FacetId): BadgeClause[] {
-  const common: BadgeClause = [verificationCondition(search.verification)];
+  const common: BadgeClause = [
+    verificationCondition(search.verification),
+    // Whose badges count: by default only recognized issuers' (the registry decides, never the credential).
+    { terms: { 'badges.issuerRecognition': [...search.issuerRecognition] } },
+  ];
   const perValue: BadgeClause[] = [];
   for (const facet of BADGE_FACETS) {
     if (facet.id === without) continue;

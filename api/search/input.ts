@@ -3,6 +3,7 @@
  * checked, with defaults filled in. Every problem names the argument.
  */
 import { CREDENTIAL_TYPES, EMPLOYER_VERIFICATION_STATUSES, type EmployerVerificationStatus } from '../../mappings/earners.ts';
+import { ISSUER_RECOGNITIONS, type IssuerRecognition } from '../../mappings/issuer-recognition.ts';
 import { FRAMEWORKS } from '../../mappings/skills.ts';
 import { BadInputError } from '../errors.ts';
 import { decodeCursor, type EarnerSort, type SortValues } from './cursor.ts';
@@ -36,6 +37,8 @@ export interface EarnerSearch {
   issuedWithinMonths?: number;
   /** Only what employers may see: VERIFIED and EXPIRED. */
   verification: EmployerVerificationStatus[];
+  /** Issuer standings that count (default RECOGNIZED: badges of unknown or suspended issuers are left out). */
+  issuerRecognition: IssuerRecognition[];
   sort: EarnerSort;
   first: number;
   after?: SortValues;
@@ -57,6 +60,7 @@ export interface EarnerSearchArgs {
   credentialTypes?: readonly string[] | null;
   issuedWithinMonths?: number | null;
   verification?: readonly string[] | null;
+  issuerRecognition?: readonly IssuerRecognition[] | null;
   sort?: EarnerSort | null;
   first?: number | null;
   after?: string | null;
@@ -108,6 +112,8 @@ export function parseSearchInput(args: EarnerSearchArgs): EarnerSearch {
   if (withheld !== undefined) throw new BadInputError('verification', `"${withheld}" badges are never shown in search: use VERIFIED and/or EXPIRED`);
   const verification = idList('verification', asked) as EmployerVerificationStatus[];
   if (verification.length === 0) throw new BadInputError('verification', 'name at least one status (the default is VERIFIED)');
+  const issuerRecognition = idList('issuerRecognition', args.issuerRecognition ?? ['RECOGNIZED'], ISSUER_RECOGNITIONS) as IssuerRecognition[];
+  if (issuerRecognition.length === 0) throw new BadInputError('issuerRecognition', 'name at least one standing (the default is RECOGNIZED)');
   const sort = args.sort ?? 'RELEVANCE';
   const near = geoNear(args.near);
   const issuedWithinMonths = integer('issuedWithinMonths', args.issuedWithinMonths, 1, LIMITS.maxIssuedWithinMonths);
@@ -122,6 +128,7 @@ export function parseSearchInput(args: EarnerSearchArgs): EarnerSearch {
     ...(near ? { near } : {}),
     ...(issuedWithinMonths !== undefined ? { issuedWithinMonths } : {}),
     verification,
+    issuerRecognition,
     sort,
     first: integer('first', args.first, 1, LIMITS.maxPageSize, LIMITS.defaultPageSize),
     ...(args.after != null ? { after: decodeCursor(args.after, sort) } : {}),

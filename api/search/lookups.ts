@@ -1,13 +1,15 @@
 /**
  * Requests that load entities by id for the DataLoaders, and how to read
- * them. Badge classes and issuers exist for employers only while some listed
- * earner shows one of their badges: both are read through the earners index
- * (and badge-class details from the public badge-classes index).
+ * them. Badge classes exist for employers only while some listed earner
+ * shows one of their badges from a recognized issuer: read through the
+ * earners index (and details from the public badge-classes index). Issuers
+ * are read from the issuer registry.
  */
 import type { SearchHit, SearchRequest, SearchResponse } from '@elastic/elasticsearch/lib/api/types';
 import type { BadgeClassDocument } from '../../mappings/badge-classes.ts';
+import type { IssuerRegistryDocument, IssuerStatus } from '../../mappings/issuers.ts';
 import type { SkillDocument } from '../../mappings/skills.ts';
-import { directoryRequest, visibleBadgeAggregation, visibleBadgeBuckets, type DirectoryRequest } from './privacy.ts';
+import { directoryRequest, RECOGNIZED_ISSUER, visibleBadgeAggregation, visibleBadgeBuckets, type DirectoryRequest } from './privacy.ts';
 
 export function earnersByIdRequest(ids: readonly string[]): DirectoryRequest {
   return directoryRequest({ query: { ids: { values: [...ids] } }, size: ids.length, track_total_hits: false }, { withEarners: true });
@@ -19,9 +21,13 @@ export type BadgeClassView = Pick<BadgeClassDocument, 'id' | 'name' | 'descripti
   earnerCount: number;
 };
 
+/** An issuer as the registry describes it. */
 export interface IssuerView {
   id: string;
   name: string;
+  image?: string;
+  url?: string;
+  status: IssuerStatus;
   /** Listed earners who show a badge of this issuer. */
   earnerCount: number;
 }
@@ -47,7 +53,8 @@ export function shownBadgeClassesRequest(ids: readonly string[]): DirectoryReque
       },
     },
   };
-  return directoryRequest({ size: 0, track_total_hits: false, aggs: { classes: visibleBadgeAggregation([{ terms: { 'badges.badgeClassId': [...ids] } }], aggs) } }, { withEarners: false });
+  // Only recognized issuers' badges define a class's view: a copy claiming someone else's class id never does.
+  return directoryRequest({ size: 0, track_total_hits: false, aggs: { classes: visibleBadgeAggregation([{ terms: { 'badges.badgeClassId': [...ids] } }, RECOGNIZED_ISSUER], aggs) } }, { withEarners: false });
 }
 
 export function badgeClassDocumentsRequest(ids: readonly string[]): Omit<SearchRequest, 'index'> {
@@ -85,21 +92,34 @@ export function readBadgeClasses(ids: readonly string[], shown: SearchResponse<u
   });
 }
 
-export function shownIssuersRequest(ids: readonly string[]): DirectoryRequest {
-  const aggs = {
-    values: {
-      terms: { field: 'badges.issuerId', size: ids.length },
-      aggs: { earners: { reverse_nested: {} }, names: { terms: { field: 'badges.issuerName.keyword', size: 1 } } },
-    },
-  };
-  return directoryRequest({ size: 0, track_total_hits: false, aggs: { issuers: visibleBadgeAggregation([{ terms: { 'badges.issuerId': [...ids] } }], aggs) } }, { withEarners: false });
+/** Registry entries that list any of these ids (public fields only: never an admin's reason or the provenance). */
+export function issuerEntriesRequest(ids: readonly string[]): Omit<SearchRequest, 'index'> {
+  return { query: { terms: { ids: [...ids] } }, size: Math.min(ids.length * 2, 1000), _source: { includes: [...ISSUER_FIELDS] } };
 }
 
-export function readIssuers(ids: readonly string[], response: SearchResponse<unknown>): (IssuerView | null)[] {
-  const byId = new Map(buckets(response, 'issuers').map((b) => [b.key, b]));
+export const ISSUER_FIELDS = ['id', 'ids', 'name', 'image', 'url', 'status'] as const;
+
+/** How many listed earners show a badge matched to each of these registry entries. */
+export function shownIssuersRequest(entryIds: readonly string[]): DirectoryRequest {
+  const aggs = { values: { terms: { field: 'badges.registryIssuerId', size: Math.max(entryIds.length, 1) }, aggs: { earners: { reverse_nested: {} } } } };
+  return directoryRequest({ size: 0, track_total_hits: false, aggs: { issuers: visibleBadgeAggregation([{ terms: { 'badges.registryIssuerId': [...entryIds] } }], aggs) } }, { withEarners: false });
+}
+
+type IssuerEntry = Pick<IssuerRegistryDocument, (typeof ISSUER_FIELDS)[number]>;
+
+/** Issuers in the order of `ids` (any id an entry lists finds it); null where no registry lists one. */
+export function readIssuers(ids: readonly string[], entries: SearchResponse<unknown>, shown: SearchResponse<unknown> | undefined): (IssuerView | null)[] {
+  const byListedId = new Map<string, IssuerEntry>();
+  for (const hit of entries.hits.hits) {
+    const entry = hit._source as IssuerEntry;
+    for (const id of entry.ids ?? []) if (!byListedId.has(id)) byListedId.set(id, entry);
+  }
+  const counts = new Map(shown ? buckets(shown, 'issuers').map((b) => [b.key, b.earners.doc_count]) : []);
   return ids.map((id) => {
-    const bucket = byId.get(id);
-    return bucket ? { id, name: bucket.names?.buckets[0]?.key ?? id, earnerCount: bucket.earners.doc_count } : null;
+    const entry = byListedId.get(id);
+    // A PENDING entry was only seen in credentials: it repeats their claims and may reveal who holds what, so employers never see it.
+    if (!entry || entry.status === 'PENDING') return null;
+    return { id: entry.id, name: entry.name, ...(entry.image ? { image: entry.image } : {}), ...(entry.url ? { url: entry.url } : {}), status: entry.status, earnerCount: counts.get(entry.id) ?? 0 };
   });
 }
 

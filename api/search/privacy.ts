@@ -29,6 +29,8 @@ const VISIBLE_BADGE: Query = {
     minimum_should_match: 1,
   },
 };
+/** A badge whose issuer the registry recognizes: what suggestions and badge-class and issuer lookups draw on. */
+export const RECOGNIZED_ISSUER: Query = { term: { 'badges.issuerRecognition': 'RECOGNIZED' } };
 
 /** Earner fields an employer may read. Never `identities`, never `badges` (visible ones come as inner hits). */
 export const EARNER_FIELDS = [
@@ -55,6 +57,8 @@ export const BADGE_FIELDS = [
   'credentialType',
   'issuerId',
   'issuerName',
+  'issuerRecognition',
+  'registryIssuerId',
   'issuedOn',
   'expiresOn',
   'verification',

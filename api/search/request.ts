@@ -16,7 +16,7 @@ import { TEXT_HIGHLIGHT, textQuery } from './text.ts';
 export function baseQuery(search: EarnerSearch): QueryDslQueryContainer {
   return {
     bool: {
-      ...(search.text ? { must: [textQuery(search.text)] } : {}),
+      ...(search.text ? { must: [textQuery(search.text, { unrecognized: search.issuerRecognition.some((r) => r !== 'RECOGNIZED') })] } : {}),
       filter: search.near ? [geoFilter(search.near)] : [],
     },
   };

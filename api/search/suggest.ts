@@ -6,7 +6,7 @@
  */
 import type { SearchRequest, SearchResponse } from '@elastic/elasticsearch/lib/api/types';
 import type { SkillDocument } from '../../mappings/skills.ts';
-import { directoryRequest, visibleBadgeAggregation, visibleBadgeBuckets, type DirectoryRequest } from './privacy.ts';
+import { directoryRequest, RECOGNIZED_ISSUER, visibleBadgeAggregation, visibleBadgeBuckets, type DirectoryRequest } from './privacy.ts';
 
 export type SuggestionType = 'SKILL' | 'BADGE' | 'ISSUER';
 
@@ -60,10 +60,10 @@ const startsWith = (field: string, prefix: string) => ({ match_phrase_prefix: { 
 export function directorySuggestRequest(prefix: string, types: readonly SuggestionType[], size: number): DirectoryRequest {
   const aggs: Record<string, ReturnType<typeof visibleBadgeAggregation>> = {};
   if (types.includes('BADGE')) {
-    aggs.BADGE = visibleBadgeAggregation([startsWith('badges.name', prefix)], namedValues('badges.badgeClassId', 'badges.name.keyword', size, 'badges.issuerName.keyword'));
+    aggs.BADGE = visibleBadgeAggregation([startsWith('badges.name', prefix), RECOGNIZED_ISSUER], namedValues('badges.badgeClassId', 'badges.name.keyword', size, 'badges.issuerName.keyword'));
   }
   if (types.includes('ISSUER')) {
-    aggs.ISSUER = visibleBadgeAggregation([startsWith('badges.issuerName', prefix)], namedValues('badges.issuerId', 'badges.issuerName.keyword', size));
+    aggs.ISSUER = visibleBadgeAggregation([startsWith('badges.issuerName', prefix), RECOGNIZED_ISSUER], namedValues('badges.issuerId', 'badges.issuerName.keyword', size));
   }
   return directoryRequest({ size: 0, track_total_hits: false, aggs }, { withEarners: false });
 }

@@ -6,11 +6,14 @@
 import type { SearchHighlightField, QueryDslQueryContainer, SearchHighlight } from '@elastic/elasticsearch/lib/api/types';
 
 const FIELDS = ['name^4', 'headline^2', 'public.text'];
+/** Badge labels of unknown or suspended issuers: matched only when the search counts such badges. */
+const UNRECOGNIZED_FIELD = 'public.textUnrecognized';
 
-export function textQuery(text: string): QueryDslQueryContainer {
+export function textQuery(text: string, options: { unrecognized?: boolean } = {}): QueryDslQueryContainer {
+  const fields = options.unrecognized ? [...FIELDS, UNRECOGNIZED_FIELD] : FIELDS;
   return {
     bool: {
-      must: [{ multi_match: { query: text, type: 'cross_fields', operator: 'and', fields: FIELDS } }],
+      must: [{ multi_match: { query: text, type: 'cross_fields', operator: 'and', fields } }],
       // Words in the written order rank above the same words scattered.
       should: [{ match_phrase: { name: { query: text, boost: 3 } } }, { match_phrase: { 'public.text': { query: text, boost: 2 } } }],
     },

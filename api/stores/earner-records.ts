@@ -72,7 +72,8 @@ export function createEarnerRecordStore(client: Client, indexPrefix: string, log
     credentialsOf: (earnerId, options = {}) =>
       guard(async () => {
         const source = options.withRaw ? true : { excludes: ['raw'] };
-        const credentials = await searchAll<CredentialDocument>('credentials', { term: { earnerId } }, source, 'id');
+        // Sorted by the stored key: ids repeat across issuers, keys never do (search_after needs a unique order).
+        const credentials = await searchAll<CredentialDocument>('credentials', { term: { earnerId } }, source, 'key');
         return options.withRaw ? credentials : credentials.map((c) => ({ ...c, raw: '' }));
       }),
     settings: (earnerId) =>

@@ -1,8 +1,9 @@
 /**
  * Loads a demo data set into the indices the way a real deployment fills
  * them: the earners' settings (their own choices), the pathways and the job
- * postings first, then every credential through the normal ingest (verified
- * over HTTP against the demo issuer server).
+ * postings first, then the demo's issuer registry, then every credential
+ * through the normal ingest (verified over HTTP against the demo issuer
+ * server), and last the few badges of the one issuer no registry lists.
  */
 import type { EarnerLink } from '../../mappings/earner-ids.ts';
 import type { EarnerContext } from '../earners/refresh.ts';
@@ -14,6 +15,10 @@ import type { Reject } from '../ingest/prepare.ts';
 import type { RunSummary } from '../ingest/summary.ts';
 import type { Taxonomy } from '../taxonomy/index.ts';
 import type { VerifyOptions } from '../verify/types.ts';
+import { applyRegistries } from '../issuers/import.ts';
+import { parseRegistryFile } from '../issuers/registry-file.ts';
+import { demoRegistry } from './registry.ts';
+import { unknownIssuerUnits } from './unknown-issuer.ts';
 import type { DemoDataset } from './types.ts';
 
 export interface DemoLoadOptions extends EarnerContext {
@@ -57,8 +62,15 @@ export async function loadDemo(dataset: DemoDataset, options: DemoLoadOptions): 
   await registerDemoEarners(dataset, options);
   await store.write('directory-settings', dataset.settings.map((s) => ({ id: s.earnerId, document: s })), { refresh: true });
   await store.write('pathways', dataset.pathways.map((p) => ({ id: p.id, document: p })), { refresh: true });
+  // The demo's issuers are recognized through their registry, loaded before any credential.
+  const registry = parseRegistryFile(JSON.stringify(demoRegistry(dataset.issuers, dataset.options.issuerBaseUrl)), 'demo registry');
+  if (registry.problems.length > 0) throw new Error(`demo registry: ${registry.problems.map((p) => `line ${p.line}: ${p.reason}`).join('; ')}`);
+  await applyRegistries(options, [{ file: 'registry.json', format: registry.format, name: registry.name, entries: registry.entries }]);
   const postings = dataset.postings.map((row, i) => ({ kind: 'row' as const, source: `demo/postings.jsonl:${i + 1}`, row: row as unknown as ImportRow }));
   const demand = await ingestPostings(postings, store, options.taxonomy, options.now());
   if (demand.rejected > 0) throw new Error(`demo postings rejected: ${demand.problems.join('; ')}`);
-  return ingest(demoUnits(dataset), { ...options, pathways: dataset.pathways, chunkSize: 500 });
+  const summary = await ingest(demoUnits(dataset), { ...options, pathways: dataset.pathways, chunkSize: 500 });
+  // The demo's unrecognized issuer: its badges show what employers see of an issuer no registry lists.
+  await ingest(await unknownIssuerUnits(dataset), { ...options, pathways: dataset.pathways });
+  return summary;
 }

@@ -6,6 +6,7 @@
  * - `hosted/`: every served document at its URL path, so
  *   `--resolve <issuerBaseUrl>/=<folder>/hosted/` works offline;
  * - `settings.jsonl`, `pathways.json`, `records.json`, `issuers.json`;
+ * - `registry.json`: the issuer registry recognizing the demo issuers (see `registry.ts`);
  * - `manifest.json`: the options, written last, so a folder without it is incomplete.
  */
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
@@ -13,6 +14,7 @@ import path from 'node:path';
 import type { PostingRow } from './postings.ts';
 import type { DirectorySettingsDocument } from '../../mappings/directory-settings.ts';
 import type { PathwayDefinition } from '../pathways.ts';
+import { demoRegistry } from './registry.ts';
 import type { DemoDataset, DemoIssuerSummary, EarnerRecord, HostedDocuments, ResolvedDemoOptions } from './types.ts';
 
 /** Bumped whenever the generator's output changes, so cached data sets are rebuilt. */
@@ -50,6 +52,8 @@ export async function writeDemo(dataset: DemoDataset, folder: string): Promise<v
   await writeFile(path.join(folder, 'records.json'), `${JSON.stringify(dataset.records)}\n`);
   await writeFile(path.join(folder, 'postings.jsonl'), jsonl(dataset.postings));
   await writeFile(path.join(folder, 'issuers.json'), `${JSON.stringify(dataset.issuers, null, 2)}\n`);
+  // For `npm run indexer -- issuers import <folder>/registry.json` before ingesting credentials.jsonl.
+  await writeFile(path.join(folder, 'registry.json'), `${JSON.stringify(demoRegistry(dataset.issuers, dataset.options.issuerBaseUrl), null, 2)}\n`);
   const { options } = dataset;
   const manifest: DemoManifest = {
     formatVersion: DEMO_FORMAT_VERSION,

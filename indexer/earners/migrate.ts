@@ -22,9 +22,9 @@ export interface MigrationResult {
 }
 
 /** Stored credentials grouped by earner, in earner order, about `batch` earners at a time (id and identity fields only). */
-async function* earnerGroups(store: IndexStore, batch = 500): AsyncGenerator<Map<string, Pick<CredentialDocument, 'id' | 'earnerId' | 'identityKeys' | 'ingestedAt'>[]>> {
-  let group = new Map<string, Pick<CredentialDocument, 'id' | 'earnerId' | 'identityKeys' | 'ingestedAt'>[]>();
-  for await (const { doc } of store.scan<Pick<CredentialDocument, 'id' | 'earnerId' | 'identityKeys' | 'ingestedAt'>>('credentials', { match_all: {} }, ['id', 'earnerId', 'identityKeys', 'ingestedAt'], 'earnerId')) {
+async function* earnerGroups(store: IndexStore, batch = 500): AsyncGenerator<Map<string, Pick<CredentialDocument, 'id' | 'key' | 'earnerId' | 'identityKeys' | 'ingestedAt'>[]>> {
+  let group = new Map<string, Pick<CredentialDocument, 'id' | 'key' | 'earnerId' | 'identityKeys' | 'ingestedAt'>[]>();
+  for await (const { doc } of store.scan<Pick<CredentialDocument, 'id' | 'key' | 'earnerId' | 'identityKeys' | 'ingestedAt'>>('credentials', { match_all: {} }, ['id', 'key', 'earnerId', 'identityKeys', 'ingestedAt'], 'earnerId')) {
     if (!group.has(doc.earnerId) && group.size >= batch) {
       yield group;
       group = new Map();
@@ -56,8 +56,9 @@ async function applyRenames(store: IndexStore, renames: ReadonlyMap<string, stri
   await checked('directory-settings', store.write('directory-settings', [...settings.keys()].map((old) => ({ id: old }))));
   for (const kind of ['accounts', 'contacts', 'claim-tokens'] as const) await renameIn(store, kind, renames);
   // Credentials last: until they move, a rerun still finds these earners under their old ids.
-  const credentials = await store.credentialsById([...credentialIds.keys()]);
-  await checked('credentials', store.write('credentials', credentials.map((c) => ({ id: c.id, document: { ...c, earnerId: credentialIds.get(c.id)! } }))));
+  // Keyed by stored document id: the issuer-scoped key (documents stored before keys existed: the credential id).
+  const credentials = await store.credentialsByKey([...credentialIds.keys()]);
+  await checked('credentials', store.write('credentials', credentials.map((c) => ({ id: c.key ?? c.id, document: { ...c, earnerId: credentialIds.get(c.key ?? c.id)! } }))));
 }
 
 export async function migrateEarnerIds(store: IndexStore, log: (line: string) => void = () => {}): Promise<MigrationResult> {
@@ -75,7 +76,7 @@ export async function migrateEarnerIds(store: IndexStore, log: (line: string) =>
       const assignedAt = earnerKeys.map((k) => existing.get(k)).find((l) => l?.earnerId === earnerId)?.assignedAt ?? firstSeen;
       if (id !== earnerId) {
         renames.set(earnerId, id);
-        for (const c of credentials) credentialIds.set(c.id, id);
+        for (const c of credentials) credentialIds.set(c.key ?? c.id, id);
       }
       for (const key of earnerKeys) {
         const link = existing.get(key);

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
+import { credentialKey } from '../../mappings/credentials.ts';
 import { identityKey } from '../earners/identity.ts';
 import { normalizeTag, type Taxonomy } from '../taxonomy/index.ts';
 import { slugify } from '../taxonomy/text.ts';
@@ -70,8 +71,10 @@ export function prepareImportRow(row: ImportRow, where: string, taxonomy: Taxono
   const normalized = tags.map((t) => normalizeTag(taxonomy, t));
   const issuerId = `import:issuer:${slugify(issuer)}`;
   const issuedOn = new Date(issued).toISOString();
+  const id = `import:${hash([recipient.identity.toLowerCase(), issuerId, badge, issuedOn].join('\n'))}`;
   const draft: CredentialDraft = {
-    id: `import:${hash([recipient.identity.toLowerCase(), issuerId, badge, issuedOn].join('\n'))}`,
+    key: credentialKey(issuerId, id),
+    id,
     identityKeys: [identityKey(recipient)],
     ...(pick(row, 'name') ? { recipientName: pick(row, 'name')! } : {}),
     format: 'import',
@@ -91,6 +94,9 @@ export function prepareImportRow(row: ImportRow, where: string, taxonomy: Taxono
     issuedOn,
     // No proof came with it: shown only where a search asks for unverified badges.
     verification: { status: 'UNVERIFIED', reasons: ['NO_PROOF'], method: 'import', checkedAt: now.toISOString() },
+    // A row proves nothing about who issued it: never recognized, never a registry match.
+    authority: [],
+    issuerRecognition: { status: 'UNKNOWN' },
     raw: Buffer.from(raw).toString('base64'),
     ingestedAt: now.toISOString(),
   };

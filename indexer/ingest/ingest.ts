@@ -7,8 +7,12 @@
  * extended, not duplicated. One bad item never stops the run: it becomes a
  * reject with its reasons.
  */
+import type { BadgeClassDocument } from '../../mappings/badge-classes.ts';
 import type { CredentialDocument } from '../../mappings/credentials.ts';
 import type { EarnerLink } from '../../mappings/earner-ids.ts';
+import { recognize } from '../../mappings/issuer-recognition.ts';
+import type { IssuerRegistryDocument } from '../../mappings/issuers.ts';
+import { pendingEntries } from '../issuers/seen.ts';
 import { assignEarners } from '../earners/assign.ts';
 import { HashedEmailIndex } from '../earners/hashed-emails.ts';
 import { earnerWrites, type EarnerContext } from '../earners/refresh.ts';
@@ -19,7 +23,7 @@ import { badgeClassWrites } from './badge-classes.ts';
 import { prepareImportRow } from './imports.ts';
 import type { InputUnit } from './inputs.ts';
 import { mapConcurrent } from './pool.ts';
-import { keepsOver, prepareCredential, type CredentialDraft, type Prepared, type Reject } from './prepare.ts';
+import { keepsOver, keptBecause, prepareCredential, type CredentialDraft, type Prepared, type Reject } from './prepare.ts';
 import { countAccepted, countRejected, emptySummary, type RunSummary } from './summary.ts';
 
 export interface IngestOptions extends EarnerContext {
@@ -36,6 +40,8 @@ export interface IngestOptions extends EarnerContext {
    * chunk is either written whole or not at all (a re-run completes it).
    */
   signal?: AbortSignal;
+  /** Notable changes to shared data (a badge class replaced by a newer authentic version). */
+  log?: (line: string) => void;
 }
 
 /** A draft plus what is needed to link a hashed recipient later. */
@@ -79,7 +85,20 @@ async function prepareUnit(unit: InputUnit, options: IngestOptions, now: Date): 
   });
 }
 
-function conflictReject(draft: CredentialDraft, authenticSource: string): Reject {
+/** The registry's verdict on each draft's proven issuer (names in the credential play no part). */
+function applyRecognition(results: { prepared: Prepared }[], registry: readonly IssuerRegistryDocument[]): void {
+  for (const { prepared } of results) if (prepared.ok) prepared.draft.issuerRecognition = recognize(prepared.draft.authority, registry);
+}
+
+function conflictReject(draft: CredentialDraft, authenticSource: string, current?: { verification: CredentialDraft['verification']; authority?: readonly string[] }): Reject {
+  if (current && keptBecause(current, draft) === 'OTHER_SIGNER') {
+    return {
+      source: draft.source,
+      credentialId: draft.id,
+      reasons: ['CONFLICTS_WITH_OTHER_SIGNER'],
+      details: [`${draft.source}: credential ${draft.id} of issuer ${draft.issuer.id} is signed by ${draft.authority.join(', ') || 'nobody proven'}, not by ${current.authority?.join(', ')} who signed the copy from ${authenticSource}; that copy is kept`],
+    };
+  }
   return {
     source: draft.source,
     credentialId: draft.id,
@@ -99,8 +118,10 @@ async function ingestChunk(
   const now = options.now();
   summary.inputs += units.length;
   const results = (await mapConcurrent(units, options.verifyConcurrency ?? 8, (u) => prepareUnit(u, options, now), options.signal)).flat();
+  const registry = await store.registry();
+  applyRecognition(results, registry);
 
-  // The same credential twice is one credential (see `keepsOver` for which copy stays).
+  // The same credential twice (same issuer, same id) is one credential (see `keepsOver` for which copy stays).
   const accepted = new Map<string, Accepted>();
   const reject = async (r: Reject) => {
     countRejected(summary, r);
@@ -111,15 +132,15 @@ async function ingestChunk(
       await reject(prepared.reject);
       continue;
     }
-    const current = accepted.get(prepared.draft.id);
-    if (current && keepsOver(current.draft, prepared.draft)) await reject(conflictReject(prepared.draft, current.draft.source));
-    else accepted.set(prepared.draft.id, { draft: prepared.draft, ...(hashed ? { hashed } : {}) });
+    const current = accepted.get(prepared.draft.key);
+    if (current && keepsOver(current.draft, prepared.draft)) await reject(conflictReject(prepared.draft, current.draft.source, current.draft));
+    else accepted.set(prepared.draft.key, { draft: prepared.draft, ...(hashed ? { hashed } : {}) });
   }
-  for (const stored of await store.credentialsById([...accepted.keys()])) {
-    const incoming = accepted.get(stored.id)!;
+  for (const stored of await store.credentialsByKey([...accepted.keys()])) {
+    const incoming = accepted.get(stored.key)!;
     if (keepsOver(stored, incoming.draft)) {
-      accepted.delete(stored.id);
-      await reject(conflictReject(incoming.draft, stored.source));
+      accepted.delete(stored.key);
+      await reject(conflictReject(incoming.draft, stored.source, stored));
     }
   }
   for (const { draft } of accepted.values()) for (const key of draft.identityKeys) if (key.startsWith('email:')) emails.addEmail(key.slice(6));
@@ -138,15 +159,20 @@ async function ingestChunk(
   if (drafts.length === 0) return;
 
   const existing = await store.earnersByIdentity(allKeys.filter((k) => !blocked.has(k)));
-  const { earnerOf, merges, links } = assignEarners(drafts.map((a) => a.draft), existing, { now });
+  // Assigned by stored key: two issuers' credentials sharing an id are two credentials.
+  const { earnerOf, merges, links } = assignEarners(drafts.map((a) => ({ id: a.draft.key, identityKeys: a.draft.identityKeys })), existing, { now });
   // The private links first: a run that stops later still finds these people under the same ids.
   await store.linkIdentities(links);
   await store.moveLinks(merges, new Map([...links.values()].map((l) => [l.earnerId, l])));
-  const newDocs: CredentialDocument[] = drafts.map(({ draft }) => ({ ...draft, earnerId: earnerOf.get(draft.id)! }));
-  await storeAndProject(options, summary, newDocs, merges);
+  const newDocs: CredentialDocument[] = drafts.map(({ draft }) => ({ ...draft, earnerId: earnerOf.get(draft.key)! }));
+  const seen = pendingEntries(newDocs, registry, now);
+  await store.addRegistryEntries(seen);
+  // Credentials of an issuer met for the first time point at its new PENDING entry (still UNKNOWN).
+  if (seen.length > 0) for (const d of newDocs) d.issuerRecognition = recognize(d.authority, [...registry, ...seen]);
+  await storeAndProject(options, summary, newDocs, merges, registry);
 
   for (const { draft, hashed } of drafts) {
-    if (hashed && draft.identityKeys.length === 1) unlinked.set(hashed.key, { salt: hashed.salt, identity: hashed.identity, earnerId: earnerOf.get(draft.id)! });
+    if (hashed && draft.identityKeys.length === 1) unlinked.set(hashed.key, { salt: hashed.salt, identity: hashed.identity, earnerId: earnerOf.get(draft.key)! });
     else if (hashed) unlinked.delete(hashed.key);
   }
   for (const d of newDocs) countAccepted(summary, d);
@@ -156,16 +182,16 @@ async function ingestChunk(
  * Writes new credentials, moves the credentials of merged-away earners to the
  * earner they join, and rewrites every touched earner and badge class.
  */
-async function storeAndProject(options: IngestOptions, summary: RunSummary, newDocs: CredentialDocument[], merges: ReadonlyMap<string, string>): Promise<void> {
+async function storeAndProject(options: IngestOptions, summary: RunSummary, newDocs: CredentialDocument[], merges: ReadonlyMap<string, string>, registry?: readonly IssuerRegistryDocument[]): Promise<void> {
   const { store } = options;
-  const previousOwners = (await store.credentialsById(newDocs.map((d) => d.id))).map((c) => c.earnerId);
+  const previousOwners = (await store.credentialsByKey(newDocs.map((d) => d.key))).map((c) => c.earnerId);
   const touched = [...new Set([...newDocs.map((d) => d.earnerId), ...merges.keys(), ...previousOwners])];
-  const newIds = new Set(newDocs.map((d) => d.id));
-  const stored = (await store.credentialsOf(touched)).filter((c) => !newIds.has(c.id));
+  const newKeys = new Set(newDocs.map((d) => d.key));
+  const stored = (await store.credentialsOf(touched)).filter((c) => !newKeys.has(c.key));
   const moved = stored.filter((c) => merges.has(c.earnerId)).map((c) => ({ ...c, earnerId: merges.get(c.earnerId)! }));
   const kept = stored.filter((c) => !merges.has(c.earnerId));
 
-  const credentialResult = await store.write('credentials', [...newDocs, ...moved].map((d) => ({ id: d.id, document: d })));
+  const credentialResult = await store.write('credentials', [...newDocs, ...moved].map((d) => ({ id: d.key, document: d })));
   summary.engineRejected += credentialResult.rejected.length;
   for (const r of credentialResult.rejected) await options.onReject?.({ source: r.id, credentialId: r.id, reasons: ['ENGINE_REJECTED'], details: [r.reason] });
 
@@ -175,7 +201,9 @@ async function storeAndProject(options: IngestOptions, summary: RunSummary, newD
   summary.earnersWritten += earnerResult.written;
   summary.earnersMerged += merges.size;
   summary.engineRejected += earnerResult.rejected.length;
-  await store.write('badge-classes', badgeClassWrites(newDocs, options.pathways, options.now()));
+  const owned = newDocs.filter((d) => d.verification.status === 'VERIFIED');
+  const existing = new Map((await store.documentsById<BadgeClassDocument>('badge-classes', [...new Set(owned.map((d) => d.achievement.id))])).map((b) => [b.id, b]));
+  await store.write('badge-classes', badgeClassWrites(owned, options.pathways, options.now(), { registry: registry ?? (await store.registry()), existing, ...(options.log ? { log: options.log } : {}) }));
   await store.refresh('credentials', 'earners', 'badge-classes');
 }
 

@@ -7,7 +7,8 @@
  * re-verification can change its status. Input with no usable recipient or
  * achievement cannot become anyone's badge: that is a reject.
  */
-import type { CredentialDocument } from '../../mappings/credentials.ts';
+import { credentialKey, type CredentialDocument } from '../../mappings/credentials.ts';
+import { didOf, originOf } from '../../mappings/issuer-recognition.ts';
 import type { CredentialType } from '../../mappings/earners.ts';
 import { identityKey } from '../earners/identity.ts';
 import { normalizeSkills, type Taxonomy } from '../taxonomy/index.ts';
@@ -55,7 +56,9 @@ export function prepareCredential(c: NormalizedCredential, raw: Uint8Array, taxo
     return { ok: false, reject: { source: c.source, ...(c.id !== c.source ? { credentialId: c.id } : {}), reasons, details: [...(c.verification.details ?? []), ...missing] } };
   }
   const skills = normalizeSkills(taxonomy, { alignments: c.achievement.alignments, tags: c.achievement.tags });
+  const issuerId = c.issuer.id;
   const draft: CredentialDraft = {
+    key: credentialKey(issuerId, c.id),
     id: c.id,
     identityKeys: [identityKey(c.recipient)],
     ...(c.recipient.name ? { recipientName: c.recipient.name } : {}),
@@ -84,6 +87,9 @@ export function prepareCredential(c: NormalizedCredential, raw: Uint8Array, taxo
       checkedAt: c.verification.checkedAt,
       ...(c.verification.details?.length ? { details: c.verification.details } : {}),
     },
+    // Who verification proved issued it, kept only for an authentic copy; the registry decides recognition at ingest.
+    authority: isAuthentic(c.verification) ? (c.verification.authority ?? []) : [],
+    issuerRecognition: { status: 'UNKNOWN' },
     raw: Buffer.from(raw).toString('base64'),
     ingestedAt: now.toISOString(),
   };
@@ -97,10 +103,25 @@ export function isAuthentic(verification: { status: string; reasons: readonly st
   return verification.status === 'VERIFIED' || !verification.reasons.some((r) => NOT_AUTHENTIC.has(r));
 }
 
+type Copy = { verification: { status: string; reasons: readonly string[] }; authority?: readonly string[] };
+
+/** Why the current copy stays, or undefined when the incoming one replaces it. */
+export function keptBecause(current: Copy, incoming: Copy): 'NOT_AUTHENTIC' | 'OTHER_SIGNER' | undefined {
+  if (isAuthentic(current.verification) && !isAuthentic(incoming.verification)) return 'NOT_AUTHENTIC';
+  // Both authentic, but nothing proves the same signer made both (a claimed issuer id is not proof): the first stays.
+  // Signers compare by DID or web host: a hosted and a signed copy from one issuer's site are the same signer.
+  const signer = (value: string) => didOf(value) ?? (originOf(value) ? new URL(value).host : value);
+  const proven = new Set((current.authority ?? []).map(signer));
+  if (proven.size > 0 && !(incoming.authority ?? []).some((value) => proven.has(signer(value)))) return 'OTHER_SIGNER';
+  return undefined;
+}
+
 /**
- * Two copies of one credential id: the newer one wins, except that a copy
- * that is not authentic (tampered, unsigned) never replaces one that is.
+ * Two copies of one stored credential (same issuer id, same credential id):
+ * the newer one wins, except that a copy that is not authentic (tampered,
+ * unsigned) never replaces one that is, and a copy proven by another signer
+ * than the stored one's never replaces it.
  */
-export function keepsOver(current: { verification: { status: string; reasons: readonly string[] } }, incoming: { verification: { status: string; reasons: readonly string[] } }): boolean {
-  return isAuthentic(current.verification) && !isAuthentic(incoming.verification);
+export function keepsOver(current: Copy, incoming: Copy): boolean {
+  return keptBecause(current, incoming) !== undefined;
 }

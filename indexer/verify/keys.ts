@@ -28,6 +28,13 @@ export interface ResolvedKey {
   ownership?: Finding;
   /** Caveats worth keeping in the result details. */
   notes: string[];
+  /**
+   * Who this key proves a signature came from, whatever the credential
+   * claims: the DID of a did:key / did:web key, the key id and web origin of
+   * a key published over https. Empty for self-asserted keys (a JWK header,
+   * a key embedded in its own id): they prove only that someone signed.
+   */
+  authority?: string[];
 }
 
 export type KeyResolution = { ok: true; key: ResolvedKey } | { ok: false; finding: Finding };
@@ -80,7 +87,16 @@ type KeySource = 'did:key' | 'did:web' | 'fragment' | 'published';
  * mismatch; a did:key (self-certifying) or an issuer id that cannot be
  * resolved (urn:uuid) is accepted with a note, as the 1EdTech validator does.
  */
+/** What a key of this source proves (see `ResolvedKey.authority`). */
+function authorityOf(key: ResolvedKey, source: KeySource): string[] {
+  if (source === 'did:key' || source === 'did:web') return [key.controller, key.id];
+  // Served over https from where its id points: the URL (and so its origin and path) vouches for it.
+  if (source === 'published') return [key.id];
+  return [];
+}
+
 function judgeOwnership(key: ResolvedKey, issuerId: string | undefined, source: KeySource): ResolvedKey {
+  key = { ...key, authority: authorityOf(key, source) };
   const notes = [...key.notes];
   if (source === 'fragment') {
     notes.push(`key ${key.id} is embedded in its id (1EdTech convention); no published issuer profile was consulted`);

@@ -19,7 +19,7 @@ import {
 } from './ob2-checks.ts';
 import { loadNode } from './remote.ts';
 import { matchesHashedIdentity } from './recipient.ts';
-import { buildResult, finding, type Finding } from './result.ts';
+import { buildResult, finding, withAuthority, type Finding } from './result.ts';
 import type { VerificationResult, VerifyOptions } from './types.ts';
 
 /** What OB 2.0 verification found out, ready for normalization. */
@@ -118,7 +118,8 @@ export async function verifyOb2Hosted(local: JsonObject, options: VerifyOptions)
   findings.push(...profileFindings);
   if (issuer) findings.push(...checkHostedScope(id, issuer));
   findings.push(...(await checkStanding(hosted, issuer, options, now)));
-  return { format: 'ob2-hosted', assertion: hosted, badge, issuer, result: buildResult('ob2-hosted', findings, now) };
+  // Served from its own id: the URL it was fetched from vouches for it (an embedded issuer profile proves nothing).
+  return { format: 'ob2-hosted', assertion: hosted, badge, issuer, result: withAuthority(buildResult('ob2-hosted', findings, now), /^https?:\/\//.test(id) ? [id] : []) };
 }
 
 /** Verifies a hosted assertion given only by its URL (e.g. baked into an image as a URL). */
@@ -134,6 +135,8 @@ export async function verifyOb2HostedUrl(url: string, options: VerifyOptions): P
 interface KeyCheck {
   findings: Finding[];
   notes: string[];
+  /** The verifying key and the origin it was fetched from. */
+  authority?: string[];
 }
 
 /** Finds the signing key (verification.creator, else the issuer's declared keys), checks ownership and the signature. */
@@ -174,7 +177,8 @@ async function checkSignature(jws: string, assertion: JsonObject, issuer: JsonOb
     if (issuerId && idOf(key.owner) !== issuerId) {
       ownership.push(finding('KEY_NOT_OWNED_BY_ISSUER', `key ${keyId} names owner ${JSON.stringify(key.owner)}, not issuer ${issuerId}`));
     }
-    return { findings: ownership, notes: [] };
+    // The key was fetched from its id: that URL vouches for the signature.
+    return { findings: ownership, notes: [], authority: [keyId] };
   }
   return { findings: failures, notes: [] };
 }
@@ -199,5 +203,5 @@ export async function verifyOb2Signed(jws: string, options: VerifyOptions): Prom
   const signature = await checkSignature(jws.trim(), assertion, issuer, options);
   findings.push(...signature.findings);
   findings.push(...(await checkStanding(assertion, issuer, options, now)));
-  return { format: 'ob2-signed', assertion, badge, issuer, result: buildResult('ob2-signed', findings, now, signature.notes) };
+  return { format: 'ob2-signed', assertion, badge, issuer, result: withAuthority(buildResult('ob2-signed', findings, now, signature.notes), signature.authority ?? []) };
 }

@@ -9,7 +9,7 @@ import { keyFromJwk, resolveKey, type KeyResolution } from './keys.ts';
 import { decodeJwsPayload } from './jws.ts';
 import { checkStanding, type Ob3Outcome } from './ob3.ts';
 import { checkContextsPinned, checkCredentialEnvelope, checkCredentialSubject } from './ob3-checks.ts';
-import { buildResult, finding, type Finding } from './result.ts';
+import { buildResult, finding, withAuthority, type Finding } from './result.ts';
 import type { Resolver } from './resolver.ts';
 import type { VerifyOptions } from './types.ts';
 import { checkValidityWindow } from './dates.ts';
@@ -58,6 +58,7 @@ export async function verifyVcJwt(jwt: string, options: VerifyOptions, kind: 'ba
   // the JWS, not JSON-LD, secures a VC-JWT: unpinned contexts are reported but do not stop the checks
   const findings: Finding[] = [...checkContextsPinned(credential), ...checkCredentialSubject(credential, kind)];
   const notes: string[] = [];
+  let authority: string[] = [];
   const header = decodeProtectedHeader(jwt.trim()) as JsonObject;
   const alg = asString(header.alg) ?? '';
   const issuerId = idOf(credential.issuer) ?? asString(payload.iss);
@@ -70,6 +71,7 @@ export async function verifyVcJwt(jwt: string, options: VerifyOptions, kind: 'ba
       notes.push(...resolved.key.notes);
       try {
         await compactVerify(jwt.trim(), await importJWK(resolved.key.publicKeyJwk as JWK, alg));
+        authority = resolved.key.authority ?? [];
       } catch (error) {
         findings.push(finding('BAD_SIGNATURE', `JWS signature does not verify with key ${resolved.key.id}: ${error instanceof Error ? error.message : String(error)}`));
       }
@@ -80,5 +82,5 @@ export async function verifyVcJwt(jwt: string, options: VerifyOptions, kind: 'ba
   }
   if (asArray(credential.proof).length > 0) notes.push('embedded proof ignored: the JWS secures this credential');
   findings.push(...checkJwtClaims(payload, now), ...(await checkStanding(credential, options, now)));
-  return { format, credential, result: buildResult(kind === 'clr' ? 'clr' : 'ob3-vc-jwt', findings, now, notes) };
+  return { format, credential, result: withAuthority(buildResult(kind === 'clr' ? 'clr' : 'ob3-vc-jwt', findings, now, notes), authority) };
 }

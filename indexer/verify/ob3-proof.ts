@@ -22,6 +22,8 @@ export interface ProofCheck {
   method: VerificationMethod | null;
   findings: Finding[];
   notes: string[];
+  /** What the verifying keys prove (see `ResolvedKey.authority`); empty unless every proof verified. */
+  authority: string[];
 }
 
 /** Names the verification method of a proof object, or explains why it is unsupported. */
@@ -48,11 +50,12 @@ function explainFailure(error: (Error & { errors?: Error[] }) | undefined, refus
 /** Verifies every proof of a JSON-LD credential. `where` prefixes details (e.g. `credential`, `credentialSubject.verifiableCredential[0]`). */
 export async function checkDataIntegrityProofs(credential: JsonObject, resolver: Resolver, where = 'credential'): Promise<ProofCheck> {
   const proofs = asArray(credential.proof);
-  if (proofs.length === 0) return { method: null, findings: [finding('NO_PROOF', `${where}.proof is missing`)], notes: [] };
+  if (proofs.length === 0) return { method: null, findings: [finding('NO_PROOF', `${where}.proof is missing`)], notes: [], authority: [] };
   const issuerId = idOf(credential.issuer);
   const findings: Finding[] = [];
   const notes: string[] = [];
   const keyDocuments = new Map<string, object>();
+  const authority: string[] = [];
   let method: VerificationMethod | null = null;
   for (const [i, proof] of proofs.entries()) {
     const at = proofs.length > 1 ? `${where}.proof[${i}]` : `${where}.proof`;
@@ -75,13 +78,14 @@ export async function checkDataIntegrityProofs(credential: JsonObject, resolver:
     const { key } = resolved;
     if (key.ownership) findings.push(key.ownership);
     notes.push(...key.notes);
+    authority.push(...(key.authority ?? []));
     if (!key.publicKeyMultibase) {
       findings.push(finding('UNKNOWN_KEY', `${at}.verificationMethod ${key.id} is not an Ed25519 key`));
       continue;
     }
     keyDocuments.set(key.id, { '@context': MULTIKEY_CONTEXT, id: key.id, type: 'Multikey', controller: key.controller, publicKeyMultibase: key.publicKeyMultibase });
   }
-  if (findings.length > 0 && keyDocuments.size === 0) return { method, findings, notes };
+  if (findings.length > 0 && keyDocuments.size === 0) return { method, findings, notes, authority: [] };
 
   const loader = createPinnedLoader(keyDocuments);
   const purpose = new jsigs.purposes.AssertionProofPurpose({
@@ -97,6 +101,6 @@ export async function checkDataIntegrityProofs(credential: JsonObject, resolver:
   } catch (error) {
     findings.push(...explainFailure(error as Error, loader.refused, where));
   }
-  return { method, findings, notes };
+  return { method, findings, notes, authority: findings.length === 0 ? [...new Set(authority)] : [] };
 }
 

@@ -1,5 +1,5 @@
 /** Open Badges 3.0 JSON-LD credential verification: shape, contexts, Data Integrity proofs, validity, status, recipient. */
-import { buildResult, type Finding } from './result.ts';
+import { buildResult, withAuthority, type Finding } from './result.ts';
 import { asArray, type JsonObject } from './json.ts';
 import { checkContextsPinned, checkCredentialDates, checkCredentialEnvelope, checkCredentialSubject, checkSubjectRecipient } from './ob3-checks.ts';
 import { checkDataIntegrityProofs } from './ob3-proof.ts';
@@ -44,7 +44,7 @@ export async function verifyJsonLdCredential(
   const proof =
     contexts.length === 0 || asArray(credential.proof).length === 0
       ? await checkDataIntegrityProofs(credential, options.resolver, where)
-      : { method: null, findings: [], notes: [] };
+      : { method: null, findings: [], notes: [], authority: [] };
   const findings = [
     ...proof.findings,
     ...contexts,
@@ -52,7 +52,7 @@ export async function verifyJsonLdCredential(
     ...(await checkStanding(credential, options, now, where)),
   ];
   const method = kind === 'clr' ? 'clr' : proof.method;
-  return { result: buildResult(method, findings, now, proof.notes), method };
+  return { result: withAuthority(buildResult(method, findings, now, proof.notes), proof.authority), method };
 }
 
 export async function verifyOb3JsonLd(credential: JsonObject, options: VerifyOptions): Promise<Ob3Outcome> {

@@ -45,5 +45,19 @@ export function combineResults(outer: VerificationResult, inner: VerificationRes
   ];
   const result: VerificationResult = { status, reasons, method, checkedAt: inner.checkedAt };
   if (details.length > 0) result.details = details;
-  return result;
+  // The inner credential's own issuer signed it: its authority is the one that counts.
+  return withAuthority(result, inner.authority ?? []);
+}
+
+/** Reasons that leave who issued a credential unproven (the signature, key or hosting check did not pass). */
+const UNPROVEN: ReadonlySet<ReasonCode> = new Set(['BAD_SIGNATURE', 'UNKNOWN_KEY', 'KEY_NOT_OWNED_BY_ISSUER', 'HOSTED_MISMATCH', 'OUT_OF_SCOPE', 'NO_PROOF', 'UNKNOWN_CONTEXT', 'MALFORMED', 'UNSUPPORTED_FORMAT', 'ISSUER_UNREACHABLE']);
+
+/**
+ * Records who the passed checks prove issued the credential; nothing when a
+ * signature, key or hosting check failed or could not run.
+ */
+export function withAuthority(result: VerificationResult, authority: readonly string[]): VerificationResult {
+  const { authority: _dropped, ...rest } = result;
+  if (authority.length === 0 || result.reasons.some((r) => UNPROVEN.has(r))) return rest;
+  return { ...rest, authority: [...new Set(authority)] };
 }

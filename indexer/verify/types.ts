@@ -47,6 +47,13 @@ export interface VerificationResult {
   checkedAt: string;
   /** Human-readable notes: what was wrong and where (JSON path / field), or caveats of a pass. */
   details?: string[];
+  /**
+   * Who the passed cryptographic or hosting checks prove issued it: DIDs and
+   * key ids of verifying keys, the web origin a hosted assertion or key was
+   * served from. Set only when the signature (or hosting) check passed; the
+   * issuer registry recognizes issuers by these, never by names.
+   */
+  authority?: string[];
 }
 
 /** Wire format a credential arrived in. */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recognizeIssuer, registryEntry } from '../support/issuer-registry.ts';
 import { DEMO_PASSWORD, seedDemoAccounts } from '../../api/accounts/seed-demo.ts';
 import { DELETE_CONFIRMATION } from '../../api/services/my-data-service.ts';
 import { ingest, type IngestOptions } from '../../indexer/ingest/ingest.ts';
@@ -44,6 +45,8 @@ describe('deleteMyData', () => {
     await seedDemoAccounts({ client: t.client, indexPrefix: t.prefix });
     employer = await t.login('employer@demo.test', DEMO_PASSWORD);
     const key = await generateIssuerKey(new Uint8Array(32).fill(9));
+    await store.ensureIndices();
+    await recognizeIssuer(store, registryEntry(key.did, 'Test Issuer', { origins: ['https://issuer.example.net'] }));
     const credential = ob3Credential(key.did, {}, EMAIL) as { credentialSubject: { name?: string }; issuer: Record<string, unknown> };
     credential.issuer = { ...credential.issuer, id: key.did };
     credential.credentialSubject.name = 'Dora Deleter';

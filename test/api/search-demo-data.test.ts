@@ -54,6 +54,8 @@ function oracleRecords(data: DemoDataset): EarnerRecord[] {
         status: b.status,
         reasons: b.reasons,
         ...(shownAs ? { shownAs } : {}),
+        // Every demo issuer is in the demo registry; a tampered copy proves no issuer, so it is not recognized.
+        issuerRecognition: b.reasons.includes('BAD_SIGNATURE') ? ('UNKNOWN' as const) : ('RECOGNIZED' as const),
         visible: r.listed && !b.hidden && shownAs !== undefined,
       };
     }),

@@ -33,8 +33,8 @@ describe('DataLoaders batch per entity type', () => {
     expect(badges.length).toBeGreaterThan(30);
     expect(badges.every((b) => b.badgeClass !== null && b.issuer !== null && b.skills.length > 0)).toBe(true);
     const paths = api.calls.map((c) => `${c.method} ${c.path.replace(fixture.prefix, 'P')}`).sort();
-    // The search; badge classes (visibility + documents in one multi-search); issuers; skills with facet labels, then broader skills (the next depth).
-    expect(paths).toEqual(['POST /P-skills/_mget', 'POST /P-skills/_mget', 'POST /P-earners/_search', 'POST /P-earners/_search', 'POST /_msearch'].sort());
+    // The search; badge classes (visibility + documents in one multi-search); issuers (registry entries, then their earner counts); skills with facet labels, then broader skills (the next depth).
+    expect(paths).toEqual(['POST /P-skills/_mget', 'POST /P-skills/_mget', 'POST /P-earners/_search', 'POST /P-earners/_search', 'POST /P-issuers/_search', 'POST /_msearch'].sort());
   });
 
   it('looking up many earners by id is one request', async () => {

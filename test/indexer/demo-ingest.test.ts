@@ -6,6 +6,7 @@ import type { RunSummary } from '../../indexer/ingest/summary.ts';
 import type { IndexStore } from '../../indexer/store.ts';
 import { loadDemoDirectory, type DemoDirectory } from '../support/demo-directory.ts';
 import { loadTaxonomy } from '../../indexer/taxonomy/index.ts';
+import { UNKNOWN_DEMO_ISSUER } from '../../indexer/demo/unknown-issuer.ts';
 
 /**
  * The demo data set through the real pipeline: credentials verified over HTTP
@@ -51,6 +52,28 @@ describe('the demo data set through the real pipeline', () => {
         expect([c!.earnerId, c!.verification.status, [...c!.verification.reasons].sort(), c!.skills]).toEqual([record.earnerId, badge.status, [...badge.reasons].sort(), badge.skills]);
       }
     }
+  });
+
+  it('recognizes the eight demo issuers through the registry shipped with the demo; only their authentic credentials count', async () => {
+    const stored = await store.credentialsOf(dataset.records.map((r) => r.earnerId));
+    const issuerIds = new Set(dataset.issuers.map((i) => i.id));
+    expect(issuerIds.size).toBe(8);
+    const unknown = stored.filter((c) => c.issuer.name === UNKNOWN_DEMO_ISSUER.name);
+    // The demo's self-signed issuer: verified, never recognized, its class never shared.
+    expect(unknown.length).toBe(Math.min(5, dataset.records.filter((r) => r.listed).length));
+    expect(unknown.every((c) => c.verification.status === 'VERIFIED' && c.issuerRecognition.status === 'UNKNOWN')).toBe(true);
+    expect(await store.documentsById('badge-classes', [unknown[0]!.achievement.id])).toEqual([]);
+    for (const c of stored.filter((x) => !unknown.includes(x))) {
+      const tampered = c.verification.reasons.includes('BAD_SIGNATURE');
+      expect([c.id, c.issuerRecognition.status], c.verification.reasons.join()).toEqual([c.id, tampered ? 'UNKNOWN' : 'RECOGNIZED']);
+      if (!tampered) expect(issuerIds.has(c.issuerRecognition.entryId!)).toBe(true);
+    }
+    // Each badge class shared by holders was written by its own issuer's verified credentials.
+    const verifiedClasses = [...new Set(stored.filter((c) => c.verification.status === 'VERIFIED' && !unknown.includes(c)).map((c) => c.achievement.id))].sort();
+    const classes = await store.documentsById<{ id: string; issuerName: string }>('badge-classes', verifiedClasses);
+    expect(classes.map((c) => c.id).sort()).toEqual(verifiedClasses);
+    const names = new Set(dataset.issuers.map((i) => i.name));
+    expect(classes.every((c) => names.has(c.issuerName))).toBe(true);
   });
 
   it('builds one earner per person with the consent they chose', async () => {

@@ -1,3 +1,4 @@
+import { credentialKey } from '../../mappings/credentials.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CredentialDocument } from '../../mappings/credentials.ts';
 import { defaultDirectorySettings } from '../../mappings/directory-settings.ts';
@@ -15,6 +16,7 @@ import { generateIssuerKey, signOb3Jwt, type IssuerKey } from '../../indexer/ver
 import { ob3Credential } from '../support/credential-builders.ts';
 import { fixtureResolver, readFixture } from '../support/credential-fixtures.ts';
 import { testIndices } from '../support/engine.ts';
+import { recognizeIssuer, registryEntry } from '../support/issuer-registry.ts';
 
 const taxonomy = loadTaxonomy();
 const target = testIndices('ingest');
@@ -67,6 +69,8 @@ beforeAll(async () => {
   await store.ensureIndices();
   await ensureSkillsIndex(store, taxonomy);
   key = await generateIssuerKey(new Uint8Array(32).fill(7));
+  // The test issuer is recognized (names, pathways and badge classes come only from recognized, owning issuers).
+  await recognizeIssuer(store, registryEntry(key.did, 'Test Issuer', { origins: ['https://issuer.example.net'] }));
 });
 afterAll(() => target.cleanup());
 
@@ -83,7 +87,7 @@ describe('ingesting credentials into earners', () => {
     expect(bySource['ob20/basic-assertion-invalid-type.json']?.reasons).toContain('MALFORMED');
     expect(bySource['ob20/basic-assertion-invalid-type.json']?.details.join(' ')).toMatch(/assertion\.type/);
     expect(bySource['ob30/simple-err-proof-value.json']?.reasons).toEqual(['CONFLICTS_WITH_AUTHENTIC_COPY', 'BAD_SIGNATURE']);
-    const kept = await store.credentialsById(['http://example.com/credentials/3527']);
+    const kept = await store.credentialsByKey([credentialKey('https://example.com/issuers/876543', 'http://example.com/credentials/3527')]);
     expect(kept.map((c) => [c.source, c.verification.status])).toEqual([['ob30/simple.json', 'VERIFIED']]);
     // The OB 2.0 assertions go to the same hashed recipient (nobody@example.org, salt deadsea): one earner.
     const hashedKey = `sha256:${hashIdentity('nobody@example.org', 'deadsea').slice(7)}`;

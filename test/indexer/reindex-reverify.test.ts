@@ -11,6 +11,7 @@ import { createResolver } from '../../indexer/verify/resolver.ts';
 import { generateIssuerKey, signOb3Jwt } from '../../indexer/verify/sign.ts';
 import { ob3Credential } from '../support/credential-builders.ts';
 import { testIndices } from '../support/engine.ts';
+import { recognizeIssuer, registryEntry } from '../support/issuer-registry.ts';
 
 const taxonomy = loadTaxonomy();
 const target = testIndices('reindex');
@@ -35,6 +36,7 @@ async function earners(): Promise<Map<string, EarnerDocument>> {
 beforeAll(async () => {
   await store.ensureIndices();
   const key = await generateIssuerKey(new Uint8Array(32).fill(3));
+  await recognizeIssuer(store, registryEntry(key.did, 'Test Issuer', { origins: ['https://issuer.example.net'] }));
   const units = await Promise.all(
     ['a@example.net', 'b@example.net', 'c@example.net'].map(async (email, i) => {
       const credential = ob3Credential(key.did, { issuer: { id: key.did, type: ['Profile'], name: 'Test Issuer' }, validFrom: '2025-06-01T00:00:00Z', ...(i === 0 ? { validUntil: '2026-06-01T00:00:00Z' } : {}) }, email);

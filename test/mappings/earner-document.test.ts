@@ -13,7 +13,7 @@ const skills: SkillLookup = {
 };
 
 function credential(id: string, overrides: Partial<CredentialDocument> = {}): CredentialDocument {
-  return { ...sampleCredential, id, ...overrides };
+  return { ...sampleCredential, id, key: `did:web:issuer.example ${id}`, ...overrides };
 }
 
 const now = new Date('2026-11-01T00:00:00Z');

@@ -129,6 +129,7 @@ export interface SeedEarner {
 
 export function credentialOf(earner: SeedEarner, n: number): CredentialDocument {
   return {
+    key: `did:web:college.example urn:uuid:${earner.earnerId}-badge-${n}`,
     id: `urn:uuid:${earner.earnerId}-badge-${n}`,
     earnerId: earner.earnerId,
     identityKeys: [`email:${earner.email}`],
@@ -142,6 +143,8 @@ export function credentialOf(earner: SeedEarner, n: number): CredentialDocument 
     evidence: [],
     issuedOn: `2026-0${1 + (n % 5)}-01T00:00:00.000Z`,
     verification: { status: 'VERIFIED', reasons: [], method: 'ob3-eddsa-rdfc-2022', checkedAt: '2026-06-01T00:00:00.000Z' },
+    authority: ['did:web:college.example'],
+    issuerRecognition: { status: 'RECOGNIZED', entryId: 'did:web:college.example', name: 'Example College' },
     raw: Buffer.from(`{"id":"${earner.earnerId}-${n}"}`).toString('base64'),
     ingestedAt: '2026-06-01T00:00:00.000Z',
   };
@@ -155,7 +158,7 @@ export async function seedEarners(client: Client, prefix: string, earners: reado
     const credentials = Array.from({ length: earner.badges }, (_, n) => credentialOf(earner, n));
     const settings: DirectorySettingsDocument = { ...defaultDirectorySettings(earner.earnerId, now), ...earner.settings };
     const document = buildEarnerDocument({ earnerId: earner.earnerId, credentials, settings, skills: { ancestors: () => [], label: () => undefined }, pathways: [], now });
-    for (const c of credentials) operations.push({ index: { _index: aliasName(prefix, 'credentials'), _id: c.id } }, c);
+    for (const c of credentials) operations.push({ index: { _index: aliasName(prefix, 'credentials'), _id: c.key } }, c);
     operations.push({ index: { _index: aliasName(prefix, 'directory-settings'), _id: earner.earnerId } }, settings);
     if (document) operations.push({ index: { _index: aliasName(prefix, 'earners'), _id: earner.earnerId } }, document);
     // The private identity link, as the indexer stores it at ingest.

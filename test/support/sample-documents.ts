@@ -1,4 +1,5 @@
 /** One valid document per index, typed by the contract in mappings/. */
+import type { IssuerRegistryDocument } from '../../mappings/issuers.ts';
 import type { AccountDocument } from '../../mappings/accounts.ts';
 import type { BadgeClassDocument } from '../../mappings/badge-classes.ts';
 import type { ClaimTokenDocument } from '../../mappings/claim-tokens.ts';
@@ -27,6 +28,8 @@ export const sampleEarner: EarnerDocument = {
       credentialType: 'badge',
       issuerId: 'did:web:issuer.example',
       issuerName: 'Example Technical College',
+      issuerRecognition: 'RECOGNIZED',
+      registryIssuerId: 'did:web:issuer.example',
       issuedOn: '2026-03-01T00:00:00Z',
       visible: true,
       verification: { status: 'VERIFIED', reasons: [], method: 'ob3-eddsa-rdfc-2022', checkedAt: '2026-03-02T00:00:00Z' },
@@ -94,6 +97,7 @@ export const sampleContact: ContactRequestDocument = {
 };
 
 export const sampleCredential: CredentialDocument = {
+  key: 'did:web:issuer.example urn:uuid:1',
   id: 'urn:uuid:1',
   earnerId: 'earner-1',
   identityKeys: ['email:ada@example.org'],
@@ -113,6 +117,8 @@ export const sampleCredential: CredentialDocument = {
   evidence: [],
   issuedOn: '2026-03-01T00:00:00Z',
   verification: { status: 'VERIFIED', reasons: [], method: 'ob3-eddsa-rdfc-2022', checkedAt: '2026-03-02T00:00:00Z' },
+  authority: ['did:web:issuer.example', 'did:web:issuer.example#key-1'],
+  issuerRecognition: { status: 'RECOGNIZED', entryId: 'did:web:issuer.example', name: 'Example Technical College' },
   raw: Buffer.from('{"id":"urn:uuid:1"}').toString('base64'),
   ingestedAt: '2026-03-02T00:00:00Z',
 };
@@ -182,7 +188,7 @@ export const sampleReportSnapshotRow: ReportSnapshotDocument = {
 
 export const sampleDocuments: Record<IndexKind, { id: string; document: object }> = {
   earners: { id: sampleEarner.earnerId, document: sampleEarner },
-  credentials: { id: sampleCredential.id, document: sampleCredential },
+  credentials: { id: sampleCredential.key, document: sampleCredential },
   'badge-classes': { id: sampleBadgeClass.id, document: sampleBadgeClass },
   skills: { id: sampleSkill.id, document: sampleSkill },
   pathways: { id: 'mechatronics', document: { id: 'mechatronics', name: 'Mechatronics I', badgeClasses: ['https://issuer.example/achievements/plc', 'https://issuer.example/achievements/hydraulics'], required: 2 } },
@@ -194,6 +200,22 @@ export const sampleDocuments: Record<IndexKind, { id: string; document: object }
   postings: { id: samplePosting.id, document: samplePosting },
   occupations: { id: '15-1252.00', document: { soc: '15-1252.00', occupationId: 'onet:soc:15-1252.00', title: 'Software Developers', skills: [{ skillId: 'onet:2.B.3.e', importance: 4.1 }], technologies: [{ skillId: 'onet:tech:python', hot: true, inDemand: true }] } },
   'search-log': { id: 'search-1', document: sampleSearchLog },
+  issuers: {
+    id: 'did:web:issuer.example',
+    document: {
+      id: 'did:web:issuer.example',
+      ids: ['did:web:issuer.example'],
+      name: 'Example Technical College',
+      image: 'https://issuer.example/logo.png',
+      url: 'https://issuer.example',
+      origins: ['https://issuer.example'],
+      dids: ['did:web:issuer.example'],
+      keys: [],
+      status: 'RECOGNIZED',
+      provenance: { format: 'directory-v1', source: 'Example registry', rank: 0 },
+      changedAt: '2026-03-01T00:00:00Z',
+    } satisfies IssuerRegistryDocument,
+  },
   'report-snapshots': { id: `${sampleReportSnapshotRow.snapshotId}:US-OH:onet:2.B.3.k`, document: sampleReportSnapshotRow },
   'contact-quotas': { id: 'acct_employer', document: { employerAccountId: 'acct_employer', sentAt: ['2026-06-01T09:00:00.000Z'], updatedAt: '2026-06-01T09:00:00.000Z' } },
   'earner-ids': { id: 'b5e0c1d3f2a4e6c8b5e0c1d3f2a4e6c8b5e0c1d3f2a4e6c8b5e0c1d3f2a4e6c8', document: { identityKey: 'email:ada@example.org', earnerId: sampleEarner.earnerId, assignedAt: '2025-01-01T00:00:00.000Z' } },

@@ -5,6 +5,8 @@
  * generator keeps its own plain records (`EarnerRecord`) so tests can count
  * the truth by brute force, independently of the query builder.
  */
+import { registryEntry } from './issuer-registry.ts';
+import { credentialKey } from '../../mappings/credentials.ts';
 import type { Client } from '@elastic/elasticsearch';
 import type { IndexedBadgeClassDocument } from '../../mappings/badge-classes.ts';
 import type { CredentialDocument } from '../../mappings/credentials.ts';
@@ -33,6 +35,8 @@ export interface BadgeRecord {
   reasons: string[];
   /** What employers see of the verification: expired-only failures show as EXPIRED, other failures and UNVERIFIED not at all. */
   shownAs?: 'VERIFIED' | 'EXPIRED';
+  /** The issuer's standing as the registry judges it (absent: RECOGNIZED). */
+  issuerRecognition?: 'RECOGNIZED' | 'UNKNOWN' | 'SUSPENDED';
   /** Listed earner, not hidden by them, and a verification employers may see. */
   visible: boolean;
 }
@@ -218,6 +222,7 @@ export function generateDirectory(taxonomy: Taxonomy, seed: number, earnerCount:
         visible: listed && !hidden && shownAs !== undefined,
       });
       credentials.push({
+        key: credentialKey(issuer.id, credentialId),
         id: credentialId,
         earnerId,
         identityKeys: [`email:${email}`],
@@ -231,6 +236,9 @@ export function generateDirectory(taxonomy: Taxonomy, seed: number, earnerCount:
         evidence: [],
         issuedOn,
         verification: { status, reasons, method: 'generated', checkedAt: now.toISOString() },
+        // Generated issuers stand for registry-recognized ones: default searches see their badges.
+        authority: [issuer.id],
+        issuerRecognition: { status: 'RECOGNIZED', entryId: issuer.id, name: issuer.name },
         raw: '',
         ingestedAt: now.toISOString(),
       });
@@ -302,6 +310,10 @@ export async function seedSearchFixture(name: string, seed = 42, earnerCount = 3
   await bulkWrite(client, aliasName(prefix, 'earners'), earners.map((doc) => ({ id: doc.earnerId, document: doc })));
   await bulkWrite(client, aliasName(prefix, 'badge-classes'), badgeClasses.map((doc) => ({ id: doc.id, document: doc })));
   await bulkWrite(client, aliasName(prefix, 'skills'), skillDocuments(taxonomy).map((doc) => ({ id: doc.id, document: doc })));
+  // The registry recognizes every generated issuer (their badges carry RECOGNIZED).
+  // The hidden-only issuer was only seen in credentials (PENDING): no lookup may reveal it while no listed earner shows its badge.
+  const registryStatus = (id: string) => (id === generated.hiddenOnly.issuerId ? { status: 'PENDING' as const, provenance: { format: 'seen' as const, source: 'generated', rank: 1_000_000 } } : {});
+  await bulkWrite(client, aliasName(prefix, 'issuers'), generated.issuers.map((i) => ({ id: i.id, document: registryEntry(i.id, i.name, registryStatus(i.id)) })));
   return {
     prefix,
     client,

@@ -23,6 +23,7 @@ export interface SearchInput {
   credentialTypes?: string[];
   issuedWithinMonths?: number;
   verification?: string[];
+  issuerRecognition?: string[];
   sort?: 'RELEVANCE' | 'RECENT';
   first?: number;
   after?: string;
@@ -53,7 +54,9 @@ type BadgeTest = (badge: BadgeRecord) => boolean;
 
 function badgeTests(input: SearchInput, now: Date): BadgeTest[] {
   const verification = input.verification ?? ['VERIFIED'];
-  const tests: BadgeTest[] = [(b) => b.shownAs !== undefined && verification.includes(b.shownAs)];
+  // Only badges of recognized issuers count unless the search asks for others.
+  const recognition = input.issuerRecognition ?? ['RECOGNIZED'];
+  const tests: BadgeTest[] = [(b) => b.shownAs !== undefined && verification.includes(b.shownAs), (b) => recognition.includes(b.issuerRecognition ?? 'RECOGNIZED')];
   const since = input.issuedWithinMonths ? cutoff(now, input.issuedWithinMonths) : undefined;
   if (since) tests.push((b) => b.issuedOn >= since);
   const { issuers = [], credentialTypes = [], frameworks = [], badges = [], skills = [] } = input;

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, requireChromium, screenshot, seriousAxeViolations, type Browser } from './support/browser.ts';
 import { listedEarner, searchDirectly, shownName, signInAsEmployer, waitForResults } from './support/flows.ts';
 import { startWebStack, type WebStack } from './support/web-stack.ts';
+import { UNKNOWN_DEMO_ISSUER } from '../../indexer/demo/unknown-issuer.ts';
 
 describe('employer search in the browser', () => {
   let stack: WebStack;
@@ -225,5 +226,19 @@ describe('employer search in the browser', () => {
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     expect(await seriousAxeViolations(phone)).toEqual([]);
     await phone.close();
+  });
+
+  it("shows an unrecognized issuer's badges only when asked, labelled 'issuer not recognized'", async () => {
+    await page.goto(`${stack.url}/search`);
+    await waitForResults(page);
+    await expect(page.getByText('issuer not recognized').count()).resolves.toBe(0);
+    await page.getByRole('checkbox', { name: 'Include badges from issuers not recognized' }).check();
+    await page.waitForURL(/issuers_unrecognized=show/);
+    await waitForResults(page);
+    // The demo's self-signed issuer gave the first listed earners a badge: it shows, labelled, under the name it claims.
+    const labelled = page.locator('.badges li', { hasText: 'issuer not recognized' });
+    await labelled.first().waitFor();
+    await expect(labelled.first().textContent()).resolves.toContain(UNKNOWN_DEMO_ISSUER.name);
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 });

@@ -6,6 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { readCredentials } from '../../../indexer/sources/read-credentials.ts';
 import type { ReasonCode, VerificationMethod, VerificationStatus } from '../../../indexer/verify/types.ts';
 import { fixtureResolver, readFixture } from '../../support/credential-fixtures.ts';
+import { loadTaxonomy } from '../../../indexer/taxonomy/index.ts';
+import { verifyReportLine } from '../../../indexer/verify-report.ts';
+import { registryEntry } from '../../support/issuer-registry.ts';
+
+const taxonomy = loadTaxonomy();
 
 interface Case {
   file: string;
@@ -77,6 +82,8 @@ describe('1EdTech fixtures give their expected outcome', { timeout: 30_000 }, ()
       }
       if (method) expect(verification.method).toBe(method);
       expect(Number.isNaN(Date.parse(verification.checkedAt))).toBe(false);
+      // No registry lists 1EdTech's test issuers: whatever the status, the issuer is not recognized.
+      expect(verifyReportLine(credential, taxonomy).issuerRecognition).toBe('UNKNOWN');
     }
   });
 
@@ -87,6 +94,27 @@ describe('1EdTech fixtures give their expected outcome', { timeout: 30_000 }, ()
     );
     expect(credential?.verification.status).toBe('FAILED');
     expect(credential?.verification.reasons).toEqual(['RECIPIENT_MISMATCH']);
+  });
+});
+
+describe('issuer recognition of fixtures (verify --json)', { timeout: 30_000 }, () => {
+  const DID = 'did:key:z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi';
+  const registry = [registryEntry(DID, 'Andy Miller Academy (registry name)')];
+
+  it('recognizes a credential whose verifying did:key a registry lists, naming the entry', async () => {
+    const [credential] = await readCredentials({ source: 'f', bytes: readFixture('ob30/simple-did-key-method.json') }, { resolver: resolverFor('ob30/simple-did-key-method.json') });
+    const line = verifyReportLine(credential!, taxonomy, registry);
+    expect(line).toMatchObject({ status: 'VERIFIED', issuerRecognition: 'RECOGNIZED', registryEntry: { id: DID, name: 'Andy Miller Academy (registry name)', status: 'RECOGNIZED' } });
+    expect(line.authority).toContain(DID);
+  });
+
+  it('never recognizes a key that only names itself, nor a copy whose signature fails', async () => {
+    // ob30/simple.json signs with a key embedded in its own id: it proves that someone signed, not who.
+    const listed = [registryEntry('https://example.com/issuers/876543', 'Example Corp', { origins: ['https://example.com'] })];
+    for (const file of ['ob30/simple.json', 'ob30/simple-err-proof-value.json']) {
+      const [credential] = await readCredentials({ source: file, bytes: readFixture(file) }, { resolver: resolverFor(file) });
+      expect(verifyReportLine(credential!, taxonomy, listed)).toMatchObject({ authority: [], issuerRecognition: 'UNKNOWN' });
+    }
   });
 });
 

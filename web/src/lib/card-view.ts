@@ -8,6 +8,8 @@ export interface CardBadge {
   credentialId: string;
   name: string;
   issuerName: string;
+  /** "issuer not recognized" when the registry does not recognize the issuer; null otherwise. */
+  issuerNotice: string | null;
   issuedOn: string;
   credentialType: string;
   verification: { status: string; method: string | null; checkedAt: string | null; reasons: string[] };
@@ -42,7 +44,7 @@ export function cardFromEarner(earner: EarnerCardFragment): CardView {
     location: earner.location,
     openTo: earner.openTo,
     contactable: earner.contactable,
-    badges: badges.map((b) => ({ credentialId: b.credentialId, name: b.name, issuerName: b.issuer?.name ?? 'Unknown issuer', issuedOn: b.issuedOn, credentialType: b.credentialType, verification: b.verification })),
+    badges: badges.map((b) => ({ credentialId: b.credentialId, name: b.name, issuerName: b.issuer?.name ?? b.issuerName, issuerNotice: b.issuerNotice, issuedOn: b.issuedOn, credentialType: b.credentialType, verification: b.verification })),
     badgeCount: Math.max(earner.badgeCount, earner.badges.length),
     topSkills: topSkills(badges),
   };
@@ -61,7 +63,7 @@ export function cardFromOwnProfile(profile: MyProfile, settings: MySettings): Ca
     location: settings.location ?? profile.location,
     openTo: settings.openTo,
     contactable: settings.contactable,
-    badges: shown.map((b) => ({ credentialId: b.credentialId, name: b.name, issuerName: b.issuerName, issuedOn: b.issuedOn, credentialType: b.credentialType, verification: { status: b.verificationStatus, method: null, checkedAt: null, reasons: [] } })),
+    badges: shown.map((b) => ({ credentialId: b.credentialId, name: b.name, issuerName: b.issuerName, issuerNotice: null, issuedOn: b.issuedOn, credentialType: b.credentialType, verification: { status: b.verificationStatus, method: null, checkedAt: null, reasons: [] } })),
     badgeCount: shown.length,
     topSkills: [],
   };

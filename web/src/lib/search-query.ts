@@ -3,7 +3,7 @@
  * the API's input. Pure functions: the URL is the single source of truth, so
  * a shared link or the back button restores exactly the same search.
  */
-import type { EarnerSearchInput, EarnerSort, MatchMode } from './graphql/generated';
+import type { EarnerSearchInput, EarnerSort, IssuerRecognition, MatchMode } from './graphql/generated';
 
 export interface SearchQuery {
   text: string;
@@ -17,6 +17,8 @@ export interface SearchQuery {
   credentialTypes: string[];
   /** Only badges issued in the last N months. */
   issuedWithinMonths: number | null;
+  /** Also count and show badges of issuers the registry does not recognize (labelled). */
+  unrecognized: boolean;
   sort: EarnerSort;
 }
 
@@ -37,7 +39,7 @@ export const PAGE_SIZE = 20;
 export const FACET_SIZE = 50;
 
 export function emptyQuery(): SearchQuery {
-  return { text: '', skills: [], skillsMode: 'ANY', badges: [], badgesMode: 'ANY', issuers: [], frameworks: [], regions: [], credentialTypes: [], issuedWithinMonths: null, sort: 'RELEVANCE' };
+  return { text: '', skills: [], skillsMode: 'ANY', badges: [], badgesMode: 'ANY', issuers: [], frameworks: [], regions: [], credentialTypes: [], issuedWithinMonths: null, unrecognized: false, sort: 'RELEVANCE' };
 }
 
 function distinct(values: string[]): string[] {
@@ -52,6 +54,7 @@ export function parseQuery(params: URLSearchParams): SearchQuery {
   query.badgesMode = params.get('badges_mode') === 'all' ? 'ALL' : 'ANY';
   const months = Number(params.get('issued'));
   query.issuedWithinMonths = Number.isInteger(months) && months >= 1 && months <= 600 ? months : null;
+  query.unrecognized = params.get('issuers_unrecognized') === 'show';
   query.sort = params.get('sort') === 'recent' ? 'RECENT' : 'RELEVANCE';
   return query;
 }
@@ -64,6 +67,7 @@ export function queryToParams(query: SearchQuery): URLSearchParams {
   if (query.skillsMode === 'ALL') params.set('skills_mode', 'all');
   if (query.badgesMode === 'ALL') params.set('badges_mode', 'all');
   if (query.issuedWithinMonths) params.set('issued', String(query.issuedWithinMonths));
+  if (query.unrecognized) params.set('issuers_unrecognized', 'show');
   if (query.sort === 'RECENT') params.set('sort', 'recent');
   return params;
 }
@@ -80,8 +84,14 @@ export function toSearchInput(query: SearchQuery, after?: string | null): Earner
   if (query.skills.length > 1) input.skillsMode = query.skillsMode;
   if (query.badges.length > 1) input.badgesMode = query.badgesMode;
   if (query.issuedWithinMonths) input.issuedWithinMonths = query.issuedWithinMonths;
+  if (query.unrecognized) input.issuerRecognition = badgeIssuers(query);
   if (after) input.after = after;
   return input;
+}
+
+/** Whose badges a search counts and its cards show: recognized issuers only, unless asked. */
+export function badgeIssuers(query: SearchQuery): IssuerRecognition[] {
+  return query.unrecognized ? ['RECOGNIZED', 'UNKNOWN', 'SUSPENDED'] : ['RECOGNIZED'];
 }
 
 export function activeFilterCount(query: SearchQuery): number {

@@ -7,7 +7,7 @@ import { request } from './api';
 import { messageOf } from './errors';
 import { FACETS, type FacetDefinition } from './facets';
 import { BadgeClassLabelDocument, IssuerLabelDocument, SearchEarnersDocument, SkillRelationsDocument, type SearchEarnersQuery } from './graphql/generated';
-import { LIST_FILTERS, queryToParams, toSearchInput, type ListFilter, type SearchQuery } from './search-query';
+import { badgeIssuers, LIST_FILTERS, queryToParams, toSearchInput, type ListFilter, type SearchQuery } from './search-query';
 
 export type SearchResult = SearchEarnersQuery['searchEarners'];
 export type SearchHit = SearchResult['nodes'][number];
@@ -51,7 +51,7 @@ export class SearchStore {
     this.loading = true;
     this.error = null;
     try {
-      const { searchEarners } = await request(SearchEarnersDocument, { input: toSearchInput(query) }, { signal: controller.signal });
+      const { searchEarners } = await request(SearchEarnersDocument, { input: toSearchInput(query), badgeIssuers: badgeIssuers(query) }, { signal: controller.signal });
       if (controller.signal.aborted) return;
       this.result = searchEarners;
       this.hits = searchEarners.nodes;
@@ -74,7 +74,7 @@ export class SearchStore {
     this.loadingMore = true;
     this.error = null;
     try {
-      const { searchEarners } = await request(SearchEarnersDocument, { input: toSearchInput(this.query, cursor) });
+      const { searchEarners } = await request(SearchEarnersDocument, { input: toSearchInput(this.query, cursor), badgeIssuers: badgeIssuers(this.query) });
       this.hits = [...this.hits, ...searchEarners.nodes];
       if (this.result) this.result = { ...this.result, pageInfo: searchEarners.pageInfo };
     } catch (error) {
