@@ -93,3 +93,32 @@ declare module '@digitalbazaar/multikey-context' {
   const value: { contexts: Map<string, object> };
   export default value;
 }
+
+declare module '@digitalbazaar/security-context' {
+  const value: { contexts: Map<string, object> };
+  export default value;
+}
+
+declare module 'ed25519-signature-2018-context' {
+  const value: { contexts: Map<string, object> };
+  export default value;
+}
+
+declare module '@digitalbazaar/vc-bitstring-status-list-context' {
+  export const contexts: Map<string, object>;
+}
+
+declare module '@digitalbazaar/vc-status-list-context' {
+  const value: { contexts: Map<string, object> };
+  export default value;
+}
+
+declare module 'vc-revocation-list-context' {
+  const value: { contexts: Map<string, object> };
+  export default value;
+}
+
+declare module '@digitalcredentials/dcc-context' {
+  const value: { contexts: Map<string, object> };
+  export default value;
+}
