@@ -33,10 +33,12 @@ export function credentialTypeOf(achievementType: string | undefined): Credentia
   return 'badge';
 }
 
-const UNSTORABLE = new Set(['MALFORMED', 'UNSUPPORTED_FORMAT']);
+const UNSTORABLE = new Set(['MALFORMED', 'UNSUPPORTED_FORMAT', 'NOT_A_BADGE']);
 
 /** Why a credential cannot be stored, or an empty list. */
 export function unstorableReasons(c: NormalizedCredential): string[] {
+  // not a badge: its missing achievement and recipient follow from that, and are not worth listing
+  if (c.verification.reasons.includes('NOT_A_BADGE')) return ['NOT_A_BADGE'];
   const problems: string[] = [];
   if (c.verification.reasons.some((r) => UNSTORABLE.has(r))) problems.push(...c.verification.reasons.filter((r) => UNSTORABLE.has(r)));
   if (!c.recipient.identity.trim()) problems.push('NO_RECIPIENT');

@@ -10,6 +10,9 @@ export interface Finding {
 /** Reasons that mean "could not check", not "checked and wrong". */
 const INCONCLUSIVE: ReadonlySet<ReasonCode> = new Set(['ISSUER_UNREACHABLE', 'STATUS_UNREACHABLE']);
 
+/** Reasons that say what a credential is, not whether it verified: they never change the status. */
+const DESCRIPTIVE: ReadonlySet<ReasonCode> = new Set(['NOT_A_BADGE']);
+
 export function finding(reason: ReasonCode, detail: string): Finding {
   return { reason, detail };
 }
@@ -26,8 +29,9 @@ export function buildResult(
   notes: readonly string[] = [],
 ): VerificationResult {
   const reasons = [...new Set(findings.map((f) => f.reason))];
+  const judged = reasons.filter((r) => !DESCRIPTIVE.has(r));
   const status =
-    reasons.length === 0 ? 'VERIFIED' : reasons.every((r) => INCONCLUSIVE.has(r)) ? 'UNVERIFIED' : 'FAILED';
+    judged.length === 0 ? 'VERIFIED' : judged.every((r) => INCONCLUSIVE.has(r)) ? 'UNVERIFIED' : 'FAILED';
   const details = [...findings.map((f) => `${f.reason}: ${f.detail}`), ...notes];
   const result: VerificationResult = { status, reasons, method, checkedAt: now.toISOString() };
   if (details.length > 0) result.details = details;

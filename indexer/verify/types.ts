@@ -24,7 +24,11 @@ export type ReasonCode =
   | 'HOSTED_MISMATCH'
   | 'OUT_OF_SCOPE'
   | 'STATUS_UNREACHABLE'
-  | 'UNKNOWN_CONTEXT';
+  | 'UNKNOWN_CONTEXT'
+  /** A verifiable credential that is not an Open Badge: its checks ran and decide the status; it is not indexed. */
+  | 'NOT_A_BADGE'
+  /** A hosted assertion (or other document) that answers 404/410: it does not exist. */
+  | 'NOT_FOUND';
 
 /** Which verification procedure produced the result. */
 export type VerificationMethod =
@@ -32,6 +36,8 @@ export type VerificationMethod =
   | 'ob2-signed'
   | 'ob3-eddsa-rdfc-2022'
   | 'ob3-ed25519-signature-2020'
+  | 'ob3-ed25519-signature-2018'
+  | 'ob3-eddsa-2022'
   | 'ob3-vc-jwt'
   | 'clr'
   | 'import';

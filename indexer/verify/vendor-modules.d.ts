@@ -21,7 +21,7 @@ declare module 'jsonld-signatures' {
 
 declare module '@digitalbazaar/data-integrity' {
   export class DataIntegrityProof {
-    constructor(options: { cryptosuite: unknown; signer?: unknown; date?: Date | string });
+    constructor(options: { cryptosuite: unknown; signer?: unknown; date?: Date | string; legacyContext?: boolean });
   }
 }
 
@@ -121,4 +121,14 @@ declare module 'vc-revocation-list-context' {
 declare module '@digitalcredentials/dcc-context' {
   const value: { contexts: Map<string, object> };
   export default value;
+}
+
+declare module '@digitalbazaar/eddsa-2022-cryptosuite' {
+  export const cryptosuite: unknown;
+}
+
+declare module '@digitalbazaar/ed25519-signature-2018' {
+  export class Ed25519Signature2018 {
+    constructor(options?: { key?: unknown; signer?: unknown; date?: Date | string });
+  }
 }
