@@ -138,7 +138,7 @@ async function resolveDidWeb(keyId: string, issuerId: string | undefined, resolv
   const did = stripFragment(keyId);
   const url = didWebToUrl(did);
   if (!url) return fail('UNKNOWN_KEY', `${keyId} is not a valid did:web URL`);
-  const loaded = await loadNode(url, `DID document of ${did}`, resolver);
+  const loaded = await loadNode(url, `DID document of ${did}`, resolver, 'ISSUER_UNREACHABLE', 'UNKNOWN_KEY');
   if (!loaded.ok) return { ok: false, finding: loaded.finding };
   const doc = loaded.doc;
   if (asString(doc.id) !== did) return fail('UNKNOWN_KEY', `DID document at ${url} has id ${JSON.stringify(doc.id)}, expected ${did}`);
@@ -161,7 +161,7 @@ async function resolveHttpKey(keyId: string, issuerId: string | undefined, resol
     if (!key) return fail('UNKNOWN_KEY', `${keyId}: fragment is not a valid Ed25519 multikey`);
     return { ok: true, key: judgeOwnership(key, issuerId, 'fragment') };
   }
-  const loaded = await loadNode(controller, `key document ${controller}`, resolver);
+  const loaded = await loadNode(controller, `key document ${controller}`, resolver, 'ISSUER_UNREACHABLE', 'UNKNOWN_KEY');
   if (!loaded.ok) return { ok: false, finding: loaded.finding };
   const vm = findMethod(loaded.doc, keyId);
   if (!vm) return fail('UNKNOWN_KEY', `${controller} declares no verification method ${keyId}`);

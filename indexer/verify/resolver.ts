@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BoundedCache } from './cache.ts';
+import { errorCode, isMissing, isMissingStatus } from './fetch-errors.ts';
 
 /** Maps URLs onto local files: a prefix ending in `/` maps onto a folder, any other prefix is one exact URL mapped onto one file. */
 export interface ResolveMapping {
@@ -18,7 +19,7 @@ export interface ResolveMapping {
 /** Outcome of one fetch; never thrown. */
 export type Fetched =
   | { ok: true; url: string; text: string }
-  | { ok: false; url: string; error: string };
+  | { ok: false; url: string; error: string; missing?: boolean; body?: string };
 
 /** What verification code needs from the outside world. */
 export interface Resolver {
@@ -84,7 +85,7 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
       try {
         return { ok: true, url, text: await readFile(file, 'utf8') };
       } catch (error) {
-        return { ok: false, url, error: `mapped file ${file} could not be read (${errorText(error)})` };
+        return { ok: false, url, error: `mapped file ${file} could not be read (${errorText(error)})`, missing: isMissing({ code: errorCode(error) }) };
       }
     }
     if (options.allowNetwork === false) return { ok: false, url, error: 'no --resolve mapping covers this URL and network access is off' };
@@ -120,8 +121,10 @@ async function fetchOverHttp(url: string, timeoutMs: number, maxBytes: number): 
       headers: { accept: 'application/ld+json, application/json;q=0.9, */*;q=0.1' },
     });
     if (!response.ok) {
-      await response.body?.cancel();
-      return { ok: false, url, error: `HTTP ${response.status}` };
+      // a 410 may carry a body that says why (OB 2.0 revoked assertions); other failures are not read
+      if (!isMissingStatus(response.status)) await response.body?.cancel();
+      const body = isMissingStatus(response.status) ? await readLimited(response, maxBytes) : null;
+      return { ok: false, url, error: `HTTP ${response.status}`, missing: isMissingStatus(response.status), ...(body ? { body } : {}) };
     }
     const declared = Number(response.headers.get('content-length') ?? '0');
     if (declared > maxBytes) {
@@ -166,9 +169,9 @@ function errorText(error: unknown): string {
 export async function fetchJson(
   resolver: Resolver,
   url: string,
-): Promise<{ ok: true; doc: unknown } | { ok: false; error: string }> {
+): Promise<{ ok: true; doc: unknown } | { ok: false; error: string; missing?: boolean; body?: string }> {
   const fetched = await resolver.fetchText(url);
-  if (!fetched.ok) return { ok: false, error: `${url}: ${fetched.error}` };
+  if (!fetched.ok) return { ok: false, error: `${url}: ${fetched.error}`, ...(fetched.missing ? { missing: true } : {}), ...(fetched.body ? { body: fetched.body } : {}) };
   try {
     return { ok: true, doc: JSON.parse(fetched.text) as unknown };
   } catch {
