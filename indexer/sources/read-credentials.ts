@@ -20,6 +20,10 @@ async function readBadgeText(text: string, source: string, options: VerifyOption
   if (format === 'json') return readJsonText(text, source, options);
   if (format === 'jws') return readJws(text.trim(), source, options);
   if (format === 'url') return [normalizeOb2(await verifyOb2HostedUrl(text.trim(), options), source, options.recipient)];
+  if (format === 'sd-jwt') {
+    const detail = `${source}: SD-JWT (selective disclosure JWT, "<jws>~<disclosure>~...") is not supported yet; ask the holder for the credential as JSON-LD or VC-JWT`;
+    return [failedCredential(source, 'ob3-jwt', [finding('UNSUPPORTED_FORMAT', detail)], options.now ?? new Date())];
+  }
   const detail = `${source}: ${container} is neither JSON, a compact JWS nor a URL (starts with ${JSON.stringify(text.trim().slice(0, 20))})`;
   return [failedCredential(source, 'ob3-json-ld', [finding('UNSUPPORTED_FORMAT', detail)], options.now ?? new Date())];
 }

@@ -10,6 +10,7 @@
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { driver as didKeyDriver } from '@digitalbazaar/did-method-key';
 import { didWebToUrl } from './did-web.ts';
+import { isEcDidKey, keyFromDidJwk, keyFromEcDidKey, type EcKey } from './keys-ec.ts';
 import { asArray, asString, isObject, type JsonObject } from './json.ts';
 import { loadNode } from './remote.ts';
 import { stripFragment, type Resolver } from './resolver.ts';
@@ -171,12 +172,21 @@ async function resolveHttpKey(keyId: string, issuerId: string | undefined, resol
   return { ok: true, key: judgeOwnership(key, issuerId, 'published') };
 }
 
+/** A self-certifying EC key (did:jwk, P-256/P-384 did:key), judged like an Ed25519 did:key. */
+function ecKey(resolved: EcKey, issuerId: string | undefined): KeyResolution {
+  if (!resolved.ok) return fail('UNKNOWN_KEY', resolved.detail);
+  const key: ResolvedKey = { id: resolved.id, controller: resolved.controller, publicKeyJwk: resolved.publicKeyJwk, notes: [] };
+  return { ok: true, key: judgeOwnership(key, issuerId, 'did:key') };
+}
+
 /** Resolves a key id; `issuerId` is the credential's issuer, to judge ownership. */
 export async function resolveKey(keyId: unknown, issuerId: string | undefined, resolver: Resolver): Promise<KeyResolution> {
   if (typeof keyId !== 'string' || keyId.length === 0) return fail('UNKNOWN_KEY', 'proof.verificationMethod is missing');
+  if (keyId.startsWith('did:jwk:')) return ecKey(keyFromDidJwk(keyId), issuerId);
+  if (isEcDidKey(keyId)) return ecKey(await keyFromEcDidKey(keyId), issuerId);
   if (keyId.startsWith('did:key:')) return resolveDidKey(keyId, issuerId);
   if (keyId.startsWith('did:web:')) return resolveDidWeb(keyId, issuerId, resolver);
-  if (keyId.startsWith('did:')) return fail('UNKNOWN_KEY', `${keyId}: DID method ${keyId.split(':')[1]} is not supported (did:key and did:web are)`);
+  if (keyId.startsWith('did:')) return fail('UNKNOWN_KEY', `${keyId}: DID method ${keyId.split(':')[1]} is not supported (did:key, did:jwk and did:web are)`);
   if (/^https?:\/\//.test(keyId)) return resolveHttpKey(keyId, issuerId, resolver);
   return fail('UNKNOWN_KEY', `${keyId}: not a did:key, did:web or http(s) key reference`);
 }

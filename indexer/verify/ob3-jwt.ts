@@ -31,6 +31,7 @@ async function findKey(header: JsonObject, issuerId: string | undefined, resolve
     return resolveKey(absolute, issuerId, resolver);
   }
   if (issuerId?.startsWith('did:key:')) return resolveKey(`${issuerId}#${issuerId.slice('did:key:'.length)}`, issuerId, resolver);
+  if (issuerId?.startsWith('did:jwk:')) return resolveKey(`${issuerId}#0`, issuerId, resolver);
   return { ok: false, finding: finding('UNKNOWN_KEY', 'JOSE header has neither "kid" nor "jwk", and the issuer is not a did:key') };
 }
 

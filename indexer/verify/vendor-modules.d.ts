@@ -132,3 +132,10 @@ declare module '@digitalbazaar/ed25519-signature-2018' {
     constructor(options?: { key?: unknown; signer?: unknown; date?: Date | string });
   }
 }
+
+declare module '@digitalbazaar/ecdsa-multikey' {
+  export function from(key: object): Promise<unknown>;
+  export function fromJwk(options: { jwk: object; secretKey?: boolean; id?: string; controller?: string }): Promise<unknown>;
+  export function generate(options: { curve: string; id?: string; controller?: string }): Promise<unknown>;
+  export function toJwk(options: { keyPair: unknown; secretKey?: boolean }): Promise<Record<string, unknown>>;
+}
