@@ -17,6 +17,7 @@ import {
   revocationListIncludes,
   verificationType,
 } from './ob2-checks.ts';
+import { standingChecks, type CheckName } from './checks.ts';
 import { readOb2Terms } from './ob2-terms.ts';
 import { loadNode } from './remote.ts';
 import { revokedHostedBody } from './ob2-revoked.ts';
@@ -124,7 +125,8 @@ export async function verifyOb2Hosted(given: JsonObject, options: VerifyOptions)
   findings.push(...profileFindings);
   if (issuer) findings.push(...checkHostedScope(id, issuer));
   findings.push(...(await checkStanding(hosted, issuer, options, now)));
-  return { format: 'ob2-hosted', assertion: hosted, badge, issuer, result: buildResult('ob2-hosted', findings, now) };
+  const ran: CheckName[] = ['shape', 'hosted-copy', 'scope', 'documents', 'status', ...standingChecks({}, options.recipient)];
+  return { format: 'ob2-hosted', assertion: hosted, badge, issuer, result: buildResult('ob2-hosted', findings, now, [], ran) };
 }
 
 /** Verifies a hosted assertion given only by its URL (e.g. baked into an image as a URL). */
@@ -205,5 +207,6 @@ export async function verifyOb2Signed(jws: string, options: VerifyOptions): Prom
   const signature = await checkSignature(jws.trim(), assertion, issuer, options);
   findings.push(...signature.findings);
   findings.push(...(await checkStanding(assertion, issuer, options, now)));
-  return { format: 'ob2-signed', assertion, badge, issuer, result: buildResult('ob2-signed', findings, now, signature.notes) };
+  const ran: CheckName[] = ['shape', 'documents', 'proof', 'key', 'status', ...standingChecks({}, options.recipient)];
+  return { format: 'ob2-signed', assertion, badge, issuer, result: buildResult('ob2-signed', findings, now, signature.notes, ran) };
 }

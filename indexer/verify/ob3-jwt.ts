@@ -13,6 +13,7 @@ import { buildResult, finding, type Finding } from './result.ts';
 import type { Resolver } from './resolver.ts';
 import type { VerifyOptions } from './types.ts';
 import { checkValidityWindow } from './dates.ts';
+import { standingChecks, type CheckName } from './checks.ts';
 
 /** Asymmetric algorithms only: `none` and HMAC can prove nothing about an issuer. */
 const JWT_ALGORITHMS = ['EdDSA', 'Ed25519', 'ES256', 'ES384', 'ES512', 'ES256K', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'];
@@ -81,5 +82,6 @@ export async function verifyVcJwt(jwt: string, options: VerifyOptions, kind: 'ba
   }
   if (asArray(credential.proof).length > 0) notes.push('embedded proof ignored: the JWS secures this credential');
   findings.push(...checkJwtClaims(payload, now), ...(await checkStanding(credential, options, now)));
-  return { format, credential, result: buildResult(kind === 'clr' ? 'clr' : 'ob3-vc-jwt', findings, now, notes) };
+  const ran: CheckName[] = ['shape', 'badge', 'proof', 'key', ...standingChecks(credential, options.recipient)];
+  return { format, credential, result: buildResult(kind === 'clr' ? 'clr' : 'ob3-vc-jwt', findings, now, notes, ran) };
 }

@@ -4,6 +4,7 @@ import { asArray, type JsonObject } from './json.ts';
 import { checkContextsPinned, checkCredentialDates, checkCredentialEnvelope, checkCredentialSubject, checkSubjectRecipient } from './ob3-checks.ts';
 import { checkDataIntegrityProofs } from './ob3-proof.ts';
 import { checkCredentialStatus } from './status.ts';
+import { standingChecks, type CheckName } from './checks.ts';
 import type { VerificationMethod, VerificationResult, VerifyOptions } from './types.ts';
 
 /** What OB 3.0 verification found out, ready for normalization. */
@@ -52,7 +53,8 @@ export async function verifyJsonLdCredential(
     ...(await checkStanding(credential, options, now, where)),
   ];
   const method = kind === 'clr' ? 'clr' : proof.method;
-  return { result: buildResult(method, findings, now, proof.notes), method };
+  const ran: CheckName[] = ['shape', 'badge', 'contexts', 'proof', 'key', ...standingChecks(credential, options.recipient)];
+  return { result: buildResult(method, findings, now, proof.notes, ran), method };
 }
 
 export async function verifyOb3JsonLd(credential: JsonObject, options: VerifyOptions): Promise<Ob3Outcome> {

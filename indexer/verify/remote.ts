@@ -25,8 +25,10 @@ export async function loadNode(
   }
   const fetched = await fetchJson(resolver, value);
   if (!fetched.ok) {
-    if (missing && fetched.missing) return { ok: false, finding: finding(missing, `${where} does not exist: ${fetched.error}`), ...goneBody(fetched.body) };
-    return { ok: false, finding: finding(unreachable, `${where} could not be fetched: ${fetched.error}`), ...goneBody(fetched.body) };
+    // a key that cannot be fetched fails (or leaves unchecked) the key check, whatever the reason code
+    const check = missing === 'UNKNOWN_KEY' ? { check: 'key' as const } : {};
+    if (missing && fetched.missing) return { ok: false, finding: { ...finding(missing, `${where} does not exist: ${fetched.error}`), ...check }, ...goneBody(fetched.body) };
+    return { ok: false, finding: { ...finding(unreachable, `${where} could not be fetched: ${fetched.error}`), ...check }, ...goneBody(fetched.body) };
   }
   if (!isObject(fetched.doc)) return { ok: false, finding: finding('MALFORMED', `${where} at ${value} is not a JSON object`) };
   return { ok: true, doc: fetched.doc };

@@ -1,10 +1,13 @@
 /** Turns the findings of a verification into a `VerificationResult`. */
+import { checkOutcomes, type CheckName } from './checks.ts';
 import type { ReasonCode, VerificationMethod, VerificationResult } from './types.ts';
 
 /** One failed (or un-runnable) check: its reason code and where it went wrong. */
 export interface Finding {
   reason: ReasonCode;
   detail: string;
+  /** The check it belongs to, when its reason alone does not say (see `checks.ts`). */
+  check?: CheckName;
 }
 
 /** Reasons that mean "could not check", not "checked and wrong". */
@@ -20,13 +23,15 @@ export function finding(reason: ReasonCode, detail: string): Finding {
 /**
  * VERIFIED without findings; UNVERIFIED when every finding only says a remote
  * document could not be fetched; FAILED otherwise.
- * `notes` are caveats of a pass (kept in `details` after the findings).
+ * `notes` are caveats of a pass (kept in `details` after the findings);
+ * `ran` names the checks that ran (each finding adds its own check).
  */
 export function buildResult(
   method: VerificationMethod | null,
   findings: readonly Finding[],
   now: Date,
   notes: readonly string[] = [],
+  ran: readonly CheckName[] = [],
 ): VerificationResult {
   const reasons = [...new Set(findings.map((f) => f.reason))];
   const judged = reasons.filter((r) => !DESCRIPTIVE.has(r));
@@ -35,6 +40,7 @@ export function buildResult(
   const details = [...findings.map((f) => `${f.reason}: ${f.detail}`), ...notes];
   const result: VerificationResult = { status, reasons, method, checkedAt: now.toISOString() };
   if (details.length > 0) result.details = details;
+  result.checks = checkOutcomes(findings, ran);
   return result;
 }
 
@@ -49,5 +55,6 @@ export function combineResults(outer: VerificationResult, inner: VerificationRes
   ];
   const result: VerificationResult = { status, reasons, method, checkedAt: inner.checkedAt };
   if (details.length > 0) result.details = details;
+  result.checks = [...(outer.checks ?? []).map((c) => ({ ...c, check: `container ${c.check}` })), ...(inner.checks ?? [])];
   return result;
 }

@@ -3,6 +3,7 @@
  * project (the earner document builder, the API) rely on these shapes.
  */
 import type { Alignment } from '../../mappings/badge-classes.ts';
+import type { CheckOutcome } from './checks.ts';
 import type { Resolver } from './resolver.ts';
 
 /** Overall outcome: VERIFIED (every check passed), FAILED (a check failed), UNVERIFIED (a check could not be run, e.g. the issuer was unreachable). */
@@ -53,6 +54,8 @@ export interface VerificationResult {
   checkedAt: string;
   /** Human-readable notes: what was wrong and where (JSON path / field), or caveats of a pass. */
   details?: string[];
+  /** Each check that ran and its outcome (reported by `indexer verify --json`; not stored). */
+  checks?: CheckOutcome[];
 }
 
 /** Wire format a credential arrived in. */
