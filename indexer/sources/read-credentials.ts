@@ -3,7 +3,7 @@
  * returns its normalized, verified credentials. Never throws for bad input:
  * unreadable items come back FAILED with MALFORMED or UNSUPPORTED_FORMAT.
  */
-import { verifyOb2HostedUrl } from '../verify/ob2.ts';
+import { verifyHostedUrl } from '../verify/hosted-url.ts';
 import { normalizeOb2 } from '../verify/normalize-ob2.ts';
 import { finding } from '../verify/result.ts';
 import type { CredentialInput, NormalizedCredential, VerifyOptions } from '../verify/types.ts';
@@ -19,7 +19,7 @@ async function readBadgeText(text: string, source: string, options: VerifyOption
   const format = detectTextFormat(text);
   if (format === 'json') return readJsonText(text, source, options);
   if (format === 'jws') return readJws(text.trim(), source, options);
-  if (format === 'url') return [normalizeOb2(await verifyOb2HostedUrl(text.trim(), options), source, options.recipient)];
+  if (format === 'url') return [normalizeOb2(await verifyHostedUrl(text.trim(), options), source, options.recipient)];
   if (format === 'sd-jwt') {
     const detail = `${source}: SD-JWT (selective disclosure JWT, "<jws>~<disclosure>~...") is not supported yet; ask the holder for the credential as JSON-LD or VC-JWT`;
     return [failedCredential(source, 'ob3-jwt', [finding('UNSUPPORTED_FORMAT', detail)], options.now ?? new Date())];

@@ -27,7 +27,7 @@ import type { VerificationResult, VerifyOptions } from './types.ts';
 
 /** What OB 2.0 verification found out, ready for normalization. */
 export interface Ob2Outcome {
-  format: 'ob2-hosted' | 'ob2-signed';
+  format: 'ob1-hosted' | 'ob2-hosted' | 'ob2-signed';
   assertion: JsonObject;
   badge?: JsonObject;
   issuer?: JsonObject;
@@ -87,7 +87,7 @@ async function checkStanding(assertion: JsonObject, issuer: JsonObject | undefin
   return findings;
 }
 
-function checkRecipient(assertion: JsonObject, expected: string | undefined): Finding[] {
+export function checkRecipient(assertion: JsonObject, expected: string | undefined): Finding[] {
   const recipient = assertion.recipient;
   if (!expected || !isObject(recipient) || (asString(recipient.type) ?? 'email') !== 'email') return [];
   const identity = asString(recipient.identity) ?? '';

@@ -5,7 +5,7 @@ import { finding, type Finding } from './result.ts';
 import type { ReasonCode } from './types.ts';
 
 /** On failure, `gone` is the JSON body a 404/410 answered with, if any (an OB 2.0 revoked assertion says why there). */
-export type Loaded = { ok: true; doc: JsonObject } | { ok: false; finding: Finding; gone?: JsonObject };
+export type Loaded = { ok: true; doc: JsonObject } | { ok: false; finding: Finding; gone?: JsonObject; status?: number };
 
 /**
  * Returns an embedded node, or fetches the node an IRI names.
@@ -27,8 +27,9 @@ export async function loadNode(
   if (!fetched.ok) {
     // a key that cannot be fetched fails (or leaves unchecked) the key check, whatever the reason code
     const check = missing === 'UNKNOWN_KEY' ? { check: 'key' as const } : {};
-    if (missing && fetched.missing) return { ok: false, finding: { ...finding(missing, `${where} does not exist: ${fetched.error}`), ...check }, ...goneBody(fetched.body) };
-    return { ok: false, finding: { ...finding(unreachable, `${where} could not be fetched: ${fetched.error}`), ...check }, ...goneBody(fetched.body) };
+    const extra = { ...goneBody(fetched.body), ...(fetched.status ? { status: fetched.status } : {}) };
+    if (missing && fetched.missing) return { ok: false, finding: { ...finding(missing, `${where} does not exist: ${fetched.error}`), ...check }, ...extra };
+    return { ok: false, finding: { ...finding(unreachable, `${where} could not be fetched: ${fetched.error}`), ...check }, ...extra };
   }
   if (!isObject(fetched.doc)) return { ok: false, finding: finding('MALFORMED', `${where} at ${value} is not a JSON object`) };
   return { ok: true, doc: fetched.doc };

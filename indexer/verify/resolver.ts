@@ -19,7 +19,7 @@ export interface ResolveMapping {
 /** Outcome of one fetch; never thrown. */
 export type Fetched =
   | { ok: true; url: string; text: string }
-  | { ok: false; url: string; error: string; missing?: boolean; body?: string };
+  | { ok: false; url: string; error: string; missing?: boolean; status?: number; body?: string };
 
 /** What verification code needs from the outside world. */
 export interface Resolver {
@@ -124,7 +124,7 @@ async function fetchOverHttp(url: string, timeoutMs: number, maxBytes: number): 
       // a 410 may carry a body that says why (OB 2.0 revoked assertions); other failures are not read
       if (!isMissingStatus(response.status)) await response.body?.cancel();
       const body = isMissingStatus(response.status) ? await readLimited(response, maxBytes) : null;
-      return { ok: false, url, error: `HTTP ${response.status}`, missing: isMissingStatus(response.status), ...(body ? { body } : {}) };
+      return { ok: false, url, error: `HTTP ${response.status}`, missing: isMissingStatus(response.status), status: response.status, ...(body ? { body } : {}) };
     }
     const declared = Number(response.headers.get('content-length') ?? '0');
     if (declared > maxBytes) {
@@ -169,9 +169,9 @@ function errorText(error: unknown): string {
 export async function fetchJson(
   resolver: Resolver,
   url: string,
-): Promise<{ ok: true; doc: unknown } | { ok: false; error: string; missing?: boolean; body?: string }> {
+): Promise<{ ok: true; doc: unknown } | { ok: false; error: string; missing?: boolean; status?: number; body?: string }> {
   const fetched = await resolver.fetchText(url);
-  if (!fetched.ok) return { ok: false, error: `${url}: ${fetched.error}`, ...(fetched.missing ? { missing: true } : {}), ...(fetched.body ? { body: fetched.body } : {}) };
+  if (!fetched.ok) return { ok: false, error: `${url}: ${fetched.error}`, ...(fetched.missing ? { missing: true } : {}), ...(fetched.status ? { status: fetched.status } : {}), ...(fetched.body ? { body: fetched.body } : {}) };
   try {
     return { ok: true, doc: JSON.parse(fetched.text) as unknown };
   } catch {

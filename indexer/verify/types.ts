@@ -33,6 +33,7 @@ export type ReasonCode =
 
 /** Which verification procedure produced the result. */
 export type VerificationMethod =
+  | 'ob1-hosted'
   | 'ob2-hosted'
   | 'ob2-signed'
   | 'ob3-eddsa-rdfc-2022'
@@ -59,7 +60,7 @@ export interface VerificationResult {
 }
 
 /** Wire format a credential arrived in. */
-export type CredentialFormat = 'ob2-hosted' | 'ob2-signed' | 'ob3-json-ld' | 'ob3-jwt' | 'clr';
+export type CredentialFormat = 'ob1-hosted' | 'ob2-hosted' | 'ob2-signed' | 'ob3-json-ld' | 'ob3-jwt' | 'clr';
 
 /** A competency framework alignment (the contract's type: stored as read). */
 export type { Alignment } from '../../mappings/badge-classes.ts';

@@ -9,13 +9,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CompactSign, importJWK, base64url } from 'jose';
 import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareCredential } from '../../../indexer/ingest/prepare.ts';
 import { readCredentials } from '../../../indexer/sources/read-credentials.ts';
 import type { Taxonomy } from '../../../indexer/taxonomy/index.ts';
 import { createResolver } from '../../../indexer/verify/resolver.ts';
 import type { ReasonCode, VerificationMethod, VerificationStatus } from '../../../indexer/verify/types.ts';
 import { repoRoot } from '../../support/credential-fixtures.ts';
+import { startIssuerServer, type IssuerServer } from '../../support/issuer-server.ts';
 
 const fixtures = path.join(repoRoot, 'test', 'fixtures');
 const NOW = new Date('2026-01-01T00:00:00Z');
@@ -140,5 +141,106 @@ describe('VC-JWT with ES256, signed by jose with the RFC 7515 A.3 test key', { t
     const [credential] = await read('credential.sd-jwt', new TextEncoder().encode(sdJwt));
     expect(credential?.verification).toMatchObject({ status: 'FAILED', reasons: ['UNSUPPORTED_FORMAT'] });
     expect(credential?.verification.details?.[0]).toContain('SD-JWT');
+  });
+});
+
+/** 1EdTech openbadges-validator-core test components (Apache-2.0, test/fixtures/openbadges-validator-core/README.md). */
+const OB1 = path.join(fixtures, 'openbadges-validator-core');
+const ob1Resolver = () =>
+  createResolver({
+    allowNetwork: false,
+    mappings: [
+      { prefix: 'http://a.com/instance3', target: path.join(OB1, '1_0_basic_assertion_with_extra_properties.json') },
+      { prefix: 'http://a.com/instance', target: path.join(OB1, '1_0_basic_assertion.json') },
+      { prefix: 'http://a.com/badgeclass', target: path.join(OB1, '1_0_basic_badgeclass.json') },
+      { prefix: 'http://a.com/issuer', target: path.join(OB1, '1_0_basic_issuer.json') },
+    ],
+  });
+const readOb1 = async (source: string, bytes: Uint8Array) => readCredentials({ source, bytes }, { resolver: ob1Resolver(), now: NOW, recipient: 'test@example.com' });
+
+/** A PNG with `text` baked in a legacy `tEXt` chunk with keyword "openbadges" (as OB 1.0 bakeries wrote it), before IEND. */
+function bakeTextChunk(png: Uint8Array, text: string): Uint8Array {
+  const table = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of bytes) c = table[(c ^ b) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const data = Buffer.concat([Buffer.from('openbadges\0', 'latin1'), Buffer.from(text, 'latin1')]);
+  const typeAndData = Buffer.concat([Buffer.from('tEXt', 'latin1'), data]);
+  const chunk = Buffer.alloc(12 + data.length);
+  chunk.writeUInt32BE(data.length, 0);
+  typeAndData.copy(chunk, 4);
+  chunk.writeUInt32BE(crc(typeAndData), 8 + data.length);
+  const bytes = Buffer.from(png);
+  const iend = bytes.lastIndexOf(Buffer.from('IEND', 'latin1')) - 4;
+  return Buffer.concat([bytes.subarray(0, iend), chunk, bytes.subarray(iend)]);
+}
+
+describe('Open Badges 1.0 hosted assertions, verified as hosted', { timeout: 60_000 }, () => {
+  it('the validator-core 1.0 assertion (with an extra property) verifies, as the validator\'s full 1.0 test expects', async () => {
+    const [c] = await readOb1('1_0_basic_assertion_with_extra_properties.json', readFileSync(path.join(OB1, '1_0_basic_assertion_with_extra_properties.json')));
+    expect(c?.verification, JSON.stringify(c?.verification.details)).toMatchObject({ status: 'VERIFIED', reasons: [], method: 'ob1-hosted' });
+    expect(c).toMatchObject({ format: 'ob1-hosted', id: 'http://a.com/instance3', issuer: { id: 'http://a.com/issuer', name: 'Basic Issuer' }, achievement: { name: 'Basic Badge', criteria: 'http://a.com/badgeclass_criteria' }, recipient: { type: 'email', identity: 'test@example.com' } });
+    expect(new Date(c!.issuedOn).toISOString()).toBe('2015-04-30T00:00:00.000Z');
+  });
+
+  it('the validator-core "1_0_assertion_with_errors" (recipient as a bare string) is MALFORMED', async () => {
+    const [c] = await readOb1('errors.json', readFileSync(path.join(OB1, '1_0_assertion_with_errors.json')));
+    expect(c?.verification).toMatchObject({ status: 'FAILED', reasons: ['MALFORMED'] });
+  });
+
+  it('a local copy that differs from the hosted one is HOSTED_MISMATCH', async () => {
+    const local = JSON.parse(readFileSync(path.join(OB1, '1_0_basic_assertion.json'), 'utf8')) as Record<string, unknown>;
+    const [c] = await readOb1('tampered.json', new TextEncoder().encode(JSON.stringify({ ...local, issuedOn: '2010-01-01' })));
+    expect(c?.verification).toMatchObject({ status: 'FAILED', reasons: ['HOSTED_MISMATCH'] });
+  });
+
+  it('a PNG with the assertion URL baked in (tEXt "openbadges") is verified as hosted', async () => {
+    // a 1x1 transparent PNG with nothing baked in yet
+    const blank = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    const png = bakeTextChunk(blank, 'http://a.com/instance3');
+    const [c] = await readOb1('baked.png', png);
+    expect(c?.verification, JSON.stringify(c?.verification.details)).toMatchObject({ status: 'VERIFIED', method: 'ob1-hosted' });
+  });
+});
+
+describe('Open Badges 1.0 revocation over HTTP', { timeout: 30_000 }, () => {
+  let server: IssuerServer;
+  beforeAll(async () => {
+    server = await startIssuerServer();
+  });
+  afterAll(async () => server.close());
+
+  const ob1 = (origin: string, uid: string) => ({ uid, recipient: { identity: 'test@example.com', hashed: false, type: 'email' }, badge: `${origin}/badgeclass`, issuedOn: 1430352000, verify: { type: 'hosted', url: `${origin}/assertions/${uid}` } });
+
+  it('410 Gone is REVOKED (OB 1.0), a uid in the issuer revocation list is REVOKED with its reason, and a 503 is UNVERIFIED', async () => {
+    const o = server.origin;
+    server.serve('/badgeclass', { name: 'HTTP Badge', description: 'd', image: `${o}/i.png`, criteria: `${o}/criteria`, issuer: `${o}/issuer` });
+    server.serve('/issuer', { name: 'HTTP Issuer', url: o, revocationList: `${o}/revoked.json` });
+    server.serve('/revoked.json', { listed: 'Awarded by mistake' });
+    const read1 = async (doc: unknown) => (await readCredentials({ source: 'a.json', bytes: new TextEncoder().encode(JSON.stringify(doc)) }, { resolver: createResolver({ cacheTtlMs: 0 }) }))[0]!;
+
+    const fine = ob1(o, 'fine');
+    server.serve('/assertions/fine', fine);
+    expect((await read1(fine)).verification).toMatchObject({ status: 'VERIFIED', method: 'ob1-hosted' });
+
+    const gone = ob1(o, 'gone');
+    server.serve('/assertions/gone', '', 410);
+    expect((await read1(gone)).verification).toMatchObject({ status: 'FAILED', reasons: ['REVOKED'] });
+
+    const listed = ob1(o, 'listed');
+    server.serve('/assertions/listed', listed);
+    const l = await read1(listed);
+    expect(l.verification).toMatchObject({ status: 'FAILED', reasons: ['REVOKED'] });
+    expect(l.verification.details?.[0]).toContain('Awarded by mistake');
+
+    const down = ob1(o, 'down');
+    server.serve('/assertions/down', 'busy', 503);
+    expect((await read1(down)).verification).toMatchObject({ status: 'UNVERIFIED', reasons: ['ISSUER_UNREACHABLE'] });
   });
 });
