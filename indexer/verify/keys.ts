@@ -10,6 +10,7 @@
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { driver as didKeyDriver } from '@digitalbazaar/did-method-key';
 import { didWebToUrl } from './did-web.ts';
+import { ed25519MultibaseOfBase58 } from './keys-base58.ts';
 import { isEcDidKey, keyFromDidJwk, keyFromEcDidKey, type EcKey } from './keys-ec.ts';
 import { asArray, asString, isObject, type JsonObject } from './json.ts';
 import { loadNode } from './remote.ts';
@@ -53,9 +54,9 @@ async function fromMultibase(id: string, controller: string, publicKeyMultibase:
   }
 }
 
-/** Builds a key from a verification method object (Multikey, Ed25519VerificationKey2020, JsonWebKey[2020]). */
+/** Builds a key from a verification method object (Multikey, Ed25519VerificationKey2020 or 2018, JsonWebKey[2020]). */
 async function fromVerificationMethod(id: string, controller: string, vm: JsonObject): Promise<ResolvedKey | undefined> {
-  const multibase = asString(vm.publicKeyMultibase);
+  const multibase = asString(vm.publicKeyMultibase) ?? ed25519MultibaseOfBase58(asString(vm.publicKeyBase58) ?? '');
   if (multibase) return fromMultibase(id, controller, multibase);
   if (isObject(vm.publicKeyJwk)) {
     const jwk = vm.publicKeyJwk;

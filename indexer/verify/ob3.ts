@@ -14,11 +14,12 @@ export interface Ob3Outcome {
   result: VerificationResult;
 }
 
-/** Proof check of a status list credential: it must carry a proof that verifies. */
+/** Proof check of a status list credential: it must carry a proof that verifies, and be within its own validity window. */
 async function checkListProof(list: JsonObject, options: VerifyOptions): Promise<Finding[]> {
   const contexts = checkContextsPinned(list, 'status list');
   if (contexts.length > 0) return contexts;
-  return (await checkDataIntegrityProofs(list, options.resolver, 'status list')).findings;
+  const dates = checkCredentialDates(list, options.now ?? new Date(), 'status list');
+  return [...(await checkDataIntegrityProofs(list, options.resolver, 'status list')).findings, ...dates];
 }
 
 /** Checks that do not depend on how the credential was secured: validity window, status, recipient. */

@@ -139,3 +139,8 @@ declare module '@digitalbazaar/ecdsa-multikey' {
   export function generate(options: { curve: string; id?: string; controller?: string }): Promise<unknown>;
   export function toJwk(options: { keyPair: unknown; secretKey?: boolean }): Promise<Record<string, unknown>>;
 }
+
+declare module 'base58-universal' {
+  export function encode(input: Uint8Array, maxline?: number): string;
+  export function decode(input: string): Uint8Array;
+}

@@ -23,7 +23,10 @@ const NOW = new Date('2026-01-01T00:00:00Z');
 const resolver = () =>
   createResolver({
     allowNetwork: false,
-    mappings: [{ prefix: 'https://raw.githubusercontent.com/digitalcredentials/verifier-core/refs/heads/main/src/test-fixtures/status/', target: path.join(fixtures, 'dcc', 'status') + '/' }],
+    mappings: [
+      { prefix: 'https://raw.githubusercontent.com/digitalcredentials/verifier-core/refs/heads/main/src/test-fixtures/status/', target: path.join(fixtures, 'dcc', 'status') + '/' },
+      { prefix: 'https://digitalcredentials.github.io/vc-test-fixtures/statusLists/', target: path.join(fixtures, 'dcc', 'statusLists') + '/' },
+    ],
   });
 const read = async (source: string, bytes: Uint8Array) => readCredentials({ source, bytes }, { resolver: resolver(), now: NOW });
 const readFile = async (relative: string) => read(relative, readFileSync(path.join(fixtures, relative)));
@@ -41,6 +44,9 @@ const cases: Case[] = [
   { file: 'dcc/v1-valid-status.json', status: 'VERIFIED', reasons: [], method: 'ob3-ed25519-signature-2020' },
   { file: 'dcc/v2-both-proofs.json', status: 'VERIFIED', reasons: [], method: 'ob3-eddsa-rdfc-2022' },
   { file: 'dcc/v2-not-a-badge.json', status: 'VERIFIED', reasons: ['NOT_A_BADGE'], method: 'ob3-eddsa-rdfc-2022' },
+  { file: 'dcc/v2-tampered.json', status: 'FAILED', reasons: ['BAD_SIGNATURE'], method: 'ob3-ed25519-signature-2020' },
+  { file: 'dcc/v2-tampered-status.json', status: 'UNVERIFIED', reasons: ['NOT_A_BADGE', 'STATUS_UNREACHABLE'], method: 'ob3-ed25519-signature-2020' },
+  { file: 'dcc/v2-expired-status.json', status: 'UNVERIFIED', reasons: ['NOT_A_BADGE', 'STATUS_UNREACHABLE'], method: 'ob3-ed25519-signature-2020' },
   { file: 'w3c-ccg-vc-ed/plugfest-1-ex-1.json', status: 'VERIFIED', reasons: [], method: 'ob3-ed25519-signature-2018' },
 ];
 
