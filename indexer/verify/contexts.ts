@@ -25,6 +25,7 @@ const SHIPPED: Record<string, string> = {
   'https://purl.imsglobal.org/spec/clr/v2p0/context.json': 'clr-v2p0-context.json',
   'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json': 'clr-v2p0-context-2.0.1.json',
   'https://w3id.org/security/suites/jws-2020/v1': 'jws-2020-v1.json',
+  'https://www.w3.org/ns/credentials/examples/v2': 'credentials-examples-v2.json',
 };
 
 function loadShipped(): Map<string, object> {

@@ -38,7 +38,7 @@ interface Case {
   method: VerificationMethod;
 }
 
-/** Exactly the tables of test/fixtures/dcc/README.md and test/fixtures/w3c-ccg-vc-ed/README.md. */
+/** Exactly the tables of the READMEs in test/fixtures/dcc, w3c-ccg-vc-ed and w3c-vc-di-eddsa. */
 const cases: Case[] = [
   { file: 'dcc/v1-revoked.json', status: 'FAILED', reasons: ['REVOKED'], method: 'ob3-ed25519-signature-2020' },
   { file: 'dcc/v1-valid-status.json', status: 'VERIFIED', reasons: [], method: 'ob3-ed25519-signature-2020' },
@@ -48,6 +48,7 @@ const cases: Case[] = [
   { file: 'dcc/v2-tampered-status.json', status: 'UNVERIFIED', reasons: ['NOT_A_BADGE', 'STATUS_UNREACHABLE'], method: 'ob3-ed25519-signature-2020' },
   { file: 'dcc/v2-expired-status.json', status: 'UNVERIFIED', reasons: ['NOT_A_BADGE', 'STATUS_UNREACHABLE'], method: 'ob3-ed25519-signature-2020' },
   { file: 'w3c-ccg-vc-ed/plugfest-1-ex-1.json', status: 'VERIFIED', reasons: [], method: 'ob3-ed25519-signature-2018' },
+  { file: 'w3c-vc-di-eddsa/eddsa-rdfc-2022-signedDataInt.json', status: 'VERIFIED', reasons: ['NOT_A_BADGE'], method: 'ob3-eddsa-rdfc-2022' },
 ];
 
 describe('third-party credentials verify as their sources state', { timeout: 60_000 }, () => {
