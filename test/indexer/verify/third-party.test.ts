@@ -5,9 +5,10 @@
  * with an independent library (jose) and a published test key (RFC 7515
  * Appendix A.3), never with this project's signer.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CompactSign, importJWK, base64url } from 'jose';
+import { CompactSign, base64url, exportJWK, generateKeyPair, importJWK } from 'jose';
 import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareCredential } from '../../../indexer/ingest/prepare.ts';
@@ -131,6 +132,29 @@ describe('VC-JWT with ES256, signed by jose with the RFC 7515 A.3 test key', { t
     const forged = await es256Jwt({ ...badgePayload(otherDid), iss: otherDid }, `${otherDid}#${other.publicKeyMultibase}`);
     const [bad] = await read('forged.jwt', new TextEncoder().encode(forged));
     expect(bad?.verification).toMatchObject({ status: 'FAILED', reasons: ['BAD_SIGNATURE'] });
+  });
+
+  it('did:web issuer publishing the key as a JsonWebKey2020 (P-256 JWK) in its DID document: VERIFIED', async () => {
+    const did = 'did:web:issuer.example';
+    const folder = mkdtempSync(path.join(tmpdir(), 'did-web-'));
+    mkdirSync(path.join(folder, '.well-known'));
+    writeFileSync(
+      path.join(folder, '.well-known', 'did.json'),
+      JSON.stringify({ '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/suites/jws-2020/v1'], id: did, verificationMethod: [{ id: `${did}#key-1`, type: 'JsonWebKey2020', controller: did, publicKeyJwk: RFC7515_A3_PUBLIC }], assertionMethod: [`${did}#key-1`] }),
+    );
+    const jwt = await es256Jwt({ ...badgePayload(did), iss: did }, `${did}#key-1`);
+    const resolver = createResolver({ allowNetwork: false, mappings: [{ prefix: 'https://issuer.example/', target: folder + '/' }] });
+    const [credential] = await readCredentials({ source: 'es256-did-web.jwt', bytes: new TextEncoder().encode(jwt) }, { resolver, now: NOW });
+    expect(credential?.verification, JSON.stringify(credential?.verification.details)).toMatchObject({ status: 'VERIFIED', reasons: [], method: 'ob3-vc-jwt' });
+  });
+
+  it('ES384 (P-384, a key jose generates) with a did:jwk issuer: VERIFIED', async () => {
+    const { publicKey, privateKey } = await generateKeyPair('ES384', { extractable: true });
+    const did = `did:jwk:${base64url.encode(JSON.stringify(await exportJWK(publicKey)))}`;
+    const payload = { ...badgePayload(did), iss: did };
+    const jwt = await new CompactSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader({ alg: 'ES384', kid: `${did}#0` }).sign(privateKey);
+    const [credential] = await read('es384.jwt', new TextEncoder().encode(jwt));
+    expect(credential?.verification, JSON.stringify(credential?.verification.details)).toMatchObject({ status: 'VERIFIED', reasons: [], method: 'ob3-vc-jwt' });
   });
 
   it('iss differing from issuer.id stays FAILED (OB 3.0: not valid), with that reason only', async () => {
