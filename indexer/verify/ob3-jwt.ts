@@ -16,7 +16,7 @@ import { checkValidityWindow } from './dates.ts';
 import { standingChecks, type CheckName } from './checks.ts';
 
 /** Asymmetric algorithms only: `none` and HMAC can prove nothing about an issuer. */
-const JWT_ALGORITHMS = ['EdDSA', 'Ed25519', 'ES256', 'ES384', 'ES512', 'ES256K', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'];
+export const JWT_ALGORITHMS = ['EdDSA', 'Ed25519', 'ES256', 'ES384', 'ES512', 'ES256K', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'];
 
 /** The credential a VC-JWT payload carries. */
 export function credentialOfJwtPayload(payload: JsonObject): JsonObject {
@@ -24,7 +24,7 @@ export function credentialOfJwtPayload(payload: JsonObject): JsonObject {
 }
 
 /** Picks the verification key: `jwk` header, `kid` header, else the issuer's own key (did:key, or a profile listing keys). */
-async function findKey(header: JsonObject, issuerId: string | undefined, resolver: Resolver): Promise<KeyResolution> {
+export async function findJwtKey(header: JsonObject, issuerId: string | undefined, resolver: Resolver): Promise<KeyResolution> {
   if (isObject(header.jwk)) return { ok: true, key: keyFromJwk(header.jwk, issuerId) };
   const kid = asString(header.kid);
   if (kid) {
@@ -65,7 +65,7 @@ export async function verifyVcJwt(jwt: string, options: VerifyOptions, kind: 'ba
   const issuerId = idOf(credential.issuer) ?? asString(payload.iss);
   if (!JWT_ALGORITHMS.includes(alg)) findings.push(finding('BAD_SIGNATURE', `JOSE header alg ${JSON.stringify(alg)} is not allowed`));
   else {
-    const resolved = await findKey(header, issuerId, options.resolver);
+    const resolved = await findJwtKey(header, issuerId, options.resolver);
     if (!resolved.ok) findings.push(resolved.finding);
     else {
       if (resolved.key.ownership) findings.push(resolved.key.ownership);

@@ -41,6 +41,7 @@ export type VerificationMethod =
   | 'ob3-ed25519-signature-2018'
   | 'ob3-eddsa-2022'
   | 'ob3-vc-jwt'
+  | 'sd-jwt-vc'
   | 'clr'
   | 'import';
 

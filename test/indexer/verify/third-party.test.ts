@@ -7,6 +7,8 @@
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createHash, createPrivateKey, randomBytes, sign } from 'node:crypto';
+import { SDJwtInstance } from '@sd-jwt/core';
 import path from 'node:path';
 import { CompactSign, base64url, exportJWK, generateKeyPair, importJWK } from 'jose';
 import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
@@ -107,12 +109,25 @@ function badgePayload(issuer: string): Record<string, unknown> {
   };
 }
 
+/** Issues an SD-JWT with Digital Credentials' independent library @sd-jwt/core, signed ES256 with the RFC 7515 A.3 key, kid did:jwk#0. */
+async function issueSdJwt(payload: Record<string, unknown>, frame: Record<string, unknown>): Promise<string> {
+  const privateKey = createPrivateKey({ key: RFC7515_A3, format: 'jwk' });
+  const sdjwt = new SDJwtInstance({
+    signer: (data: string) => sign('sha256', Buffer.from(data), { key: privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url'),
+    signAlg: 'ES256',
+    hasher: (data: string | ArrayBuffer, alg: string) => new Uint8Array(createHash(alg.replace('-', '')).update(typeof data === 'string' ? data : Buffer.from(data)).digest()),
+    hashAlg: 'sha-256',
+    saltGenerator: () => randomBytes(16).toString('base64url'),
+  });
+  return sdjwt.issue(payload as never, frame as never, { header: { kid: `${DID_JWK}#0`, typ: 'dc+sd-jwt' } });
+}
+
 async function es256Jwt(payload: Record<string, unknown>, kid: string): Promise<string> {
   const key = await importJWK(RFC7515_A3, 'ES256');
   return new CompactSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader({ alg: 'ES256', typ: 'vc+jwt', kid }).sign(key);
 }
 
-describe('VC-JWT with ES256, signed by jose with the RFC 7515 A.3 test key', { timeout: 60_000 }, () => {
+describe('VC-JWT and SD-JWT with ES256, signed by jose or @sd-jwt/core with the RFC 7515 A.3 test key', { timeout: 60_000 }, () => {
   it('did:jwk issuer: VERIFIED', async () => {
     const jwt = await es256Jwt({ ...badgePayload(DID_JWK), iss: DID_JWK }, `${DID_JWK}#0`);
     const [credential] = await read('es256-did-jwk.jwt', new TextEncoder().encode(jwt));
@@ -165,13 +180,37 @@ describe('VC-JWT with ES256, signed by jose with the RFC 7515 A.3 test key', { t
     expect(credential?.verification.details?.join(' ')).toContain('jwt.iss did:example:someone-else differs from credential.issuer');
   });
 
-  it('an SD-JWT VC is UNSUPPORTED_FORMAT, naming SD-JWT', async () => {
-    const jwt = await es256Jwt({ iss: DID_JWK, vct: 'https://example.org/badge', _sd: [] }, `${DID_JWK}#0`);
-    // the disclosure of RFC 9901's example ("given_name": "John")
-    const sdJwt = `${jwt}~WyIyR0xDNDJzS1F2ZUNmR2ZyeU5STjl3IiwgImdpdmVuX25hbWUiLCAiSm9obiJd~`;
+  it('an SD-JWT VC (vct, selectively disclosed claims) issued by @sd-jwt/core: the issuer JWS and every disclosure check out; not a badge', async () => {
+    const sdJwt = await issueSdJwt({ iss: DID_JWK, vct: 'https://example.org/identity', given_name: 'Erika', family_name: 'Mustermann' }, { _sd: ['given_name', 'family_name'] });
     const [credential] = await read('credential.sd-jwt', new TextEncoder().encode(sdJwt));
-    expect(credential?.verification).toMatchObject({ status: 'FAILED', reasons: ['UNSUPPORTED_FORMAT'] });
-    expect(credential?.verification.details?.[0]).toContain('SD-JWT');
+    expect(credential?.verification, JSON.stringify(credential?.verification.details)).toMatchObject({ status: 'VERIFIED', reasons: ['NOT_A_BADGE'], method: 'sd-jwt-vc' });
+    expect(credential?.verification.details?.join(' ')).toContain('2 disclosure(s) matched');
+  });
+
+  it('an SD-JWT carrying an Open Badge whose achievement name is disclosed: VERIFIED, read with the disclosed name', async () => {
+    const payload = { iss: DID_JWK, vct: 'OpenBadgeCredential', vc: badgePayload(DID_JWK) };
+    const sdJwt = await issueSdJwt(payload, { vc: { credentialSubject: { achievement: { _sd: ['name'] } } } } as never);
+    expect(sdJwt.split('~').length).toBeGreaterThan(2);
+    const [credential] = await read('badge.sd-jwt', new TextEncoder().encode(sdJwt));
+    expect(credential?.verification, JSON.stringify(credential?.verification.details)).toMatchObject({ status: 'VERIFIED', reasons: [], method: 'sd-jwt-vc' });
+    expect(credential?.achievement.name).toBe('ES256');
+    expect(credential?.issuer.id).toBe(DID_JWK);
+  });
+
+  it('an SD-JWT whose issuer-signed part was altered, or that carries a disclosure the issuer never signed, is BAD_SIGNATURE (RFC 9901)', async () => {
+    const sdJwt = await issueSdJwt({ iss: DID_JWK, vct: 'https://example.org/identity', given_name: 'Erika' }, { _sd: ['given_name'] });
+    const [jws, ...rest] = sdJwt.split('~');
+    const [h, p, sig] = jws!.split('.');
+    const altered = { ...(JSON.parse(Buffer.from(p!, 'base64url').toString()) as Record<string, unknown>), vct: 'https://example.org/other' };
+    const forgedJws = [h, Buffer.from(JSON.stringify(altered)).toString('base64url'), sig].join('.');
+    const [bad] = await read('altered.sd-jwt', new TextEncoder().encode([forgedJws, ...rest].join('~')));
+    expect(bad?.verification.status).toBe('FAILED');
+    expect(bad?.verification.reasons).toContain('BAD_SIGNATURE');
+
+    const forged = Buffer.from(JSON.stringify(['salt', 'family_name', 'Mallory'])).toString('base64url');
+    const [c] = await read('forged.sd-jwt', new TextEncoder().encode(`${jws}~${forged}~`));
+    expect(c?.verification).toMatchObject({ status: 'FAILED', reasons: ['BAD_SIGNATURE', 'NOT_A_BADGE'] });
+    expect(c?.verification.details?.join(' ')).toContain('1 disclosure(s) match no digest the issuer signed');
   });
 });
 

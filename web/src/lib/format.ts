@@ -13,6 +13,7 @@ const METHODS: Record<string, string> = {
   'ob3-ed25519-signature-2018': "the issuer's digital signature on an Open Badges 3.0 credential (Ed25519Signature2018)",
   'ob3-eddsa-2022': "the issuer's digital signature on an Open Badges 3.0 credential (Data Integrity, eddsa-2022)",
   'ob3-vc-jwt': "the issuer's signature on an Open Badges 3.0 credential (VC-JWT)",
+  'sd-jwt-vc': "the issuer's signature on a selective-disclosure credential (SD-JWT) and each disclosed claim",
   'ob2-hosted': "the assertion hosted on the issuer's own site (Open Badges 2.0)",
   'ob1-hosted': "the assertion hosted on the issuer's own site (Open Badges 1.0)",
   'ob2-signed': "the issuer's signature on an Open Badges 2.0 assertion",
