@@ -93,7 +93,7 @@ export function prepareCredential(c: NormalizedCredential, raw: Uint8Array, taxo
 }
 
 /** Reasons that say a copy is not what its issuer signed (as opposed to valid but revoked or expired). */
-const NOT_AUTHENTIC = new Set(['BAD_SIGNATURE', 'UNKNOWN_KEY', 'KEY_NOT_OWNED_BY_ISSUER', 'HOSTED_MISMATCH', 'NO_PROOF', 'OUT_OF_SCOPE', 'UNKNOWN_CONTEXT']);
+const NOT_AUTHENTIC = new Set(['BAD_SIGNATURE', 'UNKNOWN_KEY', 'KEY_NOT_OWNED_BY_ISSUER', 'HOSTED_MISMATCH', 'NO_PROOF', 'OUT_OF_SCOPE', 'UNKNOWN_CONTEXT', 'NOT_FOUND']);
 
 export function isAuthentic(verification: { status: string; reasons: readonly string[] }): boolean {
   return verification.status === 'VERIFIED' || !verification.reasons.some((r) => NOT_AUTHENTIC.has(r));
