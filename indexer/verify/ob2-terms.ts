@@ -3,7 +3,8 @@
  * that the OB 2.0 context makes an alias of a term (`verify` for
  * `verification`), or a compact or absolute IRI naming a term's IRI
  * (`obi:verify`, `https://w3id.org/openbadges#recipient`), is renamed to the
- * term the verifier reads. Pure; built once from the pinned context.
+ * term the verifier reads, and so is a type given as an IRI (`obi:Assertion`).
+ * Pure; built once from the pinned context.
  */
 import { OB2_CONTEXT_URL, PINNED_CONTEXTS } from './contexts.ts';
 import { isObject, type JsonObject } from './json.ts';
@@ -61,6 +62,35 @@ function buildRenames(defs: TermDefinitions): Map<string, string> {
 
 const RENAMES = buildRenames(definitions());
 
+/**
+ * Type values spelled as compact or absolute IRIs (`obi:Assertion`,
+ * `https://w3id.org/openbadges#BadgeClass`) -> the class term. Where two terms
+ * share an IRI (`hosted` and `HostedBadge`), the class name wins.
+ */
+function buildTypeRenames(defs: TermDefinitions): Map<string, string> {
+  const byIri = new Map<string, string>();
+  for (const term of Object.keys(defs)) {
+    if (!/^[A-Z]/.test(term)) continue;
+    const iri = expand(term, defs);
+    if (iri && !byIri.has(iri)) byIri.set(iri, term);
+  }
+  const renames = new Map<string, string>();
+  for (const [iri, term] of byIri) {
+    renames.set(iri, term);
+    for (const [prefix, base] of Object.entries(defs)) {
+      if (typeof base === 'string' && /[#/]$/.test(base) && iri.startsWith(base) && iri.length > base.length) renames.set(`${prefix}:${iri.slice(base.length)}`, term);
+    }
+  }
+  return renames;
+}
+
+const TYPE_RENAMES = buildTypeRenames(definitions());
+
+function readTypeValue(value: unknown): unknown {
+  if (typeof value === 'string') return TYPE_RENAMES.get(value) ?? value;
+  return Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? (TYPE_RENAMES.get(v) ?? v) : v)) : value;
+}
+
 /** The term an OB 2.0 key spells, or the key itself. */
 export function ob2TermOf(key: string): string {
   return RENAMES.get(key) ?? key;
@@ -74,7 +104,7 @@ export function readOb2Terms<T>(value: T): T {
   for (const [key, child] of Object.entries(value)) {
     const term = key === '@context' ? key : ob2TermOf(key);
     if (term !== key && term in value) continue;
-    out[term] = key === '@context' ? child : readOb2Terms(child);
+    out[term] = key === '@context' ? child : term === 'type' || term === '@type' ? readTypeValue(child) : readOb2Terms(child);
   }
   return out as T;
 }
