@@ -22,3 +22,9 @@ export function errorCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : undefined;
 }
+
+/** The HTTP status a fetch error names (`... HTTP 404`), for fetchers that report it only in their message. */
+export function httpStatusIn(error: string): number | undefined {
+  const match = /\bHTTP (\d{3})\b/.exec(error);
+  return match ? Number(match[1]) : undefined;
+}

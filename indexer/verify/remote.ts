@@ -1,5 +1,6 @@
 /** Loads linked documents: embedded objects are used as they are, IRIs are fetched through the resolver. */
 import { isObject, type JsonObject } from './json.ts';
+import { httpStatusIn, isMissingStatus } from './fetch-errors.ts';
 import { fetchJson, type Resolver } from './resolver.ts';
 import { finding, type Finding } from './result.ts';
 import type { ReasonCode } from './types.ts';
@@ -27,8 +28,9 @@ export async function loadNode(
   if (!fetched.ok) {
     // a key that cannot be fetched fails (or leaves unchecked) the key check, whatever the reason code
     const check = missing === 'UNKNOWN_KEY' ? { check: 'key' as const } : {};
-    const extra = { ...goneBody(fetched.body), ...(fetched.status ? { status: fetched.status } : {}) };
-    if (missing && fetched.missing) return { ok: false, finding: { ...finding(missing, `${where} does not exist: ${fetched.error}`), ...check }, ...extra };
+    const status = fetched.status ?? httpStatusIn(fetched.error);
+    const extra = { ...goneBody(fetched.body), ...(status ? { status } : {}) };
+    if (missing && (fetched.missing ?? (status !== undefined && isMissingStatus(status)))) return { ok: false, finding: { ...finding(missing, `${where} does not exist: ${fetched.error}`), ...check }, ...extra };
     return { ok: false, finding: { ...finding(unreachable, `${where} could not be fetched: ${fetched.error}`), ...check }, ...extra };
   }
   if (!isObject(fetched.doc)) return { ok: false, finding: finding('MALFORMED', `${where} at ${value} is not a JSON object`) };
