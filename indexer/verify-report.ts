@@ -1,5 +1,6 @@
 /** One line per credential for `indexer verify --json`. Pure. */
 import { normalizeSkills, type Taxonomy } from './taxonomy/index.ts';
+import type { CheckOutcome } from './verify/checks.ts';
 import type { NormalizedCredential } from './verify/types.ts';
 import { recognize, type IssuerRecognition } from '../mappings/issuer-recognition.ts';
 import type { IssuerRegistryDocument } from '../mappings/issuers.ts';
@@ -12,6 +13,8 @@ export interface VerifyReportLine {
   reasons: string[];
   details: string[];
   method: string | null;
+  /** Each check that ran (proof, key, status, dates, recipient, ...) and its outcome. */
+  checks: CheckOutcome[];
   issuer: { id: string; name: string };
   achievement: { id: string; name: string };
   recipient: { type: string; identity: string; hashed: boolean };
@@ -35,6 +38,7 @@ export function verifyReportLine(c: NormalizedCredential, taxonomy: Taxonomy, re
     reasons: c.verification.reasons,
     details: c.verification.details ?? [],
     method: c.verification.method,
+    checks: c.verification.checks ?? [],
     issuer: { id: c.issuer.id, name: c.issuer.name },
     achievement: { id: c.achievement.id, name: c.achievement.name },
     recipient: { type: c.recipient.type, identity: c.recipient.identity, hashed: c.recipient.hashed },

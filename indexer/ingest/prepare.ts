@@ -34,10 +34,12 @@ export function credentialTypeOf(achievementType: string | undefined): Credentia
   return 'badge';
 }
 
-const UNSTORABLE = new Set(['MALFORMED', 'UNSUPPORTED_FORMAT']);
+const UNSTORABLE = new Set(['MALFORMED', 'UNSUPPORTED_FORMAT', 'NOT_A_BADGE']);
 
 /** Why a credential cannot be stored, or an empty list. */
 export function unstorableReasons(c: NormalizedCredential): string[] {
+  // not a badge: its missing achievement and recipient follow from that, and are not worth listing
+  if (c.verification.reasons.includes('NOT_A_BADGE')) return ['NOT_A_BADGE'];
   const problems: string[] = [];
   if (c.verification.reasons.some((r) => UNSTORABLE.has(r))) problems.push(...c.verification.reasons.filter((r) => UNSTORABLE.has(r)));
   if (!c.recipient.identity.trim()) problems.push('NO_RECIPIENT');
@@ -97,7 +99,7 @@ export function prepareCredential(c: NormalizedCredential, raw: Uint8Array, taxo
 }
 
 /** Reasons that say a copy is not what its issuer signed (as opposed to valid but revoked or expired). */
-const NOT_AUTHENTIC = new Set(['BAD_SIGNATURE', 'UNKNOWN_KEY', 'KEY_NOT_OWNED_BY_ISSUER', 'HOSTED_MISMATCH', 'NO_PROOF', 'OUT_OF_SCOPE', 'UNKNOWN_CONTEXT']);
+const NOT_AUTHENTIC = new Set(['BAD_SIGNATURE', 'UNKNOWN_KEY', 'KEY_NOT_OWNED_BY_ISSUER', 'HOSTED_MISMATCH', 'NO_PROOF', 'OUT_OF_SCOPE', 'UNKNOWN_CONTEXT', 'NOT_FOUND']);
 
 export function isAuthentic(verification: { status: string; reasons: readonly string[] }): boolean {
   return verification.status === 'VERIFIED' || !verification.reasons.some((r) => NOT_AUTHENTIC.has(r));

@@ -27,7 +27,7 @@ export interface FetchPolicy {
 
 export type SafeFetched =
   | { ok: true; url: string; bytes: Buffer }
-  | { ok: false; error: string; tooLarge?: boolean };
+  | { ok: false; error: string; tooLarge?: boolean; status?: number; body?: string };
 
 const UNREACHABLE = 'unreachable';
 
@@ -82,7 +82,8 @@ function requestOnce(url: URL, target: Target, accept: string, maxBytes: number,
           resolve({ status, location: response.headers.location });
           return;
         }
-        if (status < 200 || status >= 300) {
+        // A 404 or 410 may say why (OB 2.0 revoked assertions answer 410 with a body): read it, bounded like any body.
+        if ((status < 200 || status >= 300) && status !== 404 && status !== 410) {
           response.resume();
           resolve({ status });
           return;
@@ -147,7 +148,9 @@ export async function safeFetch(url: string, policy: FetchPolicy, accept = 'appl
       continue;
     }
     if (response.tooLarge !== undefined) return { ok: false, tooLarge: true, error: `response exceeds the ${policy.maxBytes} byte limit` };
-    if (!response.body) return { ok: false, error: `HTTP ${response.status}` };
+    if (response.status < 200 || response.status >= 300 || !response.body) {
+      return { ok: false, error: `HTTP ${response.status}`, status: response.status, ...(response.body && response.body.length > 0 ? { body: response.body.toString('utf8') } : {}) };
+    }
     return { ok: true, url: current.href, bytes: response.body };
   }
 }

@@ -2,6 +2,7 @@
 import { isObject, parseJson } from '../verify/json.ts';
 import { normalizeOb2 } from '../verify/normalize-ob2.ts';
 import { normalizeOb3 } from '../verify/normalize-ob3.ts';
+import { verifyOb1Hosted } from '../verify/ob1.ts';
 import { verifyOb2Hosted } from '../verify/ob2.ts';
 import { verifyOb3JsonLd } from '../verify/ob3.ts';
 import { finding } from '../verify/result.ts';
@@ -20,6 +21,7 @@ export async function readJsonValue(value: unknown, source: string, options: Ver
     return [failedCredential(source, 'ob3-json-ld', [finding('UNSUPPORTED_FORMAT', detail)], now)];
   }
   if (kind === 'clr') return readClrJsonLd(value, source, options);
+  if (kind === 'ob1-assertion') return [normalizeOb2(await verifyOb1Hosted(value, options), source, options.recipient)];
   if (kind === 'ob2-assertion') return [normalizeOb2(await verifyOb2Hosted(value, options), source, options.recipient)];
   const outcome = await verifyOb3JsonLd(value, options);
   return [normalizeOb3(outcome.credential, outcome.format, source, outcome.result, options.recipient)];

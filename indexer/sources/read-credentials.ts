@@ -3,7 +3,9 @@
  * returns its normalized, verified credentials. Never throws for bad input:
  * unreadable items come back FAILED with MALFORMED or UNSUPPORTED_FORMAT.
  */
-import { verifyOb2HostedUrl } from '../verify/ob2.ts';
+import { verifyHostedUrl } from '../verify/hosted-url.ts';
+import { normalizeOb3 } from '../verify/normalize-ob3.ts';
+import { verifySdJwt } from '../verify/sd-jwt.ts';
 import { normalizeOb2 } from '../verify/normalize-ob2.ts';
 import { finding } from '../verify/result.ts';
 import type { CredentialInput, NormalizedCredential, VerifyOptions } from '../verify/types.ts';
@@ -19,7 +21,11 @@ async function readBadgeText(text: string, source: string, options: VerifyOption
   const format = detectTextFormat(text);
   if (format === 'json') return readJsonText(text, source, options);
   if (format === 'jws') return readJws(text.trim(), source, options);
-  if (format === 'url') return [normalizeOb2(await verifyOb2HostedUrl(text.trim(), options), source, options.recipient)];
+  if (format === 'url') return [normalizeOb2(await verifyHostedUrl(text.trim(), options), source, options.recipient)];
+  if (format === 'sd-jwt') {
+    const outcome = await verifySdJwt(text, options);
+    return [normalizeOb3(outcome.credential, outcome.format, source, outcome.result, options.recipient)];
+  }
   const detail = `${source}: ${container} is neither JSON, a compact JWS nor a URL (starts with ${JSON.stringify(text.trim().slice(0, 20))})`;
   return [failedCredential(source, 'ob3-json-ld', [finding('UNSUPPORTED_FORMAT', detail)], options.now ?? new Date())];
 }

@@ -9,6 +9,12 @@ import ed25519Signature2020Context from 'ed25519-signature-2020-context';
 import dataIntegrityContext from '@digitalbazaar/data-integrity-context';
 import didContext from 'did-context';
 import multikeyContext from '@digitalbazaar/multikey-context';
+import securityContext from '@digitalbazaar/security-context';
+import ed25519Signature2018Context from 'ed25519-signature-2018-context';
+import { contexts as bitstringStatusListContexts } from '@digitalbazaar/vc-bitstring-status-list-context';
+import statusList2021Context from '@digitalbazaar/vc-status-list-context';
+import revocationList2020Context from 'vc-revocation-list-context';
+import dccContext from '@digitalcredentials/dcc-context';
 
 /** URL of the Open Badges 2.0 context. */
 export const OB2_CONTEXT_URL = 'https://w3id.org/openbadges/v2';
@@ -18,6 +24,8 @@ const SHIPPED: Record<string, string> = {
   'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json': 'ob-v3p0-context-3.0.3.json',
   'https://purl.imsglobal.org/spec/clr/v2p0/context.json': 'clr-v2p0-context.json',
   'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json': 'clr-v2p0-context-2.0.1.json',
+  'https://w3id.org/security/suites/jws-2020/v1': 'jws-2020-v1.json',
+  'https://www.w3.org/ns/credentials/examples/v2': 'credentials-examples-v2.json',
 };
 
 function loadShipped(): Map<string, object> {
@@ -37,5 +45,11 @@ export const PINNED_CONTEXTS: ReadonlyMap<string, object> = new Map<string, obje
   ...dataIntegrityContext.contexts,
   ...didContext.contexts,
   ...multikeyContext.contexts,
+  ...securityContext.contexts,
+  ...ed25519Signature2018Context.contexts,
+  ...bitstringStatusListContexts,
+  ...statusList2021Context.contexts,
+  ...revocationList2020Context.contexts,
+  ...dccContext.contexts,
   ...loadShipped(),
 ]);

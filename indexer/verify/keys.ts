@@ -10,6 +10,8 @@
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { driver as didKeyDriver } from '@digitalbazaar/did-method-key';
 import { didWebToUrl } from './did-web.ts';
+import { ed25519MultibaseOfBase58 } from './keys-base58.ts';
+import { isEcDidKey, keyFromDidJwk, keyFromEcDidKey, type EcKey } from './keys-ec.ts';
 import { asArray, asString, isObject, type JsonObject } from './json.ts';
 import { loadNode } from './remote.ts';
 import { stripFragment, type Resolver } from './resolver.ts';
@@ -59,9 +61,9 @@ async function fromMultibase(id: string, controller: string, publicKeyMultibase:
   }
 }
 
-/** Builds a key from a verification method object (Multikey, Ed25519VerificationKey2020, JsonWebKey[2020]). */
+/** Builds a key from a verification method object (Multikey, Ed25519VerificationKey2020 or 2018, JsonWebKey[2020]). */
 async function fromVerificationMethod(id: string, controller: string, vm: JsonObject): Promise<ResolvedKey | undefined> {
-  const multibase = asString(vm.publicKeyMultibase);
+  const multibase = asString(vm.publicKeyMultibase) ?? ed25519MultibaseOfBase58(asString(vm.publicKeyBase58) ?? '');
   if (multibase) return fromMultibase(id, controller, multibase);
   if (isObject(vm.publicKeyJwk)) {
     const jwk = vm.publicKeyJwk;
@@ -154,7 +156,7 @@ async function resolveDidWeb(keyId: string, issuerId: string | undefined, resolv
   const did = stripFragment(keyId);
   const url = didWebToUrl(did);
   if (!url) return fail('UNKNOWN_KEY', `${keyId} is not a valid did:web URL`);
-  const loaded = await loadNode(url, `DID document of ${did}`, resolver);
+  const loaded = await loadNode(url, `DID document of ${did}`, resolver, 'ISSUER_UNREACHABLE', 'UNKNOWN_KEY');
   if (!loaded.ok) return { ok: false, finding: loaded.finding };
   const doc = loaded.doc;
   if (asString(doc.id) !== did) return fail('UNKNOWN_KEY', `DID document at ${url} has id ${JSON.stringify(doc.id)}, expected ${did}`);
@@ -177,7 +179,7 @@ async function resolveHttpKey(keyId: string, issuerId: string | undefined, resol
     if (!key) return fail('UNKNOWN_KEY', `${keyId}: fragment is not a valid Ed25519 multikey`);
     return { ok: true, key: judgeOwnership(key, issuerId, 'fragment') };
   }
-  const loaded = await loadNode(controller, `key document ${controller}`, resolver);
+  const loaded = await loadNode(controller, `key document ${controller}`, resolver, 'ISSUER_UNREACHABLE', 'UNKNOWN_KEY');
   if (!loaded.ok) return { ok: false, finding: loaded.finding };
   const vm = findMethod(loaded.doc, keyId);
   if (!vm) return fail('UNKNOWN_KEY', `${controller} declares no verification method ${keyId}`);
@@ -187,12 +189,21 @@ async function resolveHttpKey(keyId: string, issuerId: string | undefined, resol
   return { ok: true, key: judgeOwnership(key, issuerId, 'published') };
 }
 
+/** A self-certifying EC key (did:jwk, P-256/P-384 did:key), judged like an Ed25519 did:key. */
+function ecKey(resolved: EcKey, issuerId: string | undefined): KeyResolution {
+  if (!resolved.ok) return fail('UNKNOWN_KEY', resolved.detail);
+  const key: ResolvedKey = { id: resolved.id, controller: resolved.controller, publicKeyJwk: resolved.publicKeyJwk, notes: [] };
+  return { ok: true, key: judgeOwnership(key, issuerId, 'did:key') };
+}
+
 /** Resolves a key id; `issuerId` is the credential's issuer, to judge ownership. */
 export async function resolveKey(keyId: unknown, issuerId: string | undefined, resolver: Resolver): Promise<KeyResolution> {
   if (typeof keyId !== 'string' || keyId.length === 0) return fail('UNKNOWN_KEY', 'proof.verificationMethod is missing');
+  if (keyId.startsWith('did:jwk:')) return ecKey(keyFromDidJwk(keyId), issuerId);
+  if (isEcDidKey(keyId)) return ecKey(await keyFromEcDidKey(keyId), issuerId);
   if (keyId.startsWith('did:key:')) return resolveDidKey(keyId, issuerId);
   if (keyId.startsWith('did:web:')) return resolveDidWeb(keyId, issuerId, resolver);
-  if (keyId.startsWith('did:')) return fail('UNKNOWN_KEY', `${keyId}: DID method ${keyId.split(':')[1]} is not supported (did:key and did:web are)`);
+  if (keyId.startsWith('did:')) return fail('UNKNOWN_KEY', `${keyId}: DID method ${keyId.split(':')[1]} is not supported (did:key, did:jwk and did:web are)`);
   if (/^https?:\/\//.test(keyId)) return resolveHttpKey(keyId, issuerId, resolver);
   return fail('UNKNOWN_KEY', `${keyId}: not a did:key, did:web or http(s) key reference`);
 }

@@ -17,14 +17,17 @@ import {
   revocationListIncludes,
   verificationType,
 } from './ob2-checks.ts';
+import { standingChecks, type CheckName } from './checks.ts';
+import { readOb2Terms } from './ob2-terms.ts';
 import { loadNode } from './remote.ts';
+import { revokedHostedBody } from './ob2-revoked.ts';
 import { matchesHashedIdentity } from './recipient.ts';
 import { buildResult, finding, withAuthority, type Finding } from './result.ts';
 import type { VerificationResult, VerifyOptions } from './types.ts';
 
 /** What OB 2.0 verification found out, ready for normalization. */
 export interface Ob2Outcome {
-  format: 'ob2-hosted' | 'ob2-signed';
+  format: 'ob1-hosted' | 'ob2-hosted' | 'ob2-signed';
   assertion: JsonObject;
   badge?: JsonObject;
   issuer?: JsonObject;
@@ -44,17 +47,17 @@ interface Profiles {
 async function loadProfiles(assertion: JsonObject, options: VerifyOptions): Promise<Profiles> {
   const badgeLoaded = await loadNode(assertion.badge, 'assertion.badge', options.resolver);
   if (!badgeLoaded.ok) return { findings: [badgeLoaded.finding] };
-  let badge = badgeLoaded.doc;
+  let badge = readOb2Terms(badgeLoaded.doc);
   // an embedded badge that only names itself still has to be fetched
   if (!asString(badge.name) && asString(badge.id)) {
     const fetched = await loadNode(badge.id, 'assertion.badge.id', options.resolver);
     if (!fetched.ok) return { badge, findings: [fetched.finding] };
-    badge = fetched.doc;
+    badge = readOb2Terms(fetched.doc);
   }
   const findings = checkBadgeClassShape(badge, 'badge');
   const issuerLoaded = await loadNode(badge.issuer, 'badge.issuer', options.resolver);
   if (!issuerLoaded.ok) return { badge, findings: [...findings, issuerLoaded.finding] };
-  const issuer = issuerLoaded.doc;
+  const issuer = readOb2Terms(issuerLoaded.doc);
   return { badge, issuer, findings: [...findings, ...checkIssuerShape(issuer, 'issuer')] };
 }
 
@@ -70,7 +73,7 @@ async function checkStanding(assertion: JsonObject, issuer: JsonObject | undefin
     const list = await loadNode(issuer.revocationList, 'issuer.revocationList', options.resolver, 'STATUS_UNREACHABLE');
     if (!list.ok) findings.push(list.finding);
     else {
-      const entry = revocationListIncludes(list.doc, id);
+      const entry = revocationListIncludes(readOb2Terms(list.doc), id);
       if (entry.revoked) findings.push(finding('REVOKED', `listed in revocation list ${listUrl}${entry.reason ? `: ${entry.reason}` : ''}`));
     }
   }
@@ -84,7 +87,7 @@ async function checkStanding(assertion: JsonObject, issuer: JsonObject | undefin
   return findings;
 }
 
-function checkRecipient(assertion: JsonObject, expected: string | undefined): Finding[] {
+export function checkRecipient(assertion: JsonObject, expected: string | undefined): Finding[] {
   const recipient = assertion.recipient;
   if (!expected || !isObject(recipient) || (asString(recipient.type) ?? 'email') !== 'email') return [];
   const identity = asString(recipient.identity) ?? '';
@@ -99,8 +102,9 @@ function checkRecipient(assertion: JsonObject, expected: string | undefined): Fi
 }
 
 /** Verifies a hosted assertion given as JSON (a file, a baked image, a hosted copy). */
-export async function verifyOb2Hosted(local: JsonObject, options: VerifyOptions): Promise<Ob2Outcome> {
+export async function verifyOb2Hosted(given: JsonObject, options: VerifyOptions): Promise<Ob2Outcome> {
   const now = options.now ?? new Date();
+  const local = readOb2Terms(given);
   const shape = checkAssertionShape(local);
   if (shape.length > 0) return { format: 'ob2-hosted', assertion: local, result: buildResult('ob2-hosted', shape, now) };
   if (verificationType(local) !== 'hosted') {
@@ -108,9 +112,12 @@ export async function verifyOb2Hosted(local: JsonObject, options: VerifyOptions)
     return { format: 'ob2-hosted', assertion: local, result: buildResult('ob2-hosted', findings, now) };
   }
   const id = String(local.id);
-  const hostedLoaded = await loadNode(id, 'assertion.id', options.resolver);
+  const hostedLoaded = await loadNode(id, 'assertion.id', options.resolver, 'ISSUER_UNREACHABLE', 'NOT_FOUND');
+  // the spec's short revocation body (served with 410 or 200) says all there is to say
+  const revoked = revokedHostedBody(hostedLoaded.ok ? hostedLoaded.doc : hostedLoaded.gone, id);
+  if (revoked) return { format: 'ob2-hosted', assertion: local, result: buildResult('ob2-hosted', [revoked], now) };
   if (!hostedLoaded.ok) return { format: 'ob2-hosted', assertion: local, result: buildResult('ob2-hosted', [hostedLoaded.finding], now) };
-  const hosted = hostedLoaded.doc;
+  const hosted = readOb2Terms(hostedLoaded.doc);
   const findings: Finding[] = [...compareWithHosted(local, hosted)];
   if (hosted.id !== id) findings.push(finding('HOSTED_MISMATCH', `the document at ${id} has id ${JSON.stringify(hosted.id)}`));
   findings.push(...checkAssertionShape(hosted, 'hosted assertion'));
@@ -119,12 +126,13 @@ export async function verifyOb2Hosted(local: JsonObject, options: VerifyOptions)
   if (issuer) findings.push(...checkHostedScope(id, issuer));
   findings.push(...(await checkStanding(hosted, issuer, options, now)));
   // Served from its own id: the URL it was fetched from vouches for it (an embedded issuer profile proves nothing).
-  return { format: 'ob2-hosted', assertion: hosted, badge, issuer, result: withAuthority(buildResult('ob2-hosted', findings, now), /^https?:\/\//.test(id) ? [id] : []) };
+  const ran: CheckName[] = ['shape', 'hosted-copy', 'scope', 'documents', 'status', ...standingChecks({}, options.recipient)];
+  return { format: 'ob2-hosted', assertion: hosted, badge, issuer, result: withAuthority(buildResult('ob2-hosted', findings, now, [], ran), /^https?:\/\//.test(id) ? [id] : []) };
 }
 
 /** Verifies a hosted assertion given only by its URL (e.g. baked into an image as a URL). */
 export async function verifyOb2HostedUrl(url: string, options: VerifyOptions): Promise<Ob2Outcome> {
-  const loaded = await loadNode(url, 'baked assertion URL', options.resolver);
+  const loaded = await loadNode(url, 'baked assertion URL', options.resolver, 'ISSUER_UNREACHABLE', 'NOT_FOUND');
   if (!loaded.ok) {
     const assertion = { id: url };
     return { format: 'ob2-hosted', assertion, result: buildResult('ob2-hosted', [loaded.finding], options.now ?? new Date()) };
@@ -152,7 +160,7 @@ async function checkSignature(jws: string, assertion: JsonObject, issuer: JsonOb
   if (!JWS_ALGORITHMS.includes(alg)) return { findings: [finding('BAD_SIGNATURE', `JWS alg ${JSON.stringify(alg)} is not allowed`)], notes: [] };
   const failures: Finding[] = [];
   for (const keyId of candidates) {
-    const loaded = await loadNode(keyId, 'assertion.verification.creator', options.resolver);
+    const loaded = await loadNode(keyId, 'assertion.verification.creator', options.resolver, 'ISSUER_UNREACHABLE', 'UNKNOWN_KEY');
     if (!loaded.ok) {
       failures.push(loaded.finding);
       continue;
@@ -191,7 +199,7 @@ export async function verifyOb2Signed(jws: string, options: VerifyOptions): Prom
     const detail = decoded.ok ? 'JWS payload is not a JSON object' : decoded.error;
     return { format: 'ob2-signed', assertion: {}, result: buildResult('ob2-signed', [finding('MALFORMED', detail)], now) };
   }
-  const assertion = decoded.payload;
+  const assertion = readOb2Terms(decoded.payload);
   const shape = checkAssertionShape(assertion);
   if (shape.length > 0) return { format: 'ob2-signed', assertion, result: buildResult('ob2-signed', shape, now) };
   const findings: Finding[] = [];
@@ -203,5 +211,6 @@ export async function verifyOb2Signed(jws: string, options: VerifyOptions): Prom
   const signature = await checkSignature(jws.trim(), assertion, issuer, options);
   findings.push(...signature.findings);
   findings.push(...(await checkStanding(assertion, issuer, options, now)));
-  return { format: 'ob2-signed', assertion, badge, issuer, result: withAuthority(buildResult('ob2-signed', findings, now, signature.notes), signature.authority ?? []) };
+  const ran: CheckName[] = ['shape', 'documents', 'proof', 'key', 'status', ...standingChecks({}, options.recipient)];
+  return { format: 'ob2-signed', assertion, badge, issuer, result: withAuthority(buildResult('ob2-signed', findings, now, signature.notes, ran), signature.authority ?? []) };
 }

@@ -17,6 +17,11 @@ export function looksLikeVc(doc: JsonObject): boolean {
   return first === VC_V1_CONTEXT || first === VC_V2_CONTEXT || typesOf(doc).includes('VerifiableCredential');
 }
 
+/** True when a credential's type names an Open Badge. */
+export function isBadgeCredential(credential: JsonObject): boolean {
+  return typesOf(credential).some((t) => BADGE_TYPES.includes(t));
+}
+
 export function isClr(doc: JsonObject): boolean {
   return typesOf(doc).includes('ClrCredential');
 }
@@ -41,9 +46,9 @@ export function checkCredentialEnvelope(credential: JsonObject, expected: 'badge
   }
   const types = typesOf(credential);
   if (!types.includes('VerifiableCredential')) findings.push(finding('MALFORMED', `${where}.type must include "VerifiableCredential"`));
-  const wanted = expected === 'clr' ? ['ClrCredential'] : BADGE_TYPES;
-  if (!types.some((t) => wanted.includes(t))) {
-    findings.push(finding('MALFORMED', `${where}.type must include ${wanted.map((t) => `"${t}"`).join(' or ')}, got ${JSON.stringify(credential.type)}`));
+  // a credential that is not a badge is still verified (see checkCredentialSubject); a CLR must be one
+  if (expected === 'clr' && !types.includes('ClrCredential')) {
+    findings.push(finding('MALFORMED', `${where}.type must include "ClrCredential", got ${JSON.stringify(credential.type)}`));
   }
   if (!idOf(credential.issuer)) findings.push(finding('MALFORMED', `${where}.issuer (with an id) is missing`));
   return findings;
@@ -53,6 +58,9 @@ export function checkCredentialEnvelope(credential: JsonObject, expected: 'badge
 export function checkCredentialSubject(credential: JsonObject, expected: 'badge' | 'clr', where = 'credential'): Finding[] {
   const findings: Finding[] = [];
   const subject = credential.credentialSubject;
+  if (expected === 'badge' && !isBadgeCredential(credential)) {
+    return [finding('NOT_A_BADGE', `${where}.type ${JSON.stringify(credential.type)} names no ${BADGE_TYPES.map((t) => `"${t}"`).join(' or ')}: a verifiable credential, not an Open Badge`)];
+  }
   if (!isObject(subject)) findings.push(finding('MALFORMED', `${where}.credentialSubject is missing`));
   else if (expected === 'badge' && !isObject(subject.achievement)) {
     findings.push(finding('MALFORMED', `${where}.credentialSubject.achievement is missing`));

@@ -13,9 +13,10 @@ import { buildResult, finding, withAuthority, type Finding } from './result.ts';
 import type { Resolver } from './resolver.ts';
 import type { VerifyOptions } from './types.ts';
 import { checkValidityWindow } from './dates.ts';
+import { standingChecks, type CheckName } from './checks.ts';
 
 /** Asymmetric algorithms only: `none` and HMAC can prove nothing about an issuer. */
-const JWT_ALGORITHMS = ['EdDSA', 'Ed25519', 'ES256', 'ES384', 'ES512', 'ES256K', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'];
+export const JWT_ALGORITHMS = ['EdDSA', 'Ed25519', 'ES256', 'ES384', 'ES512', 'ES256K', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'];
 
 /** The credential a VC-JWT payload carries. */
 export function credentialOfJwtPayload(payload: JsonObject): JsonObject {
@@ -23,7 +24,7 @@ export function credentialOfJwtPayload(payload: JsonObject): JsonObject {
 }
 
 /** Picks the verification key: `jwk` header, `kid` header, else the issuer's own key (did:key, or a profile listing keys). */
-async function findKey(header: JsonObject, issuerId: string | undefined, resolver: Resolver): Promise<KeyResolution> {
+export async function findJwtKey(header: JsonObject, issuerId: string | undefined, resolver: Resolver): Promise<KeyResolution> {
   if (isObject(header.jwk)) return { ok: true, key: keyFromJwk(header.jwk, issuerId) };
   const kid = asString(header.kid);
   if (kid) {
@@ -31,6 +32,7 @@ async function findKey(header: JsonObject, issuerId: string | undefined, resolve
     return resolveKey(absolute, issuerId, resolver);
   }
   if (issuerId?.startsWith('did:key:')) return resolveKey(`${issuerId}#${issuerId.slice('did:key:'.length)}`, issuerId, resolver);
+  if (issuerId?.startsWith('did:jwk:')) return resolveKey(`${issuerId}#0`, issuerId, resolver);
   return { ok: false, finding: finding('UNKNOWN_KEY', 'JOSE header has neither "kid" nor "jwk", and the issuer is not a did:key') };
 }
 
@@ -64,7 +66,7 @@ export async function verifyVcJwt(jwt: string, options: VerifyOptions, kind: 'ba
   const issuerId = idOf(credential.issuer) ?? asString(payload.iss);
   if (!JWT_ALGORITHMS.includes(alg)) findings.push(finding('BAD_SIGNATURE', `JOSE header alg ${JSON.stringify(alg)} is not allowed`));
   else {
-    const resolved = await findKey(header, issuerId, options.resolver);
+    const resolved = await findJwtKey(header, issuerId, options.resolver);
     if (!resolved.ok) findings.push(resolved.finding);
     else {
       if (resolved.key.ownership) findings.push(resolved.key.ownership);
@@ -82,5 +84,6 @@ export async function verifyVcJwt(jwt: string, options: VerifyOptions, kind: 'ba
   }
   if (asArray(credential.proof).length > 0) notes.push('embedded proof ignored: the JWS secures this credential');
   findings.push(...checkJwtClaims(payload, now), ...(await checkStanding(credential, options, now)));
-  return { format, credential, result: withAuthority(buildResult(kind === 'clr' ? 'clr' : 'ob3-vc-jwt', findings, now, notes), authority) };
+  const ran: CheckName[] = ['shape', 'badge', 'proof', 'key', ...standingChecks(credential, options.recipient)];
+  return { format, credential, result: withAuthority(buildResult(kind === 'clr' ? 'clr' : 'ob3-vc-jwt', findings, now, notes, ran), authority) };
 }

@@ -5,17 +5,13 @@
  * by `keys.ts` and only pinned contexts.
  */
 import jsigs from 'jsonld-signatures';
-import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
-import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
-import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
 import { createPinnedLoader } from './document-loader.ts';
 import { asArray, idOf, isObject, type JsonObject } from './json.ts';
 import { resolveKey } from './keys.ts';
 import { finding, type Finding } from './result.ts';
 import type { Resolver } from './resolver.ts';
+import { isSupportedMethod, keyDocumentFor, methodOfProof, verificationSuites } from './suites.ts';
 import type { VerificationMethod } from './types.ts';
-
-const MULTIKEY_CONTEXT = 'https://w3id.org/security/multikey/v1';
 
 export interface ProofCheck {
   /** Method of the first proof, when it is a supported one. */
@@ -24,15 +20,6 @@ export interface ProofCheck {
   notes: string[];
   /** What the verifying keys prove (see `ResolvedKey.authority`); empty unless every proof verified. */
   authority: string[];
-}
-
-/** Names the verification method of a proof object, or explains why it is unsupported. */
-function methodOfProof(proof: JsonObject): VerificationMethod | string {
-  if (proof.type === 'DataIntegrityProof') {
-    return proof.cryptosuite === 'eddsa-rdfc-2022' ? 'ob3-eddsa-rdfc-2022' : `DataIntegrityProof cryptosuite ${JSON.stringify(proof.cryptosuite)} is not supported`;
-  }
-  if (proof.type === 'Ed25519Signature2020') return 'ob3-ed25519-signature-2020';
-  return `proof type ${JSON.stringify(proof.type)} is not supported`;
 }
 
 /** Maps a failed jsonld-signatures verification onto findings. */
@@ -64,11 +51,11 @@ export async function checkDataIntegrityProofs(credential: JsonObject, resolver:
       continue;
     }
     const proofMethod = methodOfProof(proof);
-    if (!proofMethod.startsWith('ob3-')) {
+    if (!isSupportedMethod(proofMethod)) {
       findings.push(finding('UNSUPPORTED_FORMAT', `${at}: ${proofMethod}`));
       continue;
     }
-    method ??= proofMethod as VerificationMethod;
+    method ??= proofMethod;
     const vmId = idOf(proof.verificationMethod);
     const resolved = await resolveKey(vmId, issuerId, resolver);
     if (!resolved.ok) {
@@ -83,7 +70,7 @@ export async function checkDataIntegrityProofs(credential: JsonObject, resolver:
       findings.push(finding('UNKNOWN_KEY', `${at}.verificationMethod ${key.id} is not an Ed25519 key`));
       continue;
     }
-    keyDocuments.set(key.id, { '@context': MULTIKEY_CONTEXT, id: key.id, type: 'Multikey', controller: key.controller, publicKeyMultibase: key.publicKeyMultibase });
+    keyDocuments.set(key.id, keyDocumentFor(proofMethod, { id: key.id, controller: key.controller, publicKeyMultibase: key.publicKeyMultibase }));
   }
   if (findings.length > 0 && keyDocuments.size === 0) return { method, findings, notes, authority: [] };
 
@@ -93,7 +80,7 @@ export async function checkDataIntegrityProofs(credential: JsonObject, resolver:
   });
   try {
     const result = await jsigs.verify(credential, {
-      suite: [new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }), new Ed25519Signature2020()],
+      suite: verificationSuites(),
       purpose,
       documentLoader: loader.load,
     });

@@ -4,6 +4,7 @@ import { asArray, type JsonObject } from './json.ts';
 import { checkContextsPinned, checkCredentialDates, checkCredentialEnvelope, checkCredentialSubject, checkSubjectRecipient } from './ob3-checks.ts';
 import { checkDataIntegrityProofs } from './ob3-proof.ts';
 import { checkCredentialStatus } from './status.ts';
+import { standingChecks, type CheckName } from './checks.ts';
 import type { VerificationMethod, VerificationResult, VerifyOptions } from './types.ts';
 
 /** What OB 3.0 verification found out, ready for normalization. */
@@ -13,11 +14,12 @@ export interface Ob3Outcome {
   result: VerificationResult;
 }
 
-/** Proof check of a status list credential: it must carry a proof that verifies. */
+/** Proof check of a status list credential: it must carry a proof that verifies, and be within its own validity window. */
 async function checkListProof(list: JsonObject, options: VerifyOptions): Promise<Finding[]> {
   const contexts = checkContextsPinned(list, 'status list');
   if (contexts.length > 0) return contexts;
-  return (await checkDataIntegrityProofs(list, options.resolver, 'status list')).findings;
+  const dates = checkCredentialDates(list, options.now ?? new Date(), 'status list');
+  return [...(await checkDataIntegrityProofs(list, options.resolver, 'status list')).findings, ...dates];
 }
 
 /** Checks that do not depend on how the credential was secured: validity window, status, recipient. */
@@ -52,7 +54,8 @@ export async function verifyJsonLdCredential(
     ...(await checkStanding(credential, options, now, where)),
   ];
   const method = kind === 'clr' ? 'clr' : proof.method;
-  return { result: withAuthority(buildResult(method, findings, now, proof.notes), proof.authority), method };
+  const ran: CheckName[] = ['shape', 'badge', 'contexts', 'proof', 'key', ...standingChecks(credential, options.recipient)];
+  return { result: withAuthority(buildResult(method, findings, now, proof.notes, ran), proof.authority), method };
 }
 
 export async function verifyOb3JsonLd(credential: JsonObject, options: VerifyOptions): Promise<Ob3Outcome> {

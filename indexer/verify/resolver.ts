@@ -11,6 +11,7 @@ import path from 'node:path';
 import { MAX_DOCUMENT_BYTES } from '../limits.ts';
 import { safeFetch } from '../net/safe-fetch.ts';
 import { BoundedCache } from './cache.ts';
+import { errorCode, httpStatusIn, isMissing, isMissingStatus } from './fetch-errors.ts';
 
 /** Maps URLs onto local files: a prefix ending in `/` maps onto a folder, any other prefix is one exact URL mapped onto one file. */
 export interface ResolveMapping {
@@ -22,7 +23,7 @@ export interface ResolveMapping {
 /** Outcome of one fetch; never thrown. */
 export type Fetched =
   | { ok: true; url: string; text: string }
-  | { ok: false; url: string; error: string };
+  | { ok: false; url: string; error: string; missing?: boolean; status?: number; body?: string };
 
 /** What verification code needs from the outside world. */
 export interface Resolver {
@@ -94,12 +95,15 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
       try {
         return { ok: true, url, text: await readFile(file, 'utf8') };
       } catch (error) {
-        return { ok: false, url, error: `mapped file ${file} could not be read (${errorText(error)})` };
+        return { ok: false, url, error: `mapped file ${file} could not be read (${errorText(error)})`, missing: isMissing({ code: errorCode(error) }) };
       }
     }
     if (options.allowNetwork === false) return { ok: false, url, error: 'no --resolve mapping covers this URL and network access is off' };
     const fetched = await safeFetch(url, { timeoutMs: settings.timeoutMs, maxBytes: settings.maxBytes, allowHosts: options.allowHosts ?? [] });
-    return fetched.ok ? { ok: true, url, text: fetched.bytes.toString('utf8') } : { ok: false, url, error: fetched.error };
+    if (fetched.ok) return { ok: true, url, text: fetched.bytes.toString('utf8') };
+    // A 404/410 means the document does not exist (with the body a 410 may carry); anything else is transient.
+    const status = fetched.status ?? httpStatusIn(fetched.error);
+    return { ok: false, url, error: fetched.error, ...(status !== undefined ? { status, missing: isMissingStatus(status) } : {}), ...(fetched.body !== undefined ? { body: fetched.body } : {}) };
   }
 
   return {
@@ -126,9 +130,9 @@ function errorText(error: unknown): string {
 export async function fetchJson(
   resolver: Resolver,
   url: string,
-): Promise<{ ok: true; doc: unknown } | { ok: false; error: string }> {
+): Promise<{ ok: true; doc: unknown } | { ok: false; error: string; missing?: boolean; status?: number; body?: string }> {
   const fetched = await resolver.fetchText(url);
-  if (!fetched.ok) return { ok: false, error: `${url}: ${fetched.error}` };
+  if (!fetched.ok) return { ok: false, error: `${url}: ${fetched.error}`, ...(fetched.missing ? { missing: true } : {}), ...(fetched.status ? { status: fetched.status } : {}), ...(fetched.body ? { body: fetched.body } : {}) };
   try {
     return { ok: true, doc: JSON.parse(fetched.text) as unknown };
   } catch {

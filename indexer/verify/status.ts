@@ -1,6 +1,7 @@
 /**
  * `credentialStatus` checks of OB 3.0 credentials: Bitstring Status List
- * (and its predecessor StatusList2021) and the 1EdTech Revocation List.
+ * (and its predecessors StatusList2021 and RevocationList2020) and the 1EdTech
+ * Revocation List.
  */
 import { createHash } from 'node:crypto';
 import { bitAt, decodeStatusList } from './bitstring.ts';
@@ -13,7 +14,14 @@ import type { VerifyOptions } from './types.ts';
 /** Verifies the proof of a fetched status list credential; returns its findings (empty when it verifies). */
 export type ListProofCheck = (listCredential: JsonObject) => Promise<Finding[]>;
 
-const BITSTRING_TYPES = new Set(['BitstringStatusListEntry', 'StatusList2021Entry']);
+const BITSTRING_TYPES = new Set(['BitstringStatusListEntry', 'StatusList2021Entry', 'RevocationList2020Status']);
+
+/** RevocationList2020 names its fields `revocationList*` and has no purpose: every set bit revokes. */
+function bitstringFields(entry: JsonObject): { listField: string; indexField: string } {
+  return entry.type === 'RevocationList2020Status'
+    ? { listField: 'revocationListCredential', indexField: 'revocationListIndex' }
+    : { listField: 'statusListCredential', indexField: 'statusListIndex' };
+}
 
 /**
  * Proof checks of status lists, by the list's exact content: one list serves
@@ -33,12 +41,13 @@ async function checkListProofOnce(list: JsonObject, checkListProof: ListProofChe
 }
 
 async function checkBitstringEntry(entry: JsonObject, where: string, options: VerifyOptions, checkListProof: ListProofCheck): Promise<Finding[]> {
-  const listUrl = asString(entry.statusListCredential);
-  const index = Number(entry.statusListIndex);
+  const { listField, indexField } = bitstringFields(entry);
+  const listUrl = asString(entry[listField]);
+  const index = Number(entry[indexField]);
   const purpose = asString(entry.statusPurpose) ?? 'revocation';
-  if (!listUrl) return [finding('MALFORMED', `${where}.statusListCredential is missing`)];
-  if (!Number.isInteger(index) || index < 0) return [finding('MALFORMED', `${where}.statusListIndex is not a non-negative integer: ${JSON.stringify(entry.statusListIndex)}`)];
-  const loaded = await loadNode(listUrl, `${where}.statusListCredential`, options.resolver, 'STATUS_UNREACHABLE');
+  if (!listUrl) return [finding('MALFORMED', `${where}.${listField} is missing`)];
+  if (!Number.isInteger(index) || index < 0) return [finding('MALFORMED', `${where}.${indexField} is not a non-negative integer: ${JSON.stringify(entry[indexField])}`)];
+  const loaded = await loadNode(listUrl, `${where}.${listField}`, options.resolver, 'STATUS_UNREACHABLE');
   if (!loaded.ok) return [loaded.finding];
   const list = loaded.doc;
   const proofFindings = await checkListProofOnce(list, checkListProof);
@@ -59,7 +68,7 @@ async function checkBitstringEntry(entry: JsonObject, where: string, options: Ve
     return [finding('STATUS_UNREACHABLE', `status list ${listUrl} has statusPurpose ${listPurpose}, the entry expects ${purpose}`)];
   }
   const set = bitAt(bits, index);
-  if (set === undefined) return [finding('STATUS_UNREACHABLE', `${where}.statusListIndex ${index} is beyond the ${bits.length * 8} entries of ${listUrl}`)];
+  if (set === undefined) return [finding('STATUS_UNREACHABLE', `${where}.${indexField} ${index} is beyond the ${bits.length * 8} entries of ${listUrl}`)];
   if (!set) return [];
   if (purpose === 'revocation' || purpose === 'suspension') {
     return [finding('REVOKED', `${purpose === 'suspension' ? 'suspended' : 'revoked'}: bit ${index} of status list ${listUrl} is set`)];

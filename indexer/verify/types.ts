@@ -3,6 +3,7 @@
  * project (the earner document builder, the API) rely on these shapes.
  */
 import type { Alignment } from '../../mappings/badge-classes.ts';
+import type { CheckOutcome } from './checks.ts';
 import type { Resolver } from './resolver.ts';
 
 /** Overall outcome: VERIFIED (every check passed), FAILED (a check failed), UNVERIFIED (a check could not be run, e.g. the issuer was unreachable). */
@@ -24,15 +25,23 @@ export type ReasonCode =
   | 'HOSTED_MISMATCH'
   | 'OUT_OF_SCOPE'
   | 'STATUS_UNREACHABLE'
-  | 'UNKNOWN_CONTEXT';
+  | 'UNKNOWN_CONTEXT'
+  /** A verifiable credential that is not an Open Badge: its checks ran and decide the status; it is not indexed. */
+  | 'NOT_A_BADGE'
+  /** A hosted assertion (or other document) that answers 404/410: it does not exist. */
+  | 'NOT_FOUND';
 
 /** Which verification procedure produced the result. */
 export type VerificationMethod =
+  | 'ob1-hosted'
   | 'ob2-hosted'
   | 'ob2-signed'
   | 'ob3-eddsa-rdfc-2022'
   | 'ob3-ed25519-signature-2020'
+  | 'ob3-ed25519-signature-2018'
+  | 'ob3-eddsa-2022'
   | 'ob3-vc-jwt'
+  | 'sd-jwt-vc'
   | 'clr'
   | 'import';
 
@@ -54,10 +63,12 @@ export interface VerificationResult {
    * issuer registry recognizes issuers by these, never by names.
    */
   authority?: string[];
+  /** Each check that ran and its outcome (reported by `indexer verify --json`; not stored). */
+  checks?: CheckOutcome[];
 }
 
 /** Wire format a credential arrived in. */
-export type CredentialFormat = 'ob2-hosted' | 'ob2-signed' | 'ob3-json-ld' | 'ob3-jwt' | 'clr';
+export type CredentialFormat = 'ob1-hosted' | 'ob2-hosted' | 'ob2-signed' | 'ob3-json-ld' | 'ob3-jwt' | 'clr';
 
 /** A competency framework alignment (the contract's type: stored as read). */
 export type { Alignment } from '../../mappings/badge-classes.ts';

@@ -21,7 +21,7 @@ declare module 'jsonld-signatures' {
 
 declare module '@digitalbazaar/data-integrity' {
   export class DataIntegrityProof {
-    constructor(options: { cryptosuite: unknown; signer?: unknown; date?: Date | string });
+    constructor(options: { cryptosuite: unknown; signer?: unknown; date?: Date | string; legacyContext?: boolean });
   }
 }
 
@@ -92,4 +92,55 @@ declare module 'did-context' {
 declare module '@digitalbazaar/multikey-context' {
   const value: { contexts: Map<string, object> };
   export default value;
+}
+
+declare module '@digitalbazaar/security-context' {
+  const value: { contexts: Map<string, object> };
+  export default value;
+}
+
+declare module 'ed25519-signature-2018-context' {
+  const value: { contexts: Map<string, object> };
+  export default value;
+}
+
+declare module '@digitalbazaar/vc-bitstring-status-list-context' {
+  export const contexts: Map<string, object>;
+}
+
+declare module '@digitalbazaar/vc-status-list-context' {
+  const value: { contexts: Map<string, object> };
+  export default value;
+}
+
+declare module 'vc-revocation-list-context' {
+  const value: { contexts: Map<string, object> };
+  export default value;
+}
+
+declare module '@digitalcredentials/dcc-context' {
+  const value: { contexts: Map<string, object> };
+  export default value;
+}
+
+declare module '@digitalbazaar/eddsa-2022-cryptosuite' {
+  export const cryptosuite: unknown;
+}
+
+declare module '@digitalbazaar/ed25519-signature-2018' {
+  export class Ed25519Signature2018 {
+    constructor(options?: { key?: unknown; signer?: unknown; date?: Date | string });
+  }
+}
+
+declare module '@digitalbazaar/ecdsa-multikey' {
+  export function from(key: object): Promise<unknown>;
+  export function fromJwk(options: { jwk: object; secretKey?: boolean; id?: string; controller?: string }): Promise<unknown>;
+  export function generate(options: { curve: string; id?: string; controller?: string }): Promise<unknown>;
+  export function toJwk(options: { keyPair: unknown; secretKey?: boolean }): Promise<Record<string, unknown>>;
+}
+
+declare module 'base58-universal' {
+  export function encode(input: Uint8Array, maxline?: number): string;
+  export function decode(input: string): Uint8Array;
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../../indexer/ingest/ingest.ts';
 import type { InputUnit } from '../../indexer/ingest/inputs.ts';
@@ -9,7 +11,7 @@ import type { Resolver } from '../../indexer/verify/resolver.ts';
 import { createResolver } from '../../indexer/verify/resolver.ts';
 import { bindIssuerKey, generateIssuerKey, signOb3Jwt } from '../../indexer/verify/sign.ts';
 import { ob3Credential } from '../support/credential-builders.ts';
-import { fixtureResolver, readFixture } from '../support/credential-fixtures.ts';
+import { fixtureResolver, readFixture, repoRoot } from '../support/credential-fixtures.ts';
 import { testIndices } from '../support/engine.ts';
 
 /**
@@ -90,6 +92,14 @@ describe('every reason code reaches the index', () => {
     const jwt = await signOb3Jwt(ob3Credential(stranger.did, { issuer: { id: stranger.did, type: ['Profile'], name: 'Stranger' } }), key);
     const result = await ingestOne({ kind: 'credential', source: 'stranger.jwt', bytes: Buffer.from(jwt) }, createResolver({ allowNetwork: false }));
     expect(result.stored?.reasons).toContain('KEY_NOT_OWNED_BY_ISSUER');
+  });
+
+  it('NOT_A_BADGE: a verified credential that is not a badge is rejected with that reason alone, not stored', async () => {
+    // Digital Credentials Consortium's "nonOBWithOBContext" test credential (MIT, see test/fixtures/dcc/README.md)
+    const bytes = readFileSync(path.join(repoRoot, 'test', 'fixtures', 'dcc', 'v2-not-a-badge.json'));
+    const result = await ingestOne({ kind: 'credential', source: 'endorsement.json', bytes }, createResolver({ allowNetwork: false }));
+    expect(result.stored).toBeUndefined();
+    expect(result.reject?.reasons).toEqual(['NOT_A_BADGE']);
   });
 
   it('MALFORMED and UNSUPPORTED_FORMAT input is rejected with its reason, not stored', async () => {

@@ -9,32 +9,32 @@ import type { AddressInfo } from 'node:net';
 export interface IssuerServer {
   /** `http://127.0.0.1:<port>` */
   origin: string;
-  /** Serves `body` (JSON-encoded unless a string) at `path`. */
-  serve(path: string, body: unknown): void;
+  /** Serves `body` (JSON-encoded unless a string) at `path`, with HTTP `status` (default 200). */
+  serve(path: string, body: unknown, status?: number): void;
   /** Requests received, by path (to assert caching). */
   hits(path: string): number;
   close(): Promise<void>;
 }
 
 export async function startIssuerServer(): Promise<IssuerServer> {
-  const documents = new Map<string, string>();
+  const documents = new Map<string, { body: string; status: number }>();
   const hitCounts = new Map<string, number>();
   const server: Server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
     hitCounts.set(path, (hitCounts.get(path) ?? 0) + 1);
-    const body = documents.get(path);
-    if (body === undefined) {
+    const document = documents.get(path);
+    if (document === undefined) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    response.writeHead(200, { 'content-type': 'application/json' }).end(body);
+    response.writeHead(document.status, { 'content-type': 'application/json' }).end(document.body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
-    serve(path, body) {
-      documents.set(path, typeof body === 'string' ? body : JSON.stringify(body));
+    serve(path, body, status = 200) {
+      documents.set(path, { body: typeof body === 'string' ? body : JSON.stringify(body), status });
     },
     hits: (path) => hitCounts.get(path) ?? 0,
     close: () =>

@@ -66,11 +66,12 @@ describe('verification over real HTTP', { timeout: 30_000 }, () => {
     expect(credential?.verification.details?.[0]).toContain(`${closedOrigin}/issuer`);
   });
 
-  it('reports a missing hosted assertion (HTTP 404) as ISSUER_UNREACHABLE', async () => {
+  it('reports a missing hosted assertion (HTTP 404) as FAILED / NOT_FOUND: it does not exist', async () => {
     const { assertion } = ob2HostedDocuments(server.origin);
     const gone = { ...assertion, id: `${server.origin}/assertions/missing` };
     const [credential] = await readCredentials({ source: 'a.json', bytes: encode(gone) }, { resolver: createResolver({ allowHosts: local() }) });
-    expect(credential?.verification.reasons).toEqual(['ISSUER_UNREACHABLE']);
+    expect(credential?.verification.status).toBe('FAILED');
+    expect(credential?.verification.reasons).toEqual(['NOT_FOUND']);
     expect(credential?.verification.details?.[0]).toContain('HTTP 404');
   });
 

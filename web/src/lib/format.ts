@@ -10,8 +10,12 @@ export function formatDate(iso: string | null | undefined): string {
 const METHODS: Record<string, string> = {
   'ob3-eddsa-rdfc-2022': "the issuer's digital signature on an Open Badges 3.0 credential (Data Integrity, eddsa-rdfc-2022)",
   'ob3-ed25519-signature-2020': "the issuer's digital signature on an Open Badges 3.0 credential (Ed25519Signature2020)",
+  'ob3-ed25519-signature-2018': "the issuer's digital signature on an Open Badges 3.0 credential (Ed25519Signature2018)",
+  'ob3-eddsa-2022': "the issuer's digital signature on an Open Badges 3.0 credential (Data Integrity, eddsa-2022)",
   'ob3-vc-jwt': "the issuer's signature on an Open Badges 3.0 credential (VC-JWT)",
+  'sd-jwt-vc': "the issuer's signature on a selective-disclosure credential (SD-JWT) and each disclosed claim",
   'ob2-hosted': "the assertion hosted on the issuer's own site (Open Badges 2.0)",
+  'ob1-hosted': "the assertion hosted on the issuer's own site (Open Badges 1.0)",
   'ob2-signed': "the issuer's signature on an Open Badges 2.0 assertion",
   import: 'nothing: imported from a platform export without proof',
 };
