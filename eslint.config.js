@@ -18,7 +18,18 @@ export default tseslint.config(
     },
   },
   {
+    // Plain CommonJS preloads (node --require) are allowed require().
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] } },
+    rules: {
+      // Reactive state lives in $state fields of the *.svelte.ts classes; the Maps, Sets and URLs this rule
+      // flags are temporaries built and dropped inside one function, which need no reactivity.
+      'svelte/prefer-svelte-reactivity': 'off',
+    },
   },
 );

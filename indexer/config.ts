@@ -77,7 +77,7 @@ export function indexerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Inde
       try {
         return parseResolveMapping(spec);
       } catch (error) {
-        throw new Error(`INDEXER_RESOLVE: ${(error as Error).message}`);
+        throw new Error(`INDEXER_RESOLVE: ${(error as Error).message}`, { cause: error });
       }
     }),
     ...(c.INDEXER_PATHWAYS ? { pathwaysFile: c.INDEXER_PATHWAYS } : {}),
@@ -90,7 +90,7 @@ export function indexerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Inde
       try {
         return parseAllowHosts(list(c.INDEXER_ALLOW_HOSTS));
       } catch (error) {
-        throw new Error(`INDEXER_ALLOW_HOSTS: ${(error as Error).message}`);
+        throw new Error(`INDEXER_ALLOW_HOSTS: ${(error as Error).message}`, { cause: error });
       }
     })(),
     verifyConcurrency: c.INDEXER_VERIFY_CONCURRENCY,

@@ -66,7 +66,7 @@ export async function startDemo(runtime: IndexerRuntime, options: DemoOptions, h
   try {
     issuers = await startDemoIssuerServer({ port: options.issuerPort });
   } catch (error) {
-    throw new Error(`the demo issuers' server could not listen on 127.0.0.1:${options.issuerPort} (${(error as Error).message}); set DEMO_ISSUER_PORT to a free port`);
+    throw new Error(`the demo issuers' server could not listen on 127.0.0.1:${options.issuerPort} (${(error as Error).message}); set DEMO_ISSUER_PORT to a free port`, { cause: error });
   }
   hooks.onIssuers?.(issuers);
   const started = Date.now();

@@ -46,6 +46,9 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
     return Math.min(Array.isArray(skills) ? skills.length : REPORT_LIMITS.maxTrendSkills, REPORT_LIMITS.maxTrendSkills);
   },
   'SkillGapTrend.points': fixed(REPORT_LIMITS.maxTrendPoints),
+  // The issuer registry (admins): a page of entries (`registryIssuers(first)`, at most 100), each with a few ids.
+  'RegistryIssuerList.nodes': fixed(100),
+  ...Object.fromEntries(['ids', 'origins', 'dids', 'keys'].map((field) => [`RegistryIssuer.${field}`, fixed(20)])),
 };
 
 /** What an unlisted list field without `first` counts as: the largest page. */

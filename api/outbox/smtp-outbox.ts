@@ -12,6 +12,7 @@ export function smtpOutbox(smtpUrl: string, from: string, log: Logger): Outbox {
       } catch (error) {
         // The server's reply may carry addresses or credentials: log it, show the caller nothing of it.
         log.error('could not send mail', { kind: message.kind, reason: (error as Error).message });
+        // eslint-disable-next-line preserve-caught-error -- the cause is logged above and deliberately not passed on
         throw new Error('could not send mail');
       }
     },

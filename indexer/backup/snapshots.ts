@@ -38,6 +38,7 @@ export async function ensureRepository(client: Client, config: Pick<BackupConfig
     throw new Error(
       `could not register the snapshot repository "${config.repository}" at ${config.dir}: ${reason}. ` +
         'The engine must list that folder in path.repo (npm run engine does; in Docker it is the backups volume), or register the repository yourself (e.g. S3) under that name.',
+      { cause: error },
     );
   }
 }
@@ -55,8 +56,36 @@ export async function listBackups(client: Client, repository: string, prefix: st
     .sort((a, b) => (a.start_time_in_millis ?? 0) - (b.start_time_in_millis ?? 0));
 }
 
+/**
+ * The manifest as snapshot metadata, which the engine caps at 1 KiB: index
+ * names without the prefix and counts as `"<name>:<documents>"`, so the
+ * metadata stays small however many systems of record there are.
+ */
+export function encodeManifest(manifest: BackupManifest): Record<string, unknown> {
+  const lead = `${manifest.prefix}-`;
+  const indices = Object.fromEntries(
+    Object.entries(manifest.indices).map(([kind, i]) => [kind, `${i.index.startsWith(lead) ? i.index.slice(lead.length) : i.index}:${i.documents}`]),
+  );
+  return { prefix: manifest.prefix, createdAt: manifest.createdAt, indices };
+}
+
+export function decodeManifest(metadata: Record<string, unknown> | undefined): BackupManifest {
+  const prefix = String(metadata?.prefix ?? '');
+  const stored = (metadata?.indices ?? {}) as Record<string, string | { index: string; documents: number }>;
+  const indices: BackupManifest['indices'] = {};
+  for (const [kind, value] of Object.entries(stored)) {
+    if (typeof value !== 'string') {
+      indices[kind as IndexKind] = value; // written before the compact form
+      continue;
+    }
+    const cut = value.lastIndexOf(':');
+    indices[kind as IndexKind] = { index: `${prefix}-${value.slice(0, cut)}`, documents: Number(value.slice(cut + 1)) };
+  }
+  return { prefix, createdAt: String(metadata?.createdAt ?? ''), indices };
+}
+
 export function manifestOf(snapshot: SnapshotSnapshotInfo): BackupManifest {
-  return snapshot.metadata as unknown as BackupManifest;
+  return decodeManifest(snapshot.metadata as Record<string, unknown> | undefined);
 }
 
 /** Deletes all but the newest `keep` snapshots of this prefix; returns the deleted names. */
@@ -89,7 +118,7 @@ export async function backup(target: IndexTarget, config: Pick<BackupConfig, 're
     indices,
     include_global_state: false,
     wait_for_completion: true,
-    metadata: manifest as unknown as Record<string, unknown>,
+    metadata: encodeManifest(manifest),
   });
   const info = response.snapshot;
   if (!info || info.state !== 'SUCCESS') {

@@ -196,7 +196,11 @@ async function storeAndProject(options: IngestOptions, summary: RunSummary, newD
   for (const r of credentialResult.rejected) await options.onReject?.({ source: r.id, credentialId: r.id, reasons: ['ENGINE_REJECTED'], details: [r.reason] });
 
   const byEarner = new Map<string, CredentialDocument[]>(touched.map((id) => [id, []]));
-  for (const c of [...kept, ...moved, ...newDocs]) byEarner.get(c.earnerId)?.push(c) ?? byEarner.set(c.earnerId, [c]);
+  for (const c of [...kept, ...moved, ...newDocs]) {
+    const list = byEarner.get(c.earnerId);
+    if (list) list.push(c);
+    else byEarner.set(c.earnerId, [c]);
+  }
   const earnerResult = await store.write('earners', await earnerWrites(options, byEarner));
   summary.earnersWritten += earnerResult.written;
   summary.earnersMerged += merges.size;

@@ -3,7 +3,7 @@ import { alignmentsOf } from './alignments.ts';
 import { asArray, asString, idOf, isObject, type JsonObject } from './json.ts';
 import type { Ob2Outcome } from './ob2.ts';
 import { matchesHashedIdentity } from './recipient.ts';
-import type { Alignment, NormalizedCredential } from './types.ts';
+import type { NormalizedCredential } from './types.ts';
 
 function recipientOf(assertion: JsonObject, expected: string | undefined): NormalizedCredential['recipient'] {
   const recipient = isObject(assertion.recipient) ? assertion.recipient : {};

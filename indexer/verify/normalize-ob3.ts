@@ -4,7 +4,7 @@ import { alignmentsOf } from './alignments.ts';
 import { asArray, asString, idOf, isObject, type JsonObject } from './json.ts';
 import { emailIdentifiers } from './ob3-checks.ts';
 import { matchesHashedIdentity } from './recipient.ts';
-import type { Alignment, CredentialFormat, NormalizedCredential, VerificationResult } from './types.ts';
+import type { CredentialFormat, NormalizedCredential, VerificationResult } from './types.ts';
 
 function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;

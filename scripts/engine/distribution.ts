@@ -24,6 +24,7 @@ export function downloadDistribution(s: EngineSettings, log: (line: string) => v
       missing
         ? 'Maven (mvn) is needed to fetch Elasticsearch from Maven Central: install it (apt-get install maven) or set ELASTICSEARCH_URL.'
         : `Maven could not fetch ${ENGINE_ARTIFACT}: check access to Maven Central, or set ELASTICSEARCH_URL.`,
+      { cause: error },
     );
   }
   if (!fs.existsSync(zip)) throw new Error(`Maven finished but ${zip} is missing`);
@@ -42,7 +43,7 @@ export function installDistribution(s: EngineSettings, log: (line: string) => vo
     execFileSync('unzip', ['-q', zip, '-d', staging], { stdio: ['ignore', 'inherit', 'inherit'] });
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new Error(missing ? 'unzip is needed to unpack Elasticsearch: apt-get install unzip' : `Could not unpack ${zip}; delete it and try again`);
+    throw new Error(missing ? 'unzip is needed to unpack Elasticsearch: apt-get install unzip' : `Could not unpack ${zip}; delete it and try again`, { cause: error });
   }
   fs.rmSync(s.homeDir, { recursive: true, force: true });
   fs.renameSync(path.join(staging, `elasticsearch-${ENGINE_VERSION}`), s.homeDir);

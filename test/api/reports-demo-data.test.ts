@@ -8,7 +8,7 @@ import type { PostingDocument } from '../../mappings/postings.ts';
 import type { SearchLogDocument } from '../../mappings/search-log.ts';
 import { loadDemoDirectory, type DemoDirectory } from '../support/demo-directory.ts';
 import { cellText, expectedCell, expectedRatio, type CellOf } from '../support/report-disclosure.ts';
-import { countCells, parseCsv, REPORT_QUERY, startReportApi, TREND_QUERY, type CellJson, type ReportApi, type ReportJson, type RowJson } from './reports-harness.ts';
+import { countCells, parseCsv, REPORT_QUERY, startReportApi, TREND_QUERY, type CellJson, type ReportApi, type ReportJson } from './reports-harness.ts';
 
 /**
  * Skill-gap reports on the generated demo data, loaded through the real

@@ -94,7 +94,7 @@ describe('indexer killed mid-run', () => {
     const child = spawn(process.execPath, ingestArgs(), { cwd: ROOT, env: env(killed), stdio: 'ignore' });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
     // Killed once about a third of the credentials are in, mid-way through the run's chunks.
-    let seen = 0;
+    let seen: number;
     for (const deadline = Date.now() + 240_000; Date.now() < deadline && child.exitCode === null; ) {
       seen = await count(killed, 'credentials');
       if (seen >= expected.credentials.length / 3) break;

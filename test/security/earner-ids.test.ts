@@ -152,7 +152,7 @@ describe('public earner ids', { timeout: 120_000 }, () => {
     const settings: DirectorySettingsDocument = { ...defaultDirectorySettings(legacy, clock), listed: true, headline: 'Welder' };
     await t.client.delete({ index: aliasName(t.prefix, 'earner-ids'), id: createHash('sha256').update(`email:${email}`).digest('hex'), refresh: true });
     await t.client.delete({ index: aliasName(t.prefix, 'earners'), id: fresh, refresh: true });
-    await t.client.index({ index: aliasName(t.prefix, 'credentials'), id: credential!.id, document: { ...credential!, earnerId: legacy }, refresh: true });
+    await t.client.index({ index: aliasName(t.prefix, 'credentials'), id: credential!.key, document: { ...credential!, earnerId: legacy }, refresh: true });
     await t.client.index({ index: aliasName(t.prefix, 'directory-settings'), id: legacy, document: settings, refresh: true });
     const legacyDoc = buildEarnerDocument({ earnerId: legacy, credentials: [{ ...credential!, earnerId: legacy }], settings, skills: skillLookup(taxonomy), pathways: [], now: clock })!;
     await t.client.index({ index: aliasName(t.prefix, 'earners'), id: legacy, document: legacyDoc, refresh: true });

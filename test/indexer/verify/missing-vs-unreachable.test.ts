@@ -23,7 +23,7 @@ describe('missing versus unreachable', { timeout: 30_000 }, () => {
   });
   afterAll(async () => server.close());
 
-  const read = async (doc: unknown) => (await readCredentials({ source: 'c.json', bytes: encode(doc) }, { resolver: createResolver({ cacheTtlMs: 0 }) }))[0]!;
+  const read = async (doc: unknown) => (await readCredentials({ source: 'c.json', bytes: encode(doc) }, { resolver: createResolver({ cacheTtlMs: 0, allowHosts: [new URL(server.origin).host] }) }))[0]!;
 
   it('a key document that answers 404 is an unknown key (FAILED), one that answers 500 is unreachable (UNVERIFIED)', async () => {
     const issuerId = `${server.origin}/issuers/k`;

@@ -293,7 +293,7 @@ describe('Open Badges 1.0 revocation over HTTP', { timeout: 30_000 }, () => {
     server.serve('/badgeclass', { name: 'HTTP Badge', description: 'd', image: `${o}/i.png`, criteria: `${o}/criteria`, issuer: `${o}/issuer` });
     server.serve('/issuer', { name: 'HTTP Issuer', url: o, revocationList: `${o}/revoked.json` });
     server.serve('/revoked.json', { listed: 'Awarded by mistake' });
-    const read1 = async (doc: unknown) => (await readCredentials({ source: 'a.json', bytes: new TextEncoder().encode(JSON.stringify(doc)) }, { resolver: createResolver({ cacheTtlMs: 0 }) }))[0]!;
+    const read1 = async (doc: unknown) => (await readCredentials({ source: 'a.json', bytes: new TextEncoder().encode(JSON.stringify(doc)) }, { resolver: createResolver({ cacheTtlMs: 0, allowHosts: [new URL(server.origin).host] }) }))[0]!;
 
     const fine = ob1(o, 'fine');
     server.serve('/assertions/fine', fine);
