@@ -46,14 +46,25 @@ export function createApp({ config, engine, log, graphql }: AppDependencies): Ex
     app.use(
       '/graphql',
       // No listed origins: same origin only (no CORS headers at all).
-      cors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight'], maxAge: 600 }),
+      cors({
+        origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
+        methods: ['GET', 'POST'],
+        allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight'],
+        maxAge: 600,
+      }),
       express.json({ limit: '64kb' }),
       expressMiddleware(graphql.server, { context: graphql.context }),
     );
     // The skill-gap report as CSV: same viewer, services and suppression as GraphQL.
     app.get(
       '/reports/skill-gap.csv',
-      cors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, methods: ['GET'], allowedHeaders: ['authorization'], exposedHeaders: ['content-disposition'], maxAge: 600 }),
+      cors({
+        origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
+        methods: ['GET'],
+        allowedHeaders: ['authorization'],
+        exposedHeaders: ['content-disposition'],
+        maxAge: 600,
+      }),
       skillGapCsvHandler(graphql.context, log),
     );
   }
@@ -82,10 +93,19 @@ function errorAnswer(log: Logger) {
     const { status, type } = error as { status?: number; type?: string };
     const known = type ? BODY_ERRORS[type] : undefined;
     const clientError = typeof status === 'number' && status >= 400 && status < 500;
-    if (known === undefined || !clientError) log.error('request failed', { requestId, method: req.method, path: req.path, message: (error as Error)?.message, stack: (error as Error)?.stack });
+    if (known === undefined || !clientError)
+      log.error('request failed', {
+        requestId,
+        method: req.method,
+        path: req.path,
+        message: (error as Error)?.message,
+        stack: (error as Error)?.stack,
+      });
     if (res.headersSent) return;
     const message = known ?? (clientError ? 'The request could not be read.' : 'Something went wrong on our side; try again later.');
-    res.status(clientError ? status : 500).json({ errors: [{ message, extensions: { code: clientError ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR', requestId } }] });
+    res
+      .status(clientError ? status : 500)
+      .json({ errors: [{ message, extensions: { code: clientError ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR', requestId } }] });
   };
 }
 
@@ -102,7 +122,13 @@ function requestLog(log: Logger) {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      log.info('request', { requestId: requestIdOf(req), method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 });
+      log.info('request', {
+        requestId: requestIdOf(req),
+        method: req.method,
+        path: req.path,
+        status: res.statusCode,
+        ms: Math.round(ms * 10) / 10,
+      });
     });
     next();
   };

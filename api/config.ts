@@ -24,10 +24,20 @@ const apiSchema = z
     TALENT_CACHE_DIR: z.string().min(1).default('.cache'),
     /** Signs session tokens. Required in production; in development one is generated and kept in the cache dir. */
     SESSION_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
-    SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 86_400).default(8 * 3600),
+    SESSION_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .max(30 * 86_400)
+      .default(8 * 3600),
     /** Where links in messages point (the web app's origin). */
     PUBLIC_URL: z.url({ message: 'must be a URL such as https://talent.example' }).optional(),
-    CLAIM_TOKEN_TTL_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(24 * 60),
+    CLAIM_TOKEN_TTL_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(7 * 24 * 60)
+      .default(24 * 60),
     /** Where messages go when SMTP_URL is not set: JSON lines in a file, or the outbox index. */
     OUTBOX: z.enum(['file', 'index']).default('file'),
     OUTBOX_DIR: z.string().min(1).optional(),
@@ -35,7 +45,12 @@ const apiSchema = z
     MAIL_FROM: z.string().min(3).default('Talent directory <no-reply@talent-directory.invalid>'),
     /** Contact requests one employer may send per window. */
     CONTACT_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
-    CONTACT_RATE_WINDOW_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+    CONTACT_RATE_WINDOW_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(24),
     /** Skill-gap reports suppress every noised count from 1 to this minus 1. */
     REPORT_MIN_CELL: z.coerce.number().int().min(2).max(1000).default(5),
     /** Keys the reports' per-cell noise; required in production (development generates one into the cache). */
@@ -152,10 +167,19 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
   const c = parseEnv(apiSchema, env, 'API');
   return {
     production: c.NODE_ENV === 'production',
-    trustProxy: c.TRUST_PROXY === 'true' ? true : c.TRUST_PROXY === 'false' ? false : /^\d+$/.test(c.TRUST_PROXY) ? Number(c.TRUST_PROXY) : c.TRUST_PROXY,
+    trustProxy:
+      c.TRUST_PROXY === 'true'
+        ? true
+        : c.TRUST_PROXY === 'false'
+          ? false
+          : /^\d+$/.test(c.TRUST_PROXY)
+            ? Number(c.TRUST_PROXY)
+            : c.TRUST_PROXY,
     port: c.PORT,
     host: c.HOST,
-    corsOrigins: c.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins: c.CORS_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     requestTimeoutMs: c.REQUEST_TIMEOUT_MS,
     logLevel: c.LOG_LEVEL,
     engine: connectionFromEnv(env),
@@ -177,7 +201,8 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
       minCell: c.REPORT_MIN_CELL,
       ...(c.REPORT_NOISE_SECRET ? { noiseSecret: c.REPORT_NOISE_SECRET } : {}),
       cacheDir: c.TALENT_CACHE_DIR,
-      snapshotCron: c.REPORT_SNAPSHOT_CRON, snapshotsEnabled: c.REPORT_SNAPSHOTS_ENABLED === 'true',
+      snapshotCron: c.REPORT_SNAPSHOT_CRON,
+      snapshotsEnabled: c.REPORT_SNAPSHOTS_ENABLED === 'true',
     },
     graphql: {
       anonymousMaxCost: c.GRAPHQL_ANONYMOUS_MAX_COST,

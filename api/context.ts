@@ -107,7 +107,9 @@ class SessionRejected extends Error {
 function sessionUncheckable(body: unknown, requestId: string): SessionRejected {
   const reason = isSearchOperation(body)
     ? new SearchUnavailableError('Search is unavailable right now; you are still signed in, try again in a moment.')
-    : new ServiceUnavailableError('The service is unavailable right now, so your session could not be checked; you are still signed in, try again in a moment.');
+    : new ServiceUnavailableError(
+        'The service is unavailable right now, so your session could not be checked; you are still signed in, try again in a moment.',
+      );
   return new SessionRejected(reason, requestId, unavailableHttp());
 }
 
@@ -122,6 +124,9 @@ export function contextFactory({ engine, resolveViewer, platform, now, reporting
       if (error instanceof DomainError) throw new SessionRejected(error, requestIdOf(req));
       throw error;
     }
-    return buildContext(engine, viewer, now, platform, reporting, { requestId: requestIdOf(req), clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown' });
+    return buildContext(engine, viewer, now, platform, reporting, {
+      requestId: requestIdOf(req),
+      clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+    });
   };
 }

@@ -15,7 +15,8 @@ export interface EngineAvailability {
 
 /** What counts as "the engine could not be asked" (not: a rejected request, a conflict, a missing document). */
 export function isOutage(error: unknown): boolean {
-  if (error instanceof errors.ConnectionError || error instanceof errors.NoLivingConnectionsError || error instanceof errors.TimeoutError) return true;
+  if (error instanceof errors.ConnectionError || error instanceof errors.NoLivingConnectionsError || error instanceof errors.TimeoutError)
+    return true;
   return error instanceof errors.ResponseError && [502, 503, 504].includes(error.statusCode ?? 0);
 }
 

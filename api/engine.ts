@@ -37,7 +37,8 @@ function unavailable(work: EngineWork, message?: string): UnavailableError {
 }
 
 function itemFailure(status: number, type: string | undefined, reason: string, log: Logger, work: EngineWork = 'search'): Error {
-  if (type === 'index_not_found_exception') return unavailable(work, `The ${work === 'search' ? 'directory' : 'service'} is not set up yet; try again once its indices exist.`);
+  if (type === 'index_not_found_exception')
+    return unavailable(work, `The ${work === 'search' ? 'directory' : 'service'} is not set up yet; try again once its indices exist.`);
   if (status === 429 || status >= 500) return unavailable(work);
   // A malformed request is our bug: log it, tell the caller nothing about the engine.
   log.error('engine rejected a request', { status, type, reason });
@@ -46,7 +47,10 @@ function itemFailure(status: number, type: string | undefined, reason: string, l
 
 /** Maps an engine failure to a domain error; `work` picks the code and message (a slow sign-in is no slow search). */
 export function engineFailure(error: unknown, log: Logger, work: EngineWork = 'search'): Error {
-  if (error instanceof errors.TimeoutError) return work === 'search' ? new SearchUnavailableError('The search took too long; narrow it down or try again.') : new ServiceUnavailableError();
+  if (error instanceof errors.TimeoutError)
+    return work === 'search'
+      ? new SearchUnavailableError('The search took too long; narrow it down or try again.')
+      : new ServiceUnavailableError();
   if (error instanceof errors.ConnectionError || error instanceof errors.NoLivingConnectionsError) return unavailable(work);
   if (error instanceof errors.ResponseError) {
     const type = (error.body as { error?: { type?: string } } | undefined)?.error?.type;

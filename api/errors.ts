@@ -5,7 +5,8 @@
  */
 
 /** Error codes clients can rely on, in `extensions.code`. */
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'SEARCH_UNAVAILABLE' | 'SERVICE_UNAVAILABLE' | 'RATE_LIMITED' | OperationLimitCode;
+export type ErrorCode =
+  'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'SEARCH_UNAVAILABLE' | 'SERVICE_UNAVAILABLE' | 'RATE_LIMITED' | OperationLimitCode;
 
 /** An operation refused or stopped by one of the server's limits (`graphql/operation-budget.ts`). */
 export type OperationLimitCode = 'OPERATION_TOO_COSTLY' | 'RESPONSE_TOO_LARGE' | 'OPERATION_TIMED_OUT';

@@ -52,6 +52,9 @@ export function createLoaders(engine: SearchEngine): Loaders {
       const entryIds = entries.hits.hits.map((hit) => (hit._source as { id: string }).id);
       return readIssuers(ids, entries, entryIds.length > 0 ? await engine.searchEarners(shownIssuersRequest(entryIds)) : undefined);
     }, options),
-    skill: new DataLoader(async (ids) => (await engine.getPublic<SkillView>('skills', ids, SKILL_FIELDS)).map((skill) => skill ?? null), options),
+    skill: new DataLoader(
+      async (ids) => (await engine.getPublic<SkillView>('skills', ids, SKILL_FIELDS)).map((skill) => skill ?? null),
+      options,
+    ),
   };
 }

@@ -10,9 +10,11 @@ export interface Logger {
 }
 
 export function createLogger(minimum: LogLevel, write: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Logger {
-  const at = (level: LogLevel) => (msg: string, fields: Record<string, unknown> = {}) => {
-    if (LEVELS[level] < LEVELS[minimum]) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields }));
-  };
+  const at =
+    (level: LogLevel) =>
+    (msg: string, fields: Record<string, unknown> = {}) => {
+      if (LEVELS[level] < LEVELS[minimum]) return;
+      write(JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields }));
+    };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }

@@ -65,7 +65,9 @@ export async function startApi(config: ApiConfig = apiConfigFromEnv(), options: 
   const reporting = createReporting(engine, config.engine.indexPrefix, config.reports, log, options.now);
   const context = contextFactory({
     engine: createSearchEngine(engine, config.engine.indexPrefix, log),
-    resolveViewer: options.resolveViewer ?? tokenViewerResolver({ accounts: platform.accounts, sessions: platform.sessions, ...(options.now ? { now: options.now } : {}) }),
+    resolveViewer:
+      options.resolveViewer ??
+      tokenViewerResolver({ accounts: platform.accounts, sessions: platform.sessions, ...(options.now ? { now: options.now } : {}) }),
     platform,
     reporting,
     ...(options.now ? { now: options.now } : {}),

@@ -54,7 +54,12 @@ export function createAbuseGuards(limits: AbuseLimits): AbuseGuards {
   };
 }
 
-export function createPlatform(client: Client, config: ApiConfig, log: Logger, overrides: Partial<Pick<Platform, 'outbox'>> = {}): Platform {
+export function createPlatform(
+  client: Client,
+  config: ApiConfig,
+  log: Logger,
+  overrides: Partial<Pick<Platform, 'outbox'>> = {},
+): Platform {
   const prefix = config.engine.indexPrefix;
   const { sessionSecret: _secret, ...auth } = config.auth;
   return {

@@ -24,7 +24,13 @@ export interface Reporting {
   logSearch(search: LoggedSearch): void;
 }
 
-export function createReporting(client: Client, indexPrefix: string, config: ReportConfig, log: Logger, now: () => Date = () => new Date()): Reporting {
+export function createReporting(
+  client: Client,
+  indexPrefix: string,
+  config: ReportConfig,
+  log: Logger,
+  now: () => Date = () => new Date(),
+): Reporting {
   const store = createReportStore(client, indexPrefix, log);
   return {
     store,
@@ -32,7 +38,9 @@ export function createReporting(client: Client, indexPrefix: string, config: Rep
     snapshotJob: createSnapshotJob({ store, expression: config.snapshotCron, now, log }),
     logSearch(search) {
       try {
-        store.logSearch(searchLogEntry(search, config.minCell, now())).catch((error: Error) => log.warn('could not log a search for the reports', { error: error.message }));
+        store
+          .logSearch(searchLogEntry(search, config.minCell, now()))
+          .catch((error: Error) => log.warn('could not log a search for the reports', { error: error.message }));
       } catch (error) {
         log.warn('could not log a search for the reports', { error: (error as Error).message });
       }

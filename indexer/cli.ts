@@ -32,7 +32,8 @@ import { createResolver, parseResolveMapping } from './verify/resolver.ts';
 import type { IssuerRegistryDocument } from '../mappings/issuers.ts';
 import { formatImportResult, importIssuerRegistries, readRegistryFiles } from './issuers/import.ts';
 
-const USAGE = 'usage: npm run indexer -- <ingest|verify|reindex|reverify|taxonomy|schedule|demand|issuers import> [inputs...] [--resolve PREFIX=TARGET] [--pathways FILE] [--rejects FILE] [--recipient EMAIL] [--json] [--registry FILE] [--partial]';
+const USAGE =
+  'usage: npm run indexer -- <ingest|verify|reindex|reverify|taxonomy|schedule|demand|issuers import> [inputs...] [--resolve PREFIX=TARGET] [--pathways FILE] [--rejects FILE] [--recipient EMAIL] [--json] [--registry FILE] [--partial]';
 
 interface Flags {
   resolve: string[];
@@ -62,31 +63,61 @@ function parse(argv: string[]): { command: string; inputs: string[]; flags: Flag
   return {
     command,
     inputs,
-    flags: { resolve: values.resolve ?? [], pathways: values.pathways, rejects: values.rejects, recipient: values.recipient, json: values.json ?? false, registry: values.registry ?? [], partial: values.partial ?? false },
+    flags: {
+      resolve: values.resolve ?? [],
+      pathways: values.pathways,
+      rejects: values.rejects,
+      recipient: values.recipient,
+      json: values.json ?? false,
+      registry: values.registry ?? [],
+      partial: values.partial ?? false,
+    },
   };
 }
 
 function configWith(flags: Flags): IndexerConfig {
   const config = indexerConfigFromEnv();
-  return { ...config, resolve: [...config.resolve, ...flags.resolve.map(parseResolveMapping)], ...(flags.pathways ? { pathwaysFile: flags.pathways } : {}) };
+  return {
+    ...config,
+    resolve: [...config.resolve, ...flags.resolve.map(parseResolveMapping)],
+    ...(flags.pathways ? { pathwaysFile: flags.pathways } : {}),
+  };
 }
 
 async function verifyOnly(inputs: string[], flags: Flags, config: IndexerConfig): Promise<number> {
   const taxonomy = loadTaxonomy();
-  const resolver = createResolver({ mappings: config.resolve, allowNetwork: config.allowNetwork, allowHosts: config.allowHosts, timeoutMs: config.httpTimeoutMs });
+  const resolver = createResolver({
+    mappings: config.resolve,
+    allowNetwork: config.allowNetwork,
+    allowHosts: config.allowHosts,
+    timeoutMs: config.httpTimeoutMs,
+  });
   // Recognition needs a registry: the files given with --registry (none: every issuer is UNKNOWN).
   const { parsed, problems } = await readRegistryFiles(flags.registry);
-  if (problems.length > 0) throw new FatalError(`registry files have problems:\n${problems.map((p) => `  ${p.file}:${p.line}: ${p.reason}`).join('\n')}`);
-  const registry: IssuerRegistryDocument[] = parsed.flatMap((file, rank) => file.entries.map(({ entry }) => ({ ...entry, provenance: { format: file.format, source: file.name, rank }, changedAt: new Date().toISOString() })));
+  if (problems.length > 0)
+    throw new FatalError(`registry files have problems:\n${problems.map((p) => `  ${p.file}:${p.line}: ${p.reason}`).join('\n')}`);
+  const registry: IssuerRegistryDocument[] = parsed.flatMap((file, rank) =>
+    file.entries.map(({ entry }) => ({
+      ...entry,
+      provenance: { format: file.format, source: file.name, rank },
+      changedAt: new Date().toISOString(),
+    })),
+  );
   let notVerified = 0;
   for await (const unit of expandInputs(inputs, { timeoutMs: config.httpTimeoutMs, allowHosts: config.allowHosts })) {
     if (unit.kind !== 'credential') {
-      const line = unit.kind === 'problem' ? { source: unit.source, status: 'FAILED', reasons: [unit.reason ?? 'UNREADABLE'], details: [unit.detail] } : { source: unit.source, status: 'UNVERIFIED', reasons: ['NO_PROOF'], details: ['a bulk-export row carries no proof'] };
+      const line =
+        unit.kind === 'problem'
+          ? { source: unit.source, status: 'FAILED', reasons: [unit.reason ?? 'UNREADABLE'], details: [unit.detail] }
+          : { source: unit.source, status: 'UNVERIFIED', reasons: ['NO_PROOF'], details: ['a bulk-export row carries no proof'] };
       console.log(flags.json ? JSON.stringify(line) : `${line.status.padEnd(10)} ${line.source}  ${line.details.join('; ')}`);
       notVerified++;
       continue;
     }
-    for (const c of await readCredentials({ source: unit.source, bytes: unit.bytes }, { resolver, ...(flags.recipient ? { recipient: flags.recipient } : {}) })) {
+    for (const c of await readCredentials(
+      { source: unit.source, bytes: unit.bytes },
+      { resolver, ...(flags.recipient ? { recipient: flags.recipient } : {}) },
+    )) {
       const line = verifyReportLine(c, taxonomy, registry);
       if (line.status !== 'VERIFIED') notVerified++;
       console.log(flags.json ? JSON.stringify(line) : verifyReportText(line));
@@ -99,7 +130,9 @@ async function schedule(runtime: IndexerRuntime): Promise<void> {
   const jobs = indexerJobs(runtime, jsonLog);
   for (const job of jobs) job.start();
   const backupCron = runtime.config.backup.cron ? `, backup "${runtime.config.backup.cron}"` : '';
-  jsonLog(`scheduled: ${jobs.map((j) => j.name).join(', ')} (reverify "${runtime.config.reverifyCron}", refresh-sources "${runtime.config.refreshCron}"${backupCron})`);
+  jsonLog(
+    `scheduled: ${jobs.map((j) => j.name).join(', ')} (reverify "${runtime.config.reverifyCron}", refresh-sources "${runtime.config.refreshCron}"${backupCron})`,
+  );
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
@@ -117,9 +150,12 @@ async function main(argv: string[]): Promise<number> {
     if (inputs.length === 0) throw new FatalError(`verify needs at least one file, folder or URL\n${USAGE}`);
     return (await verifyOnly(inputs, flags, config)) > 0 ? 2 : 0;
   }
-  if (command === 'issuers' && (inputs[0] !== 'import' || inputs.length < 2)) throw new FatalError(`issuers import needs at least one registry file\n${USAGE}`);
-  if (!['ingest', 'reindex', 'reverify', 'taxonomy', 'schedule', 'demand', 'issuers'].includes(command)) throw new FatalError(command ? `unknown command "${command}"\n${USAGE}` : USAGE);
-  if ((command === 'ingest' || command === 'demand') && inputs.length === 0) throw new FatalError(`${command} needs at least one file, folder or URL\n${USAGE}`);
+  if (command === 'issuers' && (inputs[0] !== 'import' || inputs.length < 2))
+    throw new FatalError(`issuers import needs at least one registry file\n${USAGE}`);
+  if (!['ingest', 'reindex', 'reverify', 'taxonomy', 'schedule', 'demand', 'issuers'].includes(command))
+    throw new FatalError(command ? `unknown command "${command}"\n${USAGE}` : USAGE);
+  if ((command === 'ingest' || command === 'demand') && inputs.length === 0)
+    throw new FatalError(`${command} needs at least one file, folder or URL\n${USAGE}`);
 
   const runtime = await createRuntime(config, flags.recipient ? { recipient: flags.recipient } : {});
   const log = (line: string) => console.error(line);
@@ -138,7 +174,9 @@ async function main(argv: string[]): Promise<number> {
         const progress = createProgress({ label: 'reverify', total: await runtime.store.count('credentials') });
         const summary = await reverifyAll(runtime, runtime.verify, (n) => progress.update(n));
         progress.finish();
-        console.log(`Re-verified ${summary.checked} credentials: ${summary.changed} changed status, ${summary.earnersUpdated} earners rewritten`);
+        console.log(
+          `Re-verified ${summary.checked} credentials: ${summary.changed} changed status, ${summary.earnersUpdated} earners rewritten`,
+        );
         for (const [id, change] of Object.entries(summary.changes)) console.log(`  ${id}: ${change}`);
         return 0;
       }

@@ -29,7 +29,10 @@ const schema = z.object({
   /** Folder of the filesystem snapshot repository, as the engine sees it (the local engine's `path.repo`). */
   BACKUP_DIR: z.string().min(1).optional(),
   /** Snapshot repository name; registered as a filesystem repository at BACKUP_DIR unless it already exists (S3 and others are registered by the operator). */
-  BACKUP_REPOSITORY: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,60}$/, { message: 'must be lowercase letters, digits, "-" or "_"' }).default('talent-backups'),
+  BACKUP_REPOSITORY: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,60}$/, { message: 'must be lowercase letters, digits, "-" or "_"' })
+    .default('talent-backups'),
   /** When the scheduled backup runs; "off" disables it. */
   BACKUP_CRON: z.string().default('30 2 * * *'),
   /** Snapshots of this index prefix kept after each backup (older ones are deleted). */
@@ -67,7 +70,11 @@ export interface IndexerConfig {
   backup: BackupConfig;
 }
 
-const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
+const list = (value: string) =>
+  value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export function indexerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): IndexerConfig {
   const c = parseEnv(schema, env, 'indexer');

@@ -26,7 +26,10 @@ export function indexerJobs(runtime: IndexerRuntime, log: (line: string, fields?
             // A snapshot is all or nothing on the engine's side; a failed one is retried at the next tick.
             run: async () => {
               const summary = await backup(runtime.store.target, backupConfig);
-              log(`backup ${summary.snapshot}: ${Object.keys(summary.manifest.indices).length} indices in ${summary.ms} ms${summary.deleted.length ? `, ${summary.deleted.length} old deleted` : ''}`, { job: 'backup', snapshot: summary.snapshot, deleted: summary.deleted });
+              log(
+                `backup ${summary.snapshot}: ${Object.keys(summary.manifest.indices).length} indices in ${summary.ms} ms${summary.deleted.length ? `, ${summary.deleted.length} old deleted` : ''}`,
+                { job: 'backup', snapshot: summary.snapshot, deleted: summary.deleted },
+              );
             },
             log,
           }),
@@ -46,7 +49,12 @@ export function indexerJobs(runtime: IndexerRuntime, log: (line: string, fields?
       expression: runtime.config.refreshCron,
       run: async (signal) => {
         if (runtime.config.sources.length === 0) return;
-        const summary = await runIngest(runtime, runtime.config.sources, path.join(runtime.config.rejectsDir, `refresh-${Date.now()}.jsonl`), signal);
+        const summary = await runIngest(
+          runtime,
+          runtime.config.sources,
+          path.join(runtime.config.rejectsDir, `refresh-${Date.now()}.jsonl`),
+          signal,
+        );
         log(formatSummary(summary), { job: 'refresh-sources' });
       },
       log,

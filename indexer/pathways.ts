@@ -18,7 +18,8 @@ export function validatePathways(input: unknown): { pathways: PathwayDefinition[
     else if (typeof p.name !== 'string' || p.name === '') errors.push(`${where}.name: expected a non-empty string`);
     else if (!Array.isArray(p.badgeClasses) || p.badgeClasses.length === 0 || !p.badgeClasses.every((b) => typeof b === 'string')) {
       errors.push(`${where}.badgeClasses: expected a non-empty array of badge class ids`);
-    } else if (p.required !== undefined && (!Number.isInteger(p.required) || p.required < 1)) errors.push(`${where}.required: expected a whole number >= 1`);
+    } else if (p.required !== undefined && (!Number.isInteger(p.required) || p.required < 1))
+      errors.push(`${where}.required: expected a whole number >= 1`);
     else pathways.push(p as PathwayDefinition);
   });
   return { pathways, errors };

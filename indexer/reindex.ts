@@ -33,8 +33,13 @@ export async function reindexEarners(ctx: EarnerContext, log: (line: string) => 
     async (index) => {
       let written = 0;
       for await (const group of credentialsByEarner(ctx)) {
-        const result = await writeDocuments(ctx.store.client, index, (await earnerWrites(ctx, group)).filter((w) => w.document));
-        if (result.rejected.length > 0) throw new Error(`the engine rejected earner ${result.rejected[0]!.id}: ${result.rejected[0]!.reason}`);
+        const result = await writeDocuments(
+          ctx.store.client,
+          index,
+          (await earnerWrites(ctx, group)).filter((w) => w.document),
+        );
+        if (result.rejected.length > 0)
+          throw new Error(`the engine rejected earner ${result.rejected[0]!.id}: ${result.rejected[0]!.reason}`);
         written += result.written;
       }
       return written;
@@ -52,13 +57,33 @@ export async function reindexBadgeClasses(ctx: EarnerContext, log: (line: string
       const registry = await ctx.store.registry();
       const latest = new Map<string, CredentialDocument>();
       const query = { term: { 'verification.status': 'VERIFIED' } };
-      const fields = ['key', 'id', 'source', 'issuer', 'achievement', 'skills', 'verification', 'identityKeys', 'issuedOn', 'ingestedAt', 'format', 'unmappedSkills', 'evidence', 'authority', 'issuerRecognition'];
+      const fields = [
+        'key',
+        'id',
+        'source',
+        'issuer',
+        'achievement',
+        'skills',
+        'verification',
+        'identityKeys',
+        'issuedOn',
+        'ingestedAt',
+        'format',
+        'unmappedSkills',
+        'evidence',
+        'authority',
+        'issuerRecognition',
+      ];
       for await (const { doc } of ctx.store.scan<CredentialDocument>('credentials', query, fields)) {
         if (!ownsBadgeClass(doc, registry)) continue;
         const seen = latest.get(doc.achievement.id);
         if (!seen || seen.issuedOn <= doc.issuedOn) latest.set(doc.achievement.id, { ...doc, raw: '', earnerId: '' });
       }
-      const result = await writeDocuments(ctx.store.client, index, badgeClassWrites([...latest.values()], ctx.pathways, ctx.now(), { registry }));
+      const result = await writeDocuments(
+        ctx.store.client,
+        index,
+        badgeClassWrites([...latest.values()], ctx.pathways, ctx.now(), { registry }),
+      );
       return result.written;
     },
     log,

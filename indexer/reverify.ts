@@ -22,7 +22,11 @@ export interface ReverifySummary {
 }
 
 /** The credential's new verification, from its stored bytes; imports have no proof and keep theirs. */
-async function recheck(c: CredentialDocument, verify: VerifyOptions, registry: readonly IssuerRegistryDocument[]): Promise<CredentialDocument> {
+async function recheck(
+  c: CredentialDocument,
+  verify: VerifyOptions,
+  registry: readonly IssuerRegistryDocument[],
+): Promise<CredentialDocument> {
   if (c.format === 'import') return c;
   const again = await readCredentials({ source: c.source.replace(/#\d+$/, ''), bytes: Buffer.from(c.raw, 'base64') }, verify);
   const same = again.find((n) => n.id === c.id);
@@ -32,14 +36,25 @@ async function recheck(c: CredentialDocument, verify: VerifyOptions, registry: r
   const authority = isAuthentic(v) ? (v.authority ?? []) : [];
   return {
     ...c,
-    verification: { status: v.status, reasons: v.reasons, method: v.method, checkedAt: v.checkedAt, ...(v.details?.length ? { details: v.details } : {}) },
+    verification: {
+      status: v.status,
+      reasons: v.reasons,
+      method: v.method,
+      checkedAt: v.checkedAt,
+      ...(v.details?.length ? { details: v.details } : {}),
+    },
     authority,
     issuerRecognition: recognize(authority, registry),
   };
 }
 
 /** `signal` stops the run between batches (each batch is written whole); the next run checks everything again. */
-export async function reverifyAll(ctx: EarnerContext, verify: VerifyOptions, onProgress?: (checked: number) => void, signal?: AbortSignal): Promise<ReverifySummary> {
+export async function reverifyAll(
+  ctx: EarnerContext,
+  verify: VerifyOptions,
+  onProgress?: (checked: number) => void,
+  signal?: AbortSignal,
+): Promise<ReverifySummary> {
   const summary: ReverifySummary = { checked: 0, changed: 0, changes: {}, earnersUpdated: 0 };
   const registry = await ctx.store.registry();
   for await (const group of credentialsByEarner(ctx, 200)) {
@@ -51,11 +66,15 @@ export async function reverifyAll(ctx: EarnerContext, verify: VerifyOptions, onP
       const before = credentials[i]!.verification;
       if (before.status !== c.verification.status || before.reasons.join() !== c.verification.reasons.join()) {
         summary.changed++;
-        summary.changes[c.id] = `${before.status} -> ${c.verification.status}${c.verification.reasons.length ? ` (${c.verification.reasons.join(', ')})` : ''}`;
+        summary.changes[c.id] =
+          `${before.status} -> ${c.verification.status}${c.verification.reasons.length ? ` (${c.verification.reasons.join(', ')})` : ''}`;
       }
       byEarner.set(c.earnerId, [...(byEarner.get(c.earnerId) ?? []), c]);
     });
-    await ctx.store.write('credentials', rechecked.map((c) => ({ id: c.key, document: c })));
+    await ctx.store.write(
+      'credentials',
+      rechecked.map((c) => ({ id: c.key, document: c })),
+    );
     // Every earner's badges now carry a new "checked at"; the whole batch is rewritten.
     const result = await ctx.store.write('earners', await earnerWrites(ctx, byEarner));
     summary.earnersUpdated += result.written;

@@ -36,13 +36,18 @@ export async function loadPathways(file: string | undefined): Promise<PathwayDef
   return pathways;
 }
 
-export async function createRuntime(config: IndexerConfig, overrides: { pathways?: PathwayDefinition[]; recipient?: string } = {}): Promise<IndexerRuntime> {
+export async function createRuntime(
+  config: IndexerConfig,
+  overrides: { pathways?: PathwayDefinition[]; recipient?: string } = {},
+): Promise<IndexerRuntime> {
   const client = createEngineClient(config.engine, { requestTimeoutMs: 60_000 });
   try {
     await client.cluster.health({ wait_for_status: 'yellow', timeout: '30s' });
   } catch {
     await client.close();
-    throw new FatalError(`Elasticsearch at ${config.engine.url} is not reachable: start it with "npm run engine", or set ELASTICSEARCH_URL to a running cluster.`);
+    throw new FatalError(
+      `Elasticsearch at ${config.engine.url} is not reachable: start it with "npm run engine", or set ELASTICSEARCH_URL to a running cluster.`,
+    );
   }
   const store = new IndexStore({ client, prefix: config.engine.indexPrefix, replicas: config.engine.replicas });
   await store.ensureIndices();
@@ -50,8 +55,18 @@ export async function createRuntime(config: IndexerConfig, overrides: { pathways
   await ensureSkillsIndex(store, taxonomy);
   // Pathway files are stored, so every later run (and the API) sees the same definitions.
   const fromFile = await loadPathways(config.pathwaysFile);
-  if (fromFile.length > 0) await store.write('pathways', fromFile.map((p) => ({ id: p.id, document: p })), { refresh: true });
-  const resolver = createResolver({ mappings: config.resolve, allowNetwork: config.allowNetwork, allowHosts: config.allowHosts, timeoutMs: config.httpTimeoutMs });
+  if (fromFile.length > 0)
+    await store.write(
+      'pathways',
+      fromFile.map((p) => ({ id: p.id, document: p })),
+      { refresh: true },
+    );
+  const resolver = createResolver({
+    mappings: config.resolve,
+    allowNetwork: config.allowNetwork,
+    allowHosts: config.allowHosts,
+    timeoutMs: config.httpTimeoutMs,
+  });
   return {
     config,
     store,

@@ -5,7 +5,8 @@
  */
 import cron from 'node-cron';
 
-export type JobOutcome = { status: 'ok'; ms: number } | { status: 'failed'; ms: number; error: string } | { status: 'skipped'; reason: 'still running' };
+export type JobOutcome =
+  { status: 'ok'; ms: number } | { status: 'failed'; ms: number; error: string } | { status: 'skipped'; reason: 'still running' };
 
 export interface Job {
   readonly name: string;

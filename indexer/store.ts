@@ -31,7 +31,12 @@ export class IndexStore {
   }
 
   /** Every document matching `query`, page by page with search_after (no deep `from`). */
-  async *scan<T>(kind: IndexKind, query: QueryDslQueryContainer, source: string[] | true = true, sortField = '_doc'): AsyncGenerator<{ id: string; doc: T }> {
+  async *scan<T>(
+    kind: IndexKind,
+    query: QueryDslQueryContainer,
+    source: string[] | true = true,
+    sortField = '_doc',
+  ): AsyncGenerator<{ id: string; doc: T }> {
     let after: SortResults | undefined;
     const pit = await this.client.openPointInTime({ index: this.alias(kind), keep_alive: '2m' });
     try {
@@ -64,14 +69,21 @@ export class IndexStore {
     for (let i = 0; i < keys.length; i += TERMS_BATCH) {
       const batch = keys.slice(i, i + TERMS_BATCH);
       const response = await this.client.mget<EarnerIdDocument>({ index: this.alias('earner-ids'), ids: batch.map(earnerIdDocumentId) });
-      for (const d of response.docs) if ('found' in d && d.found && d._source) found.set(d._source.identityKey, { earnerId: d._source.earnerId, assignedAt: d._source.assignedAt });
+      for (const d of response.docs)
+        if ('found' in d && d.found && d._source)
+          found.set(d._source.identityKey, { earnerId: d._source.earnerId, assignedAt: d._source.assignedAt });
     }
     const unlinked = keys.filter((k) => !found.has(k));
     const wanted = new Set(unlinked);
     for (let i = 0; i < unlinked.length; i += TERMS_BATCH) {
       const batch = unlinked.slice(i, i + TERMS_BATCH);
-      for await (const { doc } of this.scan<Pick<CredentialDocument, 'earnerId' | 'identityKeys' | 'ingestedAt'>>('credentials', { terms: { identityKeys: batch } }, ['earnerId', 'identityKeys', 'ingestedAt'])) {
-        for (const key of doc.identityKeys) if (wanted.has(key) && !found.has(key)) found.set(key, { earnerId: doc.earnerId, assignedAt: doc.ingestedAt });
+      for await (const { doc } of this.scan<Pick<CredentialDocument, 'earnerId' | 'identityKeys' | 'ingestedAt'>>(
+        'credentials',
+        { terms: { identityKeys: batch } },
+        ['earnerId', 'identityKeys', 'ingestedAt'],
+      )) {
+        for (const key of doc.identityKeys)
+          if (wanted.has(key) && !found.has(key)) found.set(key, { earnerId: doc.earnerId, assignedAt: doc.ingestedAt });
       }
     }
     return found;
@@ -79,9 +91,13 @@ export class IndexStore {
 
   /** Stores identity -> earner links (the private index); visible to the next `earnersByIdentity` at once. */
   async linkIdentities(links: ReadonlyMap<string, EarnerLink>): Promise<void> {
-    const items = [...links].map(([identityKey, link]) => ({ id: earnerIdDocumentId(identityKey), document: { identityKey, ...link } satisfies EarnerIdDocument }));
+    const items = [...links].map(([identityKey, link]) => ({
+      id: earnerIdDocumentId(identityKey),
+      document: { identityKey, ...link } satisfies EarnerIdDocument,
+    }));
     const result = await this.write('earner-ids', items, { refresh: true });
-    if (result.rejected.length > 0) throw new Error(`the engine rejected earner id links: ${result.rejected.map((r) => r.reason).join('; ')}`);
+    if (result.rejected.length > 0)
+      throw new Error(`the engine rejected earner id links: ${result.rejected.map((r) => r.reason).join('; ')}`);
   }
 
   /** Every link of a merged-away earner now points at the earner it joined. */
@@ -101,7 +117,9 @@ export class IndexStore {
     for (let i = 0; i < keys.length; i += TERMS_BATCH) {
       const batch = keys.slice(i, i + TERMS_BATCH);
       const query = { bool: { filter: [{ term: { deleted: true } }, { terms: { deletedIdentities: batch } }] } };
-      for await (const { doc } of this.scan<Pick<DirectorySettingsDocument, 'deletedIdentities'>>('directory-settings', query, ['deletedIdentities'])) {
+      for await (const { doc } of this.scan<Pick<DirectorySettingsDocument, 'deletedIdentities'>>('directory-settings', query, [
+        'deletedIdentities',
+      ])) {
         for (const key of doc.deletedIdentities) if (batch.includes(key)) blocked.add(key);
       }
     }
@@ -111,7 +129,10 @@ export class IndexStore {
   async credentialsOf(earnerIds: readonly string[]): Promise<CredentialDocument[]> {
     const out: CredentialDocument[] = [];
     for (let i = 0; i < earnerIds.length; i += TERMS_BATCH) {
-      for await (const { doc } of this.scan<CredentialDocument>('credentials', { terms: { earnerId: earnerIds.slice(i, i + TERMS_BATCH) } })) out.push(doc);
+      for await (const { doc } of this.scan<CredentialDocument>('credentials', {
+        terms: { earnerId: earnerIds.slice(i, i + TERMS_BATCH) },
+      }))
+        out.push(doc);
     }
     return out;
   }
@@ -151,7 +172,10 @@ export class IndexStore {
   async settingsOf(earnerIds: readonly string[]): Promise<Map<string, DirectorySettingsDocument>> {
     const out = new Map<string, DirectorySettingsDocument>();
     for (let i = 0; i < earnerIds.length; i += TERMS_BATCH) {
-      const response = await this.client.mget<DirectorySettingsDocument>({ index: this.alias('directory-settings'), ids: earnerIds.slice(i, i + TERMS_BATCH) });
+      const response = await this.client.mget<DirectorySettingsDocument>({
+        index: this.alias('directory-settings'),
+        ids: earnerIds.slice(i, i + TERMS_BATCH),
+      });
       for (const d of response.docs) if ('found' in d && d.found && d._source) out.set(d._id, d._source);
     }
     return out;

@@ -10,10 +10,20 @@ import { loadOccupationProfiles, type Taxonomy } from './taxonomy/index.ts';
 import { writeDocuments } from './write.ts';
 
 /** Typeahead favours skills over the groups and occupations around them. */
-const SUGGEST_WEIGHT: Record<SkillDocument['kind'], number> = { skill: 10, knowledge: 8, technology: 8, 'work-role': 6, occupation: 3, group: 2 };
+const SUGGEST_WEIGHT: Record<SkillDocument['kind'], number> = {
+  skill: 10,
+  knowledge: 8,
+  technology: 8,
+  'work-role': 6,
+  occupation: 3,
+  group: 2,
+};
 
 export function skillDocument(entry: SkillDocument): IndexedSkillDocument {
-  return { ...entry, suggest: { input: [...new Set([entry.label, ...entry.altLabels])].filter((s) => s.length <= 200), weight: SUGGEST_WEIGHT[entry.kind] } };
+  return {
+    ...entry,
+    suggest: { input: [...new Set([entry.label, ...entry.altLabels])].filter((s) => s.length <= 200), weight: SUGGEST_WEIGHT[entry.kind] },
+  };
 }
 
 export function skillLookup(taxonomy: Taxonomy): SkillLookup {
@@ -29,8 +39,13 @@ export async function loadSkillsIndex(store: IndexStore, taxonomy: Taxonomy, log
     store.target,
     'skills',
     async (index) => {
-      const r = await writeDocuments(store.client, index, taxonomy.entries.map((e) => ({ id: e.id, document: skillDocument(e) })));
-      if (r.rejected.length > 0) throw new Error(`the engine rejected ${r.rejected.length} skills, first: ${r.rejected[0]!.id}: ${r.rejected[0]!.reason}`);
+      const r = await writeDocuments(
+        store.client,
+        index,
+        taxonomy.entries.map((e) => ({ id: e.id, document: skillDocument(e) })),
+      );
+      if (r.rejected.length > 0)
+        throw new Error(`the engine rejected ${r.rejected.length} skills, first: ${r.rejected[0]!.id}: ${r.rejected[0]!.reason}`);
       return r.written;
     },
     log,
@@ -45,8 +60,13 @@ export async function loadOccupationsIndex(store: IndexStore, log: (line: string
     store.target,
     'occupations',
     async (index) => {
-      const r = await writeDocuments(store.client, index, profiles.map((p) => ({ id: p.soc, document: p })));
-      if (r.rejected.length > 0) throw new Error(`the engine rejected ${r.rejected.length} occupations, first: ${r.rejected[0]!.id}: ${r.rejected[0]!.reason}`);
+      const r = await writeDocuments(
+        store.client,
+        index,
+        profiles.map((p) => ({ id: p.soc, document: p })),
+      );
+      if (r.rejected.length > 0)
+        throw new Error(`the engine rejected ${r.rejected.length} occupations, first: ${r.rejected[0]!.id}: ${r.rejected[0]!.reason}`);
       return r.written;
     },
     log,

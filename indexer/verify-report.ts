@@ -26,7 +26,11 @@ export interface VerifyReportLine {
   registryEntry?: { id: string; name: string; status: string };
 }
 
-export function verifyReportLine(c: NormalizedCredential, taxonomy: Taxonomy, registry: readonly IssuerRegistryDocument[] = []): VerifyReportLine {
+export function verifyReportLine(
+  c: NormalizedCredential,
+  taxonomy: Taxonomy,
+  registry: readonly IssuerRegistryDocument[] = [],
+): VerifyReportLine {
   const skills = normalizeSkills(taxonomy, { alignments: c.achievement.alignments, tags: c.achievement.tags });
   const authority = isAuthentic(c.verification) ? (c.verification.authority ?? []) : [];
   const recognition = recognize(authority, registry);
@@ -42,7 +46,10 @@ export function verifyReportLine(c: NormalizedCredential, taxonomy: Taxonomy, re
     issuer: { id: c.issuer.id, name: c.issuer.name },
     achievement: { id: c.achievement.id, name: c.achievement.name },
     recipient: { type: c.recipient.type, identity: c.recipient.identity, hashed: c.recipient.hashed },
-    skills: { mapped: skills.skillIds, unmapped: skills.unmapped.map((u) => u.targetName ?? u.targetCode ?? u.targetUrl ?? '').filter(Boolean) },
+    skills: {
+      mapped: skills.skillIds,
+      unmapped: skills.unmapped.map((u) => u.targetName ?? u.targetCode ?? u.targetUrl ?? '').filter(Boolean),
+    },
     authority,
     issuerRecognition: recognition.status,
     ...(entry ? { registryEntry: { id: entry.id, name: entry.name, status: entry.status } } : {}),
@@ -51,6 +58,9 @@ export function verifyReportLine(c: NormalizedCredential, taxonomy: Taxonomy, re
 
 export function verifyReportText(line: VerifyReportLine): string {
   const why = line.reasons.length ? ` ${line.reasons.join(', ')}` : '';
-  const issuer = line.registryEntry && line.issuerRecognition === 'RECOGNIZED' ? line.registryEntry.name : `${line.issuer.name || line.issuer.id || '(no issuer)'} [issuer ${line.issuerRecognition.toLowerCase()}]`;
+  const issuer =
+    line.registryEntry && line.issuerRecognition === 'RECOGNIZED'
+      ? line.registryEntry.name
+      : `${line.issuer.name || line.issuer.id || '(no issuer)'} [issuer ${line.issuerRecognition.toLowerCase()}]`;
   return `${line.status.padEnd(10)} ${line.source}  ${line.achievement.name || '(no achievement)'} — ${issuer}${why}`;
 }

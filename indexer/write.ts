@@ -115,7 +115,11 @@ export async function writeDocuments<T>(
         } else if (isRetryable(item.status) && attempt < retries) {
           again.push(line);
         } else {
-          result.rejected.push({ id: line.id, status: item.status, reason: item.error ? `${item.error.type}: ${item.error.reason ?? ''}` : `status ${item.status}` });
+          result.rejected.push({
+            id: line.id,
+            status: item.status,
+            reason: item.error ? `${item.error.type}: ${item.error.reason ?? ''}` : `status ${item.status}`,
+          });
         }
       });
       pending = again;

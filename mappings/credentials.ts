@@ -95,7 +95,14 @@ export const credentialsMapping: MappingTypeMapping = {
       },
     },
     authority: { type: 'keyword' },
-    issuerRecognition: { properties: { status: { type: 'keyword' }, entryId: { type: 'keyword' }, name: { type: 'keyword', index: false }, image: { type: 'keyword', index: false } } },
+    issuerRecognition: {
+      properties: {
+        status: { type: 'keyword' },
+        entryId: { type: 'keyword' },
+        name: { type: 'keyword', index: false },
+        image: { type: 'keyword', index: false },
+      },
+    },
     raw: { type: 'binary' },
     ingestedAt: { type: 'date' },
   },

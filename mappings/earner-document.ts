@@ -9,7 +9,13 @@
 import { coarseLocation } from './coarse-location.ts';
 import type { CredentialDocument } from './credentials.ts';
 import type { DirectorySettingsDocument } from './directory-settings.ts';
-import { employerVerificationStatus, type EarnerBadge, type EarnerDocument, type PublicFacetValues, type VerificationStatus } from './earners.ts';
+import {
+  employerVerificationStatus,
+  type EarnerBadge,
+  type EarnerDocument,
+  type PublicFacetValues,
+  type VerificationStatus,
+} from './earners.ts';
 import { pathwayProgress, type PathwayDefinition } from './pathways.ts';
 
 /** What the builder needs of the taxonomy. */
@@ -50,7 +56,12 @@ function toBadge(c: CredentialDocument, visible: boolean, skills: SkillLookup): 
     issuedOn: c.issuedOn,
     ...(c.expiresOn ? { expiresOn: c.expiresOn } : {}),
     visible,
-    verification: { status: c.verification.status, reasons: c.verification.reasons, method: c.verification.method, checkedAt: c.verification.checkedAt },
+    verification: {
+      status: c.verification.status,
+      reasons: c.verification.reasons,
+      method: c.verification.method,
+      checkedAt: c.verification.checkedAt,
+    },
     skills: c.skills,
     skillsExpanded: expanded,
     unmappedSkills: c.unmappedSkills,
@@ -91,21 +102,33 @@ export function buildEarnerDocument(input: EarnerInput): EarnerDocument | null {
   const hidden = new Set(settings?.hiddenBadges ?? []);
   const credentials = dedupe(input.credentials);
   // Employers never see a revoked, tampered or otherwise failed badge, whatever the earner chose.
-  const badges = credentials.map((c) => toBadge(c, listed && !hidden.has(c.id) && employerVerificationStatus(c.verification) !== null, skills));
+  const badges = credentials.map((c) =>
+    toBadge(c, listed && !hidden.has(c.id) && employerVerificationStatus(c.verification) !== null, skills),
+  );
   const shown = badges.filter((b) => b.visible);
   const byStatus = (status: VerificationStatus) => facetValues(shown.filter((b) => b.verification.status === status));
   // Pathways count only badges an employer can trust: verified, from a recognized issuer.
   const verifiedShown = shown.filter((b) => b.verification.status === 'VERIFIED' && b.issuerRecognition === 'RECOGNIZED');
   const textOf = (badges: readonly EarnerBadge[]) =>
-    unique([...badges.map((b) => b.name), ...badges.flatMap((b) => b.skills.map((id) => skills.label(id) ?? '')), ...badges.flatMap((b) => b.unmappedSkills)])
+    unique([
+      ...badges.map((b) => b.name),
+      ...badges.flatMap((b) => b.skills.map((id) => skills.label(id) ?? '')),
+      ...badges.flatMap((b) => b.unmappedSkills),
+    ])
       .filter(Boolean)
       .join(' \n');
   // An unknown issuer's badge names must not make an earner match a default (recognized-only) text search.
   const text = textOf(shown.filter((b) => b.issuerRecognition === 'RECOGNIZED'));
   const textUnrecognized = textOf(shown.filter((b) => b.issuerRecognition !== 'RECOGNIZED'));
-  const latest = shown.map((b) => b.issuedOn).sort().at(-1);
+  const latest = shown
+    .map((b) => b.issuedOn)
+    .sort()
+    .at(-1);
   // Before the earner claims the profile, only a recognized issuer's authentic credential may name them.
-  const name = settings?.displayName ?? credentials.find((c) => c.recipientName && c.issuerRecognition?.status === 'RECOGNIZED' && c.authority?.length)?.recipientName ?? 'Unnamed earner';
+  const name =
+    settings?.displayName ??
+    credentials.find((c) => c.recipientName && c.issuerRecognition?.status === 'RECOGNIZED' && c.authority?.length)?.recipientName ??
+    'Unnamed earner';
 
   return {
     earnerId: input.earnerId,

@@ -27,7 +27,8 @@ export type EmployerVerificationStatus = (typeof EMPLOYER_VERIFICATION_STATUSES)
 /** The status employers see, or null when the badge must not be shown to them at all. */
 export function employerVerificationStatus(verification: Pick<BadgeVerification, 'status' | 'reasons'>): EmployerVerificationStatus | null {
   if (verification.status === 'VERIFIED') return 'VERIFIED';
-  if (verification.status === 'FAILED' && verification.reasons.length > 0 && verification.reasons.every((r) => r === 'EXPIRED')) return 'EXPIRED';
+  if (verification.status === 'FAILED' && verification.reasons.length > 0 && verification.reasons.every((r) => r === 'EXPIRED'))
+    return 'EXPIRED';
   return null;
 }
 
@@ -204,7 +205,13 @@ export const earnersMapping: MappingTypeMapping = {
       },
     },
     microCredentials: {
-      properties: { pathwayId: keyword, name: keyword, earned: { type: 'integer' }, required: { type: 'integer' }, completed: { type: 'boolean' } },
+      properties: {
+        pathwayId: keyword,
+        name: keyword,
+        earned: { type: 'integer' },
+        required: { type: 'integer' },
+        completed: { type: 'boolean' },
+      },
     },
     updatedAt: { type: 'date' },
   },

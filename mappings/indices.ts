@@ -26,7 +26,25 @@ import { reportSnapshotsMapping } from './report-snapshots.ts';
 import { searchLogMapping } from './search-log.ts';
 import { skillsMapping } from './skills.ts';
 
-export const INDEX_KINDS = ['earners', 'credentials', 'badge-classes', 'skills', 'pathways', 'directory-settings', 'contacts', 'accounts', 'claim-tokens', 'outbox', 'postings', 'occupations', 'search-log', 'report-snapshots', 'contact-quotas', 'earner-ids', 'issuers'] as const;
+export const INDEX_KINDS = [
+  'earners',
+  'credentials',
+  'badge-classes',
+  'skills',
+  'pathways',
+  'directory-settings',
+  'contacts',
+  'accounts',
+  'claim-tokens',
+  'outbox',
+  'postings',
+  'occupations',
+  'search-log',
+  'report-snapshots',
+  'contact-quotas',
+  'earner-ids',
+  'issuers',
+] as const;
 export type IndexKind = (typeof INDEX_KINDS)[number];
 
 export interface IndexDefinition {
@@ -110,8 +128,13 @@ export interface IndexTarget {
 
 /** Physical indices of this prefix and kind (exact names only, never another prefix's). */
 export async function listVersions({ client, prefix }: IndexTarget, kind: IndexKind): Promise<string[]> {
-  const response = await client.indices.get({ index: `${aliasName(prefix, kind)}-v*`, expand_wildcards: ['open', 'closed'], allow_no_indices: true, ignore_unavailable: true }, { ignore: [404] });
-  return Object.keys(response).filter((name) => parseVersion(name, prefix, kind) !== null).sort((a, b) => (parseVersion(a, prefix, kind) ?? 0) - (parseVersion(b, prefix, kind) ?? 0));
+  const response = await client.indices.get(
+    { index: `${aliasName(prefix, kind)}-v*`, expand_wildcards: ['open', 'closed'], allow_no_indices: true, ignore_unavailable: true },
+    { ignore: [404] },
+  );
+  return Object.keys(response)
+    .filter((name) => parseVersion(name, prefix, kind) !== null)
+    .sort((a, b) => (parseVersion(a, prefix, kind) ?? 0) - (parseVersion(b, prefix, kind) ?? 0));
 }
 
 /** The physical indices the alias points at now (empty when there is no alias). */
@@ -129,7 +152,11 @@ export async function aliasTargets({ client, prefix }: IndexTarget, kind: IndexK
  */
 async function createVersion(target: IndexTarget, kind: IndexKind, settings: IndicesIndexSettings): Promise<string> {
   const index = versionedName(target.prefix, kind, nextVersion(await listVersions(target, kind), target.prefix, kind));
-  await target.client.indices.create({ index, mappings: INDEX_DEFINITIONS[kind].mappings, settings: { ...INDEX_DEFINITIONS[kind].settings, ...settings, number_of_shards: 1 } });
+  await target.client.indices.create({
+    index,
+    mappings: INDEX_DEFINITIONS[kind].mappings,
+    settings: { ...INDEX_DEFINITIONS[kind].settings, ...settings, number_of_shards: 1 },
+  });
   return index;
 }
 

@@ -58,7 +58,10 @@ export function covers(controlled: string, proven: string): boolean {
 }
 
 /** True when the entry controls one of the authority values. */
-export function entryControls(entry: Pick<IssuerRegistryDocument, 'dids' | 'keys' | 'origins' | 'ids'>, authority: readonly string[]): boolean {
+export function entryControls(
+  entry: Pick<IssuerRegistryDocument, 'dids' | 'keys' | 'origins' | 'ids'>,
+  authority: readonly string[],
+): boolean {
   const controlled = controlledBy(entry);
   return authority.some((proven) => controlled.some((c) => covers(c, proven)));
 }
@@ -73,7 +76,8 @@ export function recognize(authority: readonly string[], registry: readonly Issue
   if (authority.length === 0) return { status: 'UNKNOWN' };
   const entry = [...registry].sort(byAuthority).find((e) => entryControls(e, authority));
   if (!entry) return { status: 'UNKNOWN' };
-  if (entry.status === 'RECOGNIZED') return { status: 'RECOGNIZED', entryId: entry.id, name: entry.name, ...(entry.image ? { image: entry.image } : {}) };
+  if (entry.status === 'RECOGNIZED')
+    return { status: 'RECOGNIZED', entryId: entry.id, name: entry.name, ...(entry.image ? { image: entry.image } : {}) };
   return { status: entry.status === 'SUSPENDED' ? 'SUSPENDED' : 'UNKNOWN', entryId: entry.id };
 }
 
@@ -93,10 +97,15 @@ export function recognitionNotice(status: IssuerRecognition): string | undefined
  * matched before (by entry id) and those whose proven authority it covers
  * now (DIDs and keys exactly, key ids under a DID, URLs under an origin or prefix).
  */
-export function affectedCredentialsQuery(entry: Pick<IssuerRegistryDocument, 'id' | 'dids' | 'keys' | 'origins' | 'ids'>): QueryDslQueryContainer {
+export function affectedCredentialsQuery(
+  entry: Pick<IssuerRegistryDocument, 'id' | 'dids' | 'keys' | 'origins' | 'ids'>,
+): QueryDslQueryContainer {
   const controlled = controlledBy(entry);
   const exact = controlled.filter((c) => !/^https?:\/\//i.test(c));
-  const prefixes = [...controlled.filter((c) => /^https?:\/\//i.test(c)).map((c) => (originOf(c) === c.replace(/\/$/, '') ? `${originOf(c)}/` : c)), ...exact.filter((c) => c.startsWith('did:')).map((did) => `${did}#`)];
+  const prefixes = [
+    ...controlled.filter((c) => /^https?:\/\//i.test(c)).map((c) => (originOf(c) === c.replace(/\/$/, '') ? `${originOf(c)}/` : c)),
+    ...exact.filter((c) => c.startsWith('did:')).map((did) => `${did}#`),
+  ];
   return {
     bool: {
       should: [

@@ -15,7 +15,9 @@ import { DATA_DIR, OCCUPATIONS_FILE, SKILLS_FILE } from '../indexer/taxonomy/loa
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const flag = process.argv.indexOf('--fixtures');
-const fixtures = resolve(flag > 0 ? (process.argv[flag + 1] ?? '') : process.env.TAXONOMY_SOURCES || resolve(repoRoot, '../shared/fixtures/taxonomy'));
+const fixtures = resolve(
+  flag > 0 ? (process.argv[flag + 1] ?? '') : process.env.TAXONOMY_SOURCES || resolve(repoRoot, '../shared/fixtures/taxonomy'),
+);
 
 const { file, occupations, brokenCycles, crosswalkPairs } = buildFromFixtures(fixtures);
 

@@ -19,7 +19,15 @@ const LOCK = path.join(WEB, '.build-lock');
 const STALE_LOCK_MS = 5 * 60_000;
 
 /** What the build is made from: the app's sources and config, and the API schema its types come from. */
-const INPUTS = [path.join(ROOT, 'mappings'), path.join(WEB, 'src'), path.join(WEB, 'index.html'), path.join(WEB, 'vite.config.ts'), path.join(WEB, 'codegen.ts'), path.join(WEB, 'public'), path.join(ROOT, 'api', 'schema')];
+const INPUTS = [
+  path.join(ROOT, 'mappings'),
+  path.join(WEB, 'src'),
+  path.join(WEB, 'index.html'),
+  path.join(WEB, 'vite.config.ts'),
+  path.join(WEB, 'codegen.ts'),
+  path.join(WEB, 'public'),
+  path.join(ROOT, 'api', 'schema'),
+];
 /** Written by the build itself: never a reason to build again. */
 const GENERATED = path.join(WEB, 'src', 'lib', 'graphql', 'generated.ts');
 
@@ -53,7 +61,9 @@ async function build(signal?: AbortSignal): Promise<void> {
     process.stderr.write(out.stderr);
   };
   echo(await run(bin('graphql-codegen'), ['--config', 'web/codegen.ts', '--silent'], { cwd: ROOT, ...(signal ? { signal } : {}) }));
-  echo(await run(bin('vite'), ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, ...(signal ? { signal } : {}) }));
+  echo(
+    await run(bin('vite'), ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, ...(signal ? { signal } : {}) }),
+  );
 }
 
 async function withLock<T>(run: () => Promise<T>): Promise<T> {

@@ -29,15 +29,20 @@ export interface DemoOptions {
  */
 export function withDemoIssuersAllowed(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const entry = `127.0.0.1:${env.DEMO_ISSUER_PORT ?? '3100'}`;
-  const current = (env.INDEXER_ALLOW_HOSTS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const current = (env.INDEXER_ALLOW_HOSTS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return { ...env, INDEXER_ALLOW_HOSTS: [...new Set([...current, entry])].join(',') };
 }
 
 export function demoOptionsFromEnv(env: NodeJS.ProcessEnv, log: (line: string) => void): DemoOptions {
   const issuerPort = Number(env.DEMO_ISSUER_PORT ?? '3100');
   const earners = Number(env.DEMO_EARNERS ?? '2000');
-  if (!Number.isInteger(issuerPort) || issuerPort < 1 || issuerPort > 65535) throw new Error(`DEMO_ISSUER_PORT must be a TCP port, got "${env.DEMO_ISSUER_PORT}"`);
-  if (!Number.isInteger(earners) || earners < 1) throw new Error(`DEMO_EARNERS must be a whole number of earners, got "${env.DEMO_EARNERS}"`);
+  if (!Number.isInteger(issuerPort) || issuerPort < 1 || issuerPort > 65535)
+    throw new Error(`DEMO_ISSUER_PORT must be a TCP port, got "${env.DEMO_ISSUER_PORT}"`);
+  if (!Number.isInteger(earners) || earners < 1)
+    throw new Error(`DEMO_EARNERS must be a whole number of earners, got "${env.DEMO_EARNERS}"`);
   return { issuerPort, earners, log };
 }
 
@@ -61,18 +66,28 @@ function loadingMarker(folder: string, runtime: IndexerRuntime): string {
 }
 
 /** Starts the issuers' server; loads the demo data when the earners index is empty or a load did not finish. */
-export async function startDemo(runtime: IndexerRuntime, options: DemoOptions, hooks: StartDemoHooks = {}): Promise<{ issuers: DemoIssuerServer; loaded: boolean }> {
+export async function startDemo(
+  runtime: IndexerRuntime,
+  options: DemoOptions,
+  hooks: StartDemoHooks = {},
+): Promise<{ issuers: DemoIssuerServer; loaded: boolean }> {
   let issuers: DemoIssuerServer;
   try {
     issuers = await startDemoIssuerServer({ port: options.issuerPort });
   } catch (error) {
-    throw new Error(`the demo issuers' server could not listen on 127.0.0.1:${options.issuerPort} (${(error as Error).message}); set DEMO_ISSUER_PORT to a free port`, { cause: error });
+    throw new Error(
+      `the demo issuers' server could not listen on 127.0.0.1:${options.issuerPort} (${(error as Error).message}); set DEMO_ISSUER_PORT to a free port`,
+      { cause: error },
+    );
   }
   hooks.onIssuers?.(issuers);
   const started = Date.now();
   const demo = await loadOrGenerateDemo({ earners: options.earners, issuerBaseUrl: issuers.origin });
   issuers.serve(demo.dataset.hosted);
-  if (!demo.cached) options.log(`Generated the demo data set (${demo.dataset.credentials.length} signed credentials) in ${((Date.now() - started) / 1000).toFixed(0)}s: ${demo.folder}`);
+  if (!demo.cached)
+    options.log(
+      `Generated the demo data set (${demo.dataset.credentials.length} signed credentials) in ${((Date.now() - started) / 1000).toFixed(0)}s: ${demo.folder}`,
+    );
   // Demo accounts exist only in the demo (idempotent, so a restart keeps them).
   await seedDemoAccounts({ client: runtime.store.client, indexPrefix: runtime.store.target.prefix });
   const marker = loadingMarker(demo.folder, runtime);
@@ -80,11 +95,17 @@ export async function startDemo(runtime: IndexerRuntime, options: DemoOptions, h
   if (!unfinished && (await runtime.store.count('earners')) > 0) return { issuers, loaded: false };
   hooks.signal?.throwIfAborted();
 
-  options.log(`${unfinished ? 'Resuming an unfinished demo load' : 'Loading demo data'}: ${demo.dataset.records.length} earners, ${demo.dataset.credentials.length} credentials`);
+  options.log(
+    `${unfinished ? 'Resuming an unfinished demo load' : 'Loading demo data'}: ${demo.dataset.records.length} earners, ${demo.dataset.credentials.length} credentials`,
+  );
   writeFileSync(marker, new Date().toISOString());
   const progress = createProgress({ label: 'demo ingest', total: demo.dataset.credentials.length });
   try {
-    const summary = await loadDemo(demo.dataset, { ...runtime, onProgress: (s) => progress.update(s.inputs), ...(hooks.signal ? { signal: hooks.signal } : {}) });
+    const summary = await loadDemo(demo.dataset, {
+      ...runtime,
+      onProgress: (s) => progress.update(s.inputs),
+      ...(hooks.signal ? { signal: hooks.signal } : {}),
+    });
     rmSync(marker, { force: true });
     options.log(formatSummary(summary));
   } finally {

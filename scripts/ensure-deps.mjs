@@ -17,7 +17,10 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (process.argv.includes('--browser') && !fs.existsSync(chromium)) {
   if (process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get')) {
     console.log("Installing Debian's Chromium for the browser tests (apt-get install chromium)...");
-    execSync('apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium', { stdio: 'inherit', shell: '/bin/bash' });
+    execSync('apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium', {
+      stdio: 'inherit',
+      shell: '/bin/bash',
+    });
   } else {
     console.error(`The browser tests need Debian's Chromium at ${chromium}: run "sudo apt-get install chromium" (or set CHROMIUM_PATH).`);
     process.exit(1);

@@ -38,7 +38,12 @@ async function main(): Promise<void> {
 
   const indexer = await track(createRuntime(indexerConfigFromEnv(withDemoIssuersAllowed(env))));
   shutdown.add('indexer', () => indexer.close());
-  const demo = await track(startDemo(indexer, demoOptionsFromEnv(env, log), { signal, onIssuers: (issuers) => shutdown.add('demo issuers', () => issuers.close()) }));
+  const demo = await track(
+    startDemo(indexer, demoOptionsFromEnv(env, log), {
+      signal,
+      onIssuers: (issuers) => shutdown.add('demo issuers', () => issuers.close()),
+    }),
+  );
   signal.throwIfAborted();
 
   const jobs = indexerJobs(indexer);

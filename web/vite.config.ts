@@ -18,6 +18,11 @@ export default defineConfig({
     host: '127.0.0.1',
     port: 5173,
     // The CSV export only: `/reports` itself is a page of the app.
-    proxy: { '/graphql': { target: apiUrl, changeOrigin: true }, '^/reports/.+\\.csv$': { target: apiUrl, changeOrigin: true }, '/health': apiUrl, '/ready': apiUrl },
+    proxy: {
+      '/graphql': { target: apiUrl, changeOrigin: true },
+      '^/reports/.+\\.csv$': { target: apiUrl, changeOrigin: true },
+      '/health': apiUrl,
+      '/ready': apiUrl,
+    },
   },
 });

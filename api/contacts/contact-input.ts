@@ -18,5 +18,8 @@ export function checkId(argument: string, id: string): string {
 
 /** The first email identity of an earner's credentials, where a notification can go before they claim. */
 export function credentialEmail(identityKeys: readonly string[]): string | undefined {
-  return identityKeys.filter((key) => key.startsWith('email:')).sort()[0]?.slice('email:'.length);
+  return identityKeys
+    .filter((key) => key.startsWith('email:'))
+    .sort()[0]
+    ?.slice('email:'.length);
 }

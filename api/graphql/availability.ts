@@ -27,7 +27,9 @@ export function isSearchOperation(body: unknown): boolean {
   const { query, operationName } = (body ?? {}) as { query?: unknown; operationName?: unknown };
   if (typeof query !== 'string') return false;
   try {
-    const operations = parse(query, { maxTokens: 5000 }).definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+    const operations = parse(query, { maxTokens: 5000 }).definitions.filter(
+      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+    );
     const operation = operations.length === 1 ? operations[0] : operations.find((o) => o.name?.value === operationName);
     if (!operation || operation.operation !== 'query') return false;
     return operation.selectionSet.selections.some((s) => s.kind === Kind.FIELD && SEARCH_ROOT_FIELDS.has(s.name.value));

@@ -17,8 +17,10 @@ export interface PageArgs {
 export function checkPage(args: PageArgs): { first: number; offset: number } {
   const first = args.first ?? LIST_PAGE.defaultFirst;
   const offset = args.offset ?? 0;
-  if (!Number.isInteger(first) || first < 1 || first > LIST_PAGE.maxFirst) throw new BadInputError('first', `must be a whole number from 1 to ${LIST_PAGE.maxFirst}`);
-  if (!Number.isInteger(offset) || offset < 0 || offset > LIST_PAGE.maxOffset) throw new BadInputError('offset', `must be a whole number from 0 to ${LIST_PAGE.maxOffset}`);
+  if (!Number.isInteger(first) || first < 1 || first > LIST_PAGE.maxFirst)
+    throw new BadInputError('first', `must be a whole number from 1 to ${LIST_PAGE.maxFirst}`);
+  if (!Number.isInteger(offset) || offset < 0 || offset > LIST_PAGE.maxOffset)
+    throw new BadInputError('offset', `must be a whole number from 0 to ${LIST_PAGE.maxOffset}`);
   return { first, offset };
 }
 

@@ -72,7 +72,12 @@ export function operationBudgetPlugin(budget: OperationBudget, log: Logger): Apo
           if (cost > limit) {
             refused = anonymous ? 401 : 400;
             if (anonymous) throw new SignInFirst(limit, cost);
-            throw new OperationLimitError('OPERATION_TOO_COSTLY', `This operation would cost ${cost}, over the limit of ${limit}; ${advice}.`, limit, cost);
+            throw new OperationLimitError(
+              'OPERATION_TOO_COSTLY',
+              `This operation would cost ${cost}, over the limit of ${limit}; ${advice}.`,
+              limit,
+              cost,
+            );
           }
         },
         async executionDidStart() {
@@ -83,9 +88,17 @@ export function operationBudgetPlugin(budget: OperationBudget, log: Logger): Apo
               if (stopped) throw stopped;
               fields += 1;
               if (fields > budget.maxResolvedFields) {
-                stopped = new OperationLimitError('RESPONSE_TOO_LARGE', `The answer would hold more than ${budget.maxResolvedFields} fields; ${advice}.`, budget.maxResolvedFields);
+                stopped = new OperationLimitError(
+                  'RESPONSE_TOO_LARGE',
+                  `The answer would hold more than ${budget.maxResolvedFields} fields; ${advice}.`,
+                  budget.maxResolvedFields,
+                );
               } else if (Date.now() - started > budget.timeBudgetMs) {
-                stopped = new OperationLimitError('OPERATION_TIMED_OUT', `The operation ran longer than its time budget of ${budget.timeBudgetMs} ms and was stopped; ${advice}, or try again.`, budget.timeBudgetMs);
+                stopped = new OperationLimitError(
+                  'OPERATION_TIMED_OUT',
+                  `The operation ran longer than its time budget of ${budget.timeBudgetMs} ms and was stopped; ${advice}, or try again.`,
+                  budget.timeBudgetMs,
+                );
               }
               if (stopped) throw stopped;
             },
@@ -95,7 +108,13 @@ export function operationBudgetPlugin(budget: OperationBudget, log: Logger): Apo
           for (const error of errors) {
             if (isExpectedError(error)) continue;
             const original = (error as { originalError?: Error }).originalError ?? error;
-            log.error('graphql request failed', { requestId: contextValue.requestId, operation: operationName ?? undefined, path: error.path?.join('.'), message: original.message, stack: original.stack });
+            log.error('graphql request failed', {
+              requestId: contextValue.requestId,
+              operation: operationName ?? undefined,
+              path: error.path?.join('.'),
+              message: original.message,
+              stack: original.stack,
+            });
           }
         },
         async willSendResponse(requestContext) {
@@ -117,10 +136,21 @@ export function operationBudgetPlugin(budget: OperationBudget, log: Logger): Apo
             const bytes = Buffer.byteLength(JSON.stringify(body.singleResult));
             if (bytes > budget.maxResponseBytes) {
               response.http.status = 400;
-              body.singleResult = refusal(new OperationLimitError('RESPONSE_TOO_LARGE', `The answer would be ${bytes} bytes, over the limit of ${budget.maxResponseBytes}; ${advice}.`, budget.maxResponseBytes, bytes), contextValue.requestId);
+              body.singleResult = refusal(
+                new OperationLimitError(
+                  'RESPONSE_TOO_LARGE',
+                  `The answer would be ${bytes} bytes, over the limit of ${budget.maxResponseBytes}; ${advice}.`,
+                  budget.maxResponseBytes,
+                  bytes,
+                ),
+                contextValue.requestId,
+              );
             }
           }
-          body.singleResult.errors = body.singleResult.errors?.map((error) => ({ ...error, extensions: { ...error.extensions, requestId: contextValue.requestId } }));
+          body.singleResult.errors = body.singleResult.errors?.map((error) => ({
+            ...error,
+            extensions: { ...error.extensions, requestId: contextValue.requestId },
+          }));
         },
       };
     },

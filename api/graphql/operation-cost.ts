@@ -10,7 +10,16 @@
  * (no `instanceof`), since Apollo and this module may load different copies
  * of graphql-js.
  */
-import { Kind, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode, type ValueNode } from 'graphql';
+import {
+  Kind,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValueNode,
+} from 'graphql';
 import { REPORT_LIMITS } from '../reports/input.ts';
 import { LIMITS } from '../search/limits.ts';
 import { LIST_PAGE } from './list-page.ts';
@@ -21,7 +30,10 @@ type Args = Record<string, unknown>;
 type ListBound = (args: Args, input: Args) => number;
 
 const int = (value: unknown, fallback: number): number => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
-const fixed = (n: number): ListBound => () => n;
+const fixed =
+  (n: number): ListBound =>
+  () =>
+    n;
 
 /** Bounds of list fields that take no `first`, or whose `first` means something else. */
 export const LIST_BOUNDS: Record<string, ListBound> = {
@@ -162,15 +174,27 @@ function selectionCost(walk: Walk, typeName: string, selectionSet: SelectionSetN
 }
 
 /** The cost of one operation of `document` with these variables. */
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Args = {}): number {
-  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Args = {},
+): number {
+  const fragments = new Map(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
   // Variables left out take their declared defaults.
   const withDefaults: Args = { ...variables };
   for (const definition of operation.variableDefinitions ?? []) {
     const name = definition.variable.name.value;
     if (withDefaults[name] === undefined && definition.defaultValue) withDefaults[name] = valueOf(definition.defaultValue, {});
   }
-  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  const root =
+    operation.operation === 'mutation'
+      ? schema.getMutationType()
+      : operation.operation === 'subscription'
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
   if (!root) return 0;
   return selectionCost({ schema, fragments, variables: withDefaults, expanding: new Set() }, root.name, operation.selectionSet, 1, {});
 }

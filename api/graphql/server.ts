@@ -30,7 +30,10 @@ export interface GraphqlServerOptions {
   budget?: OperationBudget;
 }
 
-export function createGraphqlServer(log: Logger, { production = false, budget = DEFAULT_OPERATION_BUDGET }: GraphqlServerOptions = {}): ApolloServer<RequestContext> {
+export function createGraphqlServer(
+  log: Logger,
+  { production = false, budget = DEFAULT_OPERATION_BUDGET }: GraphqlServerOptions = {},
+): ApolloServer<RequestContext> {
   const armor = new ApolloArmor({
     // Fragments do not count as levels: clients may structure queries freely.
     maxDepth: { n: OPERATION_LIMITS.maxDepth, flattenFragments: true },
@@ -53,6 +56,11 @@ export function createGraphqlServer(log: Logger, { production = false, budget = 
     stopOnTerminationSignals: false,
     validationRules: protection.validationRules,
     // graphql-armor's types come from Apollo's CommonJS build; the plugins are the same at run time.
-    plugins: [...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]), operationBudgetPlugin(budget, log), ApolloServerPluginLandingPageDisabled(), availabilityPlugin as ApolloServerPlugin<RequestContext>],
+    plugins: [
+      ...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
+      operationBudgetPlugin(budget, log),
+      ApolloServerPluginLandingPageDisabled(),
+      availabilityPlugin as ApolloServerPlugin<RequestContext>,
+    ],
   });
 }

@@ -8,7 +8,8 @@ import cron from 'node-cron';
 import type { Logger } from '../log.ts';
 
 /** What one run did: ran to the end, failed, or did not start because a run was going. */
-export type JobOutcome = { status: 'ok'; ms: number } | { status: 'failed'; ms: number; error: string } | { status: 'skipped'; reason: 'still running' };
+export type JobOutcome =
+  { status: 'ok'; ms: number } | { status: 'failed'; ms: number; error: string } | { status: 'skipped'; reason: 'still running' };
 
 export interface Job {
   readonly name: string;

@@ -31,11 +31,26 @@ export async function takeSkillGapSnapshot(store: ReportStore, now: Date): Promi
   const rows: ReportSnapshotDocument[] = [];
   const markers: ReportSnapshotDocument[] = [];
   for (const region of scopes) {
-    const scope = { region: region === ALL_REGIONS_SCOPE ? null : region, framework: null, occupation: null, skills: null, postedWithinMonths: SNAPSHOT_WINDOW_MONTHS };
+    const scope = {
+      region: region === ALL_REGIONS_SCOPE ? null : region,
+      framework: null,
+      occupation: null,
+      skills: null,
+      postedWithinMonths: SNAPSHOT_WINDOW_MONTHS,
+    };
     const scoped = (await collectRows(store, scope, now)).rows;
     const base = { snapshotId, takenAt, region, postedWithinMonths: SNAPSHOT_WINDOW_MONTHS };
     for (const r of scoped) {
-      rows.push({ ...base, kind: 'row', skillId: r.skillId, framework: r.skillId.slice(0, r.skillId.indexOf(':')), demand: r.demand, supply: r.supply, searches: r.searches, searchesWithFewResults: r.searchesWithFewResults });
+      rows.push({
+        ...base,
+        kind: 'row',
+        skillId: r.skillId,
+        framework: r.skillId.slice(0, r.skillId.indexOf(':')),
+        demand: r.demand,
+        supply: r.supply,
+        searches: r.searches,
+        searchesWithFewResults: r.searchesWithFewResults,
+      });
     }
     markers.push({ ...base, kind: 'scope', rows: scoped.length });
   }

@@ -34,7 +34,12 @@ export async function rebuildEarnerDocument(
  * so build again from the newer settings. Every writer ends with this check,
  * so the last document written always matches the last settings stored.
  */
-export async function rebuildFromStoredSettings(records: EarnerRecordStore, earnerId: string, credentials: readonly CredentialDocument[], now: () => Date): Promise<void> {
+export async function rebuildFromStoredSettings(
+  records: EarnerRecordStore,
+  earnerId: string,
+  credentials: readonly CredentialDocument[],
+  now: () => Date,
+): Promise<void> {
   let stored = await records.versionedSettings(earnerId);
   for (let round = 0; round < MAX_ROUNDS && stored; round++) {
     await rebuildEarnerDocument(records, stored.doc, credentials, now());

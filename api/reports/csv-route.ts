@@ -11,7 +11,17 @@ import { DomainError, RETRY_AFTER_SECONDS, UnavailableError, type ErrorCode } fr
 import type { Logger } from '../log.ts';
 import { csvQueryArgs } from './input.ts';
 
-const STATUS: Record<ErrorCode, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429, SEARCH_UNAVAILABLE: 503, SERVICE_UNAVAILABLE: 503, OPERATION_TOO_COSTLY: 400, RESPONSE_TOO_LARGE: 413, OPERATION_TIMED_OUT: 503 };
+const STATUS: Record<ErrorCode, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  RATE_LIMITED: 429,
+  SEARCH_UNAVAILABLE: 503,
+  SERVICE_UNAVAILABLE: 503,
+  OPERATION_TOO_COSTLY: 400,
+  RESPONSE_TOO_LARGE: 413,
+  OPERATION_TIMED_OUT: 503,
+};
 
 /** A domain error, also when wrapped (a refused session arrives as the cause of the context error). */
 function domainError(error: unknown): DomainError | undefined {
@@ -35,11 +45,15 @@ export function skillGapCsvHandler(context: (args: { req: Request }) => Promise<
       const known = domainError(error);
       if (known) {
         if (known instanceof UnavailableError) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
-        res.status(STATUS[known.code]).json({ errors: [{ message: known.message, extensions: { code: known.code, ...known.extensions() } }] });
+        res
+          .status(STATUS[known.code])
+          .json({ errors: [{ message: known.message, extensions: { code: known.code, ...known.extensions() } }] });
         return;
       }
       log.error('skill-gap csv failed', { message: (error as Error)?.message });
-      res.status(500).json({ errors: [{ message: 'Something went wrong on our side; try again later.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      res.status(500).json({
+        errors: [{ message: 'Something went wrong on our side; try again later.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+      });
     }
   };
 }

@@ -49,6 +49,12 @@ export function skillGapCsv(report: SkillGapReport): string {
 /** `skill-gap_US-OH_onet_2026-11-01.csv`: the scope and the day, in characters safe in a header. */
 export function csvFilename(report: SkillGapReport): string {
   const { region, framework, occupation } = report.query;
-  const parts = ['skill-gap', region ?? 'all-regions', framework ?? 'all-frameworks', ...(occupation ? [occupation] : []), report.generatedAt.slice(0, 10)];
+  const parts = [
+    'skill-gap',
+    region ?? 'all-regions',
+    framework ?? 'all-frameworks',
+    ...(occupation ? [occupation] : []),
+    report.generatedAt.slice(0, 10),
+  ];
   return `${parts.join('_').replace(/[^A-Za-z0-9._-]/g, '-')}.csv`;
 }

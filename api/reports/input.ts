@@ -78,7 +78,8 @@ export function parseRegion(value: string | null | undefined, argument = 'region
 function parseFramework(value: string | null | undefined): Framework | null {
   if (value == null || value.trim() === '') return null;
   const framework = value.trim().toLowerCase();
-  if (!(FRAMEWORKS as readonly string[]).includes(framework)) throw new BadInputError('framework', `"${value}" is not one of ${FRAMEWORKS.join(', ')}`);
+  if (!(FRAMEWORKS as readonly string[]).includes(framework))
+    throw new BadInputError('framework', `"${value}" is not one of ${FRAMEWORKS.join(', ')}`);
   return framework as Framework;
 }
 
@@ -91,7 +92,8 @@ function parseOccupation(value: string | null | undefined): string | null {
 
 function integer(argument: string, value: number | null | undefined, min: number, max: number, fallback: number): number {
   if (value == null) return fallback;
-  if (!Number.isInteger(value) || value < min || value > max) throw new BadInputError(argument, `must be a whole number from ${min} to ${max}`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new BadInputError(argument, `must be a whole number from ${min} to ${max}`);
   return value;
 }
 
@@ -99,7 +101,11 @@ function skillIds(argument: string, values: readonly string[], max: number): str
   if (values.length > max) throw new BadInputError(argument, `at most ${max} skills`);
   for (const id of values) {
     const framework = id.slice(0, id.indexOf(':'));
-    if (id.length > REPORT_LIMITS.maxIdLength || !(FRAMEWORKS as readonly string[]).includes(framework) || id.length <= framework.length + 1) {
+    if (
+      id.length > REPORT_LIMITS.maxIdLength ||
+      !(FRAMEWORKS as readonly string[]).includes(framework) ||
+      id.length <= framework.length + 1
+    ) {
       throw new BadInputError(argument, `"${id.slice(0, 80)}" is not a canonical skill id such as onet:2.B.3.k`);
     }
   }
@@ -108,7 +114,8 @@ function skillIds(argument: string, values: readonly string[], max: number): str
 
 function reportWindow(value: number | null | undefined): number {
   if (value == null) return REPORT_LIMITS.defaultWindowMonths;
-  if (!(REPORT_WINDOWS as readonly number[]).includes(value)) throw new BadInputError('postedWithinMonths', `must be one of ${REPORT_WINDOWS.join(', ')} (months)`);
+  if (!(REPORT_WINDOWS as readonly number[]).includes(value))
+    throw new BadInputError('postedWithinMonths', `must be one of ${REPORT_WINDOWS.join(', ')} (months)`);
   return value;
 }
 
@@ -123,7 +130,8 @@ export const CSV_ROWS: RowLimits = { defaultRows: REPORT_LIMITS.maxCsvRows, maxR
 
 export function parseSkillGapInput(args: SkillGapArgs, rows: RowLimits = GRAPHQL_ROWS): SkillGapQuery {
   const sort = args.sort ?? 'GAP';
-  if (!(SKILL_GAP_SORTS as readonly string[]).includes(sort)) throw new BadInputError('sort', `must be one of ${SKILL_GAP_SORTS.join(', ')}`);
+  if (!(SKILL_GAP_SORTS as readonly string[]).includes(sort))
+    throw new BadInputError('sort', `must be one of ${SKILL_GAP_SORTS.join(', ')}`);
   return {
     region: parseRegion(args.region),
     framework: parseFramework(args.framework),
@@ -162,14 +170,22 @@ export function csvQueryArgs(query: Record<string, unknown>): SkillGapArgs {
     if (!/^-?\d+$/.test(value.trim())) throw new BadInputError(name, 'must be a whole number');
     return Number(value);
   };
-  for (const name of Object.keys(query)) if (!CSV_PARAMETERS.has(name)) throw new BadInputError(name, `is not a parameter of this report (use ${[...CSV_PARAMETERS].join(', ')})`);
+  for (const name of Object.keys(query))
+    if (!CSV_PARAMETERS.has(name))
+      throw new BadInputError(name, `is not a parameter of this report (use ${[...CSV_PARAMETERS].join(', ')})`);
   const skills = text('skills');
   return {
     region: text('region') ?? null,
     framework: text('framework') ?? null,
     occupation: text('occupation') ?? null,
     postedWithinMonths: number('postedWithinMonths') ?? null,
-    skills: skills === undefined ? null : skills.split(',').map((s) => s.trim()).filter(Boolean),
+    skills:
+      skills === undefined
+        ? null
+        : skills
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
     first: number('first') ?? null,
     sort: text('sort')?.toUpperCase() ?? null,
   };

@@ -49,7 +49,10 @@ export interface PublishContext {
  * change who is counted (supply has no window and no occupation; searches no
  * occupation), so one population never gets two different noises.
  */
-export function cellKeys(skillId: string, { region, occupation, windowMonths }: PublishScope): Record<keyof Omit<RawRow, 'skillId'>, CellKey> {
+export function cellKeys(
+  skillId: string,
+  { region, occupation, windowMonths }: PublishScope,
+): Record<keyof Omit<RawRow, 'skillId'>, CellKey> {
   return {
     demand: { measure: 'demand', skillId, region, occupation, windowMonths },
     supply: { measure: 'supply', skillId, region },
@@ -65,7 +68,10 @@ export function publishRow(row: RawRow, { control, scope, importance, previous }
   const before = previous ? (previous.values.get(row.skillId) ?? { demand: 0, supply: 0 }) : null;
   // The previous snapshot counted the same cells (same region and window, no occupation): same keys, same noise.
   const change = before
-    ? { demand: publishChange(demand, publishCount(before.demand, keys.demand, control)), supply: publishChange(supply, publishCount(before.supply, keys.supply, control)) }
+    ? {
+        demand: publishChange(demand, publishCount(before.demand, keys.demand, control)),
+        supply: publishChange(supply, publishCount(before.supply, keys.supply, control)),
+      }
     : null;
   return {
     skillId: row.skillId,
@@ -94,7 +100,8 @@ const countRank = (cell: Cell): number => (cell.suppressed ? SUPPRESSED_RANK : (
  * shown ratios, then suppressed ratios (tied), then no demand and no supply.
  */
 function gapRank(row: PublishedRow): [number, number] {
-  if (!row.supply.suppressed && row.supply.value === 0) return row.demand.suppressed || (row.demand.value ?? 0) > 0 ? [3, countRank(row.demand)] : [0, 0];
+  if (!row.supply.suppressed && row.supply.value === 0)
+    return row.demand.suppressed || (row.demand.value ?? 0) > 0 ? [3, countRank(row.demand)] : [0, 0];
   if (row.ratio.suppressed) return [1, 0];
   return [2, row.ratio.value ?? 0];
 }

@@ -38,7 +38,12 @@ export function demandRequest(scope: CountScope): Body {
   const filter: QueryDslQueryContainer[] = [{ range: { postedOn: { gte: scope.from.toISOString(), lte: scope.to.toISOString() } } }];
   if (scope.region) filter.push({ term: { region: scope.region } });
   if (scope.occupation) filter.push({ term: { occupation: scope.occupation } });
-  return { size: 0, track_total_hits: false, query: { bool: { filter } }, aggs: { skills: { terms: skillTerms('skillsExpanded', scope) } } };
+  return {
+    size: 0,
+    track_total_hits: false,
+    query: { bool: { filter } },
+    aggs: { skills: { terms: skillTerms('skillsExpanded', scope) } },
+  };
 }
 
 /** Logged employer searches per skill, and how many of them found few or no earners. Searches carry no occupation. */
@@ -111,12 +116,14 @@ interface TermsAggregate {
 function buckets(aggregate: unknown, what: string): TermsBucket[] {
   const terms = aggregate as TermsAggregate | undefined;
   if (!terms) return [];
-  if ((terms.sum_other_doc_count ?? 0) > 0) throw new Error(`${what}: more than ${MAX_SKILL_BUCKETS} distinct skills; raise MAX_SKILL_BUCKETS`);
+  if ((terms.sum_other_doc_count ?? 0) > 0)
+    throw new Error(`${what}: more than ${MAX_SKILL_BUCKETS} distinct skills; raise MAX_SKILL_BUCKETS`);
   return terms.buckets;
 }
 
 type Aggregations = Record<string, unknown> | undefined;
-const path = (aggs: Aggregations, ...keys: string[]): unknown => keys.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], aggs);
+const path = (aggs: Aggregations, ...keys: string[]): unknown =>
+  keys.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], aggs);
 
 export function readDemand(aggs: Aggregations): Map<string, number> {
   return new Map(buckets(path(aggs, 'skills'), 'demand').map((b) => [b.key, b.doc_count]));
@@ -129,7 +136,8 @@ export function readSearches(aggs: Aggregations): Map<string, { searches: number
 export function readSupply(aggs: Aggregations): Map<string, number> {
   const supply = new Map<string, number>();
   for (const set of ['statsOptIn', 'listedOnly']) {
-    for (const b of buckets(path(aggs, set, 'badges', 'counted', 'skills'), 'supply')) supply.set(b.key, (supply.get(b.key) ?? 0) + (b.earners?.doc_count ?? 0));
+    for (const b of buckets(path(aggs, set, 'badges', 'counted', 'skills'), 'supply'))
+      supply.set(b.key, (supply.get(b.key) ?? 0) + (b.earners?.doc_count ?? 0));
   }
   return supply;
 }

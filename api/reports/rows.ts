@@ -41,7 +41,9 @@ export interface RowSelection {
 export function mergeCounts(counts: ScopeCounts, selection: RowSelection): RawRow[] {
   const inOccupation = selection.occupationSkills ? new Set([...selection.occupationSkills, ...counts.demand.keys()]) : null;
   const candidates = selection.skills ?? [...counts.demand.keys(), ...counts.supply.keys()];
-  const wanted = candidates.filter((id) => (!selection.framework || id.startsWith(`${selection.framework}:`)) && (!inOccupation || inOccupation.has(id)));
+  const wanted = candidates.filter(
+    (id) => (!selection.framework || id.startsWith(`${selection.framework}:`)) && (!inOccupation || inOccupation.has(id)),
+  );
   return [...new Set(wanted)].sort().map((skillId) => ({
     skillId,
     demand: counts.demand.get(skillId) ?? 0,

@@ -8,7 +8,8 @@ export const contactResolvers: ResolverMap = {
     myContactRequests: async (_parent, args: PageArgs, ctx) => pageOf(await ctx.services.contacts.myContactRequests(), args),
   },
   Mutation: {
-    contactEarner: (_parent, args: { earnerId: string; message: string }, ctx) => ctx.services.contacts.contactEarner(args.earnerId, args.message),
+    contactEarner: (_parent, args: { earnerId: string; message: string }, ctx) =>
+      ctx.services.contacts.contactEarner(args.earnerId, args.message),
     respondToContact: (_parent, args: { id: string; accept: boolean }, ctx) => ctx.services.contacts.respondToContact(args.id, args.accept),
   },
   RevealedChannel: {

@@ -17,7 +17,8 @@ export const earnerBadgeResolvers: ResolverMap = {
   EarnerBadge: {
     badgeClass: (badge: BadgeView, _args, ctx) => ctx.loaders.badgeClass.load(badge.badgeClassId),
     // The registry entry the verifying key matched, when the registry vouches for it (a PENDING entry only repeats the credential's claims).
-    issuer: (badge: BadgeView, _args, ctx) => (badge.registryIssuerId && recognitionOf(badge) !== 'UNKNOWN' ? ctx.loaders.issuer.load(badge.registryIssuerId) : null),
+    issuer: (badge: BadgeView, _args, ctx) =>
+      badge.registryIssuerId && recognitionOf(badge) !== 'UNKNOWN' ? ctx.loaders.issuer.load(badge.registryIssuerId) : null,
     issuerRecognition: (badge: BadgeView) => recognitionOf(badge),
     issuerNotice: (badge: BadgeView) => recognitionNotice(recognitionOf(badge)) ?? null,
     skills: (badge: BadgeView, args: PageArgs, ctx) => loadSkills(pageOf(badge.skills, args), ctx),

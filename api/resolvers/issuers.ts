@@ -5,7 +5,8 @@ import type { ResolverMap } from './types.ts';
 
 export const issuerRegistryResolvers: ResolverMap = {
   Query: {
-    registryIssuers: (_parent, args: { search?: string | null; status?: IssuerStatus[] | null; first?: number | null }, ctx) => ctx.services.issuers.list(args),
+    registryIssuers: (_parent, args: { search?: string | null; status?: IssuerStatus[] | null; first?: number | null }, ctx) =>
+      ctx.services.issuers.list(args),
   },
   Mutation: {
     approveIssuer: (_parent, { id }: { id: string }, ctx) => ctx.services.issuers.approve(id),

@@ -6,7 +6,9 @@ export const accountResolvers: ResolverMap = {
   Mutation: {
     login: (_parent, args: { email: string; password: string }, ctx) => ctx.services.accounts.login(args.email, args.password),
     logout: (_parent, _args, ctx) => ctx.services.accounts.logout(),
-    requestClaimLink: async (_parent, args: { email: string }, ctx) => ({ message: await ctx.services.claims.requestClaimLink(args.email) }),
+    requestClaimLink: async (_parent, args: { email: string }, ctx) => ({
+      message: await ctx.services.claims.requestClaimLink(args.email),
+    }),
     claimProfile: (_parent, args: { token: string; password: string }, ctx) => ctx.services.claims.claimProfile(args.token, args.password),
   },
   AuthPayload: {

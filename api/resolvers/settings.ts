@@ -6,7 +6,15 @@ import type { DirectorySettingsArgs } from '../settings/settings-input.ts';
 import type { ResolverMap } from './types.ts';
 
 const ownLocation = (location: EarnerLocation | undefined) =>
-  location ? { city: location.city, region: location.region, country: location.country, lat: location.geo?.lat ?? null, lon: location.geo?.lon ?? null } : null;
+  location
+    ? {
+        city: location.city,
+        region: location.region,
+        country: location.country,
+        lat: location.geo?.lat ?? null,
+        lon: location.geo?.lon ?? null,
+      }
+    : null;
 
 export const settingsResolvers: ResolverMap = {
   Query: {
@@ -15,7 +23,8 @@ export const settingsResolvers: ResolverMap = {
     exportMyData: async (_parent, _args, ctx) => JSON.stringify(await ctx.services.myData.exportMyData()),
   },
   Mutation: {
-    updateDirectorySettings: (_parent, args: { input: DirectorySettingsArgs }, ctx) => ctx.services.settings.updateDirectorySettings(args.input),
+    updateDirectorySettings: (_parent, args: { input: DirectorySettingsArgs }, ctx) =>
+      ctx.services.settings.updateDirectorySettings(args.input),
     deleteMyData: (_parent, args: { confirm: string }, ctx) => ctx.services.myData.deleteMyData(args.confirm),
   },
   DirectorySettings: {

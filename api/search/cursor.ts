@@ -25,7 +25,14 @@ export function decodeCursor(cursor: string, sort: EarnerSort, argument = 'after
   }
   const { s, v } = (parsed ?? {}) as { s?: unknown; v?: unknown };
   if (s !== sort) throw bad('the cursor belongs to a different sort order; start again without "after"');
-  if (!Array.isArray(v) || v.length !== 2 || typeof v[0] !== 'number' || !Number.isFinite(v[0]) || typeof v[1] !== 'string' || v[1] === '') {
+  if (
+    !Array.isArray(v) ||
+    v.length !== 2 ||
+    typeof v[0] !== 'number' ||
+    !Number.isFinite(v[0]) ||
+    typeof v[1] !== 'string' ||
+    v[1] === ''
+  ) {
     throw bad('not a cursor returned by this API');
   }
   return [v[0], v[1]];

@@ -4,7 +4,14 @@
  * can carry identities or hidden badges: the request never fetched them.
  */
 import type { SearchHit } from '@elastic/elasticsearch/lib/api/types';
-import { employerVerificationStatus, type BadgeVerification, type EarnerBadge, type EarnerDocument, type EmployerVerificationStatus, type PathwayProgress } from '../../mappings/earners.ts';
+import {
+  employerVerificationStatus,
+  type BadgeVerification,
+  type EarnerBadge,
+  type EarnerDocument,
+  type EmployerVerificationStatus,
+  type PathwayProgress,
+} from '../../mappings/earners.ts';
 import { SHOWN_BADGES } from './privacy.ts';
 
 /** Verification as employers see it: VERIFIED or EXPIRED, never a reason code. */

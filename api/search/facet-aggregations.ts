@@ -45,9 +45,13 @@ export const aggregationName = (facet: FacetDefinition): string => `facet_${face
 function badgeBuckets(facet: BadgeFacet, size: number, ctx: BuildContext): Aggregation {
   const earners = { earners: { reverse_nested: {} } };
   if (facet.kind === 'issued') {
-    return { date_range: { field: facet.field, ranges: facet.months.map((m) => ({ key: String(m), from: monthsAgo(ctx.now, m) })) }, aggs: earners };
+    return {
+      date_range: { field: facet.field, ranges: facet.months.map((m) => ({ key: String(m), from: monthsAgo(ctx.now, m) })) },
+      aggs: earners,
+    };
   }
-  const label: Record<string, Aggregation> = facet.label.from === 'badge-field' ? { label: { terms: { field: facet.label.field, size: 1 } } } : {};
+  const label: Record<string, Aggregation> =
+    facet.label.from === 'badge-field' ? { label: { terms: { field: facet.label.field, size: 1 } } } : {};
   return { terms: { field: facet.field, size, order: [{ earners: 'desc' }, { _key: 'asc' }] }, aggs: { ...earners, ...label } };
 }
 

@@ -42,13 +42,21 @@ export function refinementAggregation(refinement: Refinement, search: EarnerSear
   const filters = Object.fromEntries(
     chunk.map((candidate, i) => [
       `c${i}`,
-      { bool: { filter: refinement.plan.clauses.map((clause) => visibleBadgeQuery([...clause, facetCondition(facet, [candidate.value], ctx)])) } },
+      {
+        bool: {
+          filter: refinement.plan.clauses.map((clause) => visibleBadgeQuery([...clause, facetCondition(facet, [candidate.value], ctx)])),
+        },
+      },
     ]),
   );
   return { filter: { bool: { filter: earnerFacetFilters(search, facet.id) } }, aggs: { values: { filters: { filters } } } };
 }
 
-export function refinementAggregations(refinements: readonly Refinement[], search: EarnerSearch, ctx: BuildContext): Record<string, AggregationsAggregationContainer> {
+export function refinementAggregations(
+  refinements: readonly Refinement[],
+  search: EarnerSearch,
+  ctx: BuildContext,
+): Record<string, AggregationsAggregationContainer> {
   return Object.fromEntries(refinements.map((r) => [aggregationName(r.plan.facet), refinementAggregation(r, search, ctx)]));
 }
 

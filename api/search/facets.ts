@@ -56,11 +56,32 @@ const CREDENTIAL_TYPE_LABELS = { badge: 'Badge', 'micro-credential': 'Micro-cred
 const ISSUED_MONTHS = [6, 12, 24] as const;
 
 export const FACETS: readonly FacetDefinition[] = [
-  { id: 'badges', level: 'badge', kind: 'terms', field: 'badges.badgeClassId', label: { from: 'badge-field', field: 'badges.name.keyword' }, select: (s) => s.badges },
+  {
+    id: 'badges',
+    level: 'badge',
+    kind: 'terms',
+    field: 'badges.badgeClassId',
+    label: { from: 'badge-field', field: 'badges.name.keyword' },
+    select: (s) => s.badges,
+  },
   // skillsExpanded carries ancestors: a broad skill matches and counts earners of its narrower skills.
   { id: 'skills', level: 'badge', kind: 'terms', field: 'badges.skillsExpanded', label: { from: 'skill' }, select: (s) => s.skills },
-  { id: 'issuers', level: 'badge', kind: 'terms', field: 'badges.issuerId', label: { from: 'badge-field', field: 'badges.issuerName.keyword' }, select: (s) => any(s.issuers) },
-  { id: 'frameworks', level: 'badge', kind: 'terms', field: 'badges.frameworks', label: { from: 'static', labels: FRAMEWORK_LABELS }, select: (s) => any(s.frameworks) },
+  {
+    id: 'issuers',
+    level: 'badge',
+    kind: 'terms',
+    field: 'badges.issuerId',
+    label: { from: 'badge-field', field: 'badges.issuerName.keyword' },
+    select: (s) => any(s.issuers),
+  },
+  {
+    id: 'frameworks',
+    level: 'badge',
+    kind: 'terms',
+    field: 'badges.frameworks',
+    label: { from: 'static', labels: FRAMEWORK_LABELS },
+    select: (s) => any(s.frameworks),
+  },
   { id: 'regions', level: 'earner', kind: 'terms', field: 'location.region', label: { from: 'value' }, select: (s) => any(s.regions) },
   {
     id: 'credentialTypes',

@@ -38,7 +38,9 @@ export function facetCondition(facet: BadgeFacet, values: readonly string[], { n
 export function verificationCondition(statuses: readonly EmployerVerificationStatus[]): Query {
   const byStatus: Record<EmployerVerificationStatus, Query> = {
     VERIFIED: { term: { 'badges.verification.status': 'VERIFIED' } },
-    EXPIRED: { bool: { filter: [{ term: { 'badges.verification.status': 'FAILED' } }, { term: { 'badges.verification.reasons': 'EXPIRED' } }] } },
+    EXPIRED: {
+      bool: { filter: [{ term: { 'badges.verification.status': 'FAILED' } }, { term: { 'badges.verification.reasons': 'EXPIRED' } }] },
+    },
   };
   return { bool: { should: statuses.map((status) => byStatus[status]), minimum_should_match: 1 } };
 }

@@ -82,7 +82,8 @@ function integer(argument: string, value: number | null | undefined, min: number
 function integer(argument: string, value: number | null | undefined, min: number, max: number): number | undefined;
 function integer(argument: string, value: number | null | undefined, min: number, max: number, fallback?: number): number | undefined {
   if (value == null) return fallback;
-  if (!Number.isInteger(value) || value < min || value > max) throw new BadInputError(argument, `must be a whole number from ${min} to ${max}`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new BadInputError(argument, `must be a whole number from ${min} to ${max}`);
   return value;
 }
 
@@ -95,7 +96,10 @@ function geoNear(near: GeoNear | null | undefined): GeoNear | undefined {
   if (near == null) return undefined;
   const inRange = (name: string, value: number, min: number, max: number, exclusiveMin = false) => {
     if (!Number.isFinite(value) || value > max || (exclusiveMin ? value <= min : value < min)) {
-      throw new BadInputError(`near.${name}`, `must be ${exclusiveMin ? 'more than' : 'from'} ${min} ${exclusiveMin ? 'and at most' : 'to'} ${max}`);
+      throw new BadInputError(
+        `near.${name}`,
+        `must be ${exclusiveMin ? 'more than' : 'from'} ${min} ${exclusiveMin ? 'and at most' : 'to'} ${max}`,
+      );
     }
   };
   inRange('lat', near.lat, -90, 90);
@@ -106,14 +110,21 @@ function geoNear(near: GeoNear | null | undefined): GeoNear | undefined {
 
 export function parseSearchInput(args: EarnerSearchArgs): EarnerSearch {
   const text = args.text?.trim();
-  if (text !== undefined && text.length > LIMITS.maxTextLength) throw new BadInputError('text', `at most ${LIMITS.maxTextLength} characters`);
+  if (text !== undefined && text.length > LIMITS.maxTextLength)
+    throw new BadInputError('text', `at most ${LIMITS.maxTextLength} characters`);
   const asked = args.verification ?? ['VERIFIED'];
   const withheld = asked.find((status) => !(EMPLOYER_VERIFICATION_STATUSES as readonly string[]).includes(status));
-  if (withheld !== undefined) throw new BadInputError('verification', `"${withheld}" badges are never shown in search: use VERIFIED and/or EXPIRED`);
+  if (withheld !== undefined)
+    throw new BadInputError('verification', `"${withheld}" badges are never shown in search: use VERIFIED and/or EXPIRED`);
   const verification = idList('verification', asked) as EmployerVerificationStatus[];
   if (verification.length === 0) throw new BadInputError('verification', 'name at least one status (the default is VERIFIED)');
-  const issuerRecognition = idList('issuerRecognition', args.issuerRecognition ?? ['RECOGNIZED'], ISSUER_RECOGNITIONS) as IssuerRecognition[];
-  if (issuerRecognition.length === 0) throw new BadInputError('issuerRecognition', 'name at least one standing (the default is RECOGNIZED)');
+  const issuerRecognition = idList(
+    'issuerRecognition',
+    args.issuerRecognition ?? ['RECOGNIZED'],
+    ISSUER_RECOGNITIONS,
+  ) as IssuerRecognition[];
+  if (issuerRecognition.length === 0)
+    throw new BadInputError('issuerRecognition', 'name at least one standing (the default is RECOGNIZED)');
   const sort = args.sort ?? 'RELEVANCE';
   const near = geoNear(args.near);
   const issuedWithinMonths = integer('issuedWithinMonths', args.issuedWithinMonths, 1, LIMITS.maxIssuedWithinMonths);

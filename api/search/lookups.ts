@@ -16,7 +16,10 @@ export function earnersByIdRequest(ids: readonly string[]): DirectoryRequest {
 }
 
 /** A badge class as employers see it. */
-export type BadgeClassView = Pick<BadgeClassDocument, 'id' | 'name' | 'description' | 'criteria' | 'image' | 'credentialType' | 'issuerId' | 'issuerName' | 'tags' | 'skills'> & {
+export type BadgeClassView = Pick<
+  BadgeClassDocument,
+  'id' | 'name' | 'description' | 'criteria' | 'image' | 'credentialType' | 'issuerId' | 'issuerName' | 'tags' | 'skills'
+> & {
   /** Listed earners who show this badge. */
   earnerCount: number;
 };
@@ -32,8 +35,32 @@ export interface IssuerView {
   earnerCount: number;
 }
 
-export const BADGE_CLASS_FIELDS = ['id', 'name', 'description', 'criteria', 'image', 'credentialType', 'issuerId', 'issuerName', 'tags', 'skills'];
-export const SKILL_FIELDS = ['id', 'framework', 'code', 'uri', 'kind', 'label', 'altLabels', 'description', 'broader', 'ancestors', 'narrower', 'related'];
+export const BADGE_CLASS_FIELDS = [
+  'id',
+  'name',
+  'description',
+  'criteria',
+  'image',
+  'credentialType',
+  'issuerId',
+  'issuerName',
+  'tags',
+  'skills',
+];
+export const SKILL_FIELDS = [
+  'id',
+  'framework',
+  'code',
+  'uri',
+  'kind',
+  'label',
+  'altLabels',
+  'description',
+  'broader',
+  'ancestors',
+  'narrower',
+  'related',
+];
 
 interface ShownBucket {
   key: string;
@@ -49,12 +76,35 @@ export function shownBadgeClassesRequest(ids: readonly string[]): DirectoryReque
       terms: { field: 'badges.badgeClassId', size: ids.length },
       aggs: {
         earners: { reverse_nested: {} },
-        sample: { top_hits: { size: 1, _source: { includes: ['badges.name', 'badges.description', 'badges.criteria', 'badges.image', 'badges.credentialType', 'badges.issuerId', 'badges.issuerName', 'badges.skills'] } } },
+        sample: {
+          top_hits: {
+            size: 1,
+            _source: {
+              includes: [
+                'badges.name',
+                'badges.description',
+                'badges.criteria',
+                'badges.image',
+                'badges.credentialType',
+                'badges.issuerId',
+                'badges.issuerName',
+                'badges.skills',
+              ],
+            },
+          },
+        },
       },
     },
   };
   // Only recognized issuers' badges define a class's view: a copy claiming someone else's class id never does.
-  return directoryRequest({ size: 0, track_total_hits: false, aggs: { classes: visibleBadgeAggregation([{ terms: { 'badges.badgeClassId': [...ids] } }, RECOGNIZED_ISSUER], aggs) } }, { withEarners: false });
+  return directoryRequest(
+    {
+      size: 0,
+      track_total_hits: false,
+      aggs: { classes: visibleBadgeAggregation([{ terms: { 'badges.badgeClassId': [...ids] } }, RECOGNIZED_ISSUER], aggs) },
+    },
+    { withEarners: false },
+  );
 }
 
 export function badgeClassDocumentsRequest(ids: readonly string[]): Omit<SearchRequest, 'index'> {
@@ -66,7 +116,11 @@ function buckets(response: SearchResponse<unknown>, name: string): ShownBucket[]
 }
 
 /** Badge classes in the order of `ids`; null where no listed earner shows one. */
-export function readBadgeClasses(ids: readonly string[], shown: SearchResponse<unknown>, documents: SearchResponse<unknown>): (BadgeClassView | null)[] {
+export function readBadgeClasses(
+  ids: readonly string[],
+  shown: SearchResponse<unknown>,
+  documents: SearchResponse<unknown>,
+): (BadgeClassView | null)[] {
   const byId = new Map(buckets(shown, 'classes').map((b) => [b.key, b]));
   const docs = new Map(documents.hits.hits.map((hit) => [hit._id, hit._source as Partial<BadgeClassDocument>]));
   return ids.map((id) => {
@@ -101,14 +155,27 @@ export const ISSUER_FIELDS = ['id', 'ids', 'name', 'image', 'url', 'status'] as 
 
 /** How many listed earners show a badge matched to each of these registry entries. */
 export function shownIssuersRequest(entryIds: readonly string[]): DirectoryRequest {
-  const aggs = { values: { terms: { field: 'badges.registryIssuerId', size: Math.max(entryIds.length, 1) }, aggs: { earners: { reverse_nested: {} } } } };
-  return directoryRequest({ size: 0, track_total_hits: false, aggs: { issuers: visibleBadgeAggregation([{ terms: { 'badges.registryIssuerId': [...entryIds] } }], aggs) } }, { withEarners: false });
+  const aggs = {
+    values: { terms: { field: 'badges.registryIssuerId', size: Math.max(entryIds.length, 1) }, aggs: { earners: { reverse_nested: {} } } },
+  };
+  return directoryRequest(
+    {
+      size: 0,
+      track_total_hits: false,
+      aggs: { issuers: visibleBadgeAggregation([{ terms: { 'badges.registryIssuerId': [...entryIds] } }], aggs) },
+    },
+    { withEarners: false },
+  );
 }
 
 type IssuerEntry = Pick<IssuerRegistryDocument, (typeof ISSUER_FIELDS)[number]>;
 
 /** Issuers in the order of `ids` (any id an entry lists finds it); null where no registry lists one. */
-export function readIssuers(ids: readonly string[], entries: SearchResponse<unknown>, shown: SearchResponse<unknown> | undefined): (IssuerView | null)[] {
+export function readIssuers(
+  ids: readonly string[],
+  entries: SearchResponse<unknown>,
+  shown: SearchResponse<unknown> | undefined,
+): (IssuerView | null)[] {
   const byListedId = new Map<string, IssuerEntry>();
   for (const hit of entries.hits.hits) {
     const entry = hit._source as IssuerEntry;
@@ -119,7 +186,14 @@ export function readIssuers(ids: readonly string[], entries: SearchResponse<unkn
     const entry = byListedId.get(id);
     // A PENDING entry was only seen in credentials: it repeats their claims and may reveal who holds what, so employers never see it.
     if (!entry || entry.status === 'PENDING') return null;
-    return { id: entry.id, name: entry.name, ...(entry.image ? { image: entry.image } : {}), ...(entry.url ? { url: entry.url } : {}), status: entry.status, earnerCount: counts.get(entry.id) ?? 0 };
+    return {
+      id: entry.id,
+      name: entry.name,
+      ...(entry.image ? { image: entry.image } : {}),
+      ...(entry.url ? { url: entry.url } : {}),
+      status: entry.status,
+      earnerCount: counts.get(entry.id) ?? 0,
+    };
   });
 }
 

@@ -109,14 +109,22 @@ export interface DirectoryRequestOptions {
  * earners and replaces `_source` with the allow-list; with `withEarners`, each
  * hit carries its shown badges as inner hits.
  */
-export function directoryRequest(body: Omit<SearchRequest, 'index' | '_source'>, { withEarners }: DirectoryRequestOptions): DirectoryRequest {
+export function directoryRequest(
+  body: Omit<SearchRequest, 'index' | '_source'>,
+  { withEarners }: DirectoryRequestOptions,
+): DirectoryRequest {
   const shownBadges: Query = {
     nested: {
       path: 'badges',
       score_mode: 'none',
       boost: 0,
       query: VISIBLE_BADGE,
-      inner_hits: { name: SHOWN_BADGES, size: MAX_SHOWN_BADGES, sort: [{ 'badges.issuedOn': 'desc' }], _source: { includes: BADGE_FIELDS } },
+      inner_hits: {
+        name: SHOWN_BADGES,
+        size: MAX_SHOWN_BADGES,
+        sort: [{ 'badges.issuedOn': 'desc' }],
+        _source: { includes: BADGE_FIELDS },
+      },
     },
   };
   const query: Query = {

@@ -16,7 +16,9 @@ import { TEXT_HIGHLIGHT, textQuery } from './text.ts';
 export function baseQuery(search: EarnerSearch): QueryDslQueryContainer {
   return {
     bool: {
-      ...(search.text ? { must: [textQuery(search.text, { unrecognized: search.issuerRecognition.some((r) => r !== 'RECOGNIZED') })] } : {}),
+      ...(search.text
+        ? { must: [textQuery(search.text, { unrecognized: search.issuerRecognition.some((r) => r !== 'RECOGNIZED') })] }
+        : {}),
       filter: search.near ? [geoFilter(search.near)] : [],
     },
   };
@@ -54,5 +56,8 @@ export function buildSearchRequest(search: EarnerSearch, ctx: BuildContext): Sea
 
 /** A counts-only request that refines facets needing exact counts. */
 export function buildRefinementRequest(search: EarnerSearch, ctx: BuildContext, refinements: readonly Refinement[]): DirectoryRequest {
-  return directoryRequest({ query: baseQuery(search), size: 0, track_total_hits: false, aggs: refinementAggregations(refinements, search, ctx) }, { withEarners: false });
+  return directoryRequest(
+    { query: baseQuery(search), size: 0, track_total_hits: false, aggs: refinementAggregations(refinements, search, ctx) },
+    { withEarners: false },
+  );
 }

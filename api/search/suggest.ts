@@ -39,7 +39,12 @@ export function readSkillSuggestions(response: SearchResponse<unknown>): Suggest
     const skill = (option as { _source?: Partial<SkillDocument> })._source;
     if (!skill?.id || seen.has(skill.id)) continue;
     seen.add(skill.id);
-    suggestions.push({ type: 'SKILL', id: skill.id, label: skill.label ?? skill.id, ...(skill.framework ? { detail: FRAMEWORK_NAMES[skill.framework] ?? skill.framework } : {}) });
+    suggestions.push({
+      type: 'SKILL',
+      id: skill.id,
+      label: skill.label ?? skill.id,
+      ...(skill.framework ? { detail: FRAMEWORK_NAMES[skill.framework] ?? skill.framework } : {}),
+    });
   }
   return suggestions;
 }
@@ -60,10 +65,16 @@ const startsWith = (field: string, prefix: string) => ({ match_phrase_prefix: { 
 export function directorySuggestRequest(prefix: string, types: readonly SuggestionType[], size: number): DirectoryRequest {
   const aggs: Record<string, ReturnType<typeof visibleBadgeAggregation>> = {};
   if (types.includes('BADGE')) {
-    aggs.BADGE = visibleBadgeAggregation([startsWith('badges.name', prefix), RECOGNIZED_ISSUER], namedValues('badges.badgeClassId', 'badges.name.keyword', size, 'badges.issuerName.keyword'));
+    aggs.BADGE = visibleBadgeAggregation(
+      [startsWith('badges.name', prefix), RECOGNIZED_ISSUER],
+      namedValues('badges.badgeClassId', 'badges.name.keyword', size, 'badges.issuerName.keyword'),
+    );
   }
   if (types.includes('ISSUER')) {
-    aggs.ISSUER = visibleBadgeAggregation([startsWith('badges.issuerName', prefix), RECOGNIZED_ISSUER], namedValues('badges.issuerId', 'badges.issuerName.keyword', size));
+    aggs.ISSUER = visibleBadgeAggregation(
+      [startsWith('badges.issuerName', prefix), RECOGNIZED_ISSUER],
+      namedValues('badges.issuerId', 'badges.issuerName.keyword', size),
+    );
   }
   return directoryRequest({ size: 0, track_total_hits: false, aggs }, { withEarners: false });
 }
@@ -80,6 +91,12 @@ export function readDirectorySuggestions(response: SearchResponse<unknown>, type
   if (!aggregation) return [];
   return visibleBadgeBuckets<{ values: { buckets: NamedBucket[] } }>(aggregation).values.buckets.map((bucket) => {
     const detail = bucket.details?.buckets[0]?.key;
-    return { type, id: bucket.key, label: bucket.names.buckets[0]?.key ?? bucket.key, earnerCount: bucket.earners.doc_count, ...(detail ? { detail } : {}) };
+    return {
+      type,
+      id: bucket.key,
+      label: bucket.names.buckets[0]?.key ?? bucket.key,
+      earnerCount: bucket.earners.doc_count,
+      ...(detail ? { detail } : {}),
+    };
   });
 }

@@ -44,10 +44,13 @@ export function createAccountService({ platform, viewer, now, clientIp = 'unknow
   return {
     async login(email: string, password: string): Promise<AuthPayload> {
       const address = checkEmail('email', email);
-      if (password.length === 0 || password.length > PASSWORD_LIMITS.max) throw new BadInputError('password', `must be 1 to ${PASSWORD_LIMITS.max} characters`);
+      if (password.length === 0 || password.length > PASSWORD_LIMITS.max)
+        throw new BadInputError('password', `must be 1 to ${PASSWORD_LIMITS.max} characters`);
       const { loginByAccount, loginByIp } = platform.abuse;
       const keys = { account: `account:${address}`, ip: `ip:${clientIp}` };
-      const blocked = [loginByAccount.blockedUntil(keys.account, now()), loginByIp.blockedUntil(keys.ip, now())].filter((d) => d !== undefined);
+      const blocked = [loginByAccount.blockedUntil(keys.account, now()), loginByIp.blockedUntil(keys.ip, now())].filter(
+        (d) => d !== undefined,
+      );
       if (blocked.length > 0) throw new RateLimitedError(new Date(Math.max(...blocked.map((d) => d.getTime()))), 'failed sign-in attempts');
       const account = await platform.accounts.get(accountIdFor(address));
       // Hash even for an unknown address, so timing does not tell which addresses have accounts.
@@ -59,7 +62,11 @@ export function createAccountService({ platform, viewer, now, clientIp = 'unknow
         throw new UnauthenticatedError('That email and password do not match an account.');
       }
       loginByAccount.succeeded(keys.account);
-      const session = await signSession(platform.sessions, { accountId: account.doc.id, role: account.doc.role, sessionVersion: account.doc.sessionVersion }, now());
+      const session = await signSession(
+        platform.sessions,
+        { accountId: account.doc.id, role: account.doc.role, sessionVersion: account.doc.sessionVersion },
+        now(),
+      );
       return { ...session, viewer: viewerOf(account.doc) };
     },
 
@@ -69,7 +76,10 @@ export function createAccountService({ platform, viewer, now, clientIp = 'unknow
       for (let attempt = 0; attempt < MAX_LOGOUT_ATTEMPTS; attempt++) {
         const account = await platform.accounts.get(accountId);
         if (!account) return true;
-        const next = { ...account, doc: { ...account.doc, sessionVersion: account.doc.sessionVersion + 1, updatedAt: now().toISOString() } };
+        const next = {
+          ...account,
+          doc: { ...account.doc, sessionVersion: account.doc.sessionVersion + 1, updatedAt: now().toISOString() },
+        };
         if (await platform.accounts.replace(next)) return true;
       }
       throw new Error('could not sign out: the account kept changing');

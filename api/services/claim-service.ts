@@ -23,7 +23,8 @@ export interface ClaimServiceDependencies {
   clientIp?: string;
 }
 
-export const CLAIM_LINK_ANSWER = 'If this address belongs to an earner in the directory, a link to claim the profile is on its way. It works once.';
+export const CLAIM_LINK_ANSWER =
+  'If this address belongs to an earner in the directory, a link to claim the profile is on its way. It works once.';
 
 export function createClaimService({ platform, now, clientIp = 'unknown' }: ClaimServiceDependencies) {
   async function earnerAccount(email: string, earnerId: string, passwordHash: string): Promise<AccountDocument> {
@@ -50,7 +51,13 @@ export function createClaimService({ platform, now, clientIp = 'unknown' }: Clai
     const { token, hash } = newClaimToken();
     const created = now();
     const ttlMs = platform.auth.claimTokenTtlMinutes * 60_000;
-    await platform.claimTokens.create({ tokenHash: hash, earnerId, email: address, createdAt: created.toISOString(), expiresAt: new Date(created.getTime() + ttlMs).toISOString() });
+    await platform.claimTokens.create({
+      tokenHash: hash,
+      earnerId,
+      email: address,
+      createdAt: created.toISOString(),
+      expiresAt: new Date(created.getTime() + ttlMs).toISOString(),
+    });
     await platform.claimTokens.deleteOthersForEarner(earnerId, hash);
     await platform.outbox.send(claimLinkMessage(address, claimLink(platform.auth.publicUrl, token), Math.round(ttlMs / 3_600_000)));
   }
@@ -72,7 +79,8 @@ export function createClaimService({ platform, now, clientIp = 'unknown' }: Clai
     },
 
     async claimProfile(token: string, password: string): Promise<AuthPayload> {
-      if (!looksLikeClaimToken(token)) throw new BadInputError('token', 'This claim link is not valid; check that you copied all of it, or request a new one.');
+      if (!looksLikeClaimToken(token))
+        throw new BadInputError('token', 'This claim link is not valid; check that you copied all of it, or request a new one.');
       checkPassword('password', password);
       const stored = await platform.claimTokens.get(hashClaimToken(token));
       if (!stored) throw new BadInputError('token', 'This claim link is not valid; request a new one.');
@@ -80,10 +88,15 @@ export function createClaimService({ platform, now, clientIp = 'unknown' }: Clai
       if (problem === 'used') throw new BadInputError('token', 'This claim link was already used; request a new one.');
       if (problem === 'expired') throw new BadInputError('token', 'This claim link has expired; request a new one.');
       const passwordHash = await hashPassword(password);
-      if (!(await platform.claimTokens.markUsed(stored, now()))) throw new BadInputError('token', 'This claim link was already used; request a new one.');
+      if (!(await platform.claimTokens.markUsed(stored, now())))
+        throw new BadInputError('token', 'This claim link was already used; request a new one.');
       const account = await earnerAccount(stored.doc.email, stored.doc.earnerId, passwordHash);
       await platform.claimTokens.deleteOthersForEarner(stored.doc.earnerId, stored.doc.tokenHash);
-      const session = await signSession(platform.sessions, { accountId: account.id, role: account.role, sessionVersion: account.sessionVersion }, now());
+      const session = await signSession(
+        platform.sessions,
+        { accountId: account.id, role: account.role, sessionVersion: account.sessionVersion },
+        now(),
+      );
       return { ...session, viewer: viewerOf(account) };
     },
   };

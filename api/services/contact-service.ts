@@ -72,7 +72,8 @@ export function createContactService({ platform, loaders, viewer, now }: Contact
       const id = checkId('id', requestId);
       const stored = await platform.contacts.get(id);
       if (!stored || stored.doc.earnerId !== earnerId) throw new BadInputError('id', 'No contact request with this id was sent to you.');
-      if (stored.doc.status !== 'PENDING') throw new BadInputError('id', `You already ${stored.doc.status === 'ACCEPTED' ? 'accepted' : 'declined'} this request.`);
+      if (stored.doc.status !== 'PENDING')
+        throw new BadInputError('id', `You already ${stored.doc.status === 'ACCEPTED' ? 'accepted' : 'declined'} this request.`);
       let revealedChannel: ContactRequestDocument['revealedChannel'];
       if (accept) {
         const settings = await platform.records.settings(earnerId);
@@ -81,8 +82,14 @@ export function createContactService({ platform, loaders, viewer, now }: Contact
         }
         revealedChannel = { channel: settings.contactChannel, value: settings.contactValue };
       }
-      const answered: ContactRequestDocument = { ...stored.doc, status: accept ? 'ACCEPTED' : 'DECLINED', respondedAt: now().toISOString(), ...(revealedChannel ? { revealedChannel } : {}) };
-      if (!(await platform.contacts.replace({ ...stored, doc: answered }))) throw new BadInputError('id', 'This request was answered meanwhile; reload your requests.');
+      const answered: ContactRequestDocument = {
+        ...stored.doc,
+        status: accept ? 'ACCEPTED' : 'DECLINED',
+        respondedAt: now().toISOString(),
+        ...(revealedChannel ? { revealedChannel } : {}),
+      };
+      if (!(await platform.contacts.replace({ ...stored, doc: answered })))
+        throw new BadInputError('id', 'This request was answered meanwhile; reload your requests.');
       const employer = await platform.accounts.get(stored.doc.employerAccountId);
       if (employer) await platform.outbox.send(contactAnsweredMessage(employer.doc.email, accept, inbox()));
       return answered;

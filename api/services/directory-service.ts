@@ -6,7 +6,14 @@ import type { SearchEngine } from '../engine.ts';
 import { BadInputError } from '../errors.ts';
 import type { Loaders } from '../loaders.ts';
 import { LIMITS } from '../search/limits.ts';
-import { directorySuggestRequest, readDirectorySuggestions, readSkillSuggestions, skillSuggestRequest, type Suggestion, type SuggestionType } from '../search/suggest.ts';
+import {
+  directorySuggestRequest,
+  readDirectorySuggestions,
+  readSkillSuggestions,
+  skillSuggestRequest,
+  type Suggestion,
+  type SuggestionType,
+} from '../search/suggest.ts';
 import type { Viewer } from '../viewer.ts';
 import { requireDirectoryAccess, requireSignedIn } from './access.ts';
 
@@ -43,18 +50,25 @@ export function createDirectoryService({ engine, loaders, viewer }: DirectorySer
       requireSignedIn(viewer);
       return loaders.skill.load(checkId(id));
     },
-    async suggest(prefix: string, types: readonly SuggestionType[] | null | undefined, first: number | null | undefined): Promise<Suggestion[]> {
+    async suggest(
+      prefix: string,
+      types: readonly SuggestionType[] | null | undefined,
+      first: number | null | undefined,
+    ): Promise<Suggestion[]> {
       requireDirectoryAccess(viewer);
       const text = prefix.trim();
       if (text === '') throw new BadInputError('prefix', 'type at least one character');
       if (text.length > LIMITS.maxPrefixLength) throw new BadInputError('prefix', `at most ${LIMITS.maxPrefixLength} characters`);
       const size = first ?? LIMITS.defaultSuggestions;
-      if (!Number.isInteger(size) || size < 1 || size > LIMITS.maxSuggestions) throw new BadInputError('first', `must be a whole number from 1 to ${LIMITS.maxSuggestions}`);
+      if (!Number.isInteger(size) || size < 1 || size > LIMITS.maxSuggestions)
+        throw new BadInputError('first', `must be a whole number from 1 to ${LIMITS.maxSuggestions}`);
       if (types && types.length === 0) throw new BadInputError('types', 'name at least one type, or leave it out for all');
       const wanted = SUGGESTION_TYPES.filter((t) => (types ?? SUGGESTION_TYPES).includes(t));
       const [skills, directory] = await Promise.all([
         wanted.includes('SKILL') ? engine.searchPublic('skills', skillSuggestRequest(text, size)) : undefined,
-        wanted.includes('BADGE') || wanted.includes('ISSUER') ? engine.searchEarners(directorySuggestRequest(text, wanted, size)) : undefined,
+        wanted.includes('BADGE') || wanted.includes('ISSUER')
+          ? engine.searchEarners(directorySuggestRequest(text, wanted, size))
+          : undefined,
       ]);
       return wanted.flatMap((type) => {
         if (type === 'SKILL') return skills ? readSkillSuggestions(skills) : [];

@@ -62,8 +62,15 @@ export function applyIssuerUpdate(entry: IssuerRegistryDocument, input: IssuerUp
     else next.location = input.location.trim().slice(0, 200);
   }
   // The entry's own id stays among its ids: it is how credentials and lookups find it.
-  if (input.ids != null) next.ids = [...new Set([entry.id, ...checkedList('input.ids', input.ids, (v) => isDid(v) || isHttpUrl(v), 'a DID or an http(s) URL')])];
-  if (input.origins != null) next.origins = checkedList('input.origins', input.origins, (v) => isHttpUrl(v) && (new URL(v).pathname === '/' || v.endsWith('/')), 'a web origin (https://host) or a URL prefix ending in "/"').map((o) => (new URL(o).pathname === '/' ? new URL(o).origin : o));
+  if (input.ids != null)
+    next.ids = [...new Set([entry.id, ...checkedList('input.ids', input.ids, (v) => isDid(v) || isHttpUrl(v), 'a DID or an http(s) URL')])];
+  if (input.origins != null)
+    next.origins = checkedList(
+      'input.origins',
+      input.origins,
+      (v) => isHttpUrl(v) && (new URL(v).pathname === '/' || v.endsWith('/')),
+      'a web origin (https://host) or a URL prefix ending in "/"',
+    ).map((o) => (new URL(o).pathname === '/' ? new URL(o).origin : o));
   if (input.dids != null) next.dids = checkedList('input.dids', input.dids, isDid, 'a DID');
   if (input.keys != null) next.keys = checkedList('input.keys', input.keys, (v) => isDid(v) || isHttpUrl(v), 'a DID URL or an http(s) URL');
   return next;
@@ -90,26 +97,31 @@ export function createIssuerService({ platform, viewer, now }: IssuerServiceDepe
     throw new SearchUnavailableError(`The issuer ${id} kept changing while saving; try again.`);
   }
 
-  const setStatus = (status: IssuerStatus, reason?: string) => (entry: IssuerRegistryDocument): IssuerRegistryDocument => {
-    const { statusReason: _previous, ...rest } = entry;
-    return { ...rest, status, statusByAdmin: true, ...(reason ? { statusReason: reason } : {}), changedAt: now().toISOString() };
-  };
+  const setStatus =
+    (status: IssuerStatus, reason?: string) =>
+    (entry: IssuerRegistryDocument): IssuerRegistryDocument => {
+      const { statusReason: _previous, ...rest } = entry;
+      return { ...rest, status, statusByAdmin: true, ...(reason ? { statusReason: reason } : {}), changedAt: now().toISOString() };
+    };
 
   return {
     async list(args: { search?: string | null; status?: readonly IssuerStatus[] | null; first?: number | null }) {
       requireAdmin(viewer);
       const first = args.first ?? 50;
-      if (!Number.isInteger(first) || first < 1 || first > MAX_LIST) throw new BadInputError('first', `must be a whole number from 1 to ${MAX_LIST}`);
+      if (!Number.isInteger(first) || first < 1 || first > MAX_LIST)
+        throw new BadInputError('first', `must be a whole number from 1 to ${MAX_LIST}`);
       const search = args.search?.trim();
       if (search && search.length > 200) throw new BadInputError('search', 'at most 200 characters');
       const statuses = [...new Set(args.status ?? [])];
-      for (const s of statuses) if (!ISSUER_STATUSES.includes(s)) throw new BadInputError('status', `"${s}" is not one of ${ISSUER_STATUSES.join(', ')}`);
+      for (const s of statuses)
+        if (!ISSUER_STATUSES.includes(s)) throw new BadInputError('status', `"${s}" is not one of ${ISSUER_STATUSES.join(', ')}`);
       return platform.issuers.list({ ...(search ? { search } : {}), statuses, first });
     },
     approve: (id: string) => change(id, setStatus('RECOGNIZED')),
     suspend: (id: string, reason: string) => {
       const why = reason.trim();
-      if (why === '' || why.length > 1000) throw new BadInputError('reason', 'say why in 1 to 1000 characters: earners and employers may ask');
+      if (why === '' || why.length > 1000)
+        throw new BadInputError('reason', 'say why in 1 to 1000 characters: earners and employers may ask');
       return change(id, setStatus('SUSPENDED', why));
     },
     update: (id: string, input: IssuerUpdateInput) => change(id, (entry) => applyIssuerUpdate(entry, input, now())),

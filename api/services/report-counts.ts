@@ -20,7 +20,9 @@ export interface ScopeRows {
 export async function collectRows(store: ReportStore, scope: RowScope, now: Date): Promise<ScopeRows> {
   const profile = scope.occupation ? await store.occupation(scope.occupation) : undefined;
   // A code with no O*NET profile still has its postings: their skills are its rows.
-  const occupationSkills = scope.occupation ? [...(profile?.skills ?? []).map((s) => s.skillId), ...(profile?.technologies ?? []).map((t) => t.skillId)] : null;
+  const occupationSkills = scope.occupation
+    ? [...(profile?.skills ?? []).map((s) => s.skillId), ...(profile?.technologies ?? []).map((t) => t.skillId)]
+    : null;
   const counts = await store.counts({
     region: scope.region,
     occupation: scope.occupation,

@@ -9,7 +9,17 @@ import { ALL_REGIONS_SCOPE } from '../../mappings/report-snapshots.ts';
 import { BadInputError } from '../errors.ts';
 import { SNAPSHOT_WINDOW_MONTHS } from '../jobs/skill-gap-snapshot.ts';
 import { csvFilename, skillGapCsv } from '../reports/csv.ts';
-import { CSV_ROWS, GRAPHQL_ROWS, parseSkillGapInput, parseTrendInput, REPORT_LIMITS, type RowLimits, type SkillGapArgs, type SkillGapQuery, type SkillGapTrendArgs } from '../reports/input.ts';
+import {
+  CSV_ROWS,
+  GRAPHQL_ROWS,
+  parseSkillGapInput,
+  parseTrendInput,
+  REPORT_LIMITS,
+  type RowLimits,
+  type SkillGapArgs,
+  type SkillGapQuery,
+  type SkillGapTrendArgs,
+} from '../reports/input.ts';
 import { isEmptyRow, publishRow, sortRows, type PreviousSnapshot } from '../reports/publish.ts';
 import { reportSkill, shapeTrend, type SkillGapReport, type SkillTrend } from '../reports/report.ts';
 import type { RawRow } from '../reports/rows.ts';
@@ -38,12 +48,21 @@ function comparable(query: SkillGapQuery): boolean {
   return query.occupation === null && query.postedWithinMonths === SNAPSHOT_WINDOW_MONTHS;
 }
 
-async function previousSnapshot(store: ReportStore, query: SkillGapQuery, at: Date, rows: readonly RawRow[]): Promise<PreviousSnapshot | null> {
+async function previousSnapshot(
+  store: ReportStore,
+  query: SkillGapQuery,
+  at: Date,
+  rows: readonly RawRow[],
+): Promise<PreviousSnapshot | null> {
   if (!comparable(query)) return null;
   const region = query.region ?? ALL_REGIONS_SCOPE;
   const marker = await store.latestSnapshot(region, SNAPSHOT_WINDOW_MONTHS, at);
   if (!marker) return null;
-  const values = await store.snapshotValues([marker.snapshotId], region, rows.map((r) => r.skillId));
+  const values = await store.snapshotValues(
+    [marker.snapshotId],
+    region,
+    rows.map((r) => r.skillId),
+  );
   return { takenAt: marker.takenAt, values: new Map(values.map((v) => [v.skillId, { demand: v.demand, supply: v.supply }])) };
 }
 
@@ -102,16 +121,28 @@ export function createReportService({ reporting, viewer, now }: ReportServiceDep
       const labels = await knownSkills(store, query.skills);
       const region = query.region ?? ALL_REGIONS_SCOPE;
       const markers = await store.snapshots(region, SNAPSHOT_WINDOW_MONTHS, query.since, at, REPORT_LIMITS.maxTrendPoints);
-      const values = await store.snapshotValues(markers.map((m) => m.snapshotId), region, query.skills);
-      return shapeTrend(query.skills.map((id) => reportSkill(id, labels.get(id))), markers, values, disclosure, { region: query.region, windowMonths: SNAPSHOT_WINDOW_MONTHS });
+      const values = await store.snapshotValues(
+        markers.map((m) => m.snapshotId),
+        region,
+        query.skills,
+      );
+      return shapeTrend(
+        query.skills.map((id) => reportSkill(id, labels.get(id))),
+        markers,
+        values,
+        disclosure,
+        { region: query.region, windowMonths: SNAPSHOT_WINDOW_MONTHS },
+      );
     },
 
     /** Admins: takes a snapshot now, unless one is running (then SKIPPED). */
     async runSkillGapSnapshot(): Promise<SnapshotRunResult> {
       requireAdmin(viewer);
       const outcome = await configured().snapshotJob.runNow();
-      if (outcome.status === 'skipped') return { status: 'SKIPPED', ms: null, message: 'A snapshot is being taken right now; this run was skipped.' };
-      if (outcome.status === 'failed') return { status: 'FAILED', ms: outcome.ms, message: 'The snapshot failed; the server log says why.' };
+      if (outcome.status === 'skipped')
+        return { status: 'SKIPPED', ms: null, message: 'A snapshot is being taken right now; this run was skipped.' };
+      if (outcome.status === 'failed')
+        return { status: 'FAILED', ms: outcome.ms, message: 'The snapshot failed; the server log says why.' };
       return { status: 'OK', ms: outcome.ms, message: 'Snapshot stored.' };
     },
   };

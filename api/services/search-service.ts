@@ -29,7 +29,12 @@ export interface SearchServiceDependencies {
   logSearch?: (search: LoggedSearch) => void;
 }
 
-async function refineFacets(engine: SearchEngine, search: EarnerSearch, ctx: BuildContext, readings: FacetReading[]): Promise<FacetResults> {
+async function refineFacets(
+  engine: SearchEngine,
+  search: EarnerSearch,
+  ctx: BuildContext,
+  readings: FacetReading[],
+): Promise<FacetResults> {
   const results = {} as Record<FacetId, FacetValue[]>;
   let pending: Refinement[] = [];
   for (const reading of readings) {
@@ -60,7 +65,8 @@ export function createSearchService({ engine, loaders, viewer, now, logSearch }:
       const page = shapeSearchResponse(search, plan.facets, await engine.searchEarners(plan.request));
       for (const node of page.nodes) loaders.earner.prime(node.earner.id, node.earner);
       // Employer demand, once per search (not per page), with nothing that identifies anyone.
-      if (logSearch && viewer.role === 'employer' && !search.after) logSearch({ skills: search.skills.values, regions: search.regions, total: page.total });
+      if (logSearch && viewer.role === 'employer' && !search.after)
+        logSearch({ skills: search.skills.values, regions: search.regions, total: page.total });
       return { ...page, facets: await refineFacets(engine, search, ctx, page.facets) };
     },
   };

@@ -11,7 +11,9 @@ export function contactValueProblem(channel: ContactChannel, value: string): str
       return isEmailAddress(value) ? undefined : 'must be an email address such as name@example.org';
     case 'phone': {
       const digits = value.replace(/\D/g, '').length;
-      return PHONE.test(value) && digits >= 7 && digits <= 15 ? undefined : 'must be a phone number such as +1 614 555 0100 (7 to 15 digits)';
+      return PHONE.test(value) && digits >= 7 && digits <= 15
+        ? undefined
+        : 'must be a phone number such as +1 614 555 0100 (7 to 15 digits)';
     }
     case 'url': {
       let url: URL | undefined;
@@ -20,7 +22,9 @@ export function contactValueProblem(channel: ContactChannel, value: string): str
       } catch {
         url = undefined;
       }
-      return url && url.protocol === 'https:' && url.hostname.includes('.') && value.length <= 500 ? undefined : 'must be an https:// address such as https://example.org/me';
+      return url && url.protocol === 'https:' && url.hostname.includes('.') && value.length <= 500
+        ? undefined
+        : 'must be an https:// address such as https://example.org/me';
     }
   }
 }

@@ -59,11 +59,14 @@ function location(value: DirectorySettingsArgs['location'], current: EarnerLocat
   if (!REGION.test(region)) throw new BadInputError('location.region', 'must be a region code such as US-OH');
   if (!region.startsWith(`${country}-`)) throw new BadInputError('location.region', `must be a region of ${country} (${country}-...)`);
   // The contract's region list (reports group by it) is authoritative for the US.
-  if (country === 'US' && !(region in US_REGIONS)) throw new BadInputError('location.region', `${region} is not a US state or territory code`);
+  if (country === 'US' && !(region in US_REGIONS))
+    throw new BadInputError('location.region', `${region} is not a US state or territory code`);
   const { lat, lon } = value;
-  if ((lat == null) !== (lon == null)) throw new BadInputError(lat == null ? 'location.lat' : 'location.lon', 'give both lat and lon, or neither');
+  if ((lat == null) !== (lon == null))
+    throw new BadInputError(lat == null ? 'location.lat' : 'location.lon', 'give both lat and lon, or neither');
   if (lat != null && (!Number.isFinite(lat) || lat < -90 || lat > 90)) throw new BadInputError('location.lat', 'must be from -90 to 90');
-  if (lon != null && (!Number.isFinite(lon) || lon < -180 || lon > 180)) throw new BadInputError('location.lon', 'must be from -180 to 180');
+  if (lon != null && (!Number.isFinite(lon) || lon < -180 || lon > 180))
+    throw new BadInputError('location.lon', 'must be from -180 to 180');
   return { city, region, country, ...(lat != null && lon != null ? { geo: { lat, lon } } : {}) };
 }
 
@@ -73,7 +76,8 @@ function idList(argument: string, values: readonly string[] | null | undefined, 
   if (values.length > max) throw new BadInputError(argument, `at most ${max} values`);
   for (const value of values) {
     if (value.trim() === '') throw new BadInputError(argument, 'values must not be empty');
-    if (value.length > SETTINGS_LIMITS.idLength) throw new BadInputError(argument, `values must be at most ${SETTINGS_LIMITS.idLength} characters`);
+    if (value.length > SETTINGS_LIMITS.idLength)
+      throw new BadInputError(argument, `values must be at most ${SETTINGS_LIMITS.idLength} characters`);
   }
   return [...new Set(values)];
 }
@@ -92,7 +96,10 @@ interface Contact {
 
 function contact(args: DirectorySettingsArgs, current: DirectorySettingsDocument): Contact {
   if (args.contactChannel === undefined && args.contactValue === undefined) {
-    return { ...(current.contactChannel ? { contactChannel: current.contactChannel } : {}), ...(current.contactValue ? { contactValue: current.contactValue } : {}) };
+    return {
+      ...(current.contactChannel ? { contactChannel: current.contactChannel } : {}),
+      ...(current.contactValue ? { contactValue: current.contactValue } : {}),
+    };
   }
   // Clearing the channel clears the value: a value means nothing without its channel.
   if (args.contactChannel === null) return {};
@@ -135,5 +142,6 @@ export function applySettingsInput(current: DirectorySettingsDocument, args: Dir
 /** Hidden badges must be credentials the earner holds. */
 export function checkHiddenBadges(hidden: readonly string[], held: ReadonlySet<string>): void {
   const unknown = hidden.find((id) => !held.has(id));
-  if (unknown !== undefined) throw new BadInputError('hiddenBadges', `"${unknown}" is not one of your badges (use the credentialId of a badge you hold)`);
+  if (unknown !== undefined)
+    throw new BadInputError('hiddenBadges', `"${unknown}" is not one of your badges (use the credentialId of a badge you hold)`);
 }

@@ -22,8 +22,7 @@ export function createAccountStore(client: Client, indexPrefix: string, log: Log
   const index = aliasName(indexPrefix, 'accounts');
   const guard = engineGuard(log);
   return {
-    get: (id) =>
-      guard(() => getVersioned<AccountDocument>(client, index, id)),
+    get: (id) => guard(() => getVersioned<AccountDocument>(client, index, id)),
     create: (account) =>
       guard(async () => {
         try {
@@ -38,7 +37,11 @@ export function createAccountStore(client: Client, indexPrefix: string, log: Log
     replace: (read) => guard(() => replaceIfUnchanged(client, index, read.doc.id, read, read.doc, { waitForRefresh: true })),
     findByEarner: (earnerId) =>
       guard(async () => {
-        const response = await client.search<AccountDocument>({ index, size: 1, query: { bool: { filter: [{ term: { earnerId } }, { term: { role: 'earner' } }] } } });
+        const response = await client.search<AccountDocument>({
+          index,
+          size: 1,
+          query: { bool: { filter: [{ term: { earnerId } }, { term: { role: 'earner' } }] } },
+        });
         return response.hits.hits[0]?._source;
       }),
     delete: (id) =>

@@ -24,10 +24,13 @@ export function createClaimTokenStore(client: Client, indexPrefix: string, log: 
       guard(async () => {
         await client.create({ index, id: token.tokenHash, document: token });
       }),
-    get: (tokenHash) =>
-      guard(() => getVersioned<ClaimTokenDocument>(client, index, tokenHash)),
-    markUsed: (read, usedAt) => guard(() => replaceIfUnchanged(client, index, read.doc.tokenHash, read, { ...read.doc, usedAt: usedAt.toISOString() })),
+    get: (tokenHash) => guard(() => getVersioned<ClaimTokenDocument>(client, index, tokenHash)),
+    markUsed: (read, usedAt) =>
+      guard(() => replaceIfUnchanged(client, index, read.doc.tokenHash, read, { ...read.doc, usedAt: usedAt.toISOString() })),
     deleteForEarner: (earnerId) => guard(() => deleteMatching(client, index, { term: { earnerId } })),
-    deleteOthersForEarner: (earnerId, keepHash) => guard(() => deleteMatching(client, index, { bool: { filter: [{ term: { earnerId } }], must_not: [{ term: { tokenHash: keepHash } }] } })),
+    deleteOthersForEarner: (earnerId, keepHash) =>
+      guard(() =>
+        deleteMatching(client, index, { bool: { filter: [{ term: { earnerId } }], must_not: [{ term: { tokenHash: keepHash } }] } }),
+      ),
   };
 }

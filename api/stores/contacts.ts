@@ -26,13 +26,17 @@ export function createContactStore(client: Client, indexPrefix: string, log: Log
       guard(async () => {
         await client.create({ index, id: request.id, document: request, refresh: 'wait_for' });
       }),
-    get: (id) =>
-      guard(() => getVersioned<ContactRequestDocument>(client, index, id)),
+    get: (id) => guard(() => getVersioned<ContactRequestDocument>(client, index, id)),
     replace: (read) => guard(() => replaceIfUnchanged(client, index, read.doc.id, read, read.doc, { waitForRefresh: true })),
     list: (party) =>
       guard(async () => {
         const term = 'employerAccountId' in party ? { employerAccountId: party.employerAccountId } : { earnerId: party.earnerId };
-        const response = await client.search<ContactRequestDocument>({ index, size: MAX_LISTED_REQUESTS, query: { term }, sort: [{ createdAt: 'desc' }, { id: 'asc' }] });
+        const response = await client.search<ContactRequestDocument>({
+          index,
+          size: MAX_LISTED_REQUESTS,
+          query: { term },
+          sort: [{ createdAt: 'desc' }, { id: 'asc' }],
+        });
         return response.hits.hits.flatMap((hit) => (hit._source ? [hit._source] : []));
       }),
     deleteForEarner: (earnerId) => guard(() => deleteMatching(client, index, { term: { earnerId } })),

@@ -33,7 +33,10 @@ export interface EarnerRecordStore {
    * at (none stored yet when `read` is undefined); false when someone wrote
    * them meanwhile. Returns the stored version.
    */
-  putSettingsIfUnchanged(settings: DirectorySettingsDocument, read: Versioned<DirectorySettingsDocument> | undefined): Promise<Versioned<DirectorySettingsDocument> | undefined>;
+  putSettingsIfUnchanged(
+    settings: DirectorySettingsDocument,
+    read: Versioned<DirectorySettingsDocument> | undefined,
+  ): Promise<Versioned<DirectorySettingsDocument> | undefined>;
   /** `visible`: refresh before returning, so searches (the indexer's tombstone check) see it. */
   putSettings(settings: DirectorySettingsDocument, options?: { visible?: boolean }): Promise<void>;
   skillLookup(skillIds: readonly string[]): Promise<SkillLookup>;
@@ -51,11 +54,23 @@ export function createEarnerRecordStore(client: Client, indexPrefix: string, log
   const index = (kind: IndexKind) => aliasName(indexPrefix, kind);
   const guard = engineGuard(log);
 
-  async function searchAll<T>(kind: IndexKind, query: object, source: string[] | { excludes: string[] } | true, sortField: string): Promise<T[]> {
+  async function searchAll<T>(
+    kind: IndexKind,
+    query: object,
+    source: string[] | { excludes: string[] } | true,
+    sortField: string,
+  ): Promise<T[]> {
     const out: T[] = [];
     let after: SortResults | undefined;
     for (;;) {
-      const page = await client.search<T>({ index: index(kind), query, _source: source, size: PAGE, sort: [{ [sortField]: 'asc' }], ...(after ? { search_after: after } : {}) });
+      const page = await client.search<T>({
+        index: index(kind),
+        query,
+        _source: source,
+        size: PAGE,
+        sort: [{ [sortField]: 'asc' }],
+        ...(after ? { search_after: after } : {}),
+      });
       for (const hit of page.hits.hits) if (hit._source) out.push(hit._source);
       if (page.hits.hits.length < PAGE) return out;
       after = page.hits.hits.at(-1)!.sort;
@@ -66,7 +81,10 @@ export function createEarnerRecordStore(client: Client, indexPrefix: string, log
     earnerWithIdentity: (identityKey) =>
       guard(async () => {
         // The private link (see mappings/earner-ids.ts); only the id leaves this function, never the document.
-        const response = await client.get<Pick<EarnerIdDocument, 'earnerId'>>({ index: index('earner-ids'), id: earnerIdDocumentId(identityKey), _source_includes: ['earnerId'] }, { ignore: [404] });
+        const response = await client.get<Pick<EarnerIdDocument, 'earnerId'>>(
+          { index: index('earner-ids'), id: earnerIdDocumentId(identityKey), _source_includes: ['earnerId'] },
+          { ignore: [404] },
+        );
         return response.found ? response._source?.earnerId : undefined;
       }),
     credentialsOf: (earnerId, options = {}) =>
@@ -78,7 +96,10 @@ export function createEarnerRecordStore(client: Client, indexPrefix: string, log
       }),
     settings: (earnerId) =>
       guard(async () => {
-        const response = await client.get<DirectorySettingsDocument>({ index: index('directory-settings'), id: earnerId }, { ignore: [404] });
+        const response = await client.get<DirectorySettingsDocument>(
+          { index: index('directory-settings'), id: earnerId },
+          { ignore: [404] },
+        );
         return response.found ? response._source : undefined;
       }),
     versionedSettings: (earnerId) => guard(() => getVersioned<DirectorySettingsDocument>(client, index('directory-settings'), earnerId)),
@@ -86,7 +107,13 @@ export function createEarnerRecordStore(client: Client, indexPrefix: string, log
       guard(async () => {
         try {
           const written = read
-            ? await client.index({ index: index('directory-settings'), id: settings.earnerId, document: settings, if_seq_no: read.seqNo, if_primary_term: read.primaryTerm })
+            ? await client.index({
+                index: index('directory-settings'),
+                id: settings.earnerId,
+                document: settings,
+                if_seq_no: read.seqNo,
+                if_primary_term: read.primaryTerm,
+              })
             : await client.create({ index: index('directory-settings'), id: settings.earnerId, document: settings });
           return { doc: settings, seqNo: written._seq_no!, primaryTerm: written._primary_term! };
         } catch (error) {
@@ -96,14 +123,23 @@ export function createEarnerRecordStore(client: Client, indexPrefix: string, log
       }),
     putSettings: (settings, options = {}) =>
       guard(async () => {
-        await client.index({ index: index('directory-settings'), id: settings.earnerId, document: settings, refresh: options.visible ? 'wait_for' : false });
+        await client.index({
+          index: index('directory-settings'),
+          id: settings.earnerId,
+          document: settings,
+          refresh: options.visible ? 'wait_for' : false,
+        });
       }),
     skillLookup: (skillIds) =>
       guard(async () => {
         const ids = [...new Set(skillIds)];
         const found = new Map<string, Pick<SkillDocument, 'label' | 'ancestors'>>();
         if (ids.length > 0) {
-          const response = await client.mget<Pick<SkillDocument, 'label' | 'ancestors'>>({ index: index('skills'), ids, _source_includes: ['label', 'ancestors'] });
+          const response = await client.mget<Pick<SkillDocument, 'label' | 'ancestors'>>({
+            index: index('skills'),
+            ids,
+            _source_includes: ['label', 'ancestors'],
+          });
           for (const doc of response.docs) if ('found' in doc && doc.found && doc._source) found.set(doc._id, doc._source);
         }
         return { ancestors: (id) => found.get(id)?.ancestors ?? [], label: (id) => found.get(id)?.label };

@@ -49,7 +49,13 @@ export function createIssuerRegistryStore(client: Client, indexPrefix: string, l
     const out: T[] = [];
     let after: SortResults | undefined;
     for (;;) {
-      const page = await client.search<T>({ index: index(kind), query, size: PAGE, sort: ['_doc'], ...(after ? { search_after: after } : {}) });
+      const page = await client.search<T>({
+        index: index(kind),
+        query,
+        size: PAGE,
+        sort: ['_doc'],
+        ...(after ? { search_after: after } : {}),
+      });
       for (const hit of page.hits.hits) if (hit._source) out.push(hit._source);
       if (page.hits.hits.length < PAGE) return out;
       after = page.hits.hits.at(-1)!.sort;
@@ -62,13 +68,22 @@ export function createIssuerRegistryStore(client: Client, indexPrefix: string, l
       index: index('credentials'),
       size: 0,
       query: { terms: { 'issuerRecognition.entryId': [...entryIds] } },
-      aggs: { entries: { terms: { field: 'issuerRecognition.entryId', size: entryIds.length }, aggs: { earners: { cardinality: { field: 'earnerId', precision_threshold: 40000 } } } } },
+      aggs: {
+        entries: {
+          terms: { field: 'issuerRecognition.entryId', size: entryIds.length },
+          aggs: { earners: { cardinality: { field: 'earnerId', precision_threshold: 40000 } } },
+        },
+      },
     });
-    const buckets = (response.aggregations?.entries as { buckets: { key: string; doc_count: number; earners: { value: number } }[] }).buckets;
+    const buckets = (response.aggregations?.entries as { buckets: { key: string; doc_count: number; earners: { value: number } }[] })
+      .buckets;
     return new Map(buckets.map((b) => [b.key, { credentials: b.doc_count, earners: b.earners.value }]));
   }
 
-  const withCountsOf = (entries: readonly IssuerRegistryDocument[], found: Map<string, { credentials: number; earners: number }>): IssuerWithCounts[] =>
+  const withCountsOf = (
+    entries: readonly IssuerRegistryDocument[],
+    found: Map<string, { credentials: number; earners: number }>,
+  ): IssuerWithCounts[] =>
     entries.map((e) => ({ ...e, credentialCount: found.get(e.id)?.credentials ?? 0, earnerCount: found.get(e.id)?.earners ?? 0 }));
 
   return {
@@ -76,7 +91,19 @@ export function createIssuerRegistryStore(client: Client, indexPrefix: string, l
       guard(async () => {
         const filter: QueryDslQueryContainer[] = statuses.length > 0 ? [{ terms: { status: statuses } }] : [];
         const must: QueryDslQueryContainer[] = search
-          ? [{ bool: { should: [{ match: { name: { query: search, operator: 'and' } } }, { prefix: { 'name.keyword': search.toLowerCase() } }, { term: { ids: search } }, { term: { dids: search } }], minimum_should_match: 1 } }]
+          ? [
+              {
+                bool: {
+                  should: [
+                    { match: { name: { query: search, operator: 'and' } } },
+                    { prefix: { 'name.keyword': search.toLowerCase() } },
+                    { term: { ids: search } },
+                    { term: { dids: search } },
+                  ],
+                  minimum_should_match: 1,
+                },
+              },
+            ]
           : [];
         const response = await client.search<IssuerRegistryDocument>({
           index: index('issuers'),
@@ -88,7 +115,10 @@ export function createIssuerRegistryStore(client: Client, indexPrefix: string, l
         });
         const entries = response.hits.hits.map((h) => h._source!);
         const total = response.hits.total;
-        return { totalCount: typeof total === 'number' ? total : (total?.value ?? entries.length), nodes: withCountsOf(entries, await counts(entries.map((e) => e.id))) };
+        return {
+          totalCount: typeof total === 'number' ? total : (total?.value ?? entries.length),
+          nodes: withCountsOf(entries, await counts(entries.map((e) => e.id))),
+        };
       }),
     read: (id) => guard(() => getVersioned<IssuerRegistryDocument>(client, index('issuers'), id)),
     replace: (read, next) => guard(() => replaceIfUnchanged(client, index('issuers'), next.id, read, next, { waitForRefresh: true })),
@@ -97,14 +127,19 @@ export function createIssuerRegistryStore(client: Client, indexPrefix: string, l
       guard(async () => {
         await client.indices.refresh({ index: index('issuers') });
         const registry = await searchAll<IssuerRegistryDocument>('issuers', { match_all: {} });
-        const affected = await searchAll<CredentialDocument>('credentials', { bool: { should: entries.map(affectedCredentialsQuery), minimum_should_match: 1 } });
+        const affected = await searchAll<CredentialDocument>('credentials', {
+          bool: { should: entries.map(affectedCredentialsQuery), minimum_should_match: 1 },
+        });
         const changed = affected
           .map((c) => ({ before: c, after: { ...c, issuerRecognition: recognize(c.authority ?? [], registry) } }))
           .filter(({ before, after }) => JSON.stringify(before.issuerRecognition ?? {}) !== JSON.stringify(after.issuerRecognition))
           .map(({ after }) => after);
         for (let i = 0; i < changed.length; i += 500) {
           const batch = changed.slice(i, i + 500);
-          const response = await client.bulk({ operations: batch.flatMap((c) => [{ index: { _index: index('credentials'), _id: c.key } }, c]), refresh: 'wait_for' });
+          const response = await client.bulk({
+            operations: batch.flatMap((c) => [{ index: { _index: index('credentials'), _id: c.key } }, c]),
+            refresh: 'wait_for',
+          });
           const failed = response.items.find((item) => item.index?.error);
           if (failed) throw new Error(`could not update credentials: ${failed.index?.error?.reason ?? 'unknown reason'}`);
         }

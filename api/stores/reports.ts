@@ -14,7 +14,18 @@ import type { SkillDocument } from '../../mappings/skills.ts';
 import { SearchUnavailableError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import type { SnapshotMarker, SnapshotValues } from '../reports/report.ts';
-import { demandRequest, readDemand, readRegions, readSearches, readSupply, regionsRequests, searchesRequest, supplyRequest, type Body, type CountScope } from '../reports/requests.ts';
+import {
+  demandRequest,
+  readDemand,
+  readRegions,
+  readSearches,
+  readSupply,
+  regionsRequests,
+  searchesRequest,
+  supplyRequest,
+  type Body,
+  type CountScope,
+} from '../reports/requests.ts';
 import type { ScopeCounts } from '../reports/rows.ts';
 import { engineGuard } from './guard.ts';
 
@@ -41,7 +52,8 @@ export interface ReportStore {
 
 function checked(item: MsearchResponseItem<unknown>, log: Logger): SearchResponse<unknown> {
   if ('error' in item) {
-    if (item.error.type === 'index_not_found_exception') throw new SearchUnavailableError('The reports are not set up yet; try again once the indices exist.');
+    if (item.error.type === 'index_not_found_exception')
+      throw new SearchUnavailableError('The reports are not set up yet; try again once the indices exist.');
     if (item.status === 429 || item.status >= 500) throw new SearchUnavailableError();
     log.error('engine rejected a report request', { status: item.status, type: item.error.type, reason: item.error.reason });
     throw new Error('The engine rejected a report request');
@@ -72,7 +84,11 @@ export function createReportStore(client: Client, indexPrefix: string, log: Logg
           ['search-log', searchesRequest(scope)],
           ['earners', supplyRequest(scope)],
         ]);
-        return { demand: readDemand(demand!.aggregations), searches: readSearches(searches!.aggregations), supply: readSupply(supply!.aggregations) };
+        return {
+          demand: readDemand(demand!.aggregations),
+          searches: readSearches(searches!.aggregations),
+          supply: readSupply(supply!.aggregations),
+        };
       }),
     occupation: (soc) =>
       guard(async () => {
@@ -82,8 +98,14 @@ export function createReportStore(client: Client, indexPrefix: string, log: Logg
     skillLabels: (ids) =>
       guard(async () => {
         if (ids.length === 0) return new Map();
-        const response = await client.mget<Pick<SkillDocument, 'label'>>({ index: index('skills'), ids: [...ids], _source_includes: ['label'] });
-        return new Map(response.docs.flatMap((doc) => ('found' in doc && doc.found && doc._source ? [[doc._id, doc._source.label] as const] : [])));
+        const response = await client.mget<Pick<SkillDocument, 'label'>>({
+          index: index('skills'),
+          ids: [...ids],
+          _source_includes: ['label'],
+        });
+        return new Map(
+          response.docs.flatMap((doc) => ('found' in doc && doc.found && doc._source ? [[doc._id, doc._source.label] as const] : [])),
+        );
       }),
     regionsWithData: () =>
       guard(async () => {
@@ -101,7 +123,10 @@ export function createReportStore(client: Client, indexPrefix: string, log: Logg
       guard(async () => {
         for (let i = 0; i < documents.length; i += BULK_DOCUMENTS) {
           const batch = documents.slice(i, i + BULK_DOCUMENTS);
-          const operations = batch.flatMap((doc) => [{ index: { _index: index('report-snapshots'), _id: [doc.snapshotId, doc.region, doc.skillId ?? ''].join('|') } }, doc]);
+          const operations = batch.flatMap((doc) => [
+            { index: { _index: index('report-snapshots'), _id: [doc.snapshotId, doc.region, doc.skillId ?? ''].join('|') } },
+            doc,
+          ]);
           const response = await client.bulk({ operations });
           const failed = response.items.find((item) => item.index?.error);
           if (failed) throw new Error(`could not store a snapshot: ${failed.index?.error?.reason ?? 'unknown reason'}`);
@@ -114,7 +139,11 @@ export function createReportStore(client: Client, indexPrefix: string, log: Logg
           index: index('report-snapshots'),
           size: 1,
           _source: ['snapshotId', 'takenAt'],
-          query: { bool: { filter: [...scopeFilter(region, postedWithinMonths, 'scope'), { range: { takenAt: { lte: atOrBefore.toISOString() } } }] } },
+          query: {
+            bool: {
+              filter: [...scopeFilter(region, postedWithinMonths, 'scope'), { range: { takenAt: { lte: atOrBefore.toISOString() } } }],
+            },
+          },
           sort: [{ takenAt: 'desc' }, { snapshotId: 'desc' }],
         });
         const hit = response.hits.hits[0]?._source;
@@ -126,15 +155,29 @@ export function createReportStore(client: Client, indexPrefix: string, log: Logg
           index: index('report-snapshots'),
           size: limit,
           _source: ['snapshotId', 'takenAt'],
-          query: { bool: { filter: [...scopeFilter(region, postedWithinMonths, 'scope'), { range: { takenAt: { gte: since.toISOString(), lte: until.toISOString() } } }] } },
+          query: {
+            bool: {
+              filter: [
+                ...scopeFilter(region, postedWithinMonths, 'scope'),
+                { range: { takenAt: { gte: since.toISOString(), lte: until.toISOString() } } },
+              ],
+            },
+          },
           sort: [{ takenAt: 'desc' }, { snapshotId: 'desc' }],
         });
-        return response.hits.hits.flatMap((h) => (h._source ? [{ snapshotId: h._source.snapshotId, takenAt: h._source.takenAt }] : [])).reverse();
+        return response.hits.hits
+          .flatMap((h) => (h._source ? [{ snapshotId: h._source.snapshotId, takenAt: h._source.takenAt }] : []))
+          .reverse();
       }),
     snapshotValues: (snapshotIds, region, skills) =>
       guard(async () => {
         if (snapshotIds.length === 0 || skills?.length === 0) return [];
-        const filter: QueryDslQueryContainer[] = [{ term: { kind: 'row' } }, { term: { region } }, { terms: { snapshotId: [...snapshotIds] } }, ...(skills ? [{ terms: { skillId: [...skills] } }] : [])];
+        const filter: QueryDslQueryContainer[] = [
+          { term: { kind: 'row' } },
+          { term: { region } },
+          { terms: { snapshotId: [...snapshotIds] } },
+          ...(skills ? [{ terms: { skillId: [...skills] } }] : []),
+        ];
         const values: SnapshotValues[] = [];
         let after: SortResults | undefined;
         for (;;) {
@@ -146,7 +189,8 @@ export function createReportStore(client: Client, indexPrefix: string, log: Logg
             sort: [{ snapshotId: 'asc' }, { skillId: 'asc' }],
             ...(after ? { search_after: after } : {}),
           });
-          for (const { _source: s } of page.hits.hits) if (s?.skillId) values.push({ snapshotId: s.snapshotId, skillId: s.skillId, demand: s.demand ?? 0, supply: s.supply ?? 0 });
+          for (const { _source: s } of page.hits.hits)
+            if (s?.skillId) values.push({ snapshotId: s.snapshotId, skillId: s.skillId, demand: s.demand ?? 0, supply: s.supply ?? 0 });
           if (page.hits.hits.length < PAGE) return values;
           after = page.hits.hits.at(-1)?.sort;
         }

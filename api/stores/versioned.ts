@@ -29,7 +29,14 @@ export async function replaceIfUnchanged<T>(
   options: { waitForRefresh?: boolean } = {},
 ): Promise<boolean> {
   try {
-    await client.index({ index, id, document, if_seq_no: read.seqNo, if_primary_term: read.primaryTerm, ...(options.waitForRefresh ? { refresh: 'wait_for' as const } : {}) });
+    await client.index({
+      index,
+      id,
+      document,
+      if_seq_no: read.seqNo,
+      if_primary_term: read.primaryTerm,
+      ...(options.waitForRefresh ? { refresh: 'wait_for' as const } : {}),
+    });
     return true;
   } catch (error) {
     if (isConflict(error)) return false;

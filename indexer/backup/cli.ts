@@ -21,7 +21,11 @@ export const REFUSED_LIVE_API = 3;
 
 function engineTarget(config: IndexerConfig): IndexTarget {
   // Snapshots and restores wait for completion: generous time per request.
-  return { client: createEngineClient(config.engine, { requestTimeoutMs: 600_000 }), prefix: config.engine.indexPrefix, replicas: config.engine.replicas };
+  return {
+    client: createEngineClient(config.engine, { requestTimeoutMs: 600_000 }),
+    prefix: config.engine.indexPrefix,
+    replicas: config.engine.replicas,
+  };
 }
 
 export async function runBackup(config: IndexerConfig, log: Log): Promise<void> {
@@ -53,7 +57,9 @@ export async function runRestore(config: IndexerConfig, options: RestoreOptions,
     if (options.dryRun) return 0;
     const live = await liveApis(config.backup.apiUrls);
     if (live.length > 0 && !options.force) {
-      log(`Refusing to restore: an API is running at ${live.join(', ')} and would write into the indices being replaced. Stop it first, or run again with --force.`);
+      log(
+        `Refusing to restore: an API is running at ${live.join(', ')} and would write into the indices being replaced. Stop it first, or run again with --force.`,
+      );
       return REFUSED_LIVE_API;
     }
     if (live.length > 0) log(`--force: restoring while an API answers at ${live.join(', ')}`);
@@ -103,7 +109,12 @@ async function main(argv: string[]): Promise<number> {
     await list(config, log);
     return 0;
   }
-  if (command === 'restore') return runRestore(config, { ...(positional[0] ? { snapshot: positional[0] } : {}), force: flags.has('--force'), dryRun: flags.has('--dry-run') }, log);
+  if (command === 'restore')
+    return runRestore(
+      config,
+      { ...(positional[0] ? { snapshot: positional[0] } : {}), force: flags.has('--force'), dryRun: flags.has('--dry-run') },
+      log,
+    );
   throw new Error('usage: tsx indexer/backup/cli.ts <backup|restore> [snapshot] [--force] [--dry-run] [--list]');
 }
 

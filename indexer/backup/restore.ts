@@ -8,7 +8,16 @@
  * Restoring under a live API would lose whatever it writes in between, so
  * `liveApis` looks for one first and the command refuses without --force.
  */
-import { aliasName, aliasTargets, listVersions, nextVersion, RECORD_KINDS, versionedName, type IndexKind, type IndexTarget } from '../../mappings/indices.ts';
+import {
+  aliasName,
+  aliasTargets,
+  listVersions,
+  nextVersion,
+  RECORD_KINDS,
+  versionedName,
+  type IndexKind,
+  type IndexTarget,
+} from '../../mappings/indices.ts';
 import { listBackups, manifestOf, type BackupManifest } from './snapshots.ts';
 
 export interface RestoreStep {
@@ -36,7 +45,10 @@ export async function planRestore(target: IndexTarget, repository: string, snaps
   const backups = await listBackups(target.client, repository, target.prefix);
   if (backups.length === 0) throw new Error(`no backups of the prefix "${target.prefix}" in the repository "${repository}"`);
   const chosen = snapshot ? backups.find((b) => b.snapshot === snapshot) : backups[backups.length - 1];
-  if (!chosen) throw new Error(`no backup named "${snapshot}" of the prefix "${target.prefix}"; the backups are: ${backups.map((b) => b.snapshot).join(', ')}`);
+  if (!chosen)
+    throw new Error(
+      `no backup named "${snapshot}" of the prefix "${target.prefix}"; the backups are: ${backups.map((b) => b.snapshot).join(', ')}`,
+    );
   const manifest = manifestOf(chosen);
   const steps: RestoreStep[] = [];
   for (const [kind, saved] of Object.entries(manifest.indices) as [IndexKind, { index: string; documents: number }][]) {
@@ -53,8 +65,13 @@ export async function planRestore(target: IndexTarget, repository: string, snaps
 export function describePlan(plan: RestorePlan): string[] {
   return [
     `Restoring backup ${plan.snapshot} (taken ${plan.manifest.createdAt}) from repository "${plan.repository}":`,
-    ...plan.steps.map((s) => `  ${s.alias}: ${s.current ? `replaces ${s.current.documents} documents (${s.current.index})` : 'no index now'} with ${s.saved.documents} documents from the backup`),
-    ...(plan.untouched.length ? [`  not in this backup, left as they are: ${plan.untouched.map((k) => aliasName(plan.manifest.prefix, k)).join(', ')}`] : []),
+    ...plan.steps.map(
+      (s) =>
+        `  ${s.alias}: ${s.current ? `replaces ${s.current.documents} documents (${s.current.index})` : 'no index now'} with ${s.saved.documents} documents from the backup`,
+    ),
+    ...(plan.untouched.length
+      ? [`  not in this backup, left as they are: ${plan.untouched.map((k) => aliasName(plan.manifest.prefix, k)).join(', ')}`]
+      : []),
     '  then rebuilds the derived indices (skills, occupations, badge classes, earners) from the restored records.',
   ];
 }
@@ -77,7 +94,10 @@ export async function restoreRecords(target: IndexTarget, plan: RestorePlan, log
     await client.cluster.health({ index: step.restoreAs, wait_for_status: 'yellow', timeout: '60s' });
     const previous = await aliasTargets(target, step.kind);
     await client.indices.updateAliases({
-      actions: [...previous.map((old) => ({ remove: { index: old, alias: step.alias } })), { add: { index: step.restoreAs, alias: step.alias, is_write_index: true } }],
+      actions: [
+        ...previous.map((old) => ({ remove: { index: old, alias: step.alias } })),
+        { add: { index: step.restoreAs, alias: step.alias, is_write_index: true } },
+      ],
     });
     for (const old of (await listVersions(target, step.kind)).filter((name) => name !== step.restoreAs)) {
       await client.indices.delete({ index: old }, { ignore: [404] });

@@ -64,7 +64,10 @@ export async function listBackups(client: Client, repository: string, prefix: st
 export function encodeManifest(manifest: BackupManifest): Record<string, unknown> {
   const lead = `${manifest.prefix}-`;
   const indices = Object.fromEntries(
-    Object.entries(manifest.indices).map(([kind, i]) => [kind, `${i.index.startsWith(lead) ? i.index.slice(lead.length) : i.index}:${i.documents}`]),
+    Object.entries(manifest.indices).map(([kind, i]) => [
+      kind,
+      `${i.index.startsWith(lead) ? i.index.slice(lead.length) : i.index}:${i.documents}`,
+    ]),
   );
   return { prefix: manifest.prefix, createdAt: manifest.createdAt, indices };
 }
@@ -97,7 +100,11 @@ export async function applyRetention(client: Client, repository: string, prefix:
 }
 
 /** Snapshots every system of record of `target.prefix`, waits for it, then applies retention. */
-export async function backup(target: IndexTarget, config: Pick<BackupConfig, 'repository' | 'dir' | 'keep'>, now: Date = new Date()): Promise<BackupSummary> {
+export async function backup(
+  target: IndexTarget,
+  config: Pick<BackupConfig, 'repository' | 'dir' | 'keep'>,
+  now: Date = new Date(),
+): Promise<BackupSummary> {
   const started = Date.now();
   const { client, prefix } = target;
   await ensureRepository(client, config);
@@ -130,5 +137,7 @@ export async function backup(target: IndexTarget, config: Pick<BackupConfig, 're
 }
 
 export function describeManifest(manifest: BackupManifest): string[] {
-  return Object.entries(manifest.indices).map(([kind, i]) => `${aliasName(manifest.prefix, kind as IndexKind)}: ${i.documents} documents (${i.index})`);
+  return Object.entries(manifest.indices).map(
+    ([kind, i]) => `${aliasName(manifest.prefix, kind as IndexKind)}: ${i.documents} documents (${i.index})`,
+  );
 }

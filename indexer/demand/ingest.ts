@@ -19,7 +19,12 @@ export interface DemandSummary {
   unknownSkills: Record<string, number>;
 }
 
-export async function ingestPostings(units: readonly PostingRowUnit[], store: IndexStore, taxonomy: Taxonomy, now: Date): Promise<DemandSummary> {
+export async function ingestPostings(
+  units: readonly PostingRowUnit[],
+  store: IndexStore,
+  taxonomy: Taxonomy,
+  now: Date,
+): Promise<DemandSummary> {
   const summary: DemandSummary = { rows: units.length, accepted: 0, rejected: 0, problems: [], unknownSkills: {} };
   const postings: PostingDocument[] = [];
   for (const unit of units) {
@@ -38,7 +43,11 @@ export async function ingestPostings(units: readonly PostingRowUnit[], store: In
     for (const s of prepared.posting.unmappedSkills) summary.unknownSkills[s] = (summary.unknownSkills[s] ?? 0) + 1;
   }
   if (postings.length > 0) {
-    const result = await store.write('postings', postings.map((p) => ({ id: p.id, document: p })), { refresh: true });
+    const result = await store.write(
+      'postings',
+      postings.map((p) => ({ id: p.id, document: p })),
+      { refresh: true },
+    );
     summary.accepted = result.written;
     summary.rejected += result.rejected.length;
     summary.problems.push(...result.rejected.map((r) => `${r.id}: the engine rejected it (${r.reason})`));
@@ -51,6 +60,13 @@ export function formatDemandSummary(s: DemandSummary): string {
   return [
     `Demand: ${s.rows} rows, ${s.accepted} postings stored, ${s.rejected} rejected`,
     ...s.problems.map((p) => `  rejected: ${p}`),
-    `  skills matching no taxonomy entry: ${unknown.length}${unknown.length ? ` (${unknown.slice(0, 10).map(([k, v]) => `${k} ${v}`).join(', ')}${unknown.length > 10 ? ', …' : ''})` : ''}`,
+    `  skills matching no taxonomy entry: ${unknown.length}${
+      unknown.length
+        ? ` (${unknown
+            .slice(0, 10)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ')}${unknown.length > 10 ? ', …' : ''})`
+        : ''
+    }`,
   ].join('\n');
 }

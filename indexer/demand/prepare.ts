@@ -36,7 +36,10 @@ const text = (v: unknown) => (v === undefined ? undefined : String(v).trim());
 /** Skills as a JSON array or a `;`/`|`-separated string. */
 function skillList(value: unknown): string[] {
   if (Array.isArray(value)) return value.map((s) => String(s).trim()).filter(Boolean);
-  return String(value ?? '').split(/[;|]/).map((s) => s.trim()).filter(Boolean);
+  return String(value ?? '')
+    .split(/[;|]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export type PreparedPosting = { ok: true; posting: PostingDocument } | { ok: false; source: string; problems: string[] };
@@ -55,14 +58,17 @@ export function preparePosting(row: ImportRow, source: string, taxonomy: Taxonom
   else if (!region) problems.push(`${source}: region "${regionText}" is not a known region code (use e.g. US-OH)`);
   if (!posted) problems.push(`${source}: column posted_on is empty`);
   else if (Number.isNaN(Date.parse(posted))) problems.push(`${source}: posted_on "${posted}" is not a date (use YYYY-MM-DD)`);
-  if (occupation && !/^\d{2}-\d{4}(\.\d{2})?$/.test(occupation)) problems.push(`${source}: occupation "${occupation}" is not an O*NET-SOC code (e.g. 15-1252.00)`);
+  if (occupation && !/^\d{2}-\d{4}(\.\d{2})?$/.test(occupation))
+    problems.push(`${source}: occupation "${occupation}" is not an O*NET-SOC code (e.g. 15-1252.00)`);
   if (problems.length > 0 || !title || !employer || !region || !posted) return { ok: false, source, problems };
 
   const required = skillList(pick(row, 'skills'));
   const normalized = required.map((s) => ({ text: s, ids: normalizeTag(taxonomy, s).skillIds }));
   const skills = [...new Set(normalized.flatMap((n) => n.ids))];
   const postedOn = new Date(posted).toISOString();
-  const id = text(pick(row, 'id')) ?? `posting:${createHash('sha256').update([employer, title, region, postedOn].join('\n')).digest('hex').slice(0, 24)}`;
+  const id =
+    text(pick(row, 'id')) ??
+    `posting:${createHash('sha256').update([employer, title, region, postedOn].join('\n')).digest('hex').slice(0, 24)}`;
   return {
     ok: true,
     posting: {

@@ -39,7 +39,8 @@ export function parsePostingText(text: string, name: string): PostingRowUnit[] {
       if (!line.trim()) return [];
       try {
         const row = JSON.parse(line) as unknown;
-        if (typeof row !== 'object' || row === null || Array.isArray(row)) return [{ kind: 'problem', source: `${name}:${i + 1}`, detail: `${name}:${i + 1}: expected a JSON object per line` }];
+        if (typeof row !== 'object' || row === null || Array.isArray(row))
+          return [{ kind: 'problem', source: `${name}:${i + 1}`, detail: `${name}:${i + 1}: expected a JSON object per line` }];
         return [{ kind: 'row', source: `${name}:${i + 1}`, row: row as ImportRow }];
       } catch (error) {
         return [{ kind: 'problem', source: `${name}:${i + 1}`, detail: `${name}:${i + 1}: not JSON (${(error as Error).message})` }];
@@ -53,9 +54,12 @@ export function parsePostingText(text: string, name: string): PostingRowUnit[] {
     return [{ kind: 'problem', source: name, detail: `${name}: not JSON (${(error as Error).message})` }];
   }
   const rows = Array.isArray(value) ? value : (value as { postings?: unknown })?.postings;
-  if (!Array.isArray(rows)) return [{ kind: 'problem', source: name, detail: `${name}: expected a JSON array of postings (or { "postings": [...] })` }];
+  if (!Array.isArray(rows))
+    return [{ kind: 'problem', source: name, detail: `${name}: expected a JSON array of postings (or { "postings": [...] })` }];
   return rows.map((row, i): PostingRowUnit =>
-    typeof row === 'object' && row !== null && !Array.isArray(row) ? { kind: 'row', source: `${name}[${i}]`, row: row as ImportRow } : { kind: 'problem', source: `${name}[${i}]`, detail: `${name}[${i}]: expected an object` },
+    typeof row === 'object' && row !== null && !Array.isArray(row)
+      ? { kind: 'row', source: `${name}[${i}]`, row: row as ImportRow }
+      : { kind: 'problem', source: `${name}[${i}]`, detail: `${name}[${i}]: expected an object` },
   );
 }
 

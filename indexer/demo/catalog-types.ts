@@ -6,7 +6,13 @@
 /** How an issuer secures its credentials: each maps onto one verification method of the indexer. */
 export type IssuingMethod = 'ob3-eddsa-rdfc-2022' | 'ob3-ed25519-signature-2020' | 'ob3-vc-jwt' | 'ob2-hosted' | 'ob2-signed';
 
-export const ISSUING_METHODS: readonly IssuingMethod[] = ['ob3-eddsa-rdfc-2022', 'ob3-ed25519-signature-2020', 'ob3-vc-jwt', 'ob2-hosted', 'ob2-signed'];
+export const ISSUING_METHODS: readonly IssuingMethod[] = [
+  'ob3-eddsa-rdfc-2022',
+  'ob3-ed25519-signature-2020',
+  'ob3-vc-jwt',
+  'ob2-hosted',
+  'ob2-signed',
+];
 
 /**
  * How an OB 3.0 issuer publishes revocations (OB 2.0 issuers always use an OB 2.0 revocation list).

@@ -80,7 +80,9 @@ async function main(): Promise<void> {
     process.once('SIGTERM', stop);
     return;
   }
-  throw new Error('usage: tsx indexer/demo/cli.ts generate|serve [--earners N] [--seed S] [--base-url URL] [--out DIR] [--workers N] [--port P]');
+  throw new Error(
+    'usage: tsx indexer/demo/cli.ts generate|serve [--earners N] [--seed S] [--base-url URL] [--out DIR] [--workers N] [--port P]',
+  );
 }
 
 main().catch((error: unknown) => {

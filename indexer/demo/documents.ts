@@ -37,7 +37,13 @@ function ob3Achievement(achievement: ResolvedAchievement): Json {
 function ob3Status(badge: PlannedBadge, setup: IssuerSetup, urls: DemoUrls): Json {
   if (setup.summary.revocation === 'bitstring') {
     const list = urls.ob3StatusList(setup.definition.slug);
-    return { id: `${list}#${badge.statusIndex}`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: String(badge.statusIndex), statusListCredential: list };
+    return {
+      id: `${list}#${badge.statusIndex}`,
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+      statusListIndex: String(badge.statusIndex),
+      statusListCredential: list,
+    };
   }
   return { id: urls.ob3RevocationList(setup.definition.slug), type: '1EdTechRevocationList' };
 }
@@ -46,7 +52,8 @@ function ob3Status(badge: PlannedBadge, setup: IssuerSetup, urls: DemoUrls): Jso
 export function ob3Credential(badge: PlannedBadge, setup: IssuerSetup, urls: DemoUrls): Json {
   const achievement = setup.achievements[badge.achievementIndex]!;
   const d = setup.definition;
-  const contexts = d.method === 'ob3-ed25519-signature-2020' ? [VC_V2_CONTEXT, OB3_CONTEXT, ED25519_2020_CONTEXT] : [VC_V2_CONTEXT, OB3_CONTEXT];
+  const contexts =
+    d.method === 'ob3-ed25519-signature-2020' ? [VC_V2_CONTEXT, OB3_CONTEXT, ED25519_2020_CONTEXT] : [VC_V2_CONTEXT, OB3_CONTEXT];
   return {
     '@context': contexts,
     id: badge.credentialId,
@@ -118,7 +125,13 @@ export function ob2BadgeClass(achievement: ResolvedAchievement, setup: IssuerSet
 }
 
 export function ob2CryptographicKey(setup: IssuerSetup, urls: DemoUrls, publicKeyPem: string): Json {
-  return { '@context': OB2_CONTEXT_URL, type: 'CryptographicKey', id: urls.ob2Key(setup.definition.slug), owner: setup.summary.id, publicKeyPem };
+  return {
+    '@context': OB2_CONTEXT_URL,
+    type: 'CryptographicKey',
+    id: urls.ob2Key(setup.definition.slug),
+    owner: setup.summary.id,
+    publicKeyPem,
+  };
 }
 
 export function ob2RevocationList(setup: IssuerSetup, urls: DemoUrls, revoked: readonly PlannedBadge[]): Json {
@@ -142,7 +155,13 @@ export function ob3RevocationList(setup: IssuerSetup, urls: DemoUrls, revoked: r
 }
 
 /** The unsigned Bitstring Status List credential, with the bits of `revoked` set. */
-export function ob3StatusListCredential(setup: IssuerSetup, urls: DemoUrls, issued: number, revoked: readonly PlannedBadge[], validFrom: string): Json {
+export function ob3StatusListCredential(
+  setup: IssuerSetup,
+  urls: DemoUrls,
+  issued: number,
+  revoked: readonly PlannedBadge[],
+  validFrom: string,
+): Json {
   const bits = Math.max(MIN_STATUS_LIST_BITS, Math.ceil(issued / 8) * 8);
   const bytes = new Uint8Array(bits / 8);
   for (const badge of revoked) {
@@ -167,6 +186,11 @@ export function ob3AchievementDocument(achievement: ResolvedAchievement): Json {
 
 /** A small SVG badge image per issuer. */
 export function issuerImage(setup: IssuerSetup): string {
-  const initials = setup.definition.name.split(/\s+/).filter((w) => /^[A-Z]/.test(w)).slice(0, 3).map((w) => w[0]).join('');
+  const initials = setup.definition.name
+    .split(/\s+/)
+    .filter((w) => /^[A-Z]/.test(w))
+    .slice(0, 3)
+    .map((w) => w[0])
+    .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="120" height="120" viewBox="0 0 120 120"><circle cx="60" cy="60" r="56" fill="#1f5f8b"/><text x="60" y="70" font-family="sans-serif" font-size="30" fill="#fff" text-anchor="middle">${initials}</text></svg>`;
 }

@@ -59,7 +59,11 @@ export async function startDemoIssuerServer(options: DemoIssuerServerOptions = {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    response.writeHead(200, { 'content-type': contentTypeOf(urlPath), 'content-length': Buffer.byteLength(body), 'cache-control': 'max-age=300' });
+    response.writeHead(200, {
+      'content-type': contentTypeOf(urlPath),
+      'content-length': Buffer.byteLength(body),
+      'cache-control': 'max-age=300',
+    });
     response.end(request.method === 'HEAD' ? undefined : body);
   };
   const server = createServer(handle);

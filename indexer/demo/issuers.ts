@@ -48,7 +48,11 @@ export interface IssuerKeys {
   rsa?: DemoRsaKey;
 }
 
-const CREDENTIAL_TYPES: Record<AchievementType, CredentialType> = { Badge: 'badge', MicroCredential: 'micro-credential', Certificate: 'certificate' };
+const CREDENTIAL_TYPES: Record<AchievementType, CredentialType> = {
+  Badge: 'badge',
+  MicroCredential: 'micro-credential',
+  Certificate: 'certificate',
+};
 
 const isOb3 = (definition: IssuerDefinition): boolean => definition.method.startsWith('ob3-');
 
@@ -80,12 +84,23 @@ function resolvePathways(definition: IssuerDefinition, achievements: readonly Re
       if (!found) throw new Error(`demo catalog: pathway ${p.code} of ${definition.slug} names unknown achievement ${code}`);
       return found.id;
     });
-    return { id: pathwayId(definition, p.code), name: p.name, description: p.description, badgeClasses, ...(p.required ? { required: p.required } : {}) };
+    return {
+      id: pathwayId(definition, p.code),
+      name: p.name,
+      description: p.description,
+      badgeClasses,
+      ...(p.required ? { required: p.required } : {}),
+    };
   });
 }
 
 /** Builds every issuer of the catalog for one seed and base URL. */
-export async function setupIssuers(catalog: readonly IssuerDefinition[], taxonomy: Taxonomy, urls: DemoUrls, seed: number): Promise<IssuerSetup[]> {
+export async function setupIssuers(
+  catalog: readonly IssuerDefinition[],
+  taxonomy: Taxonomy,
+  urls: DemoUrls,
+  seed: number,
+): Promise<IssuerSetup[]> {
   const setups: IssuerSetup[] = [];
   for (const [index, definition] of catalog.entries()) {
     const achievements = resolveAchievements(taxonomy, definition, urls);
@@ -103,7 +118,15 @@ export async function setupIssuers(catalog: readonly IssuerDefinition[], taxonom
     setups.push({
       index,
       definition,
-      summary: { slug: definition.slug, id, name: definition.name, method: definition.method, revocation, recipients: definition.recipients, homepage: definition.homepage },
+      summary: {
+        slug: definition.slug,
+        id,
+        name: definition.name,
+        method: definition.method,
+        revocation,
+        recipients: definition.recipients,
+        homepage: definition.homepage,
+      },
       ...(definition.recipients === 'hashed' ? { salt: digest(seed, 'salt', definition.slug).toString('hex').slice(0, 16) } : {}),
       achievements,
       pathways: resolvePathways(definition, achievements),

@@ -40,7 +40,10 @@ export function demoUnits(dataset: DemoDataset, label = 'demo'): InputUnit[] {
  * then land on these ids. An address already linked keeps its earlier id, and
  * the data set's records and settings take that id (they are the ground truth).
  */
-export async function registerDemoEarners(dataset: Pick<DemoDataset, 'records' | 'settings'>, options: Pick<DemoLoadOptions, 'store' | 'now'>): Promise<void> {
+export async function registerDemoEarners(
+  dataset: Pick<DemoDataset, 'records' | 'settings'>,
+  options: Pick<DemoLoadOptions, 'store' | 'now'>,
+): Promise<void> {
   // Registered just before the run, so these ids are the older ones in any merge.
   const assignedAt = new Date(options.now().getTime() - 1000).toISOString();
   const keys = dataset.records.map((r) => `email:${r.email.toLowerCase()}`);
@@ -60,13 +63,26 @@ export async function registerDemoEarners(dataset: Pick<DemoDataset, 'records' |
 export async function loadDemo(dataset: DemoDataset, options: DemoLoadOptions): Promise<RunSummary> {
   const { store } = options;
   await registerDemoEarners(dataset, options);
-  await store.write('directory-settings', dataset.settings.map((s) => ({ id: s.earnerId, document: s })), { refresh: true });
-  await store.write('pathways', dataset.pathways.map((p) => ({ id: p.id, document: p })), { refresh: true });
+  await store.write(
+    'directory-settings',
+    dataset.settings.map((s) => ({ id: s.earnerId, document: s })),
+    { refresh: true },
+  );
+  await store.write(
+    'pathways',
+    dataset.pathways.map((p) => ({ id: p.id, document: p })),
+    { refresh: true },
+  );
   // The demo's issuers are recognized through their registry, loaded before any credential.
   const registry = parseRegistryFile(JSON.stringify(demoRegistry(dataset.issuers, dataset.options.issuerBaseUrl)), 'demo registry');
-  if (registry.problems.length > 0) throw new Error(`demo registry: ${registry.problems.map((p) => `line ${p.line}: ${p.reason}`).join('; ')}`);
+  if (registry.problems.length > 0)
+    throw new Error(`demo registry: ${registry.problems.map((p) => `line ${p.line}: ${p.reason}`).join('; ')}`);
   await applyRegistries(options, [{ file: 'registry.json', format: registry.format, name: registry.name, entries: registry.entries }]);
-  const postings = dataset.postings.map((row, i) => ({ kind: 'row' as const, source: `demo/postings.jsonl:${i + 1}`, row: row as unknown as ImportRow }));
+  const postings = dataset.postings.map((row, i) => ({
+    kind: 'row' as const,
+    source: `demo/postings.jsonl:${i + 1}`,
+    row: row as unknown as ImportRow,
+  }));
   const demand = await ingestPostings(postings, store, options.taxonomy, options.now());
   if (demand.rejected > 0) throw new Error(`demo postings rejected: ${demand.problems.join('; ')}`);
   const summary = await ingest(demoUnits(dataset), { ...options, pathways: dataset.pathways, chunkSize: 500 });

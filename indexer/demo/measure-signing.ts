@@ -33,5 +33,7 @@ for (const method of ISSUING_METHODS) {
   const started = performance.now();
   for (const badge of badges) await issueBadge(badge, setups[badge.issuerIndex]!, keys.get(badge.issuerIndex)!, urls);
   const ms = (performance.now() - started) / badges.length;
-  console.log(`${method.padEnd(28)} ${ms.toFixed(3).padStart(8)} ms/credential  ${(1000 / ms).toFixed(0).padStart(6)} credentials/s  (n=${badges.length})`);
+  console.log(
+    `${method.padEnd(28)} ${ms.toFixed(3).padStart(8)} ms/credential  ${(1000 / ms).toFixed(0).padStart(6)} credentials/s  (n=${badges.length})`,
+  );
 }

@@ -155,7 +155,9 @@ function planEarner(index: number, options: ResolvedDemoOptions, setups: readonl
     city,
     listed,
     contactable,
-    ...(contactChannel ? { contactChannel, contactValue: contactValueFor(contactChannel, email, asciiName(first), asciiName(last), index) } : {}),
+    ...(contactChannel
+      ? { contactChannel, contactValue: contactValueFor(contactChannel, email, asciiName(first), asciiName(last), index) }
+      : {}),
     statsOptIn,
     openTo,
     badges,

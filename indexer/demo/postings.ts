@@ -21,7 +21,20 @@ export interface PostingRow {
   occupation?: string;
 }
 
-const EMPLOYERS = ['Acme Manufacturing', 'Buckeye IT Services', 'Prairie Health System', 'Lakeside Logistics', 'Summit Energy Co-op', 'Harbor Freightways', 'Keystone Fabrication', 'Bluegrass Data Centers', 'Riverside Medical Group', 'Copperline Networks', 'Northstar Utilities', 'Granite State Robotics'];
+const EMPLOYERS = [
+  'Acme Manufacturing',
+  'Buckeye IT Services',
+  'Prairie Health System',
+  'Lakeside Logistics',
+  'Summit Energy Co-op',
+  'Harbor Freightways',
+  'Keystone Fabrication',
+  'Bluegrass Data Centers',
+  'Riverside Medical Group',
+  'Copperline Networks',
+  'Northstar Utilities',
+  'Granite State Robotics',
+];
 const TITLES = ['Technician', 'Specialist', 'Analyst', 'Associate', 'Coordinator', 'Apprentice', 'Operator', 'Support Engineer'];
 const UNKNOWN = ['forklift certification', 'CDL Class A', 'bilingual Spanish', 'night shift availability', 'OSHA 30 card'];
 /** O*NET-SOC codes for the postings' occupations (real codes). */

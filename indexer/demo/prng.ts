@@ -36,7 +36,9 @@ export function mulberry32(state: number): () => number {
 
 /** SHA-256 of the seed and label parts, for seeding and for deterministic ids and key material. */
 export function digest(seed: number | string, ...parts: (string | number)[]): Buffer {
-  return createHash('sha256').update([String(seed), ...parts.map(String)].join('\u0000')).digest();
+  return createHash('sha256')
+    .update([String(seed), ...parts.map(String)].join('\u0000'))
+    .digest();
 }
 
 /** A `Random` for one labelled purpose, e.g. `randomFor(seed, 'earner', 17)`. */

@@ -21,7 +21,12 @@ import type { HostedDocuments } from './types.ts';
 import type { DemoUrls } from './urls.ts';
 
 /** Documents every issuer publishes, for the planned badges (revocations follow the plan). */
-export async function publishedDocuments(setups: readonly IssuerSetup[], badges: readonly PlannedBadge[], urls: DemoUrls, now: Date): Promise<HostedDocuments> {
+export async function publishedDocuments(
+  setups: readonly IssuerSetup[],
+  badges: readonly PlannedBadge[],
+  urls: DemoUrls,
+  now: Date,
+): Promise<HostedDocuments> {
   const hosted: HostedDocuments = new Map();
   const put = (url: string, document: unknown): void => {
     hosted.set(urls.pathOf(url), typeof document === 'string' ? document : JSON.stringify(document));
@@ -35,7 +40,8 @@ export async function publishedDocuments(setups: readonly IssuerSetup[], badges:
       put(urls.ob2Issuer(slug), ob2IssuerProfile(setup, urls));
       for (const achievement of setup.achievements) put(achievement.id, ob2BadgeClass(achievement, setup));
       put(urls.ob2RevocationList(slug), ob2RevocationList(setup, urls, revoked));
-      if (setup.definition.method === 'ob2-signed') put(urls.ob2Key(slug), ob2CryptographicKey(setup, urls, (await keysFor(setup)).rsa!.publicKeyPem));
+      if (setup.definition.method === 'ob2-signed')
+        put(urls.ob2Key(slug), ob2CryptographicKey(setup, urls, (await keysFor(setup)).rsa!.publicKeyPem));
       continue;
     }
     for (const achievement of setup.achievements) put(achievement.id, ob3AchievementDocument(achievement));
@@ -43,7 +49,10 @@ export async function publishedDocuments(setups: readonly IssuerSetup[], badges:
     else {
       const list = ob3StatusListCredential(setup, urls, own.length, revoked, now.toISOString());
       // the verifier trusts a status list only when its issuer's proof verifies
-      put(urls.ob3StatusList(slug), await signOb3DataIntegrity(list, (await keysFor(setup)).ed25519!, { cryptosuite: 'eddsa-rdfc-2022', date: now }));
+      put(
+        urls.ob3StatusList(slug),
+        await signOb3DataIntegrity(list, (await keysFor(setup)).ed25519!, { cryptosuite: 'eddsa-rdfc-2022', date: now }),
+      );
     }
   }
   return hosted;

@@ -17,7 +17,9 @@ const WORKER_THRESHOLD = 1_500;
 
 /** How many workers to use when the caller did not say. */
 export function defaultWorkers(badges: readonly PlannedBadge[], setups: readonly IssuerSetup[]): number {
-  const slow = badges.filter((b) => setups[b.issuerIndex]!.definition.method.includes('rdfc') || setups[b.issuerIndex]!.definition.method.includes('2020')).length;
+  const slow = badges.filter(
+    (b) => setups[b.issuerIndex]!.definition.method.includes('rdfc') || setups[b.issuerIndex]!.definition.method.includes('2020'),
+  ).length;
   return slow < WORKER_THRESHOLD ? 0 : Math.min(2, availableParallelism());
 }
 
@@ -32,12 +34,18 @@ async function signInThread(badges: readonly PlannedBadge[], setups: readonly Is
   return issued;
 }
 
-async function signWithWorkers(badges: readonly PlannedBadge[], setups: readonly IssuerSetup[], urls: DemoUrls, workers: number): Promise<IssuedCredential[]> {
+async function signWithWorkers(
+  badges: readonly PlannedBadge[],
+  setups: readonly IssuerSetup[],
+  urls: DemoUrls,
+  workers: number,
+): Promise<IssuedCredential[]> {
   const chunks: PlannedBadge[][] = [];
   for (let i = 0; i < badges.length; i += CHUNK) chunks.push(badges.slice(i, i + CHUNK));
   const results: IssuedCredential[][] = new Array(chunks.length);
   let next = 0;
-  const spawn = (): Worker => new Worker(new URL('./sign-worker-entry.mjs', import.meta.url), { workerData: { setups, issuerBaseUrl: urls.root } });
+  const spawn = (): Worker =>
+    new Worker(new URL('./sign-worker-entry.mjs', import.meta.url), { workerData: { setups, issuerBaseUrl: urls.root } });
   const pool = Array.from({ length: Math.min(workers, chunks.length) }, spawn);
   try {
     await Promise.all(
@@ -67,6 +75,11 @@ async function signWithWorkers(badges: readonly PlannedBadge[], setups: readonly
 }
 
 /** Signs `badges` in plan order; `workers` 0 signs in this thread. */
-export async function signAll(badges: readonly PlannedBadge[], setups: readonly IssuerSetup[], urls: DemoUrls, workers: number): Promise<IssuedCredential[]> {
+export async function signAll(
+  badges: readonly PlannedBadge[],
+  setups: readonly IssuerSetup[],
+  urls: DemoUrls,
+  workers: number,
+): Promise<IssuedCredential[]> {
   return workers > 0 && badges.length > CHUNK ? signWithWorkers(badges, setups, urls, workers) : signInThread(badges, setups, urls);
 }

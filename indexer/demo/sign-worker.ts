@@ -36,7 +36,10 @@ parentPort!.on('message', (request: SignRequest) => {
       }
       parentPort!.postMessage({ chunk: request.chunk, issued } satisfies SignResponse);
     } catch (error) {
-      parentPort!.postMessage({ chunk: request.chunk, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies SignResponse);
+      parentPort!.postMessage({
+        chunk: request.chunk,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      } satisfies SignResponse);
     }
   })();
 });

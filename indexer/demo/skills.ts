@@ -24,7 +24,11 @@ export interface ResolvedSkill {
   skillId?: string;
 }
 
-const slug = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 function entryById(taxonomy: Taxonomy, id: string, pick: SkillPick): SkillDocument {
   const entry = taxonomy.byId.get(id);
@@ -49,17 +53,31 @@ export function resolveSkill(taxonomy: Taxonomy, pick: SkillPick, issuerHomepage
     }
     case 'onet': {
       const entry = entryById(taxonomy, `onet:${pick.code}`, pick);
-      return { alignment: { targetName: entry.label, ...(entry.uri ? { targetUrl: entry.uri } : {}), targetFramework: 'O*NET', targetCode: entry.code }, skillId: entry.id };
+      return {
+        alignment: {
+          targetName: entry.label,
+          ...(entry.uri ? { targetUrl: entry.uri } : {}),
+          targetFramework: 'O*NET',
+          targetCode: entry.code,
+        },
+        skillId: entry.id,
+      };
     }
     case 'nice': {
       const entry = entryById(taxonomy, `nice:${pick.code}`, pick);
       const targetUrl = `https://niccs.cisa.gov/tools/nice-framework/work-role/${slug(entry.label)}`;
-      return { alignment: { targetName: entry.label, targetUrl, targetFramework: 'NICE Framework', targetCode: entry.code }, skillId: entry.id };
+      return {
+        alignment: { targetName: entry.label, targetUrl, targetFramework: 'NICE Framework', targetCode: entry.code },
+        skillId: entry.id,
+      };
     }
     case 'local': {
       const entry = entryById(taxonomy, `local:${pick.code}`, pick);
       const targetUrl = `https://skills.riverbend-state.example.edu/framework/${entry.code}`;
-      return { alignment: { targetName: entry.label, targetUrl, targetFramework: LOCAL_FRAMEWORK_NAME, targetCode: entry.code }, skillId: entry.id };
+      return {
+        alignment: { targetName: entry.label, targetUrl, targetFramework: LOCAL_FRAMEWORK_NAME, targetCode: entry.code },
+        skillId: entry.id,
+      };
     }
     case 'none': {
       const targetUrl = pick.targetUrl ?? `${issuerHomepage}/competencies/${slug(pick.targetCode ?? pick.targetName)}`;
@@ -72,7 +90,10 @@ export function resolveSkill(taxonomy: Taxonomy, pick: SkillPick, issuerHomepage
 }
 
 /** Canonical ids (first-seen order, no duplicates) and unmapped labels (alignments, then tags) of an achievement. */
-export function expectedSkills(resolved: readonly ResolvedSkill[], tags: readonly string[]): { skillIds: string[]; unmappedSkills: string[] } {
+export function expectedSkills(
+  resolved: readonly ResolvedSkill[],
+  tags: readonly string[],
+): { skillIds: string[]; unmappedSkills: string[] } {
   const skillIds = [...new Set(resolved.map((r) => r.skillId).filter((id): id is string => id !== undefined))];
   const unmapped = [...resolved.filter((r) => r.skillId === undefined).map((r) => r.alignment.targetName), ...tags];
   return { skillIds, unmappedSkills: [...new Set(unmapped)] };

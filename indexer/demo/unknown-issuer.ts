@@ -13,17 +13,26 @@ import { OB3_CONTEXT, VC_V2_CONTEXT } from './documents.ts';
 import { digest } from './prng.ts';
 import type { DemoDataset } from './types.ts';
 
-export const UNKNOWN_DEMO_ISSUER = { name: 'QuickCert Skills Mill', homepage: 'https://quickcert-skills-mill.example', badge: 'Instant Professional Diploma' };
+export const UNKNOWN_DEMO_ISSUER = {
+  name: 'QuickCert Skills Mill',
+  homepage: 'https://quickcert-skills-mill.example',
+  badge: 'Instant Professional Diploma',
+};
 
 /** Signed credentials of the unknown issuer for the first `count` listed earners (by earner id). */
 export async function unknownIssuerUnits(dataset: DemoDataset, count = 5): Promise<InputUnit[]> {
   const key = await generateIssuerKey(digest(dataset.options.seed, 'ed25519', 'quickcert-skills-mill').subarray(0, 32));
-  const earners = dataset.records.filter((r) => r.listed).sort((a, b) => a.earnerId.localeCompare(b.earnerId)).slice(0, count);
+  const earners = dataset.records
+    .filter((r) => r.listed)
+    .sort((a, b) => a.earnerId.localeCompare(b.earnerId))
+    .slice(0, count);
   return Promise.all(
     earners.map(async (earner, i) => {
       const credential = {
         '@context': [VC_V2_CONTEXT, OB3_CONTEXT],
-        id: `urn:uuid:${digest(dataset.options.seed, 'quickcert', i).toString('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12}).*$/, '$1-$2-$3-$4-$5')}`,
+        id: `urn:uuid:${digest(dataset.options.seed, 'quickcert', i)
+          .toString('hex')
+          .replace(/^(.{8})(.{4})(.{4})(.{4})(.{12}).*$/, '$1-$2-$3-$4-$5')}`,
         type: ['VerifiableCredential', 'OpenBadgeCredential'],
         issuer: { id: key.did, type: ['Profile'], name: UNKNOWN_DEMO_ISSUER.name, url: UNKNOWN_DEMO_ISSUER.homepage },
         validFrom: dataset.options.now.toISOString(),
@@ -41,7 +50,11 @@ export async function unknownIssuerUnits(dataset: DemoDataset, count = 5): Promi
           },
         },
       };
-      return { kind: 'credential' as const, source: `demo/unknown-issuer.jsonl:${i + 1}`, bytes: Buffer.from(await signOb3Jwt(credential, key)) };
+      return {
+        kind: 'credential' as const,
+        source: `demo/unknown-issuer.jsonl:${i + 1}`,
+        bytes: Buffer.from(await signOb3Jwt(credential, key)),
+      };
     }),
   );
 }

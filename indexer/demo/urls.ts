@@ -23,7 +23,8 @@ export interface DemoUrls {
 
 export function demoUrls(issuerBaseUrl: string): DemoUrls {
   const root = issuerBaseUrl.replace(/\/+$/, '');
-  if (!/^https?:\/\/[^/]+$/.test(root)) throw new Error(`issuerBaseUrl must be an http(s) origin such as http://127.0.0.1:3100, got "${issuerBaseUrl}"`);
+  if (!/^https?:\/\/[^/]+$/.test(root))
+    throw new Error(`issuerBaseUrl must be an http(s) origin such as http://127.0.0.1:3100, got "${issuerBaseUrl}"`);
   return {
     root,
     ob2Issuer: (slug) => `${root}/ob2/${slug}/issuer.json`,

@@ -53,7 +53,10 @@ export async function writeDemo(dataset: DemoDataset, folder: string): Promise<v
   await writeFile(path.join(folder, 'postings.jsonl'), jsonl(dataset.postings));
   await writeFile(path.join(folder, 'issuers.json'), `${JSON.stringify(dataset.issuers, null, 2)}\n`);
   // For `npm run indexer -- issuers import <folder>/registry.json` before ingesting credentials.jsonl.
-  await writeFile(path.join(folder, 'registry.json'), `${JSON.stringify(demoRegistry(dataset.issuers, dataset.options.issuerBaseUrl), null, 2)}\n`);
+  await writeFile(
+    path.join(folder, 'registry.json'),
+    `${JSON.stringify(demoRegistry(dataset.issuers, dataset.options.issuerBaseUrl), null, 2)}\n`,
+  );
   const { options } = dataset;
   const manifest: DemoManifest = {
     formatVersion: DEMO_FORMAT_VERSION,
@@ -93,15 +96,27 @@ export async function readDemo(folder: string): Promise<DemoDataset> {
     return { source: `credentials.jsonl:${i + 1}`, bytes: encoder.encode(text) };
   });
   const settingsText = await readFile(path.join(folder, 'settings.jsonl'), 'utf8');
-  const options: ResolvedDemoOptions = { earners: manifest.earners, seed: manifest.seed, issuerBaseUrl: manifest.issuerBaseUrl, now: new Date(manifest.now), workers: 0 };
+  const options: ResolvedDemoOptions = {
+    earners: manifest.earners,
+    seed: manifest.seed,
+    issuerBaseUrl: manifest.issuerBaseUrl,
+    now: new Date(manifest.now),
+    workers: 0,
+  };
   return {
     options,
     issuers: JSON.parse(await readFile(path.join(folder, 'issuers.json'), 'utf8')) as DemoIssuerSummary[],
     credentials,
     hosted: await readHosted(path.join(folder, 'hosted')),
-    settings: settingsText.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as DirectorySettingsDocument),
+    settings: settingsText
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => JSON.parse(l) as DirectorySettingsDocument),
     pathways: JSON.parse(await readFile(path.join(folder, 'pathways.json'), 'utf8')) as PathwayDefinition[],
     records: JSON.parse(await readFile(path.join(folder, 'records.json'), 'utf8')) as EarnerRecord[],
-    postings: (await readFile(path.join(folder, 'postings.jsonl'), 'utf8')).split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as PostingRow),
+    postings: (await readFile(path.join(folder, 'postings.jsonl'), 'utf8'))
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => JSON.parse(l) as PostingRow),
   };
 }

@@ -14,7 +14,9 @@ export class HashedEmailIndex {
   constructor(private readonly maxPairs = 20_000_000) {}
 
   private hash(email: string, salt: string): string {
-    return createHash('sha256').update(email + salt).digest('hex');
+    return createHash('sha256')
+      .update(email + salt)
+      .digest('hex');
   }
 
   /** Lower-cased, as addresses are compared; issuers hash the address as given or lower-cased. */
@@ -37,7 +39,10 @@ export class HashedEmailIndex {
 
   /** The address whose hash with `salt` is `hashed` (`sha256$hex` or `hex`), if one was seen. */
   lookup(hashed: string, salt: string): string | undefined {
-    const hex = hashed.trim().toLowerCase().replace(/^sha256\$/, '');
+    const hex = hashed
+      .trim()
+      .toLowerCase()
+      .replace(/^sha256\$/, '');
     return this.tableFor(salt)?.get(hex);
   }
 }

@@ -22,9 +22,17 @@ export interface MigrationResult {
 }
 
 /** Stored credentials grouped by earner, in earner order, about `batch` earners at a time (id and identity fields only). */
-async function* earnerGroups(store: IndexStore, batch = 500): AsyncGenerator<Map<string, Pick<CredentialDocument, 'id' | 'key' | 'earnerId' | 'identityKeys' | 'ingestedAt'>[]>> {
+async function* earnerGroups(
+  store: IndexStore,
+  batch = 500,
+): AsyncGenerator<Map<string, Pick<CredentialDocument, 'id' | 'key' | 'earnerId' | 'identityKeys' | 'ingestedAt'>[]>> {
   let group = new Map<string, Pick<CredentialDocument, 'id' | 'key' | 'earnerId' | 'identityKeys' | 'ingestedAt'>[]>();
-  for await (const { doc } of store.scan<Pick<CredentialDocument, 'id' | 'key' | 'earnerId' | 'identityKeys' | 'ingestedAt'>>('credentials', { match_all: {} }, ['id', 'key', 'earnerId', 'identityKeys', 'ingestedAt'], 'earnerId')) {
+  for await (const { doc } of store.scan<Pick<CredentialDocument, 'id' | 'key' | 'earnerId' | 'identityKeys' | 'ingestedAt'>>(
+    'credentials',
+    { match_all: {} },
+    ['id', 'key', 'earnerId', 'identityKeys', 'ingestedAt'],
+    'earnerId',
+  )) {
     if (!group.has(doc.earnerId) && group.size >= batch) {
       yield group;
       group = new Map();
@@ -45,20 +53,45 @@ async function renameIn(store: IndexStore, kind: IndexKind, renames: ReadonlyMap
 
 async function checked(kind: IndexKind, write: ReturnType<IndexStore['write']>): Promise<void> {
   const result = await write;
-  if (result.rejected.length > 0) throw new Error(`migrating earner ids: the engine rejected ${kind} documents: ${result.rejected.map((r) => `${r.id}: ${r.reason}`).join('; ')}`);
+  if (result.rejected.length > 0)
+    throw new Error(
+      `migrating earner ids: the engine rejected ${kind} documents: ${result.rejected.map((r) => `${r.id}: ${r.reason}`).join('; ')}`,
+    );
 }
 
 /** Carries renamed earner ids into every system of record that names an earner. */
-async function applyRenames(store: IndexStore, renames: ReadonlyMap<string, string>, credentialIds: ReadonlyMap<string, string>): Promise<void> {
+async function applyRenames(
+  store: IndexStore,
+  renames: ReadonlyMap<string, string>,
+  credentialIds: ReadonlyMap<string, string>,
+): Promise<void> {
   // Settings are keyed by earner id: written under the new id, then the old one removed.
   const settings = await store.settingsOf([...renames.keys()]);
-  await checked('directory-settings', store.write<DirectorySettingsDocument>('directory-settings', [...settings].map(([old, doc]) => ({ id: renames.get(old)!, document: { ...doc, earnerId: renames.get(old)! } }))));
-  await checked('directory-settings', store.write('directory-settings', [...settings.keys()].map((old) => ({ id: old }))));
+  await checked(
+    'directory-settings',
+    store.write<DirectorySettingsDocument>(
+      'directory-settings',
+      [...settings].map(([old, doc]) => ({ id: renames.get(old)!, document: { ...doc, earnerId: renames.get(old)! } })),
+    ),
+  );
+  await checked(
+    'directory-settings',
+    store.write(
+      'directory-settings',
+      [...settings.keys()].map((old) => ({ id: old })),
+    ),
+  );
   for (const kind of ['accounts', 'contacts', 'claim-tokens'] as const) await renameIn(store, kind, renames);
   // Credentials last: until they move, a rerun still finds these earners under their old ids.
   // Keyed by stored document id: the issuer-scoped key (documents stored before keys existed: the credential id).
   const credentials = await store.credentialsByKey([...credentialIds.keys()]);
-  await checked('credentials', store.write('credentials', credentials.map((c) => ({ id: c.key ?? c.id, document: { ...c, earnerId: credentialIds.get(c.key ?? c.id)! } }))));
+  await checked(
+    'credentials',
+    store.write(
+      'credentials',
+      credentials.map((c) => ({ id: c.key ?? c.id, document: { ...c, earnerId: credentialIds.get(c.key ?? c.id)! } })),
+    ),
+  );
 }
 
 export async function migrateEarnerIds(store: IndexStore, log: (line: string) => void = () => {}): Promise<MigrationResult> {

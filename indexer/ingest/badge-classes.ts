@@ -29,9 +29,13 @@ export function ownsBadgeClass(c: Owner, registry: readonly IssuerRegistryDocume
   if (classDid) return c.authority.some((a) => didOf(a) === classDid);
   if (!/^https?:\/\//i.test(classId)) return false;
   // did:web:host serves its DID document from https://host: that origin is the DID's.
-  const didWebOrigins = c.authority.flatMap((a) => (a.startsWith('did:web:') ? [`https://${decodeURIComponent(didOf(a)!.slice(8).split(':')[0]!)}`] : []));
+  const didWebOrigins = c.authority.flatMap((a) =>
+    a.startsWith('did:web:') ? [`https://${decodeURIComponent(didOf(a)!.slice(8).split(':')[0]!)}`] : [],
+  );
   const proven = c.authority.filter((a) => /^https?:\/\//i.test(a)).map((url) => new URL(url).origin);
-  const registered = registry.filter((e) => e.status !== 'SUSPENDED' && e.provenance.format !== 'seen' && entryControls(e, c.authority)).flatMap((e) => controlledBy(e));
+  const registered = registry
+    .filter((e) => e.status !== 'SUSPENDED' && e.provenance.format !== 'seen' && entryControls(e, c.authority))
+    .flatMap((e) => controlledBy(e));
   return [...didWebOrigins, ...proven, ...registered].some((controlled) => covers(controlled, classId));
 }
 
@@ -72,7 +76,11 @@ export function badgeClassWrites(
   drafts: readonly CredentialDraft[],
   pathways: readonly PathwayDefinition[],
   now: Date,
-  options: { registry?: readonly IssuerRegistryDocument[]; existing?: ReadonlyMap<string, Partial<BadgeClassDocument>>; log?: (change: BadgeClassChange) => void } = {},
+  options: {
+    registry?: readonly IssuerRegistryDocument[];
+    existing?: ReadonlyMap<string, Partial<BadgeClassDocument>>;
+    log?: (change: BadgeClassChange) => void;
+  } = {},
 ): WriteItem<IndexedBadgeClassDocument>[] {
   const latest = new Map<string, CredentialDraft>();
   for (const d of drafts) {
@@ -87,7 +95,10 @@ export function badgeClassWrites(
     if (stored?.issuedOn && stored.issuedOn > d.issuedOn) continue;
     const document = documentOf(d, pathways, now);
     const changed = stored ? differs(stored, document) : [];
-    if (stored && changed.length > 0) options.log?.(`badge class ${d.achievement.id}: ${changed.join(', ')} changed by the version issued ${d.issuedOn} (credential ${d.id}), replacing the version issued ${stored.issuedOn ?? 'at an unknown date'}`);
+    if (stored && changed.length > 0)
+      options.log?.(
+        `badge class ${d.achievement.id}: ${changed.join(', ')} changed by the version issued ${d.issuedOn} (credential ${d.id}), replacing the version issued ${stored.issuedOn ?? 'at an unknown date'}`,
+      );
     writes.push({ id: d.achievement.id, document });
   }
   return writes;

@@ -31,7 +31,8 @@ function pick(row: ImportRow, field: Field): string | undefined {
   const lower = new Map(Object.entries(row).map(([k, v]) => [k.trim().toLowerCase(), v]));
   for (const name of COLUMNS[field]) {
     const value = lower.get(name);
-    if (value !== undefined && value !== null && String(value).trim() !== '') return Array.isArray(value) ? value.join(';') : String(value).trim();
+    if (value !== undefined && value !== null && String(value).trim() !== '')
+      return Array.isArray(value) ? value.join(';') : String(value).trim();
   }
   return undefined;
 }
@@ -44,7 +45,7 @@ export function parseCsvRows(text: string): ImportRow[] {
 export function looksLikeImportRows(value: unknown): value is ImportRow[] {
   if (!Array.isArray(value) || value.length === 0) return false;
   const first = value[0] as Record<string, unknown>;
-  if (typeof first !== 'object' || first === null || '@context' in first || 'type' in first && Array.isArray(first.type)) return false;
+  if (typeof first !== 'object' || first === null || '@context' in first || ('type' in first && Array.isArray(first.type))) return false;
   return pick(first, 'badge') !== undefined && (pick(first, 'email') !== undefined || pick(first, 'earnerId') !== undefined);
 }
 
@@ -64,10 +65,16 @@ export function prepareImportRow(row: ImportRow, where: string, taxonomy: Taxono
   if (!issuer) problems.push(`${where}: column ${COLUMNS.issuer[0]} is empty`);
   if (!issued) problems.push(`${where}: column ${COLUMNS.issuedOn[0]} is empty`);
   else if (Number.isNaN(Date.parse(issued))) problems.push(`${where}: ${COLUMNS.issuedOn[0]} "${issued}" is not a date (use YYYY-MM-DD)`);
-  if (problems.length > 0 || !badge || !issuer || !issued) return { ok: false, reject: { source: where, reasons: ['MALFORMED'], details: problems } };
+  if (problems.length > 0 || !badge || !issuer || !issued)
+    return { ok: false, reject: { source: where, reasons: ['MALFORMED'], details: problems } };
 
-  const recipient = email ? { type: 'email' as const, identity: email, hashed: false } : { type: 'id' as const, identity: earnerId!, hashed: false };
-  const tags = (pick(row, 'skills') ?? '').split(/[;|]/).map((s) => s.trim()).filter(Boolean);
+  const recipient = email
+    ? { type: 'email' as const, identity: email, hashed: false }
+    : { type: 'id' as const, identity: earnerId!, hashed: false };
+  const tags = (pick(row, 'skills') ?? '')
+    .split(/[;|]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   const normalized = tags.map((t) => normalizeTag(taxonomy, t));
   const issuerId = `import:issuer:${slugify(issuer)}`;
   const issuedOn = new Date(issued).toISOString();

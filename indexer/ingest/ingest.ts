@@ -74,13 +74,21 @@ export async function ingest(units: AsyncIterable<InputUnit> | Iterable<InputUni
   return summary;
 }
 
-async function prepareUnit(unit: InputUnit, options: IngestOptions, now: Date): Promise<{ prepared: Prepared; hashed?: Accepted['hashed'] }[]> {
-  if (unit.kind === 'problem') return [{ prepared: { ok: false, reject: { source: unit.source, reasons: [unit.reason ?? 'UNREADABLE'], details: [unit.detail] } } }];
+async function prepareUnit(
+  unit: InputUnit,
+  options: IngestOptions,
+  now: Date,
+): Promise<{ prepared: Prepared; hashed?: Accepted['hashed'] }[]> {
+  if (unit.kind === 'problem')
+    return [{ prepared: { ok: false, reject: { source: unit.source, reasons: [unit.reason ?? 'UNREADABLE'], details: [unit.detail] } } }];
   if (unit.kind === 'row') return [{ prepared: prepareImportRow(unit.row, unit.source, options.taxonomy, unit.raw, now) }];
   const credentials = await readCredentials({ source: unit.source, bytes: unit.bytes }, { ...options.verify, now });
   return credentials.map((c) => {
     const prepared = prepareCredential(c, unit.bytes, options.taxonomy, now);
-    const hashed = c.recipient.type === 'hashed-email' && prepared.ok ? { key: prepared.draft.identityKeys[0]!, salt: c.recipient.salt ?? '', identity: c.recipient.identity } : undefined;
+    const hashed =
+      c.recipient.type === 'hashed-email' && prepared.ok
+        ? { key: prepared.draft.identityKeys[0]!, salt: c.recipient.salt ?? '', identity: c.recipient.identity }
+        : undefined;
     return { prepared, ...(hashed ? { hashed } : {}) };
   });
 }
@@ -90,20 +98,28 @@ function applyRecognition(results: { prepared: Prepared }[], registry: readonly 
   for (const { prepared } of results) if (prepared.ok) prepared.draft.issuerRecognition = recognize(prepared.draft.authority, registry);
 }
 
-function conflictReject(draft: CredentialDraft, authenticSource: string, current?: { verification: CredentialDraft['verification']; authority?: readonly string[] }): Reject {
+function conflictReject(
+  draft: CredentialDraft,
+  authenticSource: string,
+  current?: { verification: CredentialDraft['verification']; authority?: readonly string[] },
+): Reject {
   if (current && keptBecause(current, draft) === 'OTHER_SIGNER') {
     return {
       source: draft.source,
       credentialId: draft.id,
       reasons: ['CONFLICTS_WITH_OTHER_SIGNER'],
-      details: [`${draft.source}: credential ${draft.id} of issuer ${draft.issuer.id} is signed by ${draft.authority.join(', ') || 'nobody proven'}, not by ${current.authority?.join(', ')} who signed the copy from ${authenticSource}; that copy is kept`],
+      details: [
+        `${draft.source}: credential ${draft.id} of issuer ${draft.issuer.id} is signed by ${draft.authority.join(', ') || 'nobody proven'}, not by ${current.authority?.join(', ')} who signed the copy from ${authenticSource}; that copy is kept`,
+      ],
     };
   }
   return {
     source: draft.source,
     credentialId: draft.id,
     reasons: ['CONFLICTS_WITH_AUTHENTIC_COPY', ...draft.verification.reasons],
-    details: [`${draft.source}: credential ${draft.id} fails verification (${draft.verification.reasons.join(', ')}) while a verified copy from ${authenticSource} exists; the verified copy is kept`],
+    details: [
+      `${draft.source}: credential ${draft.id} fails verification (${draft.verification.reasons.join(', ')}) while a verified copy from ${authenticSource} exists; the verified copy is kept`,
+    ],
   };
 }
 
@@ -133,7 +149,8 @@ async function ingestChunk(
       continue;
     }
     const current = accepted.get(prepared.draft.key);
-    if (current && keepsOver(current.draft, prepared.draft)) await reject(conflictReject(prepared.draft, current.draft.source, current.draft));
+    if (current && keepsOver(current.draft, prepared.draft))
+      await reject(conflictReject(prepared.draft, current.draft.source, current.draft));
     else accepted.set(prepared.draft.key, { draft: prepared.draft, ...(hashed ? { hashed } : {}) });
   }
   for (const stored of await store.credentialsByKey([...accepted.keys()])) {
@@ -143,7 +160,8 @@ async function ingestChunk(
       await reject(conflictReject(incoming.draft, stored.source, stored));
     }
   }
-  for (const { draft } of accepted.values()) for (const key of draft.identityKeys) if (key.startsWith('email:')) emails.addEmail(key.slice(6));
+  for (const { draft } of accepted.values())
+    for (const key of draft.identityKeys) if (key.startsWith('email:')) emails.addEmail(key.slice(6));
   for (const { draft, hashed } of accepted.values()) {
     const email = hashed && emails.lookup(hashed.identity, hashed.salt);
     if (email) draft.identityKeys = [...new Set([...draft.identityKeys, `email:${email}`])];
@@ -160,7 +178,11 @@ async function ingestChunk(
 
   const existing = await store.earnersByIdentity(allKeys.filter((k) => !blocked.has(k)));
   // Assigned by stored key: two issuers' credentials sharing an id are two credentials.
-  const { earnerOf, merges, links } = assignEarners(drafts.map((a) => ({ id: a.draft.key, identityKeys: a.draft.identityKeys })), existing, { now });
+  const { earnerOf, merges, links } = assignEarners(
+    drafts.map((a) => ({ id: a.draft.key, identityKeys: a.draft.identityKeys })),
+    existing,
+    { now },
+  );
   // The private links first: a run that stops later still finds these people under the same ids.
   await store.linkIdentities(links);
   await store.moveLinks(merges, new Map([...links.values()].map((l) => [l.earnerId, l])));
@@ -172,7 +194,8 @@ async function ingestChunk(
   await storeAndProject(options, summary, newDocs, merges, registry);
 
   for (const { draft, hashed } of drafts) {
-    if (hashed && draft.identityKeys.length === 1) unlinked.set(hashed.key, { salt: hashed.salt, identity: hashed.identity, earnerId: earnerOf.get(draft.key)! });
+    if (hashed && draft.identityKeys.length === 1)
+      unlinked.set(hashed.key, { salt: hashed.salt, identity: hashed.identity, earnerId: earnerOf.get(draft.key)! });
     else if (hashed) unlinked.delete(hashed.key);
   }
   for (const d of newDocs) countAccepted(summary, d);
@@ -182,7 +205,13 @@ async function ingestChunk(
  * Writes new credentials, moves the credentials of merged-away earners to the
  * earner they join, and rewrites every touched earner and badge class.
  */
-async function storeAndProject(options: IngestOptions, summary: RunSummary, newDocs: CredentialDocument[], merges: ReadonlyMap<string, string>, registry?: readonly IssuerRegistryDocument[]): Promise<void> {
+async function storeAndProject(
+  options: IngestOptions,
+  summary: RunSummary,
+  newDocs: CredentialDocument[],
+  merges: ReadonlyMap<string, string>,
+  registry?: readonly IssuerRegistryDocument[],
+): Promise<void> {
   const { store } = options;
   const previousOwners = (await store.credentialsByKey(newDocs.map((d) => d.key))).map((c) => c.earnerId);
   const touched = [...new Set([...newDocs.map((d) => d.earnerId), ...merges.keys(), ...previousOwners])];
@@ -191,9 +220,13 @@ async function storeAndProject(options: IngestOptions, summary: RunSummary, newD
   const moved = stored.filter((c) => merges.has(c.earnerId)).map((c) => ({ ...c, earnerId: merges.get(c.earnerId)! }));
   const kept = stored.filter((c) => !merges.has(c.earnerId));
 
-  const credentialResult = await store.write('credentials', [...newDocs, ...moved].map((d) => ({ id: d.key, document: d })));
+  const credentialResult = await store.write(
+    'credentials',
+    [...newDocs, ...moved].map((d) => ({ id: d.key, document: d })),
+  );
   summary.engineRejected += credentialResult.rejected.length;
-  for (const r of credentialResult.rejected) await options.onReject?.({ source: r.id, credentialId: r.id, reasons: ['ENGINE_REJECTED'], details: [r.reason] });
+  for (const r of credentialResult.rejected)
+    await options.onReject?.({ source: r.id, credentialId: r.id, reasons: ['ENGINE_REJECTED'], details: [r.reason] });
 
   const byEarner = new Map<string, CredentialDocument[]>(touched.map((id) => [id, []]));
   for (const c of [...kept, ...moved, ...newDocs]) {
@@ -206,8 +239,20 @@ async function storeAndProject(options: IngestOptions, summary: RunSummary, newD
   summary.earnersMerged += merges.size;
   summary.engineRejected += earnerResult.rejected.length;
   const owned = newDocs.filter((d) => d.verification.status === 'VERIFIED');
-  const existing = new Map((await store.documentsById<BadgeClassDocument>('badge-classes', [...new Set(owned.map((d) => d.achievement.id))])).map((b) => [b.id, b]));
-  await store.write('badge-classes', badgeClassWrites(owned, options.pathways, options.now(), { registry: registry ?? (await store.registry()), existing, ...(options.log ? { log: options.log } : {}) }));
+  const existing = new Map(
+    (await store.documentsById<BadgeClassDocument>('badge-classes', [...new Set(owned.map((d) => d.achievement.id))])).map((b) => [
+      b.id,
+      b,
+    ]),
+  );
+  await store.write(
+    'badge-classes',
+    badgeClassWrites(owned, options.pathways, options.now(), {
+      registry: registry ?? (await store.registry()),
+      existing,
+      ...(options.log ? { log: options.log } : {}),
+    }),
+  );
   await store.refresh('credentials', 'earners', 'badge-classes');
 }
 
@@ -238,6 +283,10 @@ async function linkHashedRecipients(
   await options.store.moveLinks(merges, winners);
   // The moved credentials learn the address, so later runs link them at once.
   const moving = await options.store.credentialsOf([...merges.keys()]);
-  const relinked = moving.map((c) => ({ ...c, earnerId: merges.get(c.earnerId)!, identityKeys: [...new Set([...c.identityKeys, links.get(c.earnerId)!])] }));
+  const relinked = moving.map((c) => ({
+    ...c,
+    earnerId: merges.get(c.earnerId)!,
+    identityKeys: [...new Set([...c.identityKeys, links.get(c.earnerId)!])],
+  }));
   await storeAndProject(options, summary, relinked, merges);
 }

@@ -32,7 +32,12 @@ export interface ExpandOptions {
 
 export async function* expandInputs(args: readonly string[], options: ExpandOptions = {}): AsyncGenerator<InputUnit> {
   for (const arg of args) {
-    if (/^https?:\/\//i.test(arg)) yield await fetchUnit(arg, { timeoutMs: options.timeoutMs ?? 10_000, maxBytes: MAX_INPUT_BYTES, allowHosts: options.allowHosts ?? [] });
+    if (/^https?:\/\//i.test(arg))
+      yield await fetchUnit(arg, {
+        timeoutMs: options.timeoutMs ?? 10_000,
+        maxBytes: MAX_INPUT_BYTES,
+        allowHosts: options.allowHosts ?? [],
+      });
     else yield* expandPath(path.resolve(arg), arg);
   }
 }
@@ -149,7 +154,12 @@ async function* jsonLines(absolute: string, shown: string): AsyncGenerator<Input
   for await (const line of boundedLines(createReadStream(absolute), MAX_INPUT_BYTES)) {
     const n = line.n;
     if ('tooLong' in line) {
-      yield { kind: 'problem', source: `${shown}:${n}`, reason: 'TOO_LARGE', detail: `${shown}:${n}: line is longer than the ${mib(MAX_INPUT_BYTES)} limit of one credential; skipped` };
+      yield {
+        kind: 'problem',
+        source: `${shown}:${n}`,
+        reason: 'TOO_LARGE',
+        detail: `${shown}:${n}: line is longer than the ${mib(MAX_INPUT_BYTES)} limit of one credential; skipped`,
+      };
       continue;
     }
     const text = line.text.trim();
@@ -170,6 +180,12 @@ function unwrapJsonString(text: string): string {
 
 async function fetchUnit(url: string, policy: FetchPolicy): Promise<InputUnit> {
   const fetched = await safeFetch(url, policy, 'application/ld+json, application/json, image/png, image/svg+xml, */*');
-  if (!fetched.ok) return { kind: 'problem', source: url, detail: `${url}: ${fetched.error}`, ...(fetched.tooLarge ? { reason: 'TOO_LARGE' as const } : {}) };
+  if (!fetched.ok)
+    return {
+      kind: 'problem',
+      source: url,
+      detail: `${url}: ${fetched.error}`,
+      ...(fetched.tooLarge ? { reason: 'TOO_LARGE' as const } : {}),
+    };
   return { kind: 'credential', source: url, bytes: fetched.bytes };
 }

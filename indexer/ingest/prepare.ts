@@ -30,7 +30,20 @@ export type Prepared = { ok: true; draft: CredentialDraft } | { ok: false; rejec
 export function credentialTypeOf(achievementType: string | undefined): CredentialType {
   const t = (achievementType ?? '').toLowerCase().replace(/[^a-z]/g, '');
   if (t === 'microcredential') return 'micro-credential';
-  if (['certificate', 'certification', 'license', 'licensure', 'diploma', 'degree', 'associatedegree', 'bachelordegree', 'masterdegree'].includes(t)) return 'certificate';
+  if (
+    [
+      'certificate',
+      'certification',
+      'license',
+      'licensure',
+      'diploma',
+      'degree',
+      'associatedegree',
+      'bachelordegree',
+      'masterdegree',
+    ].includes(t)
+  )
+    return 'certificate';
   return 'badge';
 }
 
@@ -55,7 +68,15 @@ export function prepareCredential(c: NormalizedCredential, raw: Uint8Array, taxo
     const missing = problems.filter((p) => !UNSTORABLE.has(p)).map((p) => `${c.source}: ${p.toLowerCase().replace(/_/g, ' ')}`);
     // The verification's own reasons come first: they say why the data is missing (e.g. ISSUER_UNREACHABLE).
     const reasons = [...new Set([...c.verification.reasons, ...problems])];
-    return { ok: false, reject: { source: c.source, ...(c.id !== c.source ? { credentialId: c.id } : {}), reasons, details: [...(c.verification.details ?? []), ...missing] } };
+    return {
+      ok: false,
+      reject: {
+        source: c.source,
+        ...(c.id !== c.source ? { credentialId: c.id } : {}),
+        reasons,
+        details: [...(c.verification.details ?? []), ...missing],
+      },
+    };
   }
   const skills = normalizeSkills(taxonomy, { alignments: c.achievement.alignments, tags: c.achievement.tags });
   const issuerId = c.issuer.id;
@@ -99,7 +120,16 @@ export function prepareCredential(c: NormalizedCredential, raw: Uint8Array, taxo
 }
 
 /** Reasons that say a copy is not what its issuer signed (as opposed to valid but revoked or expired). */
-const NOT_AUTHENTIC = new Set(['BAD_SIGNATURE', 'UNKNOWN_KEY', 'KEY_NOT_OWNED_BY_ISSUER', 'HOSTED_MISMATCH', 'NO_PROOF', 'OUT_OF_SCOPE', 'UNKNOWN_CONTEXT', 'NOT_FOUND']);
+const NOT_AUTHENTIC = new Set([
+  'BAD_SIGNATURE',
+  'UNKNOWN_KEY',
+  'KEY_NOT_OWNED_BY_ISSUER',
+  'HOSTED_MISMATCH',
+  'NO_PROOF',
+  'OUT_OF_SCOPE',
+  'UNKNOWN_CONTEXT',
+  'NOT_FOUND',
+]);
 
 export function isAuthentic(verification: { status: string; reasons: readonly string[] }): boolean {
   return verification.status === 'VERIFIED' || !verification.reasons.some((r) => NOT_AUTHENTIC.has(r));

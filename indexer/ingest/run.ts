@@ -54,4 +54,3 @@ export async function runIngest(runtime: IndexerRuntime, inputs: string[], rejec
     await rejects.close();
   }
 }
-

@@ -23,7 +23,22 @@ export interface RunSummary {
 }
 
 export function emptySummary(): RunSummary {
-  return { inputs: 0, accepted: 0, verified: 0, unverified: 0, failed: 0, failedByReason: {}, rejected: 0, rejectedByReason: {}, unmappedSkills: {}, skippedDeleted: 0, earnersWritten: 0, earnersMerged: 0, engineRejected: 0, ms: 0 };
+  return {
+    inputs: 0,
+    accepted: 0,
+    verified: 0,
+    unverified: 0,
+    failed: 0,
+    failedByReason: {},
+    rejected: 0,
+    rejectedByReason: {},
+    unmappedSkills: {},
+    skippedDeleted: 0,
+    earnersWritten: 0,
+    earnersMerged: 0,
+    engineRejected: 0,
+    ms: 0,
+  };
 }
 
 const bump = (counts: Record<string, number>, key: string, by = 1) => {

@@ -28,7 +28,15 @@ export interface IssuerImportResult {
 }
 
 /** Reads and checks every file; pure apart from reading the files. */
-export async function readRegistryFiles(files: readonly string[]): Promise<{ parsed: { file: string; format: IssuerRegistryDocument['provenance']['format']; name: string; entries: { line: number; entry: RegistryEntry }[] }[]; problems: ImportProblem[] }> {
+export async function readRegistryFiles(files: readonly string[]): Promise<{
+  parsed: {
+    file: string;
+    format: IssuerRegistryDocument['provenance']['format'];
+    name: string;
+    entries: { line: number; entry: RegistryEntry }[];
+  }[];
+  problems: ImportProblem[];
+}> {
   const parsed = [];
   const problems: ImportProblem[] = [];
   for (const file of files) {
@@ -48,7 +56,11 @@ export async function readRegistryFiles(files: readonly string[]): Promise<{ par
 
 export type ParsedRegistryFile = Awaited<ReturnType<typeof readRegistryFiles>>['parsed'][number];
 
-export async function importIssuerRegistries(ctx: EarnerContext, files: readonly string[], options: { partial?: boolean } = {}): Promise<IssuerImportResult> {
+export async function importIssuerRegistries(
+  ctx: EarnerContext,
+  files: readonly string[],
+  options: { partial?: boolean } = {},
+): Promise<IssuerImportResult> {
   const { parsed, problems } = await readRegistryFiles(files);
   if (problems.length > 0 && !options.partial) return { applied: 0, shadowed: 0, problems, credentialsChanged: 0, earnersUpdated: 0 };
   return { ...(await applyRegistries(ctx, parsed)), problems };
@@ -70,14 +82,24 @@ export async function applyRegistries(ctx: EarnerContext, parsed: readonly Parse
       }
       for (const id of entry.ids) claimed.add(id);
       const before = existing.get(entry.id);
-      const keepStatus = before?.statusByAdmin ? { status: before.status, statusByAdmin: true, ...(before.statusReason ? { statusReason: before.statusReason } : {}) } : {};
+      const keepStatus = before?.statusByAdmin
+        ? { status: before.status, statusByAdmin: true, ...(before.statusReason ? { statusReason: before.statusReason } : {}) }
+        : {};
       documents.push({ ...entry, ...keepStatus, provenance: { format, source: name, rank }, changedAt: now });
     }
   });
-  const written = await ctx.store.write('issuers', documents.map((d) => ({ id: d.id, document: d })), { refresh: true });
-  if (written.rejected.length > 0) throw new Error(`the engine rejected registry entries: ${written.rejected.map((r) => `${r.id}: ${r.reason}`).join('; ')}`);
+  const written = await ctx.store.write(
+    'issuers',
+    documents.map((d) => ({ id: d.id, document: d })),
+    { refresh: true },
+  );
+  if (written.rejected.length > 0)
+    throw new Error(`the engine rejected registry entries: ${written.rejected.map((r) => `${r.id}: ${r.reason}`).join('; ')}`);
   result.applied = written.written;
-  const changed = await reevaluateRecognition(ctx, [...documents, ...documents.flatMap((d) => (existing.get(d.id) ? [existing.get(d.id)!] : []))]);
+  const changed = await reevaluateRecognition(ctx, [
+    ...documents,
+    ...documents.flatMap((d) => (existing.get(d.id) ? [existing.get(d.id)!] : [])),
+  ]);
   result.credentialsChanged = changed.credentials;
   result.earnersUpdated = changed.earners;
   return result;
@@ -85,7 +107,11 @@ export async function applyRegistries(ctx: EarnerContext, parsed: readonly Parse
 
 export function formatImportResult(r: IssuerImportResult, partial: boolean): string {
   const lines = r.problems.map((p) => `  ${p.file}${p.line ? `:${p.line}` : ''}: ${p.reason}`);
-  if (r.problems.length > 0 && !partial) return [`Issuer registry: ${r.problems.length} problem(s); nothing was applied (fix them, or pass --partial to apply the good rows):`, ...lines].join('\n');
+  if (r.problems.length > 0 && !partial)
+    return [
+      `Issuer registry: ${r.problems.length} problem(s); nothing was applied (fix them, or pass --partial to apply the good rows):`,
+      ...lines,
+    ].join('\n');
   return [
     `Issuer registry: ${r.applied} entries applied${r.shadowed ? `, ${r.shadowed} left to a more authoritative registry` : ''}; ${r.credentialsChanged} credentials changed recognition, ${r.earnersUpdated} earners rewritten`,
     ...(r.problems.length ? [`  ${r.problems.length} row(s) skipped:`, ...lines] : []),

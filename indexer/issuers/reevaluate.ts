@@ -15,9 +15,13 @@ export interface Reevaluation {
   earners: number;
 }
 
-const same = (a: CredentialDocument['issuerRecognition'], b: CredentialDocument['issuerRecognition']) => JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
+const same = (a: CredentialDocument['issuerRecognition'], b: CredentialDocument['issuerRecognition']) =>
+  JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
 
-export async function reevaluateRecognition(ctx: EarnerContext, changed: readonly Pick<IssuerRegistryDocument, 'id' | 'dids' | 'keys' | 'origins' | 'ids'>[]): Promise<Reevaluation> {
+export async function reevaluateRecognition(
+  ctx: EarnerContext,
+  changed: readonly Pick<IssuerRegistryDocument, 'id' | 'dids' | 'keys' | 'origins' | 'ids'>[],
+): Promise<Reevaluation> {
   if (changed.length === 0) return { credentials: 0, earners: 0 };
   await ctx.store.refresh('issuers');
   const registry = await ctx.store.registry();
@@ -28,8 +32,13 @@ export async function reevaluateRecognition(ctx: EarnerContext, changed: readonl
     if (!same(doc.issuerRecognition, recognition)) updates.push({ ...doc, issuerRecognition: recognition });
   }
   if (updates.length === 0) return { credentials: 0, earners: 0 };
-  const result = await ctx.store.write('credentials', updates.map((c) => ({ id: c.key, document: c })), { refresh: true });
-  if (result.rejected.length > 0) throw new Error(`the engine rejected credentials: ${result.rejected.map((r) => `${r.id}: ${r.reason}`).join('; ')}`);
+  const result = await ctx.store.write(
+    'credentials',
+    updates.map((c) => ({ id: c.key, document: c })),
+    { refresh: true },
+  );
+  if (result.rejected.length > 0)
+    throw new Error(`the engine rejected credentials: ${result.rejected.map((r) => `${r.id}: ${r.reason}`).join('; ')}`);
   const earners = [...new Set(updates.map((c) => c.earnerId))];
   await refreshEarners(ctx, earners, { refresh: true });
   return { credentials: updates.length, earners: earners.length };

@@ -57,7 +57,13 @@ function stringList(row: Record<string, unknown>, field: string, problems: strin
   return [...new Set(list)];
 }
 
-function optionalString(row: Record<string, unknown>, field: string, problems: string[], check?: (v: string) => boolean, what?: string): string | undefined {
+function optionalString(
+  row: Record<string, unknown>,
+  field: string,
+  problems: string[],
+  check?: (v: string) => boolean,
+  what?: string,
+): string | undefined {
   const value = row[field];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string' || value.trim() === '') {
@@ -68,30 +74,55 @@ function optionalString(row: Record<string, unknown>, field: string, problems: s
   return value.trim();
 }
 
-const originCheck = (v: string) => (isHttpUrl(v) && (new URL(v).pathname === '/' || v.endsWith('/')) ? undefined : `${JSON.stringify(v)} is not a web origin (https://host) or a URL prefix ending in "/"`);
+const originCheck = (v: string) =>
+  isHttpUrl(v) && (new URL(v).pathname === '/' || v.endsWith('/'))
+    ? undefined
+    : `${JSON.stringify(v)} is not a web origin (https://host) or a URL prefix ending in "/"`;
 
 /** One row of our format to an entry, or the reasons it is not one. */
 function directoryRow(row: unknown): { entry?: RegistryEntry; problems: string[] } {
   if (!isObject(row)) return { problems: ['an issuer must be a JSON object'] };
   const problems: string[] = [];
-  const ids = stringList(row, 'ids', problems, (v) => (isDid(v) || isHttpUrl(v) ? undefined : `${JSON.stringify(v)} is neither a DID nor an http(s) URL`));
-  if (row.ids === undefined || (Array.isArray(row.ids) && row.ids.length === 0)) problems.push('"ids" is missing: list the DIDs or URLs the issuer uses as its id');
+  const ids = stringList(row, 'ids', problems, (v) =>
+    isDid(v) || isHttpUrl(v) ? undefined : `${JSON.stringify(v)} is neither a DID nor an http(s) URL`,
+  );
+  if (row.ids === undefined || (Array.isArray(row.ids) && row.ids.length === 0))
+    problems.push('"ids" is missing: list the DIDs or URLs the issuer uses as its id');
   const name = optionalString(row, 'name', problems);
   if (!name && row.name === undefined) problems.push('"name" is missing');
   const image = optionalString(row, 'image', problems, isHttpUrl, 'an http(s) URL');
   const url = optionalString(row, 'url', problems, isHttpUrl, 'an http(s) URL');
   const location = optionalString(row, 'location', problems);
-  const origins = stringList(row, 'origins', problems, originCheck).map((o) => (new URL(o).pathname === '/' && !o.endsWith('/') ? new URL(o).origin : o.replace(/^(https?:\/\/[^/]+)\/$/i, '$1')));
+  const origins = stringList(row, 'origins', problems, originCheck).map((o) =>
+    new URL(o).pathname === '/' && !o.endsWith('/') ? new URL(o).origin : o.replace(/^(https?:\/\/[^/]+)\/$/i, '$1'),
+  );
   const dids = stringList(row, 'dids', problems, (v) => (isDid(v) ? undefined : `${JSON.stringify(v)} is not a DID`));
-  const keys = stringList(row, 'keys', problems, (v) => (isDid(v) || isHttpUrl(v) ? undefined : `${JSON.stringify(v)} is neither a DID URL nor an http(s) URL`));
+  const keys = stringList(row, 'keys', problems, (v) =>
+    isDid(v) || isHttpUrl(v) ? undefined : `${JSON.stringify(v)} is neither a DID URL nor an http(s) URL`,
+  );
   const status = (row.status ?? 'RECOGNIZED') as IssuerStatus;
-  if (!ISSUER_STATUSES.includes(status)) problems.push(`"status" ${JSON.stringify(row.status)} is not one of ${ISSUER_STATUSES.join(', ')}`);
+  if (!ISSUER_STATUSES.includes(status))
+    problems.push(`"status" ${JSON.stringify(row.status)} is not one of ${ISSUER_STATUSES.join(', ')}`);
   const controlsSomething = origins.length + dids.length + keys.length + ids.filter(isDid).length > 0;
-  if (problems.length === 0 && !controlsSomething) problems.push('the issuer controls nothing a credential could be checked against: list "origins", "dids" or "keys" (or a DID in "ids")');
+  if (problems.length === 0 && !controlsSomething)
+    problems.push(
+      'the issuer controls nothing a credential could be checked against: list "origins", "dids" or "keys" (or a DID in "ids")',
+    );
   if (problems.length > 0 || !name) return { problems };
   return {
     problems,
-    entry: { id: ids[0]!, ids, name, ...(image ? { image } : {}), ...(url ? { url } : {}), ...(location ? { location } : {}), origins, dids: [...new Set([...dids, ...ids.filter(isDid)])], keys, status },
+    entry: {
+      id: ids[0]!,
+      ids,
+      name,
+      ...(image ? { image } : {}),
+      ...(url ? { url } : {}),
+      ...(location ? { location } : {}),
+      origins,
+      dids: [...new Set([...dids, ...ids.filter(isDid)])],
+      keys,
+      status,
+    },
   };
 }
 
@@ -104,7 +135,20 @@ function dccRow(did: string, row: unknown): { entry?: RegistryEntry; problems: s
   const url = optionalString(row, 'url', problems, isHttpUrl, 'an http(s) URL');
   const location = optionalString(row, 'location', problems);
   if (problems.length > 0 || !name) return { problems };
-  return { problems, entry: { id: did, ids: [did], name, ...(url ? { url } : {}), ...(location ? { location } : {}), origins: [], dids: [did], keys: [], status: 'RECOGNIZED' } };
+  return {
+    problems,
+    entry: {
+      id: did,
+      ids: [did],
+      name,
+      ...(url ? { url } : {}),
+      ...(location ? { location } : {}),
+      origins: [],
+      dids: [did],
+      keys: [],
+      status: 'RECOGNIZED',
+    },
+  };
 }
 
 export function parseRegistryFile(text: string, fileName: string): ParsedRegistry {
@@ -113,9 +157,17 @@ export function parseRegistryFile(text: string, fileName: string): ParsedRegistr
     value = JSON.parse(text);
   } catch (error) {
     const message = (error as Error).message;
-    return { format: 'directory-v1', name: fileName, entries: [], problems: [{ line: lineOfParseError(text, message), reason: `not valid JSON: ${message}` }] };
+    return {
+      format: 'directory-v1',
+      name: fileName,
+      entries: [],
+      problems: [{ line: lineOfParseError(text, message), reason: `not valid JSON: ${message}` }],
+    };
   }
-  const unknownShape = { line: 1, reason: `neither a "${DIRECTORY_FORMAT}" registry (an "issuers" list) nor a DCC known-issuer registry (a "meta" block and a "registry" map from DID to name, url, location)` };
+  const unknownShape = {
+    line: 1,
+    reason: `neither a "${DIRECTORY_FORMAT}" registry (an "issuers" list) nor a DCC known-issuer registry (a "meta" block and a "registry" map from DID to name, url, location)`,
+  };
   if (!isObject(value)) return { format: 'directory-v1', name: fileName, entries: [], problems: [unknownShape] };
   const entries: ParsedRegistry['entries'] = [];
   const problems: RegistryProblem[] = [];
@@ -130,11 +182,18 @@ export function parseRegistryFile(text: string, fileName: string): ParsedRegistr
   };
 
   if (Array.isArray(value.issuers)) {
-    if (value.format !== undefined && value.format !== DIRECTORY_FORMAT) problems.push({ line: 1, reason: `"format" must be "${DIRECTORY_FORMAT}", got ${JSON.stringify(value.format)}` });
-    if (value.version !== undefined && value.version !== 1) problems.push({ line: 1, reason: `"version" ${JSON.stringify(value.version)} is not supported (1 is)` });
+    if (value.format !== undefined && value.format !== DIRECTORY_FORMAT)
+      problems.push({ line: 1, reason: `"format" must be "${DIRECTORY_FORMAT}", got ${JSON.stringify(value.format)}` });
+    if (value.version !== undefined && value.version !== 1)
+      problems.push({ line: 1, reason: `"version" ${JSON.stringify(value.version)} is not supported (1 is)` });
     const lines = memberLines(text, 'issuers');
     value.issuers.forEach((row, i) => add(lines[i] ?? 1, directoryRow(row)));
-    return { format: 'directory-v1', name: typeof value.name === 'string' && value.name.trim() ? value.name.trim() : fileName, entries, problems };
+    return {
+      format: 'directory-v1',
+      name: typeof value.name === 'string' && value.name.trim() ? value.name.trim() : fileName,
+      entries,
+      problems,
+    };
   }
   if (isObject(value.meta) && isObject(value.registry)) {
     const lines = memberLines(text, 'registry');

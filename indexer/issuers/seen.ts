@@ -11,7 +11,11 @@ import type { CredentialDraft } from '../ingest/prepare.ts';
 /** Seen-only entries rank after every registry file (rank is an integer field). */
 const SEEN_RANK = 1_000_000;
 
-export function pendingEntries(drafts: readonly CredentialDraft[], registry: readonly IssuerRegistryDocument[], now: Date): IssuerRegistryDocument[] {
+export function pendingEntries(
+  drafts: readonly CredentialDraft[],
+  registry: readonly IssuerRegistryDocument[],
+  now: Date,
+): IssuerRegistryDocument[] {
   const added: IssuerRegistryDocument[] = [];
   for (const d of drafts) {
     if (d.verification.status !== 'VERIFIED' || d.authority.length === 0) continue;

@@ -26,8 +26,7 @@ export interface FetchPolicy {
 }
 
 export type SafeFetched =
-  | { ok: true; url: string; bytes: Buffer }
-  | { ok: false; error: string; tooLarge?: boolean; status?: number; body?: string };
+  { ok: true; url: string; bytes: Buffer } | { ok: false; error: string; tooLarge?: boolean; status?: number; body?: string };
 
 const UNREACHABLE = 'unreachable';
 
@@ -74,7 +73,13 @@ function requestOnce(url: URL, target: Target, accept: string, maxBytes: number,
   return new Promise<Hop>((resolve, reject) => {
     const request = client.request(
       url,
-      { method: 'GET', lookup: pinnedLookup(target), signal, headers: { accept, 'accept-encoding': 'identity', 'user-agent': 'talent-directory-indexer' }, agent: false },
+      {
+        method: 'GET',
+        lookup: pinnedLookup(target),
+        signal,
+        headers: { accept, 'accept-encoding': 'identity', 'user-agent': 'talent-directory-indexer' },
+        agent: false,
+      },
       (response) => {
         const status = response.statusCode ?? 0;
         if (status >= 300 && status < 400 && response.headers.location) {
@@ -118,7 +123,11 @@ function requestOnce(url: URL, target: Target, accept: string, maxBytes: number,
 }
 
 /** Fetches `url` under `policy`; never throws. */
-export async function safeFetch(url: string, policy: FetchPolicy, accept = 'application/ld+json, application/json;q=0.9, */*;q=0.1'): Promise<SafeFetched> {
+export async function safeFetch(
+  url: string,
+  policy: FetchPolicy,
+  accept = 'application/ld+json, application/json;q=0.9, */*;q=0.1',
+): Promise<SafeFetched> {
   const signal = AbortSignal.timeout(policy.timeoutMs);
   const maxRedirects = policy.maxRedirects ?? 3;
   let current: URL;
@@ -149,7 +158,12 @@ export async function safeFetch(url: string, policy: FetchPolicy, accept = 'appl
     }
     if (response.tooLarge !== undefined) return { ok: false, tooLarge: true, error: `response exceeds the ${policy.maxBytes} byte limit` };
     if (response.status < 200 || response.status >= 300 || !response.body) {
-      return { ok: false, error: `HTTP ${response.status}`, status: response.status, ...(response.body && response.body.length > 0 ? { body: response.body.toString('utf8') } : {}) };
+      return {
+        ok: false,
+        error: `HTTP ${response.status}`,
+        status: response.status,
+        ...(response.body && response.body.length > 0 ? { body: response.body.toString('utf8') } : {}),
+      };
     }
     return { ok: true, url: current.href, bytes: response.body };
   }

@@ -11,21 +11,34 @@ import { combineResults, finding } from '../verify/result.ts';
 import type { NormalizedCredential, VerificationResult, VerifyOptions } from '../verify/types.ts';
 import { failedCredential } from './failure.ts';
 
-async function readInner(item: unknown, where: string, source: string, outer: VerificationResult, options: VerifyOptions): Promise<NormalizedCredential> {
+async function readInner(
+  item: unknown,
+  where: string,
+  source: string,
+  outer: VerificationResult,
+  options: VerifyOptions,
+): Promise<NormalizedCredential> {
   const now = options.now ?? new Date();
   if (typeof item === 'string') {
     const inner = await verifyVcJwt(item, options);
     return normalizeOb3(inner.credential, 'clr', source, combineResults(outer, inner.result, 'clr'), options.recipient);
   }
   if (!isObject(item)) {
-    return { ...failedCredential(source, 'clr', [finding('MALFORMED', `${where} is neither a credential object nor a VC-JWT`)], now, 'clr') };
+    return {
+      ...failedCredential(source, 'clr', [finding('MALFORMED', `${where} is neither a credential object nor a VC-JWT`)], now, 'clr'),
+    };
   }
   const inner = await verifyJsonLdCredential(item, options, 'badge', where);
   return normalizeOb3(item, 'clr', source, combineResults(outer, inner.result, 'clr'), options.recipient);
 }
 
 /** Unpacks a CLR whose outer result is already known (JSON-LD or VC-JWT container). */
-export async function unpackClr(clr: JsonObject, outer: VerificationResult, source: string, options: VerifyOptions): Promise<NormalizedCredential[]> {
+export async function unpackClr(
+  clr: JsonObject,
+  outer: VerificationResult,
+  source: string,
+  options: VerifyOptions,
+): Promise<NormalizedCredential[]> {
   const subject = asArray(clr.credentialSubject).find(isObject) ?? {};
   const items = asArray(subject.verifiableCredential);
   if (items.length === 0) {

@@ -14,7 +14,8 @@ const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 /** Base64url segments as a JWS has them; the part count is checked when decoding, so a truncated JWS is reported as such. */
 const JWS_LIKE = /^eyJ[A-Za-z0-9_-]*(\.[A-Za-z0-9_-]*)*$/;
 /** SD-JWT: an issuer-signed JWT, then `~`-separated disclosures, optionally ending in a key binding JWT. */
-const SD_JWT_LIKE = /^eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*~([A-Za-z0-9_-]+~)*([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)?$/;
+const SD_JWT_LIKE =
+  /^eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*~([A-Za-z0-9_-]+~)*([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)?$/;
 
 export function isPng(bytes: Uint8Array): boolean {
   return PNG_SIGNATURE.every((b, i) => bytes[i] === b);

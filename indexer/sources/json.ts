@@ -16,7 +16,9 @@ export async function readJsonValue(value: unknown, source: string, options: Ver
   const now = options.now ?? new Date();
   const kind = classifyJson(value);
   if (kind === 'unknown' || !isObject(value)) {
-    const what = isObject(value) ? `@context ${JSON.stringify(value['@context'])} and type ${JSON.stringify(value.type)}` : `a JSON ${Array.isArray(value) ? 'array' : typeof value}`;
+    const what = isObject(value)
+      ? `@context ${JSON.stringify(value['@context'])} and type ${JSON.stringify(value.type)}`
+      : `a JSON ${Array.isArray(value) ? 'array' : typeof value}`;
     const detail = `${source}: not an Open Badge or CLR: the document root has ${what}`;
     return [failedCredential(source, 'ob3-json-ld', [finding('UNSUPPORTED_FORMAT', detail)], now)];
   }
@@ -31,7 +33,14 @@ export async function readJsonValue(value: unknown, source: string, options: Ver
 export async function readJsonText(text: string, source: string, options: VerifyOptions): Promise<NormalizedCredential[]> {
   const parsed = parseJson(text);
   if (!parsed.ok) {
-    return [failedCredential(source, 'ob3-json-ld', [finding('MALFORMED', `${source}: invalid JSON: ${parsed.error}`)], options.now ?? new Date())];
+    return [
+      failedCredential(
+        source,
+        'ob3-json-ld',
+        [finding('MALFORMED', `${source}: invalid JSON: ${parsed.error}`)],
+        options.now ?? new Date(),
+      ),
+    ];
   }
   return readJsonValue(parsed.value, source, options);
 }

@@ -25,5 +25,12 @@ export async function readJws(jws: string, source: string, options: VerifyOption
     const outcome = await verifyVcJwt(jws, options);
     return [normalizeOb3(outcome.credential, outcome.format, source, outcome.result, options.recipient)];
   }
-  return [failedCredential(source, 'ob3-jwt', [finding('UNSUPPORTED_FORMAT', `${source}: JWS payload is neither an OB 2.0 assertion nor a verifiable credential`)], now)];
+  return [
+    failedCredential(
+      source,
+      'ob3-jwt',
+      [finding('UNSUPPORTED_FORMAT', `${source}: JWS payload is neither an OB 2.0 assertion nor a verifiable credential`)],
+      now,
+    ),
+  ];
 }

@@ -58,9 +58,17 @@ function inflateBounded(body: Uint8Array, chunk: string): { ok: true; bytes: Uin
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'ERR_BUFFER_TOO_LARGE') {
-      return { ok: false, malformed: true, error: `PNG ${chunk} badge text inflates to more than ${mib(MAX_DOCUMENT_BYTES)} (a decompression bomb); refused` };
+      return {
+        ok: false,
+        malformed: true,
+        error: `PNG ${chunk} badge text inflates to more than ${mib(MAX_DOCUMENT_BYTES)} (a decompression bomb); refused`,
+      };
     }
-    return { ok: false, malformed: true, error: `PNG ${chunk} badge text cannot be inflated: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      ok: false,
+      malformed: true,
+      error: `PNG ${chunk} badge text cannot be inflated: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }
 
@@ -78,6 +86,10 @@ function readITXt(data: Uint8Array): Extracted | undefined {
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(inflated.bytes) };
   } catch (error) {
-    return { ok: false, malformed: true, error: `PNG iTXt badge text cannot be decoded: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      ok: false,
+      malformed: true,
+      error: `PNG iTXt badge text cannot be decoded: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }

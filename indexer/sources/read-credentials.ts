@@ -36,7 +36,15 @@ async function readDetected(input: CredentialInput, options: VerifyOptions): Pro
   const format = detectFormat(bytes);
   if (format === 'png' || format === 'svg') {
     const extracted = format === 'png' ? extractPngBadge(bytes) : extractSvgBadge(bytesToText(bytes));
-    if (!extracted.ok) return [failedCredential(source, 'ob2-hosted', [finding(extracted.malformed ? 'MALFORMED' : 'UNSUPPORTED_FORMAT', `${source}: ${extracted.error}`)], now)];
+    if (!extracted.ok)
+      return [
+        failedCredential(
+          source,
+          'ob2-hosted',
+          [finding(extracted.malformed ? 'MALFORMED' : 'UNSUPPORTED_FORMAT', `${source}: ${extracted.error}`)],
+          now,
+        ),
+      ];
     return readBadgeText(extracted.text, source, options, `baked ${format.toUpperCase()} content`);
   }
   if (format === 'unknown' && bytes.length === 0) {

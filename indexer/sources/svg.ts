@@ -28,6 +28,7 @@ export function extractSvgBadge(svg: string): Extracted {
   const content = (match[4] ?? '').trim();
   const cdata = /^<!\[CDATA\[([\s\S]*?)\]\]>$/.exec(content);
   const text = cdata ? cdata[1]! : decodeEntities(content);
-  if (text.trim().length === 0) return { ok: false, error: `SVG ${match[1]}:${match[2]} element has neither a verify attribute nor content` };
+  if (text.trim().length === 0)
+    return { ok: false, error: `SVG ${match[1]}:${match[2]} element has neither a verify attribute nor content` };
   return { ok: true, text: text.trim() };
 }

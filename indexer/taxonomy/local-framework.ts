@@ -27,7 +27,12 @@ export interface LocalArea {
   skills: LocalSkill[];
 }
 
-const s = (slug: string, label: string, description: string, altLabels: string[] = []): LocalSkill => ({ slug, label, description, altLabels });
+const s = (slug: string, label: string, description: string, altLabels: string[] = []): LocalSkill => ({
+  slug,
+  label,
+  description,
+  altLabels,
+});
 
 export const LOCAL_AREAS: LocalArea[] = [
   {
@@ -41,7 +46,9 @@ export const LOCAL_AREAS: LocalArea[] = [
       s('java-programming', 'Java programming', 'Develops object-oriented applications in Java.'),
       s('c-plus-plus-programming', 'C++ programming', 'Develops performance-sensitive programs in C++.'),
       s('c-sharp-programming', 'C# programming', 'Develops .NET applications in C#.'),
-      s('sql-databases', 'SQL and relational databases', 'Designs tables and writes SQL queries against relational databases.', ['SQL querying']),
+      s('sql-databases', 'SQL and relational databases', 'Designs tables and writes SQL queries against relational databases.', [
+        'SQL querying',
+      ]),
       s('web-front-end', 'Web front-end development', 'Builds accessible web pages with HTML and CSS.', ['HTML and CSS']),
       s('version-control-git', 'Version control with Git', 'Tracks and merges code changes with Git.'),
       s('software-testing', 'Software testing', 'Plans and writes unit and integration tests.'),
@@ -54,7 +61,9 @@ export const LOCAL_AREAS: LocalArea[] = [
     label: 'Data Analytics',
     description: 'Turning data into decisions.',
     skills: [
-      s('spreadsheet-analysis', 'Spreadsheet analysis', 'Cleans, summarizes and charts data in spreadsheets such as Microsoft Excel.', ['Excel skills']),
+      s('spreadsheet-analysis', 'Spreadsheet analysis', 'Cleans, summarizes and charts data in spreadsheets such as Microsoft Excel.', [
+        'Excel skills',
+      ]),
       s('data-visualization', 'Data visualization', 'Presents data in clear charts and dashboards.', ['Data visualisation']),
       s('statistical-analysis', 'Statistical analysis', 'Applies descriptive and inferential statistics to data.'),
       s('r-programming', 'R programming for data analysis', 'Analyzes data with the R language.'),
@@ -68,9 +77,13 @@ export const LOCAL_AREAS: LocalArea[] = [
     label: 'IT Infrastructure',
     description: 'Running the systems and networks software depends on.',
     skills: [
-      s('linux-administration', 'Linux system administration', 'Installs, configures and maintains Linux servers.', ['Linux administration']),
+      s('linux-administration', 'Linux system administration', 'Installs, configures and maintains Linux servers.', [
+        'Linux administration',
+      ]),
       s('network-fundamentals', 'Networking fundamentals', 'Configures and troubleshoots TCP/IP networks.', ['Computer networking']),
-      s('cloud-fundamentals', 'Cloud computing fundamentals', 'Deploys and manages workloads on public cloud platforms.', ['Cloud computing']),
+      s('cloud-fundamentals', 'Cloud computing fundamentals', 'Deploys and manages workloads on public cloud platforms.', [
+        'Cloud computing',
+      ]),
       s('database-administration', 'Database administration', 'Maintains, backs up and tunes database servers.'),
       s('technical-support', 'Technical support', 'Diagnoses and resolves end-user hardware and software problems.', ['Help desk support']),
       s('systems-administration', 'Systems administration', 'Keeps servers, accounts and backups in working order.'),
@@ -81,7 +94,12 @@ export const LOCAL_AREAS: LocalArea[] = [
     label: 'Cybersecurity',
     description: 'Protecting systems, networks and data.',
     skills: [
-      s('cybersecurity-fundamentals', 'Cybersecurity fundamentals', 'Explains threats, controls and the principles of information security.', ['Information security fundamentals']),
+      s(
+        'cybersecurity-fundamentals',
+        'Cybersecurity fundamentals',
+        'Explains threats, controls and the principles of information security.',
+        ['Information security fundamentals'],
+      ),
       s('security-monitoring', 'Security operations and monitoring', 'Watches logs and alerts to detect attacks.', ['SOC analysis']),
       s('incident-response', 'Incident response', 'Contains, investigates and recovers from security incidents.'),
       s('digital-forensics', 'Digital forensics', 'Preserves and analyzes digital evidence.'),
@@ -128,7 +146,9 @@ export const LOCAL_AREAS: LocalArea[] = [
     label: 'Green Energy and Sustainability',
     description: 'Skills for the low-carbon economy.',
     skills: [
-      s('solar-pv-installation', 'Solar photovoltaic installation', 'Installs and commissions solar PV systems.', ['Solar PV installation']),
+      s('solar-pv-installation', 'Solar photovoltaic installation', 'Installs and commissions solar PV systems.', [
+        'Solar PV installation',
+      ]),
       s('energy-auditing', 'Energy auditing', 'Measures energy use and recommends savings.'),
       s('wind-energy-systems', 'Wind energy systems', 'Explains and services wind turbine systems.'),
       s('sustainability-practices', 'Sustainability practices', 'Applies practices that reduce environmental impact at work.'),

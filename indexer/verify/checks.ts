@@ -51,7 +51,19 @@ const CHECK_OF: Record<ReasonCode, CheckName> = {
 
 const INCONCLUSIVE: ReadonlySet<ReasonCode> = new Set(['ISSUER_UNREACHABLE', 'STATUS_UNREACHABLE']);
 
-const ORDER: readonly CheckName[] = ['shape', 'badge', 'contexts', 'documents', 'hosted-copy', 'scope', 'proof', 'key', 'status', 'dates', 'recipient'];
+const ORDER: readonly CheckName[] = [
+  'shape',
+  'badge',
+  'contexts',
+  'documents',
+  'hosted-copy',
+  'scope',
+  'proof',
+  'key',
+  'status',
+  'dates',
+  'recipient',
+];
 
 /** The check a finding belongs to: its own attribution (a key document that could not be fetched is the key check), else its reason's. */
 export function checkOf(finding: { reason: ReasonCode; check?: CheckName }): CheckName {
@@ -80,5 +92,9 @@ export function checkOutcomes(findings: readonly { reason: ReasonCode; check?: C
 
 /** Checks of a credential's standing that run only when there is something to check. */
 export function standingChecks(credential: JsonObject, recipient: string | undefined): CheckName[] {
-  return ['dates', ...(asArray(credential.credentialStatus).length > 0 ? (['status'] as const) : []), ...(recipient ? (['recipient'] as const) : [])];
+  return [
+    'dates',
+    ...(asArray(credential.credentialStatus).length > 0 ? (['status'] as const) : []),
+    ...(recipient ? (['recipient'] as const) : []),
+  ];
 }

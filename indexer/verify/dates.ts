@@ -32,7 +32,9 @@ export function checkValidityWindow(window: ValidityWindow, now: Date): Finding[
     findings.push(finding('NOT_YET_VALID', `${window.start?.field} ${start.toISOString()} is in the future`));
   }
   if (start && end && end.getTime() < start.getTime()) {
-    findings.push(finding('MALFORMED', `${window.end?.field} ${end.toISOString()} is before ${window.start?.field} ${start.toISOString()}`));
+    findings.push(
+      finding('MALFORMED', `${window.end?.field} ${end.toISOString()} is before ${window.start?.field} ${start.toISOString()}`),
+    );
   }
   if (end && end.getTime() < now.getTime()) {
     findings.push(finding('EXPIRED', `${window.end?.field} ${end.toISOString()} has passed`));

@@ -40,9 +40,15 @@ export function keyFromDidJwk(keyId: string): EcKey {
 export async function keyFromEcDidKey(keyId: string): Promise<EcKey> {
   const did = stripFragment(keyId);
   const multibase = did.slice('did:key:'.length);
-  if (keyId !== did && keyId !== `${did}#${multibase}`) return { ok: false, detail: `${keyId}: a did:key key id must end in #${multibase}` };
+  if (keyId !== did && keyId !== `${did}#${multibase}`)
+    return { ok: false, detail: `${keyId}: a did:key key id must end in #${multibase}` };
   try {
-    const keyPair = await EcdsaMultikey.from({ type: 'Multikey', id: `${did}#${multibase}`, controller: did, publicKeyMultibase: multibase });
+    const keyPair = await EcdsaMultikey.from({
+      type: 'Multikey',
+      id: `${did}#${multibase}`,
+      controller: did,
+      publicKeyMultibase: multibase,
+    });
     const jwk = (await EcdsaMultikey.toJwk({ keyPair })) as JsonObject;
     return { ok: true, id: `${did}#${multibase}`, controller: did, publicKeyJwk: publicJwk(jwk) };
   } catch (error) {

@@ -107,7 +107,11 @@ function judgeOwnership(key: ResolvedKey, issuerId: string | undefined, source: 
   const resolvableIssuer = /^(did:|https?:)/.test(issuerId);
   const selfCertifying = source === 'did:key' && !issuerId.startsWith('did:');
   if (resolvableIssuer && !selfCertifying) {
-    return { ...key, notes, ownership: finding('KEY_NOT_OWNED_BY_ISSUER', `key ${key.id} is controlled by ${key.controller}, not by issuer ${issuerId}`) };
+    return {
+      ...key,
+      notes,
+      ownership: finding('KEY_NOT_OWNED_BY_ISSUER', `key ${key.id} is controlled by ${key.controller}, not by issuer ${issuerId}`),
+    };
   }
   notes.push(`key ${key.id} (${source}) is not linked to issuer ${issuerId}: the issuer id cannot be resolved to confirm it`);
   return { ...key, notes };
@@ -165,7 +169,10 @@ async function resolveDidWeb(keyId: string, issuerId: string | undefined, resolv
   const key = await fromVerificationMethod(keyId, did, vm);
   if (!key) return fail('UNKNOWN_KEY', `verification method ${keyId} has no usable public key`);
   if (!authorizedForAssertion(doc, keyId)) {
-    return { ok: true, key: { ...key, ownership: finding('KEY_NOT_OWNED_BY_ISSUER', `DID document of ${did} does not list ${keyId} under assertionMethod`) } };
+    return {
+      ok: true,
+      key: { ...key, ownership: finding('KEY_NOT_OWNED_BY_ISSUER', `DID document of ${did} does not list ${keyId} under assertionMethod`) },
+    };
   }
   return { ok: true, key: judgeOwnership(key, issuerId, 'did:web') };
 }
@@ -203,7 +210,8 @@ export async function resolveKey(keyId: unknown, issuerId: string | undefined, r
   if (isEcDidKey(keyId)) return ecKey(await keyFromEcDidKey(keyId), issuerId);
   if (keyId.startsWith('did:key:')) return resolveDidKey(keyId, issuerId);
   if (keyId.startsWith('did:web:')) return resolveDidWeb(keyId, issuerId, resolver);
-  if (keyId.startsWith('did:')) return fail('UNKNOWN_KEY', `${keyId}: DID method ${keyId.split(':')[1]} is not supported (did:key, did:jwk and did:web are)`);
+  if (keyId.startsWith('did:'))
+    return fail('UNKNOWN_KEY', `${keyId}: DID method ${keyId.split(':')[1]} is not supported (did:key, did:jwk and did:web are)`);
   if (/^https?:\/\//.test(keyId)) return resolveHttpKey(keyId, issuerId, resolver);
   return fail('UNKNOWN_KEY', `${keyId}: not a did:key, did:web or http(s) key reference`);
 }

@@ -32,7 +32,13 @@ function recipientOf(subject: JsonObject, expected: string | undefined): Normali
     return { type: hashed ? 'hashed-email' : 'email', identity, hashed, ...saltField, ...extra };
   }
   if (subjectId) {
-    const type = subjectId.startsWith('did:') ? 'did' : /^https?:/.test(subjectId) ? 'url' : subjectId.startsWith('mailto:') ? 'email' : 'id';
+    const type = subjectId.startsWith('did:')
+      ? 'did'
+      : /^https?:/.test(subjectId)
+        ? 'url'
+        : subjectId.startsWith('mailto:')
+          ? 'email'
+          : 'id';
     return { type, identity: type === 'email' ? subjectId.slice('mailto:'.length) : subjectId, hashed: false, ...extra };
   }
   const other = asArray(subject.identifier).find(isObject);
@@ -46,7 +52,7 @@ function recipientOf(subject: JsonObject, expected: string | undefined): Normali
 function criteriaOf(achievement: JsonObject): string | undefined {
   const criteria = achievement.criteria;
   if (typeof criteria === 'string') return criteria;
-  return isObject(criteria) ? asString(criteria.narrative) ?? asString(criteria.id) : undefined;
+  return isObject(criteria) ? (asString(criteria.narrative) ?? asString(criteria.id)) : undefined;
 }
 
 function evidenceOf(credential: JsonObject): NormalizedCredential['evidence'] {

@@ -26,7 +26,8 @@ export function looksLikeOb1(doc: JsonObject): boolean {
 
 /** OB 1.0 dates are ISO 8601 dates or 10-digit Unix timestamps. */
 function isoDate(value: unknown): unknown {
-  if (typeof value === 'number' || (typeof value === 'string' && /^\d{9,10}$/.test(value))) return new Date(Number(value) * 1000).toISOString();
+  if (typeof value === 'number' || (typeof value === 'string' && /^\d{9,10}$/.test(value)))
+    return new Date(Number(value) * 1000).toISOString();
   return value;
 }
 
@@ -41,20 +42,35 @@ function hostOf(url: string | undefined): string | undefined {
 function checkShape(assertion: JsonObject, where: string): Finding[] {
   const findings: Finding[] = [];
   if (!asString(assertion.uid)) findings.push(finding('MALFORMED', `${where}.uid is missing`));
-  if (!isObject(assertion.recipient) || !asString(assertion.recipient.identity)) findings.push(finding('MALFORMED', `${where}.recipient must be an object with an identity (OB 1.0)`));
+  if (!isObject(assertion.recipient) || !asString(assertion.recipient.identity))
+    findings.push(finding('MALFORMED', `${where}.recipient must be an object with an identity (OB 1.0)`));
   if (!idOf(assertion.badge)) findings.push(finding('MALFORMED', `${where}.badge is missing`));
   if (assertion.issuedOn === undefined) findings.push(finding('MALFORMED', `${where}.issuedOn is missing`));
   const verify = isObject(assertion.verify) ? assertion.verify : undefined;
   if (!verify || !asString(verify.url)) findings.push(finding('MALFORMED', `${where}.verify.url is missing`));
-  else if (verify.type !== 'hosted') findings.push(finding('UNSUPPORTED_FORMAT', `${where}.verify.type is ${JSON.stringify(verify.type)}: only hosted OB 1.0 assertions are supported`));
+  else if (verify.type !== 'hosted')
+    findings.push(
+      finding('UNSUPPORTED_FORMAT', `${where}.verify.type is ${JSON.stringify(verify.type)}: only hosted OB 1.0 assertions are supported`),
+    );
   return findings;
 }
 
 /** The documents of a verified OB 1.0 award, as OB 2.0 shapes (for normalization). */
-function asOb2(hosted: JsonObject, url: string, badge: JsonObject | undefined, issuer: JsonObject | undefined): Pick<Ob2Outcome, 'assertion' | 'badge' | 'issuer'> {
+function asOb2(
+  hosted: JsonObject,
+  url: string,
+  badge: JsonObject | undefined,
+  issuer: JsonObject | undefined,
+): Pick<Ob2Outcome, 'assertion' | 'badge' | 'issuer'> {
   const issuerId = issuer ? (asString(issuer.id) ?? idOf(badge?.issuer) ?? asString(issuer.url)) : undefined;
   return {
-    assertion: { ...hosted, id: url, issuedOn: isoDate(hosted.issuedOn), ...(hosted.expires !== undefined ? { expires: isoDate(hosted.expires) } : {}), verification: { type: 'hosted' } },
+    assertion: {
+      ...hosted,
+      id: url,
+      issuedOn: isoDate(hosted.issuedOn),
+      ...(hosted.expires !== undefined ? { expires: isoDate(hosted.expires) } : {}),
+      verification: { type: 'hosted' },
+    },
     ...(badge ? { badge: { ...badge, id: asString(badge.id) ?? idOf(hosted.badge), type: 'BadgeClass' } } : {}),
     ...(issuer ? { issuer: { ...issuer, ...(issuerId ? { id: issuerId } : {}), type: 'Issuer' } } : {}),
   };
@@ -74,15 +90,20 @@ export async function verifyOb1Hosted(local: JsonObject, options: VerifyOptions)
   const hostedLoaded = await loadNode(url, 'assertion.verify.url', options.resolver, 'ISSUER_UNREACHABLE', 'NOT_FOUND');
   if (!hostedLoaded.ok) {
     // OB 1.0: "revoked badges should return 410 Gone"
-    const gone = hostedLoaded.status === 410 ? finding('REVOKED', `the assertion hosted at ${url} answers 410 Gone (OB 1.0: revoked)`) : hostedLoaded.finding;
+    const gone =
+      hostedLoaded.status === 410
+        ? finding('REVOKED', `the assertion hosted at ${url} answers 410 Gone (OB 1.0: revoked)`)
+        : hostedLoaded.finding;
     return done([gone], { assertion: { ...local, id: url } });
   }
   const hosted = hostedLoaded.doc;
   const findings: Finding[] = [...checkShape(hosted, 'hosted assertion')];
   const differing = Object.keys(local).filter((key) => !jsonEqual(local[key], hosted[key]));
-  if (differing.length > 0) findings.push(finding('HOSTED_MISMATCH', `fields ${differing.join(', ')} differ from the assertion hosted at ${url}`));
+  if (differing.length > 0)
+    findings.push(finding('HOSTED_MISMATCH', `fields ${differing.join(', ')} differ from the assertion hosted at ${url}`));
   const hostedUrl = isObject(hosted.verify) ? asString(hosted.verify.url) : undefined;
-  if (hostedUrl !== url) findings.push(finding('HOSTED_MISMATCH', `the assertion hosted at ${url} names verify.url ${JSON.stringify(hostedUrl)}`));
+  if (hostedUrl !== url)
+    findings.push(finding('HOSTED_MISMATCH', `the assertion hosted at ${url} names verify.url ${JSON.stringify(hostedUrl)}`));
 
   const badgeLoaded = await loadNode(hosted.badge, 'assertion.badge', options.resolver);
   const badge = badgeLoaded.ok ? badgeLoaded.doc : undefined;
@@ -97,19 +118,28 @@ export async function verifyOb1Hosted(local: JsonObject, options: VerifyOptions)
   if (issuer) {
     // OB 1.0: a hosted assertion must live on its issuer's origin
     const origin = hostOf(asString(issuer.url) ?? asString(issuer.origin));
-    if (!origin || origin !== hostOf(url)) findings.push(finding('OUT_OF_SCOPE', `assertion ${url} is not on the origin of issuer url ${String(issuer.url ?? issuer.origin)}`));
+    if (!origin || origin !== hostOf(url))
+      findings.push(finding('OUT_OF_SCOPE', `assertion ${url} is not on the origin of issuer url ${String(issuer.url ?? issuer.origin)}`));
     const listUrl = asString(issuer.revocationList);
     if (listUrl) {
       const list = await loadNode(listUrl, 'issuer.revocationList', options.resolver, 'STATUS_UNREACHABLE');
       if (!list.ok) findings.push(list.finding);
       else if (Object.hasOwn(list.doc, String(hosted.uid))) {
         const reason = asString(list.doc[String(hosted.uid)]);
-        findings.push(finding('REVOKED', `uid ${String(hosted.uid)} is listed in revocation list ${listUrl}${reason ? `: ${reason}` : ''}`));
+        findings.push(
+          finding('REVOKED', `uid ${String(hosted.uid)} is listed in revocation list ${listUrl}${reason ? `: ${reason}` : ''}`),
+        );
       }
     }
   }
   findings.push(
-    ...checkValidityWindow({ start: { field: 'assertion.issuedOn', value: isoDate(hosted.issuedOn) }, end: { field: 'assertion.expires', value: hosted.expires === undefined ? undefined : isoDate(hosted.expires) } }, now),
+    ...checkValidityWindow(
+      {
+        start: { field: 'assertion.issuedOn', value: isoDate(hosted.issuedOn) },
+        end: { field: 'assertion.expires', value: hosted.expires === undefined ? undefined : isoDate(hosted.expires) },
+      },
+      now,
+    ),
     ...checkRecipient(hosted, options.recipient),
   );
   const ran: CheckName[] = ['shape', 'hosted-copy', 'scope', 'documents', 'status', ...standingChecks({}, options.recipient)];

@@ -93,15 +93,30 @@ export function checkHostedScope(assertionId: string, issuer: JsonObject): Findi
   const host = hostOf(assertionId);
   const findings: Finding[] = [];
   if (startsWith.length > 0 && !startsWith.some((prefix) => assertionId.startsWith(prefix))) {
-    findings.push(finding('OUT_OF_SCOPE', `assertion id ${assertionId} does not start with any of issuer.verification.startsWith ${JSON.stringify(startsWith)}`));
+    findings.push(
+      finding(
+        'OUT_OF_SCOPE',
+        `assertion id ${assertionId} does not start with any of issuer.verification.startsWith ${JSON.stringify(startsWith)}`,
+      ),
+    );
   }
   if (allowedOrigins.length > 0 && !allowedOrigins.some((origin) => origin === host)) {
-    findings.push(finding('OUT_OF_SCOPE', `host of assertion id ${assertionId} is not in issuer.verification.allowedOrigins ${JSON.stringify(allowedOrigins)}`));
+    findings.push(
+      finding(
+        'OUT_OF_SCOPE',
+        `host of assertion id ${assertionId} is not in issuer.verification.allowedOrigins ${JSON.stringify(allowedOrigins)}`,
+      ),
+    );
   }
   if (startsWith.length === 0 && allowedOrigins.length === 0) {
     const issuerHost = hostOf(asString(issuer.id) ?? '');
     if (!issuerHost || issuerHost !== host) {
-      findings.push(finding('OUT_OF_SCOPE', `assertion id ${assertionId} is not on the host of issuer id ${String(issuer.id)} and the issuer declares no verification scope`));
+      findings.push(
+        finding(
+          'OUT_OF_SCOPE',
+          `assertion id ${assertionId} is not on the host of issuer id ${String(issuer.id)} and the issuer declares no verification scope`,
+        ),
+      );
     }
   }
   return findings;
@@ -120,5 +135,7 @@ export function revocationListIncludes(list: JsonObject, assertionId: string): {
 
 /** Keys an OB 2.0 issuer profile declares (`publicKey`, ids or embedded keys). */
 export function declaredKeyIds(issuer: JsonObject): string[] {
-  return asArray(issuer.publicKey).map(idOf).filter((id): id is string => id !== undefined);
+  return asArray(issuer.publicKey)
+    .map(idOf)
+    .filter((id): id is string => id !== undefined);
 }

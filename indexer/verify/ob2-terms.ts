@@ -54,7 +54,8 @@ function buildRenames(defs: TermDefinitions): Map<string, string> {
     if (terms.length !== 1) continue;
     renames.set(iri, terms[0]!);
     for (const [prefix, base] of Object.entries(defs)) {
-      if (typeof base === 'string' && iri.startsWith(base) && base.length < iri.length && /[#/]$/.test(base)) renames.set(`${prefix}:${iri.slice(base.length)}`, terms[0]!);
+      if (typeof base === 'string' && iri.startsWith(base) && base.length < iri.length && /[#/]$/.test(base))
+        renames.set(`${prefix}:${iri.slice(base.length)}`, terms[0]!);
     }
   }
   return renames;
@@ -78,7 +79,8 @@ function buildTypeRenames(defs: TermDefinitions): Map<string, string> {
   for (const [iri, term] of byIri) {
     renames.set(iri, term);
     for (const [prefix, base] of Object.entries(defs)) {
-      if (typeof base === 'string' && /[#/]$/.test(base) && iri.startsWith(base) && iri.length > base.length) renames.set(`${prefix}:${iri.slice(base.length)}`, term);
+      if (typeof base === 'string' && /[#/]$/.test(base) && iri.startsWith(base) && iri.length > base.length)
+        renames.set(`${prefix}:${iri.slice(base.length)}`, term);
     }
   }
   return renames;

@@ -66,7 +66,12 @@ async function checkStanding(assertion: JsonObject, issuer: JsonObject | undefin
   const findings: Finding[] = [];
   const id = asString(assertion.id) ?? '';
   if (assertion.revoked === true) {
-    findings.push(finding('REVOKED', `assertion.revoked is true${asString(assertion.revocationReason) ? `: ${String(assertion.revocationReason)}` : ''}`));
+    findings.push(
+      finding(
+        'REVOKED',
+        `assertion.revoked is true${asString(assertion.revocationReason) ? `: ${String(assertion.revocationReason)}` : ''}`,
+      ),
+    );
   }
   const listUrl = issuer && idOf(issuer.revocationList);
   if (issuer && listUrl) {
@@ -74,7 +79,8 @@ async function checkStanding(assertion: JsonObject, issuer: JsonObject | undefin
     if (!list.ok) findings.push(list.finding);
     else {
       const entry = revocationListIncludes(readOb2Terms(list.doc), id);
-      if (entry.revoked) findings.push(finding('REVOKED', `listed in revocation list ${listUrl}${entry.reason ? `: ${entry.reason}` : ''}`));
+      if (entry.revoked)
+        findings.push(finding('REVOKED', `listed in revocation list ${listUrl}${entry.reason ? `: ${entry.reason}` : ''}`));
     }
   }
   findings.push(
@@ -93,7 +99,8 @@ export function checkRecipient(assertion: JsonObject, expected: string | undefin
   const identity = asString(recipient.identity) ?? '';
   if (recipient.hashed === true) {
     const matches = matchesHashedIdentity(identity, expected, asString(recipient.salt));
-    if (matches === undefined) return [finding('MALFORMED', `assertion.recipient.identity uses an unsupported hash: ${identity.split('$')[0]}`)];
+    if (matches === undefined)
+      return [finding('MALFORMED', `assertion.recipient.identity uses an unsupported hash: ${identity.split('$')[0]}`)];
     return matches ? [] : [finding('RECIPIENT_MISMATCH', `assertion.recipient.identity is not the hash of ${expected}`)];
   }
   return identity.toLowerCase() === expected.toLowerCase()
@@ -108,7 +115,12 @@ export async function verifyOb2Hosted(given: JsonObject, options: VerifyOptions)
   const shape = checkAssertionShape(local);
   if (shape.length > 0) return { format: 'ob2-hosted', assertion: local, result: buildResult('ob2-hosted', shape, now) };
   if (verificationType(local) !== 'hosted') {
-    const findings = [finding('MALFORMED', `assertion.verification.type is ${JSON.stringify((local.verification as JsonObject).type)}: a JSON assertion must be hosted (signed ones come as JWS)`)];
+    const findings = [
+      finding(
+        'MALFORMED',
+        `assertion.verification.type is ${JSON.stringify((local.verification as JsonObject).type)}: a JSON assertion must be hosted (signed ones come as JWS)`,
+      ),
+    ];
     return { format: 'ob2-hosted', assertion: local, result: buildResult('ob2-hosted', findings, now) };
   }
   const id = String(local.id);
@@ -127,7 +139,13 @@ export async function verifyOb2Hosted(given: JsonObject, options: VerifyOptions)
   findings.push(...(await checkStanding(hosted, issuer, options, now)));
   // Served from its own id: the URL it was fetched from vouches for it (an embedded issuer profile proves nothing).
   const ran: CheckName[] = ['shape', 'hosted-copy', 'scope', 'documents', 'status', ...standingChecks({}, options.recipient)];
-  return { format: 'ob2-hosted', assertion: hosted, badge, issuer, result: withAuthority(buildResult('ob2-hosted', findings, now, [], ran), /^https?:\/\//.test(id) ? [id] : []) };
+  return {
+    format: 'ob2-hosted',
+    assertion: hosted,
+    badge,
+    issuer,
+    result: withAuthority(buildResult('ob2-hosted', findings, now, [], ran), /^https?:\/\//.test(id) ? [id] : []),
+  };
 }
 
 /** Verifies a hosted assertion given only by its URL (e.g. baked into an image as a URL). */
@@ -148,16 +166,25 @@ interface KeyCheck {
 }
 
 /** Finds the signing key (verification.creator, else the issuer's declared keys), checks ownership and the signature. */
-async function checkSignature(jws: string, assertion: JsonObject, issuer: JsonObject | undefined, options: VerifyOptions): Promise<KeyCheck> {
+async function checkSignature(
+  jws: string,
+  assertion: JsonObject,
+  issuer: JsonObject | undefined,
+  options: VerifyOptions,
+): Promise<KeyCheck> {
   const creator = isObject(assertion.verification) ? idOf(assertion.verification.creator) : undefined;
   const declared = issuer ? declaredKeyIds(issuer) : [];
   const candidates = creator ? [creator] : declared;
   if (candidates.length === 0) {
-    return { findings: [finding('UNKNOWN_KEY', 'assertion.verification.creator is missing and the issuer declares no publicKey')], notes: [] };
+    return {
+      findings: [finding('UNKNOWN_KEY', 'assertion.verification.creator is missing and the issuer declares no publicKey')],
+      notes: [],
+    };
   }
   const header = decodeProtectedHeader(jws);
   const alg = header.alg ?? '';
-  if (!JWS_ALGORITHMS.includes(alg)) return { findings: [finding('BAD_SIGNATURE', `JWS alg ${JSON.stringify(alg)} is not allowed`)], notes: [] };
+  if (!JWS_ALGORITHMS.includes(alg))
+    return { findings: [finding('BAD_SIGNATURE', `JWS alg ${JSON.stringify(alg)} is not allowed`)], notes: [] };
   const failures: Finding[] = [];
   for (const keyId of candidates) {
     const loaded = await loadNode(keyId, 'assertion.verification.creator', options.resolver, 'ISSUER_UNREACHABLE', 'UNKNOWN_KEY');
@@ -174,7 +201,9 @@ async function checkSignature(jws: string, assertion: JsonObject, issuer: JsonOb
     try {
       await compactVerify(jws, await importSPKI(pem, alg));
     } catch (error) {
-      failures.push(finding('BAD_SIGNATURE', `signature does not verify with key ${keyId}: ${error instanceof Error ? error.message : String(error)}`));
+      failures.push(
+        finding('BAD_SIGNATURE', `signature does not verify with key ${keyId}: ${error instanceof Error ? error.message : String(error)}`),
+      );
       continue;
     }
     const ownership: Finding[] = [];
@@ -204,7 +233,12 @@ export async function verifyOb2Signed(jws: string, options: VerifyOptions): Prom
   if (shape.length > 0) return { format: 'ob2-signed', assertion, result: buildResult('ob2-signed', shape, now) };
   const findings: Finding[] = [];
   if (verificationType(assertion) !== 'signed') {
-    findings.push(finding('MALFORMED', `assertion.verification.type must be "signed" in a JWS, got ${JSON.stringify((assertion.verification as JsonObject).type)}`));
+    findings.push(
+      finding(
+        'MALFORMED',
+        `assertion.verification.type must be "signed" in a JWS, got ${JSON.stringify((assertion.verification as JsonObject).type)}`,
+      ),
+    );
   }
   const { badge, issuer, findings: profileFindings } = await loadProfiles(assertion, options);
   findings.push(...profileFindings);
@@ -212,5 +246,11 @@ export async function verifyOb2Signed(jws: string, options: VerifyOptions): Prom
   findings.push(...signature.findings);
   findings.push(...(await checkStanding(assertion, issuer, options, now)));
   const ran: CheckName[] = ['shape', 'documents', 'proof', 'key', 'status', ...standingChecks({}, options.recipient)];
-  return { format: 'ob2-signed', assertion, badge, issuer, result: withAuthority(buildResult('ob2-signed', findings, now, signature.notes, ran), signature.authority ?? []) };
+  return {
+    format: 'ob2-signed',
+    assertion,
+    badge,
+    issuer,
+    result: withAuthority(buildResult('ob2-signed', findings, now, signature.notes, ran), signature.authority ?? []),
+  };
 }

@@ -42,7 +42,9 @@ export function checkCredentialEnvelope(credential: JsonObject, expected: 'badge
   const findings: Finding[] = [];
   const first = asArray(credential['@context'])[0];
   if (first !== VC_V1_CONTEXT && first !== VC_V2_CONTEXT) {
-    findings.push(finding('MALFORMED', `${where}.@context[0] must be "${VC_V2_CONTEXT}" or "${VC_V1_CONTEXT}", got ${JSON.stringify(first)}`));
+    findings.push(
+      finding('MALFORMED', `${where}.@context[0] must be "${VC_V2_CONTEXT}" or "${VC_V1_CONTEXT}", got ${JSON.stringify(first)}`),
+    );
   }
   const types = typesOf(credential);
   if (!types.includes('VerifiableCredential')) findings.push(finding('MALFORMED', `${where}.type must include "VerifiableCredential"`));
@@ -59,7 +61,12 @@ export function checkCredentialSubject(credential: JsonObject, expected: 'badge'
   const findings: Finding[] = [];
   const subject = credential.credentialSubject;
   if (expected === 'badge' && !isBadgeCredential(credential)) {
-    return [finding('NOT_A_BADGE', `${where}.type ${JSON.stringify(credential.type)} names no ${BADGE_TYPES.map((t) => `"${t}"`).join(' or ')}: a verifiable credential, not an Open Badge`)];
+    return [
+      finding(
+        'NOT_A_BADGE',
+        `${where}.type ${JSON.stringify(credential.type)} names no ${BADGE_TYPES.map((t) => `"${t}"`).join(' or ')}: a verifiable credential, not an Open Badge`,
+      ),
+    ];
   }
   if (!isObject(subject)) findings.push(finding('MALFORMED', `${where}.credentialSubject is missing`));
   else if (expected === 'badge' && !isObject(subject.achievement)) {
@@ -84,7 +91,9 @@ export function checkCredentialDates(credential: JsonObject, now: Date, where = 
 
 /** Email identifiers of the subject (`credentialSubject.identifier` with identityType emailAddress). */
 export function emailIdentifiers(subject: JsonObject): JsonObject[] {
-  return asArray(subject.identifier).filter(isObject).filter((i) => i.identityType === 'emailAddress');
+  return asArray(subject.identifier)
+    .filter(isObject)
+    .filter((i) => i.identityType === 'emailAddress');
 }
 
 /** When an expected email is given and the subject names emails, one of them must match. */

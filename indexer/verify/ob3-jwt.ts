@@ -16,7 +16,20 @@ import { checkValidityWindow } from './dates.ts';
 import { standingChecks, type CheckName } from './checks.ts';
 
 /** Asymmetric algorithms only: `none` and HMAC can prove nothing about an issuer. */
-export const JWT_ALGORITHMS = ['EdDSA', 'Ed25519', 'ES256', 'ES384', 'ES512', 'ES256K', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'];
+export const JWT_ALGORITHMS = [
+  'EdDSA',
+  'Ed25519',
+  'ES256',
+  'ES384',
+  'ES512',
+  'ES256K',
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+];
 
 /** The credential a VC-JWT payload carries. */
 export function credentialOfJwtPayload(payload: JsonObject): JsonObject {
@@ -40,7 +53,10 @@ export async function findJwtKey(header: JsonObject, issuerId: string | undefine
 function checkJwtClaims(payload: JsonObject, now: Date): Finding[] {
   const asDate = (seconds: unknown) => (typeof seconds === 'number' ? new Date(seconds * 1000).toISOString() : undefined);
   if (payload.nbf === undefined && payload.exp === undefined) return [];
-  return checkValidityWindow({ start: { field: 'jwt.nbf', value: asDate(payload.nbf) }, end: { field: 'jwt.exp', value: asDate(payload.exp) } }, now);
+  return checkValidityWindow(
+    { start: { field: 'jwt.nbf', value: asDate(payload.nbf) }, end: { field: 'jwt.exp', value: asDate(payload.exp) } },
+    now,
+  );
 }
 
 /** Verifies a VC-JWT; `kind` says whether an Open Badge or a CLR is expected. */
@@ -75,7 +91,12 @@ export async function verifyVcJwt(jwt: string, options: VerifyOptions, kind: 'ba
         await compactVerify(jwt.trim(), await importJWK(resolved.key.publicKeyJwk as JWK, alg));
         authority = resolved.key.authority ?? [];
       } catch (error) {
-        findings.push(finding('BAD_SIGNATURE', `JWS signature does not verify with key ${resolved.key.id}: ${error instanceof Error ? error.message : String(error)}`));
+        findings.push(
+          finding(
+            'BAD_SIGNATURE',
+            `JWS signature does not verify with key ${resolved.key.id}: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+        );
       }
     }
   }
@@ -85,5 +106,9 @@ export async function verifyVcJwt(jwt: string, options: VerifyOptions, kind: 'ba
   if (asArray(credential.proof).length > 0) notes.push('embedded proof ignored: the JWS secures this credential');
   findings.push(...checkJwtClaims(payload, now), ...(await checkStanding(credential, options, now)));
   const ran: CheckName[] = ['shape', 'badge', 'proof', 'key', ...standingChecks(credential, options.recipient)];
-  return { format, credential, result: withAuthority(buildResult(kind === 'clr' ? 'clr' : 'ob3-vc-jwt', findings, now, notes, ran), authority) };
+  return {
+    format,
+    credential,
+    result: withAuthority(buildResult(kind === 'clr' ? 'clr' : 'ob3-vc-jwt', findings, now, notes, ran), authority),
+  };
 }

@@ -70,7 +70,10 @@ export async function checkDataIntegrityProofs(credential: JsonObject, resolver:
       findings.push(finding('UNKNOWN_KEY', `${at}.verificationMethod ${key.id} is not an Ed25519 key`));
       continue;
     }
-    keyDocuments.set(key.id, keyDocumentFor(proofMethod, { id: key.id, controller: key.controller, publicKeyMultibase: key.publicKeyMultibase }));
+    keyDocuments.set(
+      key.id,
+      keyDocumentFor(proofMethod, { id: key.id, controller: key.controller, publicKeyMultibase: key.publicKeyMultibase }),
+    );
   }
   if (findings.length > 0 && keyDocuments.size === 0) return { method, findings, notes, authority: [] };
 
@@ -90,4 +93,3 @@ export async function checkDataIntegrityProofs(credential: JsonObject, resolver:
   }
   return { method, findings, notes, authority: findings.length === 0 ? [...new Set(authority)] : [] };
 }
-

@@ -1,7 +1,13 @@
 /** Open Badges 3.0 JSON-LD credential verification: shape, contexts, Data Integrity proofs, validity, status, recipient. */
 import { buildResult, withAuthority, type Finding } from './result.ts';
 import { asArray, type JsonObject } from './json.ts';
-import { checkContextsPinned, checkCredentialDates, checkCredentialEnvelope, checkCredentialSubject, checkSubjectRecipient } from './ob3-checks.ts';
+import {
+  checkContextsPinned,
+  checkCredentialDates,
+  checkCredentialEnvelope,
+  checkCredentialSubject,
+  checkSubjectRecipient,
+} from './ob3-checks.ts';
 import { checkDataIntegrityProofs } from './ob3-proof.ts';
 import { checkCredentialStatus } from './status.ts';
 import { standingChecks, type CheckName } from './checks.ts';

@@ -9,11 +9,16 @@ export function matchesHashedIdentity(hashed: string, plain: string, salt = ''):
   const expected = match[2]!.toLowerCase();
   // issuers differ on case: accept the address as given or lower-cased
   return [plain, plain.toLowerCase()].some(
-    (candidate) => createHash(algorithm).update(candidate + salt).digest('hex') === expected,
+    (candidate) =>
+      createHash(algorithm)
+        .update(candidate + salt)
+        .digest('hex') === expected,
   );
 }
 
 /** Hashes an identity the way OB 2.0 / 3.0 issuers do (for issuing test and demo badges). */
 export function hashIdentity(plain: string, salt: string): string {
-  return `sha256$${createHash('sha256').update(plain + salt).digest('hex')}`;
+  return `sha256$${createHash('sha256')
+    .update(plain + salt)
+    .digest('hex')}`;
 }

@@ -30,7 +30,8 @@ export async function loadNode(
     const check = missing === 'UNKNOWN_KEY' ? { check: 'key' as const } : {};
     const status = fetched.status ?? httpStatusIn(fetched.error);
     const extra = { ...goneBody(fetched.body), ...(status ? { status } : {}) };
-    if (missing && (fetched.missing ?? (status !== undefined && isMissingStatus(status)))) return { ok: false, finding: { ...finding(missing, `${where} does not exist: ${fetched.error}`), ...check }, ...extra };
+    if (missing && (fetched.missing ?? (status !== undefined && isMissingStatus(status))))
+      return { ok: false, finding: { ...finding(missing, `${where} does not exist: ${fetched.error}`), ...check }, ...extra };
     return { ok: false, finding: { ...finding(unreachable, `${where} could not be fetched: ${fetched.error}`), ...check }, ...extra };
   }
   if (!isObject(fetched.doc)) return { ok: false, finding: finding('MALFORMED', `${where} at ${value} is not a JSON object`) };

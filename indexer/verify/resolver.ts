@@ -22,8 +22,7 @@ export interface ResolveMapping {
 
 /** Outcome of one fetch; never thrown. */
 export type Fetched =
-  | { ok: true; url: string; text: string }
-  | { ok: false; url: string; error: string; missing?: boolean; status?: number; body?: string };
+  { ok: true; url: string; text: string } | { ok: false; url: string; error: string; missing?: boolean; status?: number; body?: string };
 
 /** What verification code needs from the outside world. */
 export interface Resolver {
@@ -95,15 +94,30 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
       try {
         return { ok: true, url, text: await readFile(file, 'utf8') };
       } catch (error) {
-        return { ok: false, url, error: `mapped file ${file} could not be read (${errorText(error)})`, missing: isMissing({ code: errorCode(error) }) };
+        return {
+          ok: false,
+          url,
+          error: `mapped file ${file} could not be read (${errorText(error)})`,
+          missing: isMissing({ code: errorCode(error) }),
+        };
       }
     }
     if (options.allowNetwork === false) return { ok: false, url, error: 'no --resolve mapping covers this URL and network access is off' };
-    const fetched = await safeFetch(url, { timeoutMs: settings.timeoutMs, maxBytes: settings.maxBytes, allowHosts: options.allowHosts ?? [] });
+    const fetched = await safeFetch(url, {
+      timeoutMs: settings.timeoutMs,
+      maxBytes: settings.maxBytes,
+      allowHosts: options.allowHosts ?? [],
+    });
     if (fetched.ok) return { ok: true, url, text: fetched.bytes.toString('utf8') };
     // A 404/410 means the document does not exist (with the body a 410 may carry); anything else is transient.
     const status = fetched.status ?? httpStatusIn(fetched.error);
-    return { ok: false, url, error: fetched.error, ...(status !== undefined ? { status, missing: isMissingStatus(status) } : {}), ...(fetched.body !== undefined ? { body: fetched.body } : {}) };
+    return {
+      ok: false,
+      url,
+      error: fetched.error,
+      ...(status !== undefined ? { status, missing: isMissingStatus(status) } : {}),
+      ...(fetched.body !== undefined ? { body: fetched.body } : {}),
+    };
   }
 
   return {
@@ -132,7 +146,14 @@ export async function fetchJson(
   url: string,
 ): Promise<{ ok: true; doc: unknown } | { ok: false; error: string; missing?: boolean; status?: number; body?: string }> {
   const fetched = await resolver.fetchText(url);
-  if (!fetched.ok) return { ok: false, error: `${url}: ${fetched.error}`, ...(fetched.missing ? { missing: true } : {}), ...(fetched.status ? { status: fetched.status } : {}), ...(fetched.body ? { body: fetched.body } : {}) };
+  if (!fetched.ok)
+    return {
+      ok: false,
+      error: `${url}: ${fetched.error}`,
+      ...(fetched.missing ? { missing: true } : {}),
+      ...(fetched.status ? { status: fetched.status } : {}),
+      ...(fetched.body ? { body: fetched.body } : {}),
+    };
   try {
     return { ok: true, doc: JSON.parse(fetched.text) as unknown };
   } catch {

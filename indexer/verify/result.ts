@@ -35,8 +35,7 @@ export function buildResult(
 ): VerificationResult {
   const reasons = [...new Set(findings.map((f) => f.reason))];
   const judged = reasons.filter((r) => !DESCRIPTIVE.has(r));
-  const status =
-    judged.length === 0 ? 'VERIFIED' : judged.every((r) => INCONCLUSIVE.has(r)) ? 'UNVERIFIED' : 'FAILED';
+  const status = judged.length === 0 ? 'VERIFIED' : judged.every((r) => INCONCLUSIVE.has(r)) ? 'UNVERIFIED' : 'FAILED';
   const details = [...findings.map((f) => `${f.reason}: ${f.detail}`), ...notes];
   const result: VerificationResult = { status, reasons, method, checkedAt: now.toISOString() };
   if (details.length > 0) result.details = details;
@@ -49,10 +48,7 @@ export function combineResults(outer: VerificationResult, inner: VerificationRes
   const rank = { VERIFIED: 0, UNVERIFIED: 1, FAILED: 2 } as const;
   const status = rank[outer.status] >= rank[inner.status] ? outer.status : inner.status;
   const reasons = [...new Set([...outer.reasons, ...inner.reasons])];
-  const details = [
-    ...(outer.details ?? []).map((d) => `container: ${d}`),
-    ...(inner.details ?? []).map((d) => `credential: ${d}`),
-  ];
+  const details = [...(outer.details ?? []).map((d) => `container: ${d}`), ...(inner.details ?? []).map((d) => `credential: ${d}`)];
   const result: VerificationResult = { status, reasons, method, checkedAt: inner.checkedAt };
   if (details.length > 0) result.details = details;
   result.checks = [...(outer.checks ?? []).map((c) => ({ ...c, check: `container ${c.check}` })), ...(inner.checks ?? [])];
@@ -61,7 +57,19 @@ export function combineResults(outer: VerificationResult, inner: VerificationRes
 }
 
 /** Reasons that leave who issued a credential unproven (the signature, key or hosting check did not pass). */
-const UNPROVEN: ReadonlySet<ReasonCode> = new Set(['BAD_SIGNATURE', 'UNKNOWN_KEY', 'KEY_NOT_OWNED_BY_ISSUER', 'HOSTED_MISMATCH', 'OUT_OF_SCOPE', 'NO_PROOF', 'UNKNOWN_CONTEXT', 'MALFORMED', 'UNSUPPORTED_FORMAT', 'ISSUER_UNREACHABLE', 'NOT_FOUND']);
+const UNPROVEN: ReadonlySet<ReasonCode> = new Set([
+  'BAD_SIGNATURE',
+  'UNKNOWN_KEY',
+  'KEY_NOT_OWNED_BY_ISSUER',
+  'HOSTED_MISMATCH',
+  'OUT_OF_SCOPE',
+  'NO_PROOF',
+  'UNKNOWN_CONTEXT',
+  'MALFORMED',
+  'UNSUPPORTED_FORMAT',
+  'ISSUER_UNREACHABLE',
+  'NOT_FOUND',
+]);
 
 /**
  * Records who the passed checks prove issued the credential; nothing when a

@@ -26,7 +26,11 @@ const HASHES: Record<string, string> = { 'sha-256': 'sha256', 'sha-384': 'sha384
 async function hasher(data: string | ArrayBuffer, alg: string): Promise<Uint8Array> {
   const name = HASHES[alg.toLowerCase()];
   if (!name) throw new Error(`_sd_alg ${JSON.stringify(alg)} is not supported`);
-  return new Uint8Array(createHash(name).update(typeof data === 'string' ? data : Buffer.from(data)).digest());
+  return new Uint8Array(
+    createHash(name)
+      .update(typeof data === 'string' ? data : Buffer.from(data))
+      .digest(),
+  );
 }
 
 /** Every digest the issuer signed: `_sd` arrays and `{"...": digest}` array elements, at any depth. */
@@ -48,7 +52,11 @@ function seconds(value: unknown): string | undefined {
 
 export async function verifySdJwt(text: string, options: VerifyOptions): Promise<Ob3Outcome> {
   const now = options.now ?? new Date();
-  const fail = (detail: string): Ob3Outcome => ({ format: 'ob3-jwt', credential: {}, result: buildResult('sd-jwt-vc', [finding('MALFORMED', detail)], now) });
+  const fail = (detail: string): Ob3Outcome => ({
+    format: 'ob3-jwt',
+    credential: {},
+    result: buildResult('sd-jwt-vc', [finding('MALFORMED', detail)], now),
+  });
   const compact = text.trim();
   let decoded: Awaited<ReturnType<typeof decodeSdJwt>>;
   let claims: JsonObject;
@@ -83,12 +91,23 @@ export async function verifySdJwt(text: string, options: VerifyOptions): Promise
       try {
         await compactVerify(compact.split('~')[0]!, await importJWK(resolved.key.publicKeyJwk as JWK, alg));
       } catch (error) {
-        findings.push(finding('BAD_SIGNATURE', `issuer-signed JWT does not verify with key ${resolved.key.id}: ${error instanceof Error ? error.message : String(error)}`));
+        findings.push(
+          finding(
+            'BAD_SIGNATURE',
+            `issuer-signed JWT does not verify with key ${resolved.key.id}: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+        );
       }
     }
   }
   const window = (payload.nbf ?? payload.exp ?? payload.iat) !== undefined;
-  if (window) findings.push(...checkValidityWindow({ start: { field: 'jwt.nbf', value: seconds(payload.nbf) }, end: { field: 'jwt.exp', value: seconds(payload.exp) } }, now));
+  if (window)
+    findings.push(
+      ...checkValidityWindow(
+        { start: { field: 'jwt.nbf', value: seconds(payload.nbf) }, end: { field: 'jwt.exp', value: seconds(payload.exp) } },
+        now,
+      ),
+    );
   let ran: CheckName[] = ['shape', 'badge', 'proof', 'key', 'dates'];
   if (vc) {
     findings.push(...checkCredentialSubject(vc, 'badge'), ...(await checkStanding(vc, options, now)));

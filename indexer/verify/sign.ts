@@ -60,7 +60,13 @@ export async function bindIssuerKey(key: IssuerKey, controller: string, keyId: s
 
 /** The public half as a Multikey verification method, ready to publish in a DID document or issuer profile. */
 export function publicKeyDocument(key: IssuerKey): Record<string, unknown> {
-  return { '@context': 'https://w3id.org/security/multikey/v1', id: key.keyId, type: 'Multikey', controller: key.did, publicKeyMultibase: key.publicKeyMultibase };
+  return {
+    '@context': 'https://w3id.org/security/multikey/v1',
+    id: key.keyId,
+    type: 'Multikey',
+    controller: key.did,
+    publicKeyMultibase: key.publicKeyMultibase,
+  };
 }
 
 /**
@@ -114,7 +120,5 @@ export function generateOb2SigningKey(): { privateKey: KeyObject; publicKeyPem: 
 /** Signs an OB 2.0 assertion as an RS256 compact JWS. `privateKey` is a KeyObject or a PKCS#8 PEM string. */
 export async function signOb2Assertion(assertion: Record<string, unknown>, privateKey: KeyObject | string): Promise<string> {
   const key = typeof privateKey === 'string' ? await importPKCS8(privateKey, 'RS256') : privateKey;
-  return new CompactSign(new TextEncoder().encode(JSON.stringify(assertion)))
-    .setProtectedHeader({ alg: 'RS256', typ: 'JWT' })
-    .sign(key);
+  return new CompactSign(new TextEncoder().encode(JSON.stringify(assertion))).setProtectedHeader({ alg: 'RS256', typ: 'JWT' }).sign(key);
 }

@@ -40,13 +40,19 @@ async function checkListProofOnce(list: JsonObject, checkListProof: ListProofChe
   return findings;
 }
 
-async function checkBitstringEntry(entry: JsonObject, where: string, options: VerifyOptions, checkListProof: ListProofCheck): Promise<Finding[]> {
+async function checkBitstringEntry(
+  entry: JsonObject,
+  where: string,
+  options: VerifyOptions,
+  checkListProof: ListProofCheck,
+): Promise<Finding[]> {
   const { listField, indexField } = bitstringFields(entry);
   const listUrl = asString(entry[listField]);
   const index = Number(entry[indexField]);
   const purpose = asString(entry.statusPurpose) ?? 'revocation';
   if (!listUrl) return [finding('MALFORMED', `${where}.${listField} is missing`)];
-  if (!Number.isInteger(index) || index < 0) return [finding('MALFORMED', `${where}.${indexField} is not a non-negative integer: ${JSON.stringify(entry[indexField])}`)];
+  if (!Number.isInteger(index) || index < 0)
+    return [finding('MALFORMED', `${where}.${indexField} is not a non-negative integer: ${JSON.stringify(entry[indexField])}`)];
   const loaded = await loadNode(listUrl, `${where}.${listField}`, options.resolver, 'STATUS_UNREACHABLE');
   if (!loaded.ok) return [loaded.finding];
   const list = loaded.doc;
@@ -68,7 +74,8 @@ async function checkBitstringEntry(entry: JsonObject, where: string, options: Ve
     return [finding('STATUS_UNREACHABLE', `status list ${listUrl} has statusPurpose ${listPurpose}, the entry expects ${purpose}`)];
   }
   const set = bitAt(bits, index);
-  if (set === undefined) return [finding('STATUS_UNREACHABLE', `${where}.${indexField} ${index} is beyond the ${bits.length * 8} entries of ${listUrl}`)];
+  if (set === undefined)
+    return [finding('STATUS_UNREACHABLE', `${where}.${indexField} ${index} is beyond the ${bits.length * 8} entries of ${listUrl}`)];
   if (!set) return [];
   if (purpose === 'revocation' || purpose === 'suspension') {
     return [finding('REVOKED', `${purpose === 'suspension' ? 'suspended' : 'revoked'}: bit ${index} of status list ${listUrl} is set`)];
@@ -76,7 +83,12 @@ async function checkBitstringEntry(entry: JsonObject, where: string, options: Ve
   return [];
 }
 
-async function check1EdTechRevocationList(entry: JsonObject, where: string, credentialId: string, options: VerifyOptions): Promise<Finding[]> {
+async function check1EdTechRevocationList(
+  entry: JsonObject,
+  where: string,
+  credentialId: string,
+  options: VerifyOptions,
+): Promise<Finding[]> {
   const listUrl = asString(entry.id);
   if (!listUrl) return [finding('MALFORMED', `${where}.id (the revocation list URL) is missing`)];
   const loaded = await loadNode(listUrl, `${where}.id`, options.resolver, 'STATUS_UNREACHABLE');
@@ -88,7 +100,11 @@ async function check1EdTechRevocationList(entry: JsonObject, where: string, cred
 }
 
 /** Checks every `credentialStatus` entry of a credential. */
-export async function checkCredentialStatus(credential: JsonObject, options: VerifyOptions, checkListProof: ListProofCheck): Promise<Finding[]> {
+export async function checkCredentialStatus(
+  credential: JsonObject,
+  options: VerifyOptions,
+  checkListProof: ListProofCheck,
+): Promise<Finding[]> {
   const findings: Finding[] = [];
   const entries = asArray(credential.credentialStatus);
   for (const [i, entry] of entries.entries()) {
@@ -99,7 +115,8 @@ export async function checkCredentialStatus(credential: JsonObject, options: Ver
     }
     const type = asString(entry.type) ?? '';
     if (BITSTRING_TYPES.has(type)) findings.push(...(await checkBitstringEntry(entry, where, options, checkListProof)));
-    else if (type === '1EdTechRevocationList') findings.push(...(await check1EdTechRevocationList(entry, where, asString(credential.id) ?? '', options)));
+    else if (type === '1EdTechRevocationList')
+      findings.push(...(await check1EdTechRevocationList(entry, where, asString(credential.id) ?? '', options)));
     else findings.push(finding('STATUS_UNREACHABLE', `${where}.type ${JSON.stringify(type)} is not a supported status method`));
   }
   return findings;

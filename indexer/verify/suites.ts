@@ -43,9 +43,21 @@ export function isSupportedMethod(method: string): method is VerificationMethod 
  */
 export function keyDocumentFor(method: VerificationMethod, key: { id: string; controller: string; publicKeyMultibase: string }): object {
   if (method === 'ob3-ed25519-signature-2018') {
-    return { '@context': ED25519_2020_CONTEXT, id: key.id, type: 'Ed25519VerificationKey2020', controller: key.controller, publicKeyMultibase: key.publicKeyMultibase };
+    return {
+      '@context': ED25519_2020_CONTEXT,
+      id: key.id,
+      type: 'Ed25519VerificationKey2020',
+      controller: key.controller,
+      publicKeyMultibase: key.publicKeyMultibase,
+    };
   }
-  return { '@context': MULTIKEY_CONTEXT, id: key.id, type: 'Multikey', controller: key.controller, publicKeyMultibase: key.publicKeyMultibase };
+  return {
+    '@context': MULTIKEY_CONTEXT,
+    id: key.id,
+    type: 'Multikey',
+    controller: key.controller,
+    publicKeyMultibase: key.publicKeyMultibase,
+  };
 }
 
 /** Every suite jsonld-signatures may try on a credential; each matches only its own proofs. */

@@ -13,8 +13,14 @@ declare module 'jsonld-signatures' {
   export const purposes: {
     AssertionProofPurpose: new (options?: { controller?: object; date?: Date }) => ProofPurpose;
   };
-  export function verify(document: object, options: { suite: unknown; purpose: ProofPurpose; documentLoader: DocumentLoader }): Promise<VerifyResult>;
-  export function sign(document: object, options: { suite: unknown; purpose: ProofPurpose; documentLoader: DocumentLoader }): Promise<Record<string, unknown>>;
+  export function verify(
+    document: object,
+    options: { suite: unknown; purpose: ProofPurpose; documentLoader: DocumentLoader },
+  ): Promise<VerifyResult>;
+  export function sign(
+    document: object,
+    options: { suite: unknown; purpose: ProofPurpose; documentLoader: DocumentLoader },
+  ): Promise<Record<string, unknown>>;
   const jsigs: { verify: typeof verify; sign: typeof sign; purposes: typeof purposes };
   export default jsigs;
 }
@@ -50,7 +56,10 @@ declare module '@digitalbazaar/ed25519-multikey' {
   export function generate(options?: { id?: string; controller?: string; seed?: Uint8Array }): Promise<Ed25519MultikeyPair>;
   export function from(key: object): Promise<Ed25519MultikeyPair>;
   export function fromJwk(options: { jwk: object; secretKey?: boolean; id?: string; controller?: string }): Promise<Ed25519MultikeyPair>;
-  export function toJwk(options: { keyPair: Ed25519MultikeyPair; secretKey?: boolean }): Promise<{ kty: string; crv: string; x: string; d?: string }>;
+  export function toJwk(options: {
+    keyPair: Ed25519MultikeyPair;
+    secretKey?: boolean;
+  }): Promise<{ kty: string; crv: string; x: string; d?: string }>;
 }
 
 declare module '@digitalbazaar/did-method-key' {
@@ -62,7 +71,13 @@ declare module '@digitalbazaar/did-method-key' {
 }
 
 declare module '@digitalbazaar/vc' {
-  export function issue(options: { credential: object; suite: unknown; documentLoader: unknown; purpose?: unknown; now?: Date }): Promise<Record<string, unknown>>;
+  export function issue(options: {
+    credential: object;
+    suite: unknown;
+    documentLoader: unknown;
+    purpose?: unknown;
+    now?: Date;
+  }): Promise<Record<string, unknown>>;
 }
 
 declare module '@digitalbazaar/credentials-context' {

@@ -53,7 +53,8 @@ export async function captureSearches(engineUrl: string, prefix: string, searche
       const body = graphqlBody(search);
       const response = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       const answer = (await response.json()) as SearchAnswer;
-      if (!response.ok || answer.errors || !answer.data) throw new Error(`search "${search.id}" failed through the API (${response.status}): ${JSON.stringify(answer.errors ?? answer)}`);
+      if (!response.ok || answer.errors || !answer.data)
+        throw new Error(`search "${search.id}" failed through the API (${response.status}): ${JSON.stringify(answer.errors ?? answer)}`);
       const main = proxy.requests.find((r) => r.method === 'POST' && r.path.split('?')[0] === searchPath);
       if (!main) throw new Error(`search "${search.id}": the API sent no ${searchPath} request`);
       captured.push({

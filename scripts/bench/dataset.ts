@@ -52,13 +52,22 @@ async function storedDescription(client: Client, prefix: string): Promise<Datase
 async function rebuildWith<T>(target: IndexTarget, kind: IndexKind, items: Iterable<WriteItem<T>>): Promise<string> {
   const result = await rebuildIndex(target, kind, async (index) => {
     const written = await writeDocuments(target.client, index, items);
-    if (written.rejected.length > 0) throw new Error(`the engine rejected ${written.rejected.length} ${kind} documents, first: ${written.rejected[0]!.id}: ${written.rejected[0]!.reason}`);
+    if (written.rejected.length > 0)
+      throw new Error(
+        `the engine rejected ${written.rejected.length} ${kind} documents, first: ${written.rejected[0]!.id}: ${written.rejected[0]!.reason}`,
+      );
     return written.written;
   });
   return result.index;
 }
 
-async function load(client: Client, prefix: string, earners: number, seed: number, log: (line: string) => void): Promise<DatasetDescription> {
+async function load(
+  client: Client,
+  prefix: string,
+  earners: number,
+  seed: number,
+  log: (line: string) => void,
+): Promise<DatasetDescription> {
   const started = Date.now();
   const target: IndexTarget = { client, prefix, replicas: 0 };
   const taxonomy = loadTaxonomy();
@@ -87,7 +96,11 @@ async function load(client: Client, prefix: string, earners: number, seed: numbe
 }
 
 /** The data set for these flags: reused when present and current, loaded otherwise. */
-export async function ensureDataset(client: Client, options: { earners: number; seed: number; reload: boolean }, log: (line: string) => void): Promise<Dataset> {
+export async function ensureDataset(
+  client: Client,
+  options: { earners: number; seed: number; reload: boolean },
+  log: (line: string) => void,
+): Promise<Dataset> {
   const prefix = datasetPrefix(options.earners);
   const stored = await storedDescription(client, prefix);
   if (!options.reload && stored?.version === DATASET_VERSION && stored.seed === options.seed && stored.earners === options.earners) {

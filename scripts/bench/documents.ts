@@ -25,7 +25,14 @@ export function* earnerDocuments(directory: GeneratedDirectory, taxonomy: Taxono
   for (const [i, record] of directory.records.entries()) {
     const settings = directory.settings[i]!;
     if (settings.earnerId !== record.earnerId) throw new Error(`generator settings out of order at ${record.earnerId}`);
-    const document = buildEarnerDocument({ earnerId: record.earnerId, credentials: byEarner.get(record.earnerId) ?? [], settings, skills, pathways: [], now });
+    const document = buildEarnerDocument({
+      earnerId: record.earnerId,
+      credentials: byEarner.get(record.earnerId) ?? [],
+      settings,
+      skills,
+      pathways: [],
+      now,
+    });
     if (document) yield { id: document.earnerId, document };
   }
 }

@@ -22,7 +22,9 @@ function checkSame(search: CapturedSearch, apiText: string, engineText: string):
   const api = JSON.parse(apiText) as { data?: { searchEarners?: { total: number } }; errors?: unknown };
   const engine = JSON.parse(engineText) as { hits?: { total?: { value: number } } };
   if (api.errors || api.data?.searchEarners?.total !== engine.hits?.total?.value) {
-    throw new Error(`search "${search.search.id}": the API and the engine disagree (${apiText.slice(0, 200)} vs total ${engine.hits?.total?.value})`);
+    throw new Error(
+      `search "${search.search.id}": the API and the engine disagree (${apiText.slice(0, 200)} vs total ${engine.hits?.total?.value})`,
+    );
   }
 }
 
@@ -38,7 +40,16 @@ export async function compareLatency(
   checkSame(search, first[0].text, first[1].text);
   const samples = { api: [] as number[], engine: [] as number[] };
   for (let i = 0; i < options.warmup + options.iterations; i++) {
-    const order: [keyof typeof samples, HttpTarget][] = i % 2 === 0 ? [['api', api], ['engine', engine]] : [['engine', engine], ['api', api]];
+    const order: [keyof typeof samples, HttpTarget][] =
+      i % 2 === 0
+        ? [
+            ['api', api],
+            ['engine', engine],
+          ]
+        : [
+            ['engine', engine],
+            ['api', api],
+          ];
     for (const [side, target] of order) {
       const { ms } = await timeRequest(target);
       if (i >= options.warmup) samples[side].push(ms);

@@ -39,10 +39,15 @@ export async function startRecordingProxy(engineUrl: string): Promise<RecordingP
       requests.push({ method: request.method ?? 'GET', path, ...(contentType ? { contentType } : {}), body });
       const headers = new Headers();
       for (const [name, value] of Object.entries(request.headers)) {
-        if (typeof value === 'string' && !['host', 'content-length', 'accept-encoding', 'connection'].includes(name)) headers.set(name, value);
+        if (typeof value === 'string' && !['host', 'content-length', 'accept-encoding', 'connection'].includes(name))
+          headers.set(name, value);
       }
       const method = request.method ?? 'GET';
-      const upstream = await fetch(`${engineUrl}${path}`, { method, headers, ...(body && method !== 'GET' && method !== 'HEAD' ? { body } : {}) });
+      const upstream = await fetch(`${engineUrl}${path}`, {
+        method,
+        headers,
+        ...(body && method !== 'GET' && method !== 'HEAD' ? { body } : {}),
+      });
       const answer = Buffer.from(await upstream.arrayBuffer());
       upstream.headers.forEach((value, name) => {
         if (!DROPPED_RESPONSE_HEADERS.has(name)) response.setHeader(name, value);

@@ -16,7 +16,14 @@ export interface BenchReport {
   machine: MachineDescription;
   engine: EngineFacts;
   setup: string[];
-  searches: { id: string; description: string; input: unknown; total: number; engineCalls: { method: string; path: string }[]; engineRequestBody: unknown }[];
+  searches: {
+    id: string;
+    description: string;
+    input: unknown;
+    total: number;
+    engineCalls: { method: string; path: string }[];
+    engineRequestBody: unknown;
+  }[];
   latency: LatencyComparison[];
   throughput: ThroughputComparison[];
 }
@@ -55,7 +62,11 @@ function callSummary(calls: readonly { path: string }[]): string {
 
 function failures(runs: readonly ThroughputComparison[]): string[] {
   return runs.flatMap((t) =>
-    (['api', 'engine'] as const).flatMap((side) => (t[side].firstFailure ? [`  ${side} at ${t.connections} connections, first failed answer: ${t[side].firstFailure!.replace(/\s+/g, ' ')}`] : [])),
+    (['api', 'engine'] as const).flatMap((side) =>
+      t[side].firstFailure
+        ? [`  ${side} at ${t.connections} connections, first failed answer: ${t[side].firstFailure!.replace(/\s+/g, ' ')}`]
+        : [],
+    ),
   );
 }
 
@@ -63,8 +74,19 @@ export function formatReport(r: BenchReport): string {
   const d = r.dataset;
   const m = r.machine;
   const idWidth = Math.max(...r.searches.map((s) => s.id.length));
-  const legend = r.searches.map((s) => `  ${s.id.padEnd(idWidth)}  ${s.description}: ${n(s.total)} earners; ${s.engineCalls.length} engine calls per API search (${callSummary(s.engineCalls)})`);
-  const latencyRows = r.latency.map((l) => [l.search, ms(l.api.p50), ms(l.engine.p50), x(l.ratioP50), ms(l.api.p95), ms(l.engine.p95), x(l.ratioP95)]);
+  const legend = r.searches.map(
+    (s) =>
+      `  ${s.id.padEnd(idWidth)}  ${s.description}: ${n(s.total)} earners; ${s.engineCalls.length} engine calls per API search (${callSummary(s.engineCalls)})`,
+  );
+  const latencyRows = r.latency.map((l) => [
+    l.search,
+    ms(l.api.p50),
+    ms(l.engine.p50),
+    x(l.ratioP50),
+    ms(l.api.p95),
+    ms(l.engine.p95),
+    x(l.ratioP95),
+  ]);
   const throughputRows = r.throughput.map((t) => [
     String(t.connections),
     t.api.rps.toFixed(1),
@@ -90,7 +112,10 @@ export function formatReport(r: BenchReport): string {
     table(['search', 'API p50', 'engine p50', 'API/engine', 'API p95', 'engine p95', 'API/engine'], latencyRows),
     '',
     `Throughput, requests/s (autocannon; per run ${r.throughput[0]?.rampSeconds ?? 0} s ramp not counted, then ${r.options.duration} s measured; every search in turn on each connection)`,
-    table(['connections', 'API rps', 'engine rps', 'API/engine', 'API p50 / p99 ms', 'engine p50 / p99 ms', 'failed API / engine'], throughputRows),
+    table(
+      ['connections', 'API rps', 'engine rps', 'API/engine', 'API p50 / p99 ms', 'engine p50 / p99 ms', 'failed API / engine'],
+      throughputRows,
+    ),
     ...failures(r.throughput),
     '',
     `Headline (API / engine, same run): latency p50 ${r.latency.map((l) => `${l.search} ${x(l.ratioP50)}`).join(', ')}; requests/s ${r.throughput.map((t) => `c${t.connections} ${x(t.ratio)}`).join(', ')}`,

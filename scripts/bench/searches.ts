@@ -21,25 +21,75 @@ export const SEARCH_DOCUMENT = /* GraphQL */ `
     searchEarners(input: $input) {
       total
       totalIsExact
-      pageInfo { endCursor hasNextPage }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
       nodes {
         score
         cursor
-        highlights { field fragments }
+        highlights {
+          field
+          fragments
+        }
         earner {
-          id name headline latestIssuedOn
-          location { city region country }
-          badges { credentialId name credentialType issuedOn frameworks verification { status } }
+          id
+          name
+          headline
+          latestIssuedOn
+          location {
+            city
+            region
+            country
+          }
+          badges {
+            credentialId
+            name
+            credentialType
+            issuedOn
+            frameworks
+            verification {
+              status
+            }
+          }
         }
       }
       facets {
-        badges { value label count }
-        skills { value label count }
-        issuers { value label count }
-        frameworks { value label count }
-        regions { value label count }
-        credentialTypes { value label count }
-        issued { value label count }
+        badges {
+          value
+          label
+          count
+        }
+        skills {
+          value
+          label
+          count
+        }
+        issuers {
+          value
+          label
+          count
+        }
+        frameworks {
+          value
+          label
+          count
+        }
+        regions {
+          value
+          label
+          count
+        }
+        credentialTypes {
+          value
+          label
+          count
+        }
+        issued {
+          value
+          label
+          count
+        }
       }
     }
   }
@@ -56,7 +106,8 @@ function countedBadges(record: EarnerRecord) {
 
 function mostHeldSkill(records: readonly EarnerRecord[]): string {
   const holders = new Map<string, number>();
-  for (const record of records) for (const skill of new Set(countedBadges(record).flatMap((b) => b.skills))) holders.set(skill, (holders.get(skill) ?? 0) + 1);
+  for (const record of records)
+    for (const skill of new Set(countedBadges(record).flatMap((b) => b.skills))) holders.set(skill, (holders.get(skill) ?? 0) + 1);
   return [...holders].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
 }
 
@@ -70,10 +121,11 @@ function broadSkillPair(directory: GeneratedDirectory, taxonomy: Taxonomy): [str
   const together = new Map<string, number>();
   for (const record of directory.records) {
     const held = [...new Set(countedBadges(record).flatMap((b) => b.skillsExpanded))].filter((id) => broad.has(id)).sort();
-    for (let i = 0; i < held.length; i++) for (let j = i + 1; j < held.length; j++) {
-      const key = `${held[i]}\n${held[j]}`;
-      together.set(key, (together.get(key) ?? 0) + 1);
-    }
+    for (let i = 0; i < held.length; i++)
+      for (let j = i + 1; j < held.length; j++) {
+        const key = `${held[i]}\n${held[j]}`;
+        together.set(key, (together.get(key) ?? 0) + 1);
+      }
   }
   const related = (a: string, b: string) => taxonomy.byId.get(a)?.ancestors.includes(b) || taxonomy.byId.get(b)?.ancestors.includes(a);
   const best = [...together]
@@ -92,7 +144,15 @@ export function chooseSearches(directory: GeneratedDirectory, taxonomy: Taxonomy
   return [
     { id: 'text', description: `text "${TEXT}"`, input: { text: TEXT } },
     { id: 'skill+region', description: `skill ${label(skill)} + region ${GEO_REGION}`, input: { skills: [skill], regions: [GEO_REGION] } },
-    { id: 'skills-all-hierarchy', description: `skills ALL ${label(broadA)}, ${label(broadB)} (broad; narrower held)`, input: { skills: [broadA, broadB], skillsMode: 'ALL' } },
-    { id: 'geo', description: `within ${GEO_RADIUS_KM} km of Columbus, OH`, input: { near: { lat: centre.lat, lon: centre.lon, radiusKm: GEO_RADIUS_KM } } },
+    {
+      id: 'skills-all-hierarchy',
+      description: `skills ALL ${label(broadA)}, ${label(broadB)} (broad; narrower held)`,
+      input: { skills: [broadA, broadB], skillsMode: 'ALL' },
+    },
+    {
+      id: 'geo',
+      description: `within ${GEO_RADIUS_KM} km of Columbus, OH`,
+      input: { near: { lat: centre.lat, lon: centre.lon, radiusKm: GEO_RADIUS_KM } },
+    },
   ];
 }

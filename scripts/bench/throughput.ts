@@ -63,7 +63,12 @@ async function load(side: Side, targets: HttpTarget[], connections: number, seco
     duration: rampSeconds + seconds,
     // At 32 connections a request waits behind 31 others; only a stuck one should count as failed.
     timeout: 60,
-    requests: targets.map((t) => ({ method: 'POST', path: new URL(t.url).pathname + new URL(t.url).search, headers: t.headers, body: t.body })),
+    requests: targets.map((t) => ({
+      method: 'POST',
+      path: new URL(t.url).pathname + new URL(t.url).search,
+      headers: t.headers,
+      body: t.body,
+    })),
     verifyBody: (body) => {
       if (ANSWER_IS_GOOD[side](String(body))) return true;
       bad.push(performance.now());
@@ -71,7 +76,9 @@ async function load(side: Side, targets: HttpTarget[], connections: number, seco
       return false;
     },
   }) as Promise<autocannon.Result> & EventEmitter;
-  run.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => answers.push({ at: performance.now(), ms, ok: status >= 200 && status < 300 }));
+  run.on('response', (_client: unknown, status: number, _bytes: number, ms: number) =>
+    answers.push({ at: performance.now(), ms, ok: status >= 200 && status < 300 }),
+  );
   const result = await run;
   const from = started + rampSeconds * 1000;
   const window = answers.filter((a) => a.at >= from);
@@ -100,14 +107,38 @@ export async function compareThroughput(
   rampSeconds = RAMP_SECONDS,
 ): Promise<ThroughputComparison> {
   await settle();
-  const api = await load('api', searches.map((s) => apiTarget(apiUrl, s)), connections, seconds, rampSeconds);
+  const api = await load(
+    'api',
+    searches.map((s) => apiTarget(apiUrl, s)),
+    connections,
+    seconds,
+    rampSeconds,
+  );
   await settle();
-  const engine = await load('engine', searches.map((s) => engineTarget(engineUrl, s)), connections, seconds, rampSeconds);
+  const engine = await load(
+    'engine',
+    searches.map((s) => engineTarget(engineUrl, s)),
+    connections,
+    seconds,
+    rampSeconds,
+  );
   return { connections, seconds, rampSeconds, api, engine, ratio: ratio(api.rps, engine.rps) };
 }
 
 /** A short untimed run on each side, so the first measured run does not pay for cold caches and JIT. */
 export async function warmUp(apiUrl: string, engineUrl: string, searches: readonly CapturedSearch[]): Promise<void> {
-  await load('api', searches.map((s) => apiTarget(apiUrl, s)), 8, 3, 0);
-  await load('engine', searches.map((s) => engineTarget(engineUrl, s)), 8, 3, 0);
+  await load(
+    'api',
+    searches.map((s) => apiTarget(apiUrl, s)),
+    8,
+    3,
+    0,
+  );
+  await load(
+    'engine',
+    searches.map((s) => engineTarget(engineUrl, s)),
+    8,
+    3,
+    0,
+  );
 }

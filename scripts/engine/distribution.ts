@@ -43,7 +43,10 @@ export function installDistribution(s: EngineSettings, log: (line: string) => vo
     execFileSync('unzip', ['-q', zip, '-d', staging], { stdio: ['ignore', 'inherit', 'inherit'] });
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new Error(missing ? 'unzip is needed to unpack Elasticsearch: apt-get install unzip' : `Could not unpack ${zip}; delete it and try again`, { cause: error });
+    throw new Error(
+      missing ? 'unzip is needed to unpack Elasticsearch: apt-get install unzip' : `Could not unpack ${zip}; delete it and try again`,
+      { cause: error },
+    );
   }
   fs.rmSync(s.homeDir, { recursive: true, force: true });
   fs.renameSync(path.join(staging, `elasticsearch-${ENGINE_VERSION}`), s.homeDir);

@@ -36,7 +36,10 @@ export function findJavaHome(env: NodeJS.ProcessEnv = process.env, jvmRoot = '/u
     if (major !== null && major >= MIN_JAVA) return home;
   }
   const candidates = fs.existsSync(jvmRoot)
-    ? fs.readdirSync(jvmRoot).map((d) => path.join(jvmRoot, d)).filter((d) => fs.statSync(d).isDirectory())
+    ? fs
+        .readdirSync(jvmRoot)
+        .map((d) => path.join(jvmRoot, d))
+        .filter((d) => fs.statSync(d).isDirectory())
     : [];
   const usable = candidates
     .map((home) => ({ home, major: javaMajorVersion(home) }))

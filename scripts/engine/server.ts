@@ -51,7 +51,11 @@ export interface EnsureEngineHooks {
   onStarting?: () => void;
 }
 
-export async function ensureEngine(env: NodeJS.ProcessEnv = process.env, log: Log = console.log, hooks: EnsureEngineHooks = {}): Promise<EngineHandle> {
+export async function ensureEngine(
+  env: NodeJS.ProcessEnv = process.env,
+  log: Log = console.log,
+  hooks: EnsureEngineHooks = {},
+): Promise<EngineHandle> {
   if (env.ELASTICSEARCH_URL) {
     const url = env.ELASTICSEARCH_URL.replace(/\/+$/, '');
     const status = await clusterHealth(url);
@@ -83,7 +87,12 @@ async function startEngine(s: EngineSettings, log: Log, signal?: AbortSignal): P
 
   const args = ['-d', '-p', s.pidFile, ...Object.entries(nodeSettings(s)).flatMap(([k, v]) => ['-E', `${k}=${v}`])];
   const bin = path.join(s.homeDir, 'bin', 'elasticsearch');
-  const env = { ...process.env, ES_JAVA_HOME: javaHome, ES_JAVA_OPTS: s.javaOpts, ES_TMPDIR: path.join(s.cacheDir, 'elasticsearch', 'tmp') };
+  const env = {
+    ...process.env,
+    ES_JAVA_HOME: javaHome,
+    ES_JAVA_OPTS: s.javaOpts,
+    ES_TMPDIR: path.join(s.cacheDir, 'elasticsearch', 'tmp'),
+  };
   fs.mkdirSync(env.ES_TMPDIR, { recursive: true });
   if (asRoot) execFileSync('chown', ['-R', `${ENGINE_USER}:${ENGINE_USER}`, env.ES_TMPDIR]);
   log(`Starting Elasticsearch on ${s.url} (Java: ${javaHome}; log: ${s.logFile})`);

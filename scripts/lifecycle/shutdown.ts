@@ -36,7 +36,12 @@ function within<T>(work: Promise<T>, ms: number): Promise<T | 'timeout'> {
   return Promise.race([work, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), Math.max(0, ms)).unref())]);
 }
 
-export function installShutdown({ log, budgetMs = 9_000, startupGraceMs = 4_000, exit = (code) => process.exit(code) }: ShutdownOptions): Shutdown {
+export function installShutdown({
+  log,
+  budgetMs = 9_000,
+  startupGraceMs = 4_000,
+  exit = (code) => process.exit(code),
+}: ShutdownOptions): Shutdown {
   const controller = new AbortController();
   const parts: { name: string; close: (budgetMs: number) => Promise<unknown> }[] = [];
   let startup: Promise<unknown> = Promise.resolve();
@@ -47,7 +52,12 @@ export function installShutdown({ log, budgetMs = 9_000, startupGraceMs = 4_000,
     const left = () => deadline - Date.now();
     log(`\nStopping (${reason})...`);
     controller.abort(new Error(`stopped by ${reason}`));
-    if ((await within(startup.catch(() => undefined), Math.min(startupGraceMs, left()))) === 'timeout') {
+    if (
+      (await within(
+        startup.catch(() => undefined),
+        Math.min(startupGraceMs, left()),
+      )) === 'timeout'
+    ) {
       log('  start-up did not reach a safe point in time; closing anyway');
     }
     for (const part of [...parts].reverse()) {
@@ -59,7 +69,9 @@ export function installShutdown({ log, budgetMs = 9_000, startupGraceMs = 4_000,
         ),
         left(),
       );
-      log(`  ${part.name}: ${outcome === 'timeout' ? 'did not close in time' : outcome === 'ok' ? `closed in ${Date.now() - started} ms` : outcome}`);
+      log(
+        `  ${part.name}: ${outcome === 'timeout' ? 'did not close in time' : outcome === 'ok' ? `closed in ${Date.now() - started} ms` : outcome}`,
+      );
     }
     log('Stopped.');
   };

@@ -32,7 +32,13 @@ describe('account rules (pure)', () => {
     expect(looksLikeClaimToken(token)).toBe(true);
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     expect(claimLink('https://talent.test', token)).toBe(`https://talent.test/claim?token=${token}`);
-    const doc = { tokenHash: hash, earnerId: 'e', email: 'e@example.org', createdAt: '2026-06-15T00:00:00Z', expiresAt: '2026-06-16T00:00:00Z' };
+    const doc = {
+      tokenHash: hash,
+      earnerId: 'e',
+      email: 'e@example.org',
+      createdAt: '2026-06-15T00:00:00Z',
+      expiresAt: '2026-06-16T00:00:00Z',
+    };
     expect(claimTokenProblem(doc, NOW)).toBeUndefined();
     expect(claimTokenProblem(doc, new Date('2026-06-16T00:00:00Z'))).toBe('expired');
     expect(claimTokenProblem({ ...doc, usedAt: '2026-06-15T01:00:00Z' }, NOW)).toBe('used');
@@ -50,7 +56,14 @@ describe('account rules (pure)', () => {
   });
 
   it('keeps fields left out, clears fields sent as null, and clears the value with the channel', () => {
-    const current = { ...defaultDirectorySettings('e', NOW), listed: true, contactable: true, contactChannel: 'email' as const, contactValue: 'e@example.org', headline: 'Welder' };
+    const current = {
+      ...defaultDirectorySettings('e', NOW),
+      listed: true,
+      contactable: true,
+      contactChannel: 'email' as const,
+      contactValue: 'e@example.org',
+      headline: 'Welder',
+    };
     expect(applySettingsInput(current, {}, NOW)).toEqual({ ...current, updatedAt: NOW.toISOString() });
     expect(applySettingsInput(current, { headline: null }, NOW).headline).toBeUndefined();
     const cleared = applySettingsInput(current, { contactChannel: null, contactable: false }, NOW);
@@ -62,8 +75,14 @@ describe('account rules (pure)', () => {
 
   it('accepts known US regions and well-formed regions elsewhere, normalizing case', () => {
     const base = defaultDirectorySettings('e', NOW);
-    expect(applySettingsInput(base, { location: { city: 'Berlin', region: 'de-be', country: 'de' } }, NOW).location).toEqual({ city: 'Berlin', region: 'DE-BE', country: 'DE' });
-    expect(applySettingsInput(base, { location: { city: 'Toledo', region: 'US-OH', country: 'US', lat: 41.65, lon: -83.54 } }, NOW).location).toEqual({ city: 'Toledo', region: 'US-OH', country: 'US', geo: { lat: 41.65, lon: -83.54 } });
+    expect(applySettingsInput(base, { location: { city: 'Berlin', region: 'de-be', country: 'de' } }, NOW).location).toEqual({
+      city: 'Berlin',
+      region: 'DE-BE',
+      country: 'DE',
+    });
+    expect(
+      applySettingsInput(base, { location: { city: 'Toledo', region: 'US-OH', country: 'US', lat: 41.65, lon: -83.54 } }, NOW).location,
+    ).toEqual({ city: 'Toledo', region: 'US-OH', country: 'US', geo: { lat: 41.65, lon: -83.54 } });
     expect(() => applySettingsInput(base, { location: { city: 'Nowhere', region: 'US-ZZ', country: 'US' } }, NOW)).toThrow(/US-ZZ/);
   });
 
@@ -75,7 +94,10 @@ describe('account rules (pure)', () => {
     // Times older than the window are dropped; room left: now is added.
     expect(reserveContact([old, later, earliest], 3, day, NOW)).toEqual({ allowed: true, sentAt: [earliest, later, NOW.toISOString()] });
     // Full: the oldest request in the window leaves it first.
-    expect(reserveContact([later, earliest, '2026-06-15T06:00:00.000Z'], 3, day, NOW)).toEqual({ allowed: false, retryAt: new Date('2026-06-16T02:00:00Z') });
+    expect(reserveContact([later, earliest, '2026-06-15T06:00:00.000Z'], 3, day, NOW)).toEqual({
+      allowed: false,
+      retryAt: new Date('2026-06-16T02:00:00Z'),
+    });
   });
 
   it('notifies an unclaimed earner at the first email identity of their credentials', () => {

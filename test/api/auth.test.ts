@@ -59,7 +59,13 @@ describe('sign-in, sessions and roles over HTTP', () => {
     t = await startAccountApi('auth');
     expect(await seedDemoAccounts({ client: t.client, indexPrefix: t.prefix })).toEqual(DEMO_ACCOUNTS.map((a) => a.email));
     await seedEarners(t.client, t.prefix, [
-      { earnerId: 'earner-listed', email: 'listed@example.org', name: 'Listed Person', badges: 2, settings: { listed: true, contactable: true, contactChannel: 'email', contactValue: 'listed@example.org' } },
+      {
+        earnerId: 'earner-listed',
+        email: 'listed@example.org',
+        name: 'Listed Person',
+        badges: 2,
+        settings: { listed: true, contactable: true, contactChannel: 'email', contactValue: 'listed@example.org' },
+      },
     ]);
     for (const role of ['employer', 'agency', 'admin']) tokens[role] = await t.login(`${role}@demo.test`, DEMO_PASSWORD);
     tokens.earner = await claimEarner(t, 'listed@example.org');
@@ -71,13 +77,24 @@ describe('sign-in, sessions and roles over HTTP', () => {
   });
 
   it('logs in with the right password and says who is signed in', async () => {
-    const result = await t.gql<{ login: { token: string; expiresAt: string; viewer: { role: string; email: string } } }>(LOGIN, { e: 'Employer@Demo.test ', p: DEMO_PASSWORD });
+    const result = await t.gql<{ login: { token: string; expiresAt: string; viewer: { role: string; email: string } } }>(LOGIN, {
+      e: 'Employer@Demo.test ',
+      p: DEMO_PASSWORD,
+    });
     expect(result.body.errors).toBeUndefined();
     const { token, expiresAt, viewer } = result.body.data!.login;
     expect(viewer).toEqual({ role: 'EMPLOYER', email: 'employer@demo.test' });
     expect(Date.parse(expiresAt) - Date.now()).toBeGreaterThan(7 * 3600_000);
     const me = await t.gql(VIEWER, {}, token);
-    expect(me.body.data).toEqual({ viewer: { role: 'EMPLOYER', accountId: accountIdFor('employer@demo.test'), email: 'employer@demo.test', organisation: 'Demo Manufacturing Co.', earnerId: null } });
+    expect(me.body.data).toEqual({
+      viewer: {
+        role: 'EMPLOYER',
+        accountId: accountIdFor('employer@demo.test'),
+        email: 'employer@demo.test',
+        organisation: 'Demo Manufacturing Co.',
+        earnerId: null,
+      },
+    });
     expect(me.raw).not.toMatch(/scrypt|passwordHash/);
   });
 
@@ -86,7 +103,10 @@ describe('sign-in, sessions and roles over HTTP', () => {
     const unknown = await t.gql(LOGIN, { e: 'nobody@demo.test', p: 'not-the-password' });
     expect(wrong.body.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
     // The same answer apart from the request id, which every error carries.
-    const withoutId = (error: typeof wrong.body.errors extends (infer E)[] | undefined ? E | undefined : never) => ({ ...error, extensions: { ...error?.extensions, requestId: undefined } });
+    const withoutId = (error: typeof wrong.body.errors extends (infer E)[] | undefined ? E | undefined : never) => ({
+      ...error,
+      extensions: { ...error?.extensions, requestId: undefined },
+    });
     expect(withoutId(unknown.body.errors?.[0])).toEqual(withoutId(wrong.body.errors?.[0]));
     expect(wrong.body.data).toBeNull();
   });
@@ -94,7 +114,9 @@ describe('sign-in, sessions and roles over HTTP', () => {
   it('needs a token to search; anonymous callers are only anonymous', async () => {
     const anonymous = await t.gql(SEARCH);
     expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await t.gql(VIEWER)).body.data).toEqual({ viewer: { role: 'ANONYMOUS', accountId: null, email: null, organisation: null, earnerId: null } });
+    expect((await t.gql(VIEWER)).body.data).toEqual({
+      viewer: { role: 'ANONYMOUS', accountId: null, email: null, organisation: null, earnerId: null },
+    });
     const signedIn = await t.gql<{ searchEarners: { total: number } }>(SEARCH, {}, tokens.employer);
     expect(signedIn.body.data?.searchEarners.total).toBe(1);
   });
@@ -104,7 +126,9 @@ describe('sign-in, sessions and roles over HTTP', () => {
     const expired = await signSession(sessionKeys(TEST_SESSION_SECRET, 60), claims, new Date(Date.now() - 3600_000));
     const forged = await signSession(sessionKeys('another-secret-another-secret-another-secret', 3600), claims, new Date());
     const [header, payload, signature] = tokens.employer!.split('.');
-    const raised = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), role: 'admin' })).toString('base64url');
+    const raised = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), role: 'admin' })).toString(
+      'base64url',
+    );
     const tampered = `${header}.${raised}.${signature}`;
     for (const [token, message] of [
       [expired.token, /expired/],
@@ -163,7 +187,11 @@ describe('sign-in, sessions and roles over HTTP', () => {
     for (const [name, operation] of Object.entries(OPERATIONS)) {
       const result = await t.gql(operation.query, operation.variables, tokens[role]);
       const code = result.body.errors?.[0]?.extensions?.code;
-      if (ALLOWED[role]!.includes(name)) expect({ name, code }).toEqual({ name, code: name === 'respondToContact' || name === 'deleteMyData' ? 'BAD_USER_INPUT' : undefined });
+      if (ALLOWED[role]!.includes(name))
+        expect({ name, code }).toEqual({
+          name,
+          code: name === 'respondToContact' || name === 'deleteMyData' ? 'BAD_USER_INPUT' : undefined,
+        });
       else expect({ name, code }).toEqual({ name, code: role === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN' });
     }
   });

@@ -6,7 +6,8 @@ import type { OutboxMessageDocument } from '../../mappings/outbox.ts';
 import { claimTokenFrom, seedEarners, startAccountApi, type AccountApi } from '../support/account-api.ts';
 
 const REQUEST = 'mutation($e: String!) { requestClaimLink(email: $e) { message } }';
-const CLAIM = 'mutation($t: String!, $p: String!) { claimProfile(token: $t, password: $p) { token expiresAt viewer { role email earnerId } } }';
+const CLAIM =
+  'mutation($t: String!, $p: String!) { claimProfile(token: $t, password: $p) { token expiresAt viewer { role email earnerId } } }';
 const VIEWER = '{ viewer { role email earnerId } }';
 
 type Claimed = { claimProfile: { token: string; viewer: { role: string; email: string; earnerId: string } } };
@@ -41,13 +42,20 @@ describe('claiming a profile by one-time link (file outbox)', () => {
     expect(claimed.body.errors).toBeUndefined();
     expect(claimed.body.data!.claimProfile.viewer).toEqual({ role: 'EARNER', email: 'ada@example.org', earnerId: 'earner-ada' });
     const session = claimed.body.data!.claimProfile.token;
-    expect((await t.gql(VIEWER, {}, session)).body.data).toEqual({ viewer: { role: 'EARNER', email: 'ada@example.org', earnerId: 'earner-ada' } });
-    expect((await t.gql<{ mySettings: { listed: boolean } }>('{ mySettings { listed } }', {}, session)).body.data).toEqual({ mySettings: { listed: false } });
+    expect((await t.gql(VIEWER, {}, session)).body.data).toEqual({
+      viewer: { role: 'EARNER', email: 'ada@example.org', earnerId: 'earner-ada' },
+    });
+    expect((await t.gql<{ mySettings: { listed: boolean } }>('{ mySettings { listed } }', {}, session)).body.data).toEqual({
+      mySettings: { listed: false },
+    });
     // The chosen password signs in from now on.
     expect(await t.login('ada@example.org', 'a-good-password')).toMatch(/^ey/);
 
     const reused = await t.gql(CLAIM, { t: token, p: 'another-password' });
-    expect(reused.body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/already used/), extensions: { code: 'BAD_USER_INPUT', argument: 'token' } });
+    expect(reused.body.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/already used/),
+      extensions: { code: 'BAD_USER_INPUT', argument: 'token' },
+    });
   });
 
   it('answers an unknown address exactly like a known one, and sends nothing', async () => {
@@ -65,16 +73,28 @@ describe('claiming a profile by one-time link (file outbox)', () => {
     await t.client.index({
       index: aliasName(t.prefix, 'claim-tokens'),
       id: hash,
-      document: { tokenHash: hash, earnerId: 'earner-bo', email: 'bo@example.org', createdAt: '2026-01-01T00:00:00Z', expiresAt: '2026-01-02T00:00:00Z' },
+      document: {
+        tokenHash: hash,
+        earnerId: 'earner-bo',
+        email: 'bo@example.org',
+        createdAt: '2026-01-01T00:00:00Z',
+        expiresAt: '2026-01-02T00:00:00Z',
+      },
       refresh: true,
     });
     const result = await t.gql(CLAIM, { t: token, p: 'a-good-password' });
-    expect(result.body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/expired/), extensions: { code: 'BAD_USER_INPUT', argument: 'token' } });
+    expect(result.body.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/expired/),
+      extensions: { code: 'BAD_USER_INPUT', argument: 'token' },
+    });
   });
 
   it('refuses a token it never issued', async () => {
     const result = await t.gql(CLAIM, { t: newClaimToken().token, p: 'a-good-password' });
-    expect(result.body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/not valid/), extensions: { code: 'BAD_USER_INPUT', argument: 'token' } });
+    expect(result.body.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/not valid/),
+      extensions: { code: 'BAD_USER_INPUT', argument: 'token' },
+    });
   });
 
   it('claiming again re-uses the account with the new password and ends older sessions', async () => {
@@ -100,7 +120,10 @@ describe('claiming a profile by one-time link (file outbox)', () => {
     ];
     for (const [query, variables, argument] of cases) {
       const result = await t.gql(query, variables);
-      expect({ argument, extensions: result.body.errors?.[0]?.extensions }).toMatchObject({ argument, extensions: { code: 'BAD_USER_INPUT', argument } });
+      expect({ argument, extensions: result.body.errors?.[0]?.extensions }).toMatchObject({
+        argument,
+        extensions: { code: 'BAD_USER_INPUT', argument },
+      });
     }
   });
 });
@@ -116,7 +139,10 @@ describe('the outbox index, when configured', () => {
   it('keeps the claim link as a document of the outbox index (and writes no file)', async () => {
     await t.gql(REQUEST, { e: 'cy@example.org' });
     await t.api.idle();
-    const found = await t.client.search<OutboxMessageDocument>({ index: aliasName(t.prefix, 'outbox'), query: { term: { to: 'cy@example.org' } } });
+    const found = await t.client.search<OutboxMessageDocument>({
+      index: aliasName(t.prefix, 'outbox'),
+      query: { term: { to: 'cy@example.org' } },
+    });
     const messages = found.hits.hits.map((h) => h._source!);
     expect(messages).toHaveLength(1);
     expect(t.outbox()).toEqual([]);

@@ -4,8 +4,10 @@ import { aliasName } from '../../mappings/indices.ts';
 import type { ContactRequestDocument } from '../../mappings/contacts.ts';
 import { claimEarner, createAccount, seedEarners, startAccountApi, type AccountApi } from '../support/account-api.ts';
 
-const CONTACT = 'mutation($id: ID!, $m: String!) { contactEarner(earnerId: $id, message: $m) { id earnerId employerName message status createdAt revealedChannel { channel value } } }';
-const RESPOND = 'mutation($id: ID!, $a: Boolean!) { respondToContact(id: $id, accept: $a) { id status respondedAt revealedChannel { channel value } } }';
+const CONTACT =
+  'mutation($id: ID!, $m: String!) { contactEarner(earnerId: $id, message: $m) { id earnerId employerName message status createdAt revealedChannel { channel value } } }';
+const RESPOND =
+  'mutation($id: ID!, $a: Boolean!) { respondToContact(id: $id, accept: $a) { id status respondedAt revealedChannel { channel value } } }';
 const MINE = '{ myContactRequests { id earnerId employerName message status revealedChannel { channel value } } }';
 const EVERYTHING_ABOUT_EARNERS = `query($input: EarnerSearchInput!) {
   searchEarners(input: $input) { total nodes { earner { id name headline contactable openTo location { city region country } badges { credentialId name evidence { url narrative } } } highlights { fragments } } facets { badges { value label count } } }
@@ -15,7 +17,14 @@ const RATE_LIMIT = 3;
 const SECRET_PHONE = '+1 614 555 0199';
 const SECRET_URL = 'https://portfolio.example.org/cal-secret';
 
-type Contact = { id: string; earnerId: string; employerName: string; message: string; status: string; revealedChannel: { channel: string; value: string } | null };
+type Contact = {
+  id: string;
+  earnerId: string;
+  employerName: string;
+  message: string;
+  status: string;
+  revealedChannel: { channel: string; value: string } | null;
+};
 
 describe('contact requests', () => {
   let t: AccountApi;
@@ -26,12 +35,41 @@ describe('contact requests', () => {
   beforeAll(async () => {
     t = await startAccountApi('contact', { CONTACT_RATE_LIMIT: String(RATE_LIMIT), CONTACT_RATE_WINDOW_HOURS: '24' });
     await seedDemoAccounts({ client: t.client, indexPrefix: t.prefix });
-    await createAccount(t.client, t.prefix, { email: 'hr@rival.example', role: 'employer', password: 'rival-password', organisation: 'Rival Corp' });
+    await createAccount(t.client, t.prefix, {
+      email: 'hr@rival.example',
+      role: 'employer',
+      password: 'rival-password',
+      organisation: 'Rival Corp',
+    });
     await seedEarners(t.client, t.prefix, [
-      { earnerId: 'earner-cal', email: 'cal@example.org', name: 'Cal Contactable', badges: 2, settings: { listed: true, contactable: true, contactChannel: 'phone', contactValue: SECRET_PHONE } },
-      { earnerId: 'earner-dee', email: 'dee@example.org', name: 'Dee Quiet', badges: 1, settings: { listed: true, contactable: false, contactChannel: 'url', contactValue: SECRET_URL } },
-      { earnerId: 'earner-eve', email: 'eve@example.org', name: 'Eve Hidden', badges: 1, settings: { listed: false, contactable: true, contactChannel: 'email', contactValue: 'eve-private@example.org' } },
-      { earnerId: 'earner-fay', email: 'fay@example.org', name: 'Fay Open', badges: 1, settings: { listed: true, contactable: true, contactChannel: 'url', contactValue: 'https://fay.example.org/' } },
+      {
+        earnerId: 'earner-cal',
+        email: 'cal@example.org',
+        name: 'Cal Contactable',
+        badges: 2,
+        settings: { listed: true, contactable: true, contactChannel: 'phone', contactValue: SECRET_PHONE },
+      },
+      {
+        earnerId: 'earner-dee',
+        email: 'dee@example.org',
+        name: 'Dee Quiet',
+        badges: 1,
+        settings: { listed: true, contactable: false, contactChannel: 'url', contactValue: SECRET_URL },
+      },
+      {
+        earnerId: 'earner-eve',
+        email: 'eve@example.org',
+        name: 'Eve Hidden',
+        badges: 1,
+        settings: { listed: false, contactable: true, contactChannel: 'email', contactValue: 'eve-private@example.org' },
+      },
+      {
+        earnerId: 'earner-fay',
+        email: 'fay@example.org',
+        name: 'Fay Open',
+        badges: 1,
+        settings: { listed: true, contactable: true, contactChannel: 'url', contactValue: 'https://fay.example.org/' },
+      },
     ]);
     employer = await t.login('employer@demo.test', DEMO_PASSWORD);
     otherEmployer = await t.login('hr@rival.example', 'rival-password');
@@ -55,7 +93,13 @@ describe('contact requests', () => {
     const result = await t.gql<{ contactEarner: Contact }>(CONTACT, { id: 'earner-cal', m: '  We are hiring technicians.  ' }, employer);
     expect(result.body.errors).toBeUndefined();
     const request = result.body.data!.contactEarner;
-    expect(request).toMatchObject({ earnerId: 'earner-cal', employerName: 'Demo Manufacturing Co.', message: 'We are hiring technicians.', status: 'PENDING', revealedChannel: null });
+    expect(request).toMatchObject({
+      earnerId: 'earner-cal',
+      employerName: 'Demo Manufacturing Co.',
+      message: 'We are hiring technicians.',
+      status: 'PENDING',
+      revealedChannel: null,
+    });
     const stored = await t.client.get<ContactRequestDocument>({ index: aliasName(t.prefix, 'contacts'), id: request.id });
     expect(stored._source).toMatchObject({ status: 'PENDING', earnerId: 'earner-cal', employerAccountId: expect.stringMatching(/^acct_/) });
     const note = t.outbox().filter((m) => m.kind === 'contact-request');
@@ -65,14 +109,21 @@ describe('contact requests', () => {
     expect(note[0]!.text).not.toContain(SECRET_PHONE);
     // An earner who never claimed is notified at the address on their credentials.
     await t.gql(CONTACT, { id: 'earner-fay', m: 'Hello Fay' }, otherEmployer);
-    expect(t.outbox().filter((m) => m.kind === 'contact-request').map((m) => m.to)).toEqual(['cal@example.org', 'fay@example.org']);
+    expect(
+      t
+        .outbox()
+        .filter((m) => m.kind === 'contact-request')
+        .map((m) => m.to),
+    ).toEqual(['cal@example.org', 'fay@example.org']);
   });
 
   it('each side sees only their own requests', async () => {
     const sent = await t.gql<{ myContactRequests: Contact[] }>(MINE, {}, employer);
     expect(sent.body.data!.myContactRequests.map((r) => [r.earnerId, r.status])).toEqual([['earner-cal', 'PENDING']]);
     const received = await t.gql<{ myContactRequests: Contact[] }>(MINE, {}, cal);
-    expect(received.body.data!.myContactRequests.map((r) => [r.employerName, r.message])).toEqual([['Demo Manufacturing Co.', 'We are hiring technicians.']]);
+    expect(received.body.data!.myContactRequests.map((r) => [r.employerName, r.message])).toEqual([
+      ['Demo Manufacturing Co.', 'We are hiring technicians.'],
+    ]);
     const rival = await t.gql<{ myContactRequests: Contact[] }>(MINE, {}, otherEmployer);
     expect(rival.body.data!.myContactRequests.map((r) => r.earnerId)).toEqual(['earner-fay']);
   });
@@ -82,17 +133,34 @@ describe('contact requests', () => {
     // Not the earner's to answer: another employer, or an id sent to someone else.
     expect((await t.gql(RESPOND, { id: request!.id, a: true }, otherEmployer)).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const rivalRequest = (await t.gql<{ myContactRequests: Contact[] }>(MINE, {}, otherEmployer)).body.data!.myContactRequests[0]!;
-    expect((await t.gql(RESPOND, { id: rivalRequest.id, a: true }, cal)).body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'id' });
+    expect((await t.gql(RESPOND, { id: rivalRequest.id, a: true }, cal)).body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'id',
+    });
 
     const accepted = await t.gql<{ respondToContact: Contact }>(RESPOND, { id: request!.id, a: true }, cal);
-    expect(accepted.body.data!.respondToContact).toMatchObject({ status: 'ACCEPTED', revealedChannel: { channel: 'PHONE', value: SECRET_PHONE } });
+    expect(accepted.body.data!.respondToContact).toMatchObject({
+      status: 'ACCEPTED',
+      revealedChannel: { channel: 'PHONE', value: SECRET_PHONE },
+    });
     const seen = await t.gql<{ myContactRequests: Contact[] }>(MINE, {}, employer);
-    expect(seen.body.data!.myContactRequests[0]).toMatchObject({ status: 'ACCEPTED', revealedChannel: { channel: 'PHONE', value: SECRET_PHONE } });
+    expect(seen.body.data!.myContactRequests[0]).toMatchObject({
+      status: 'ACCEPTED',
+      revealedChannel: { channel: 'PHONE', value: SECRET_PHONE },
+    });
     expect(JSON.stringify(seen.body)).not.toMatch(/cal@example\.org/);
     expect((await t.gql(MINE, {}, otherEmployer)).raw).not.toContain(SECRET_PHONE);
-    expect(t.outbox().filter((m) => m.kind === 'contact-answered').map((m) => m.to)).toEqual(['employer@demo.test']);
+    expect(
+      t
+        .outbox()
+        .filter((m) => m.kind === 'contact-answered')
+        .map((m) => m.to),
+    ).toEqual(['employer@demo.test']);
     const twice = await t.gql(RESPOND, { id: request!.id, a: false }, cal);
-    expect(twice.body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/already accepted/), extensions: { code: 'BAD_USER_INPUT', argument: 'id' } });
+    expect(twice.body.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/already accepted/),
+      extensions: { code: 'BAD_USER_INPUT', argument: 'id' },
+    });
   });
 
   it('contact values never appear in search hits, lookups or suggestions', async () => {
@@ -101,14 +169,22 @@ describe('contact requests', () => {
       const responses = [
         await t.gql(EVERYTHING_ABOUT_EARNERS, { input: { first: 50 } }, token),
         await t.gql(EVERYTHING_ABOUT_EARNERS, { input: { text: 'Cal' } }, token),
-        await t.gql('{ a: earner(id: "earner-cal") { id name contactable badges { credentialId } } b: earner(id: "earner-dee") { id contactable } c: earner(id: "earner-eve") { id } }', {}, token),
+        await t.gql(
+          '{ a: earner(id: "earner-cal") { id name contactable badges { credentialId } } b: earner(id: "earner-dee") { id contactable } c: earner(id: "earner-eve") { id } }',
+          {},
+          token,
+        ),
         await t.gql('{ suggest(prefix: "Seeded") { id label } }', {}, token),
       ];
       for (const response of responses) {
         expect(response.body.errors).toBeUndefined();
         for (const secret of secrets) expect(response.raw).not.toContain(secret);
       }
-      expect(responses[2]!.body.data).toEqual({ a: { id: 'earner-cal', name: 'Cal Contactable', contactable: true, badges: expect.any(Array) }, b: { id: 'earner-dee', contactable: false }, c: null });
+      expect(responses[2]!.body.data).toEqual({
+        a: { id: 'earner-cal', name: 'Cal Contactable', contactable: true, badges: expect.any(Array) },
+        b: { id: 'earner-dee', contactable: false },
+        c: null,
+      });
     }
   });
 
@@ -129,7 +205,9 @@ describe('contact requests', () => {
   });
 
   it('declining reveals nothing', async () => {
-    const rivalRequest = (await t.gql<{ myContactRequests: Contact[] }>(MINE, {}, cal)).body.data!.myContactRequests.find((r) => r.employerName === 'Rival Corp')!;
+    const rivalRequest = (await t.gql<{ myContactRequests: Contact[] }>(MINE, {}, cal)).body.data!.myContactRequests.find(
+      (r) => r.employerName === 'Rival Corp',
+    )!;
     const declined = await t.gql<{ respondToContact: Contact }>(RESPOND, { id: rivalRequest.id, a: false }, cal);
     expect(declined.body.data!.respondToContact).toMatchObject({ status: 'DECLINED', revealedChannel: null });
     expect((await t.gql(MINE, {}, otherEmployer)).raw).not.toContain(SECRET_PHONE);
@@ -148,7 +226,10 @@ describe('contact requests', () => {
     ];
     for (const [query, variables, argument, token] of cases) {
       const result = await t.gql(query, variables, token);
-      expect({ argument, extensions: result.body.errors?.[0]?.extensions }).toMatchObject({ argument, extensions: { code: 'BAD_USER_INPUT', argument } });
+      expect({ argument, extensions: result.body.errors?.[0]?.extensions }).toMatchObject({
+        argument,
+        extensions: { code: 'BAD_USER_INPUT', argument },
+      });
     }
   });
 });

@@ -35,7 +35,8 @@ describe('deleteMyData', () => {
     verify: { resolver: createResolver({ allowNetwork: false }) },
     now: () => new Date('2026-11-01T00:00:00Z'),
   });
-  const credentialsStored = async () => (await t.client.count({ index: aliasName(t.prefix, 'credentials'), query: { term: { earnerId } } })).count;
+  const credentialsStored = async () =>
+    (await t.client.count({ index: aliasName(t.prefix, 'credentials'), query: { term: { earnerId } } })).count;
   const found = async () => (await t.gql<{ searchEarners: { total: number } }>(SEARCH, {}, employer)).body.data!.searchEarners.total;
 
   beforeAll(async () => {
@@ -55,7 +56,11 @@ describe('deleteMyData', () => {
     expect(summary).toMatchObject({ accepted: 1, verified: 1 });
     earnerId = (await store.earnersByIdentity([`email:${EMAIL}`])).get(`email:${EMAIL}`)!.earnerId;
     earner = await claimEarner(t, EMAIL);
-    await t.gql('mutation { updateDirectorySettings(input: { listed: true, contactable: true, contactChannel: EMAIL, contactValue: "dora@example.net" }) { listed } }', {}, earner);
+    await t.gql(
+      'mutation { updateDirectorySettings(input: { listed: true, contactable: true, contactChannel: EMAIL, contactValue: "dora@example.net" }) { listed } }',
+      {},
+      earner,
+    );
     await t.gql('mutation { contactEarner(earnerId: "' + earnerId + '", message: "Hello Dora") { id } }', {}, employer);
   }, 120_000);
   afterAll(() => t?.cleanup());

@@ -32,7 +32,12 @@ const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $
 const outageLogs = () => lines.filter((l) => l.msg.startsWith('engine unavailable'));
 const recoveryLogs = () => lines.filter((l) => l.msg === 'engine available again');
 
-async function expectUnavailable(query: string, code: 'SEARCH_UNAVAILABLE' | 'SERVICE_UNAVAILABLE', variables: Record<string, unknown> = {}, withToken = true) {
+async function expectUnavailable(
+  query: string,
+  code: 'SEARCH_UNAVAILABLE' | 'SERVICE_UNAVAILABLE',
+  variables: Record<string, unknown> = {},
+  withToken = true,
+) {
   const response = await fetch(`${t.api.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(withToken ? { authorization: `Bearer ${token}` } : {}) },
@@ -56,7 +61,12 @@ beforeAll(async () => {
   await ensureAllIndices({ client, prefix, replicas: 0 });
   await client.close();
   t = await startAccountApi('outage', { ELASTICSEARCH_URL: proxy.url, INDEX_PREFIX: prefix, REQUEST_TIMEOUT_MS: '1500' }, { log });
-  await createAccount(t.client, t.prefix, { email: 'hiring@acme.test', role: 'employer', password: 'correct horse battery', organisation: 'Acme' });
+  await createAccount(t.client, t.prefix, {
+    email: 'hiring@acme.test',
+    role: 'employer',
+    password: 'correct horse battery',
+    organisation: 'Acme',
+  });
   token = await t.login('hiring@acme.test', 'correct horse battery');
 });
 

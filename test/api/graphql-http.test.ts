@@ -11,7 +11,13 @@ describe('GraphQL over HTTP', () => {
   let anonymous: RunningApi;
 
   beforeAll(async () => {
-    const env = { ELASTICSEARCH_URL: engineUrl(), INDEX_PREFIX: prefix, PORT: '0', LOG_LEVEL: 'error', CORS_ORIGINS: 'https://app.example' };
+    const env = {
+      ELASTICSEARCH_URL: engineUrl(),
+      INDEX_PREFIX: prefix,
+      PORT: '0',
+      LOG_LEVEL: 'error',
+      CORS_ORIGINS: 'https://app.example',
+    };
     open = await startApi(apiConfigFromEnv(env), { resolveViewer: fixedViewer({ role: 'employer', accountId: 'e1' }) });
     anonymous = await startApi(apiConfigFromEnv(env));
   });
@@ -24,7 +30,11 @@ describe('GraphQL over HTTP', () => {
   });
 
   const post = (api: RunningApi, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
 
   it('serves searches at /graphql', async () => {
     const response = await post(open, { query: '{ searchEarners(input: {}) { total totalIsExact facets { regions { value } } } }' });
@@ -33,7 +43,9 @@ describe('GraphQL over HTTP', () => {
   });
 
   it('is anonymous by default: searching is UNAUTHENTICATED', async () => {
-    const body = (await (await post(anonymous, { query: '{ searchEarners(input: {}) { total } }' })).json()) as { errors: { extensions: Record<string, unknown> }[] };
+    const body = (await (await post(anonymous, { query: '{ searchEarners(input: {}) { total } }' })).json()) as {
+      errors: { extensions: Record<string, unknown> }[];
+    };
     expect(body.errors[0]!.extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
@@ -42,7 +54,10 @@ describe('GraphQL over HTTP', () => {
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example');
     const other = await post(open, { query: '{ viewer { role } }' }, { origin: 'https://evil.example' });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
-    const preflight = await fetch(`${open.url}/graphql`, { method: 'OPTIONS', headers: { origin: 'https://app.example', 'access-control-request-method': 'POST' } });
+    const preflight = await fetch(`${open.url}/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://app.example', 'access-control-request-method': 'POST' },
+    });
     expect(preflight.status).toBe(204);
   });
 

@@ -75,7 +75,11 @@ describe('configuration', () => {
 
   it('has working defaults', () => {
     const config = apiConfigFromEnv({});
-    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', engine: { url: 'http://127.0.0.1:9200', indexPrefix: 'talent', replicas: 0 } });
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      engine: { url: 'http://127.0.0.1:9200', indexPrefix: 'talent', replicas: 0 },
+    });
   });
 });
 

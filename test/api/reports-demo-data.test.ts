@@ -8,7 +8,16 @@ import type { PostingDocument } from '../../mappings/postings.ts';
 import type { SearchLogDocument } from '../../mappings/search-log.ts';
 import { loadDemoDirectory, type DemoDirectory } from '../support/demo-directory.ts';
 import { cellText, expectedCell, expectedRatio, type CellOf } from '../support/report-disclosure.ts';
-import { countCells, parseCsv, REPORT_QUERY, startReportApi, TREND_QUERY, type CellJson, type ReportApi, type ReportJson } from './reports-harness.ts';
+import {
+  countCells,
+  parseCsv,
+  REPORT_QUERY,
+  startReportApi,
+  TREND_QUERY,
+  type CellJson,
+  type ReportApi,
+  type ReportJson,
+} from './reports-harness.ts';
 
 /**
  * Skill-gap reports on the generated demo data, loaded through the real
@@ -74,7 +83,13 @@ interface TruthRow {
   published: { demand: CellJson; supply: CellJson; ratio: CellJson };
 }
 
-const cellOf = (measure: CellOf['measure'], skillId: string, scope: Scope): CellOf => ({ measure, skillId, region: scope.region, occupation: scope.occupation, windowMonths: scope.postedWithinMonths ?? 12 });
+const cellOf = (measure: CellOf['measure'], skillId: string, scope: Scope): CellOf => ({
+  measure,
+  skillId,
+  region: scope.region,
+  occupation: scope.occupation,
+  windowMonths: scope.postedWithinMonths ?? 12,
+});
 
 function publishedRow(skillId: string, scope: Scope, demand: number, supply: number): TruthRow['published'] {
   const d = expectedCell(demand, cellOf('demand', skillId, scope));
@@ -88,7 +103,9 @@ function truth(scope: Scope): Map<string, TruthRow> {
   const demand = demandTruth(scope);
   const supply = supplyTruth(scope.region);
   const profile = scope.occupation ? profiles.get(scope.occupation) : undefined;
-  const occupationSkills = scope.occupation ? new Set([...(profile?.skills ?? []).map((s) => s.skillId), ...(profile?.technologies ?? []).map((s) => s.skillId), ...demand.keys()]) : null;
+  const occupationSkills = scope.occupation
+    ? new Set([...(profile?.skills ?? []).map((s) => s.skillId), ...(profile?.technologies ?? []).map((s) => s.skillId), ...demand.keys()])
+    : null;
   const candidates = scope.skills ?? [...new Set([...demand.keys(), ...supply.keys()])];
   const rows = new Map<string, TruthRow>();
   for (const id of candidates) {
@@ -98,7 +115,12 @@ function truth(scope: Scope): Map<string, TruthRow> {
     const published = publishedRow(id, scope, d, s);
     // Without an explicit list, a row whose demand and supply both publish as 0 is left out.
     if (!scope.skills && isEmpty(published)) continue;
-    rows.set(id, { demand: d, supply: s, importance: scope.occupation ? (profile?.skills.find((s) => s.skillId === id)?.importance ?? null) : null, published });
+    rows.set(id, {
+      demand: d,
+      supply: s,
+      importance: scope.occupation ? (profile?.skills.find((s) => s.skillId === id)?.importance ?? null) : null,
+      published,
+    });
   }
   return rows;
 }
@@ -115,7 +137,10 @@ function expectRow(row: { demand: CellJson; supply: CellJson; ratio: CellJson },
   }
 }
 
-async function report(scope: Scope & { first?: number; sort?: string }, token = t.tokens.agency): Promise<{ report: ReportJson; raw: string }> {
+async function report(
+  scope: Scope & { first?: number; sort?: string },
+  token = t.tokens.agency,
+): Promise<{ report: ReportJson; raw: string }> {
   const result = await t.gql<{ skillGapReport: ReportJson }>(REPORT_QUERY, { input: scope }, token);
   expect(result.body.errors, result.raw).toBeUndefined();
   return { report: result.body.data!.skillGapReport, raw: result.raw };
@@ -128,7 +153,8 @@ const csvParams = (scope: Scope & { sort?: string; first?: number }): Record<str
 function expectNoSmallCounts(body: unknown, context: string): void {
   for (const { key, cell: c } of countCells(body)) {
     if (c.suppressed) expect(c.value, `${key} ${context}`).toBeNull();
-    else if (c.value !== null && !key.includes('change')) expect(c.value === 0 || (c.value >= THRESHOLD && c.value % 5 === 0), `${key}=${c.value} ${context}`).toBe(true);
+    else if (c.value !== null && !key.includes('change'))
+      expect(c.value === 0 || (c.value >= THRESHOLD && c.value % 5 === 0), `${key}=${c.value} ${context}`).toBe(true);
   }
 }
 
@@ -212,7 +238,10 @@ describe('skill-gap report on the generated demo data', () => {
       expect(csvRows.length, context).toBe(expected.size);
       for (const row of csvRows) {
         const want = expected.get(row.skill_id!)!;
-        expect([row.demand, row.supply], `${row.skill_id} ${context}`).toEqual([cellText(want.published.demand), cellText(want.published.supply)]);
+        expect([row.demand, row.supply], `${row.skill_id} ${context}`).toEqual([
+          cellText(want.published.demand),
+          cellText(want.published.supply),
+        ]);
       }
       expect(csvRows.slice(0, found.rows.length).map((r) => r.skill_id)).toEqual(found.rows.map((r) => r.skill.id));
     }
@@ -222,7 +251,15 @@ describe('skill-gap report on the generated demo data', () => {
 
   it('puts the largest gaps first: shown demand with no supply, then the highest ratios', async () => {
     const { report: gaps } = await report({ first: 500 });
-    const ranks = gaps.rows.map((r) => (r.supply.value === 0 && !r.supply.suppressed && (r.demand.suppressed || (r.demand.value ?? 0) > 0) ? 3 : r.ratio.suppressed ? 1 : r.ratio.value === null ? 0 : 2));
+    const ranks = gaps.rows.map((r) =>
+      r.supply.value === 0 && !r.supply.suppressed && (r.demand.suppressed || (r.demand.value ?? 0) > 0)
+        ? 3
+        : r.ratio.suppressed
+          ? 1
+          : r.ratio.value === null
+            ? 0
+            : 2,
+    );
     expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
     const ratios = gaps.rows.filter((_, i) => ranks[i] === 2).map((r) => r.ratio.value!);
     expect(ratios).toEqual([...ratios].sort((a, b) => b - a));
@@ -233,7 +270,7 @@ describe('skill-gap report on the generated demo data', () => {
     const regions = [...new Set(dataset.records.map((r) => r.location.region))];
     const occupations = [...new Set(postings.flatMap((p) => (p.occupation ? [p.occupation] : [])))];
     let seed = 7;
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     const pick = <T>(values: readonly T[]): T | undefined => (random() < 0.4 ? undefined : values[Math.floor(random() * values.length)]);
     let suppressedCells = 0;
     for (let i = 0; i < 30; i++) {
@@ -254,7 +291,11 @@ describe('skill-gap report on the generated demo data', () => {
       suppressedCells += expectNoSmallCsvCounts(csv.raw, context);
     }
     expect(suppressedCells).toBeGreaterThan(0);
-    const snapshot = await t.gql<{ runSkillGapSnapshot: { status: string } }>('mutation { runSkillGapSnapshot { status } }', {}, t.tokens.admin);
+    const snapshot = await t.gql<{ runSkillGapSnapshot: { status: string } }>(
+      'mutation { runSkillGapSnapshot { status } }',
+      {},
+      t.tokens.admin,
+    );
     expect(snapshot.body.data?.runSkillGapSnapshot.status).toBe('OK');
     const skills = [...truth({}).keys()];
     for (let i = 0; i < 10; i++) {
@@ -263,11 +304,20 @@ describe('skill-gap report on the generated demo data', () => {
       const result = await t.gql(TREND_QUERY, { input: { skills: chosen, ...(region ? { region } : {}) } }, t.tokens.agency);
       expect(result.body.errors, result.raw).toBeUndefined();
       expectNoSmallCounts(JSON.parse(result.raw), `trend ${region} ${chosen}`);
-      const series = (result.body.data as { skillGapTrend: { skill: { id: string }; points: { demand: CellJson; supply: CellJson; ratio: CellJson }[] }[] }).skillGapTrend;
+      const series = (
+        result.body.data as {
+          skillGapTrend: { skill: { id: string }; points: { demand: CellJson; supply: CellJson; ratio: CellJson }[] }[];
+        }
+      ).skillGapTrend;
       // The stored snapshot holds the same numbers as the report (default window).
       const expected = truth(region ? { region } : {});
       const scope = region ? { region } : {};
-      for (const s of series) expectRow(s.points.at(-1)!, expected.get(s.skill.id) ?? { demand: 0, supply: 0, importance: null, published: publishedRow(s.skill.id, scope, 0, 0) }, `trend ${s.skill.id} ${region}`);
+      for (const s of series)
+        expectRow(
+          s.points.at(-1)!,
+          expected.get(s.skill.id) ?? { demand: 0, supply: 0, importance: null, published: publishedRow(s.skill.id, scope, 0, 0) },
+          `trend ${s.skill.id} ${region}`,
+        );
     }
     // After a snapshot, the default report compares with it: nothing changed.
     const { report: after } = await report({ first: 500 });
@@ -280,7 +330,11 @@ describe('skill-gap report on the generated demo data', () => {
   }, 120_000);
 
   it('is for agencies and admins only: employers and earners are FORBIDDEN, anonymous callers UNAUTHENTICATED', async () => {
-    for (const [token, code] of [[t.tokens.employer, 'FORBIDDEN'], [t.tokens.earner, 'FORBIDDEN'], [undefined, 'UNAUTHENTICATED']] as const) {
+    for (const [token, code] of [
+      [t.tokens.employer, 'FORBIDDEN'],
+      [t.tokens.earner, 'FORBIDDEN'],
+      [undefined, 'UNAUTHENTICATED'],
+    ] as const) {
       const result = await t.gql(REPORT_QUERY, { input: {} }, token);
       expect(result.body.errors?.[0]?.extensions?.code).toBe(code);
       expect(result.body.data).toBeNull();
@@ -327,7 +381,9 @@ describe('skill-gap report on the generated demo data', () => {
     const csv = await t.csv({ region, framework: 'onet' }, t.tokens.agency);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="skill-gap_${region}_onet_2026-11-01.csv"`);
-    expect(csv.raw.split('\r\n')[0]).toBe('skill_id,skill_label,framework,demand,supply,ratio,searches,searches_with_few_results,importance,demand_change,supply_change');
+    expect(csv.raw.split('\r\n')[0]).toBe(
+      'skill_id,skill_label,framework,demand,supply,ratio,searches,searches_with_few_results,importance,demand_change,supply_change',
+    );
   });
 });
 
@@ -344,13 +400,25 @@ describe('the search log', () => {
     ];
     const totals: number[] = [];
     for (const input of searches) {
-      const result = await t.gql<{ searchEarners: { total: number; pageInfo: { endCursor: string | null } } }>(SEARCH, { input: { ...input, first: 1 } }, t.tokens.employer);
+      const result = await t.gql<{ searchEarners: { total: number; pageInfo: { endCursor: string | null } } }>(
+        SEARCH,
+        { input: { ...input, first: 1 } },
+        t.tokens.employer,
+      );
       expect(result.body.errors, result.raw).toBeUndefined();
       totals.push(result.body.data!.searchEarners.total);
     }
     // Not logged: the next page of a search, and searches by agencies.
-    const first = await t.gql<{ searchEarners: { pageInfo: { endCursor: string } } }>(SEARCH, { input: { skills: [common], first: 1 } }, t.tokens.employer);
-    await t.gql(SEARCH, { input: { skills: [common], first: 1, after: first.body.data!.searchEarners.pageInfo.endCursor } }, t.tokens.employer);
+    const first = await t.gql<{ searchEarners: { pageInfo: { endCursor: string } } }>(
+      SEARCH,
+      { input: { skills: [common], first: 1 } },
+      t.tokens.employer,
+    );
+    await t.gql(
+      SEARCH,
+      { input: { skills: [common], first: 1, after: first.body.data!.searchEarners.pageInfo.endCursor } },
+      t.tokens.employer,
+    );
     await t.gql(SEARCH, { input: { skills: [common], regions: [region] } }, t.tokens.agency);
     totals.push(-1); // the first page above is logged (no region)
 
@@ -369,15 +437,24 @@ describe('the search log', () => {
       expect(entry.at).toBe(now.toISOString());
     }
     const bucket = (total: number) => (total === 0 ? 'none' : total < THRESHOLD ? 'few' : 'some');
-    const withRegion = logged.filter((e) => e.regions.length > 0).map((e) => [e.skills.join('+'), e.resultBucket]).sort();
+    const withRegion = logged
+      .filter((e) => e.regions.length > 0)
+      .map((e) => [e.skills.join('+'), e.resultBucket])
+      .sort();
     expect(withRegion).toEqual(searches.map((s, i) => [[...s.skills].sort().join('+'), bucket(totals[i]!)]).sort());
 
     const { report: found } = await report({ region, skills: [common!, other!, 'onet:2.B.3.m'] });
     const row = (id: string) => found.rows.find((r) => r.skill.id === id)!;
-    const few = (pick: (s: (typeof searches)[number]) => boolean) => searches.filter((s, i) => pick(s) && bucket(totals[i]!) !== 'some').length;
+    const few = (pick: (s: (typeof searches)[number]) => boolean) =>
+      searches.filter((s, i) => pick(s) && bucket(totals[i]!) !== 'some').length;
     const searchCell = (skillId: string, r?: string) => cellOf('searches', skillId, { region: r });
     expect(row(common!).searches).toEqual(expectedCell(11, searchCell(common!, region)));
-    expect(row(common!).searchesWithFewResults).toEqual(expectedCell(few((s) => s.skills.includes(common!)), { ...searchCell(common!, region), measure: 'searchesWithFewResults' }));
+    expect(row(common!).searchesWithFewResults).toEqual(
+      expectedCell(
+        few((s) => s.skills.includes(common!)),
+        { ...searchCell(common!, region), measure: 'searchesWithFewResults' },
+      ),
+    );
     expect(row(other!).searches).toEqual(expectedCell(5, searchCell(other!, region)));
     expect(row('onet:2.B.3.m').searches).toEqual(expectedCell(1, searchCell('onet:2.B.3.m', region)));
     // All regions: the region-less search counts too.
@@ -386,10 +463,17 @@ describe('the search log', () => {
   });
 
   it('never fails a search when the log cannot be written', async () => {
-    await target.client.indices.deleteAlias({ index: `${aliasName(target.prefix, 'search-log')}-v*`, name: aliasName(target.prefix, 'search-log') });
+    await target.client.indices.deleteAlias({
+      index: `${aliasName(target.prefix, 'search-log')}-v*`,
+      name: aliasName(target.prefix, 'search-log'),
+    });
     const blocked = aliasName(target.prefix, 'search-log');
     // An index the log cannot write into (read-only), under the alias name.
-    await target.client.indices.create({ index: `${blocked}-blocked`, aliases: { [blocked]: {} }, settings: { 'index.blocks.write': true } });
+    await target.client.indices.create({
+      index: `${blocked}-blocked`,
+      aliases: { [blocked]: {} },
+      settings: { 'index.blocks.write': true },
+    });
     const result = await t.gql(SEARCH, { input: { skills: ['onet:2.B.3'] } }, t.tokens.employer);
     expect(result.body.errors).toBeUndefined();
     await new Promise((r) => setTimeout(r, 300));

@@ -62,8 +62,17 @@ export async function startReportApi(client: Client, prefix: string, now: Date, 
   const tokens = {} as Record<AccountRole, string>;
   for (const role of ['employer', 'earner', 'agency', 'admin'] as const) {
     const email = `${role}@reports.test`;
-    await createAccount(client, prefix, { email, role, password: PASSWORD, organisation: `${role} org`, ...(role === 'earner' ? { earnerId: 'earner-of-reports' } : {}) });
-    const result = await gql<{ login: { token: string } }>('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: email, p: PASSWORD });
+    await createAccount(client, prefix, {
+      email,
+      role,
+      password: PASSWORD,
+      organisation: `${role} org`,
+      ...(role === 'earner' ? { earnerId: 'earner-of-reports' } : {}),
+    });
+    const result = await gql<{ login: { token: string } }>(
+      'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+      { e: email, p: PASSWORD },
+    );
     if (!result.body.data?.login) throw new Error(`login failed: ${result.raw}`);
     tokens[role] = result.body.data.login.token;
   }
@@ -74,7 +83,9 @@ export async function startReportApi(client: Client, prefix: string, now: Date, 
     tokens,
     gql,
     async csv(params, token) {
-      const response = await fetch(`${api.url}/reports/skill-gap.csv?${new URLSearchParams(params)}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+      const response = await fetch(`${api.url}/reports/skill-gap.csv?${new URLSearchParams(params)}`, {
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
       return { status: response.status, headers: response.headers, raw: await response.text() };
     },
     close: () => api.close(),
@@ -85,13 +96,51 @@ export async function startReportApi(client: Client, prefix: string, now: Date, 
 export const REPORT_QUERY = /* GraphQL */ `
   query Report($input: SkillGapInput!) {
     skillGapReport(input: $input) {
-      totalRows generatedAt threshold previousSnapshotAt region framework occupation postedWithinMonths
+      totalRows
+      generatedAt
+      threshold
+      previousSnapshotAt
+      region
+      framework
+      occupation
+      postedWithinMonths
       rows {
-        skill { id label framework }
-        demand { value suppressed } supply { value suppressed } ratio { value suppressed }
-        searches { value suppressed } searchesWithFewResults { value suppressed }
+        skill {
+          id
+          label
+          framework
+        }
+        demand {
+          value
+          suppressed
+        }
+        supply {
+          value
+          suppressed
+        }
+        ratio {
+          value
+          suppressed
+        }
+        searches {
+          value
+          suppressed
+        }
+        searchesWithFewResults {
+          value
+          suppressed
+        }
         importance
-        change { demand { value suppressed } supply { value suppressed } }
+        change {
+          demand {
+            value
+            suppressed
+          }
+          supply {
+            value
+            suppressed
+          }
+        }
       }
     }
   }
@@ -99,7 +148,28 @@ export const REPORT_QUERY = /* GraphQL */ `
 
 export const TREND_QUERY = /* GraphQL */ `
   query Trend($input: SkillGapTrendInput!) {
-    skillGapTrend(input: $input) { skill { id label framework } points { takenAt demand { value suppressed } supply { value suppressed } ratio { value suppressed } } }
+    skillGapTrend(input: $input) {
+      skill {
+        id
+        label
+        framework
+      }
+      points {
+        takenAt
+        demand {
+          value
+          suppressed
+        }
+        supply {
+          value
+          suppressed
+        }
+        ratio {
+          value
+          suppressed
+        }
+      }
+    }
   }
 `;
 
@@ -133,7 +203,13 @@ export function countCells(value: unknown, out: { key: string; cell: CellJson }[
   else if (value && typeof value === 'object') {
     for (const [key, child] of Object.entries(value)) {
       if (key === 'change') continue;
-      if (['demand', 'supply', 'searches', 'searchesWithFewResults'].includes(key) && child && typeof child === 'object' && 'suppressed' in child) out.push({ key, cell: child as CellJson });
+      if (
+        ['demand', 'supply', 'searches', 'searchesWithFewResults'].includes(key) &&
+        child &&
+        typeof child === 'object' &&
+        'suppressed' in child
+      )
+        out.push({ key, cell: child as CellJson });
       else countCells(child, out);
     }
   }
@@ -159,8 +235,7 @@ export function parseCsv(raw: string): Record<string, string>[] {
       else if (ch === ',') {
         fields.push(current);
         current = '';
-      }
-      else current += ch;
+      } else current += ch;
     }
     fields.push(current);
     return fields;

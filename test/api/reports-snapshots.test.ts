@@ -29,7 +29,8 @@ let t: ReportApi;
 let seq = 0;
 
 /** What the API must publish for a true count (the test secret fixes each cell's noise; default 12-month window). */
-const pub = (count: number, measure: CellOf['measure'], skillId: string, region?: string): PublishedCell => expectedCell(count, { measure, skillId, region, windowMonths: 12 });
+const pub = (count: number, measure: CellOf['measure'], skillId: string, region?: string): PublishedCell =>
+  expectedCell(count, { measure, skillId, region, windowMonths: 12 });
 /** A change is the difference of published values, suppressed when either is. */
 const diff = (now: PublishedCell, before: PublishedCell): PublishedCell =>
   now.suppressed || before.suppressed ? { value: null, suppressed: true } : { value: now.value! - before.value!, suppressed: false };
@@ -40,22 +41,40 @@ async function addEarners(count: number, skill: string, region = 'US-OH'): Promi
     const earnerId = `earner-${++seq}`;
     const credential = { ...credentialOf({ earnerId, email: `${earnerId}@example.org`, name: earnerId, badges: 1 }, 0), skills: [skill] };
     const settings = { ...defaultDirectorySettings(earnerId, T0), statsOptIn: true, location: { city: 'Columbus', region, country: 'US' } };
-    const document = buildEarnerDocument({ earnerId, credentials: [credential], settings, skills: skillLookup(taxonomy), pathways: [], now: T0 });
+    const document = buildEarnerDocument({
+      earnerId,
+      credentials: [credential],
+      settings,
+      skills: skillLookup(taxonomy),
+      pathways: [],
+      now: T0,
+    });
     operations.push({ index: { _index: aliasName(target.prefix, 'earners'), _id: earnerId } }, document!);
   }
   await target.client.bulk({ operations, refresh: true });
 }
 
 async function removeEarners(ids: string[]): Promise<void> {
-  await target.client.bulk({ operations: ids.map((id) => ({ delete: { _index: aliasName(target.prefix, 'earners'), _id: id } })), refresh: true });
+  await target.client.bulk({
+    operations: ids.map((id) => ({ delete: { _index: aliasName(target.prefix, 'earners'), _id: id } })),
+    refresh: true,
+  });
 }
 
 async function addPostings(count: number, skill: string, postedOn: Date, region = 'US-OH'): Promise<void> {
   const operations: object[] = [];
   for (let i = 0; i < count; i++) {
     const posting: PostingDocument = {
-      id: `posting-${++seq}`, title: 'Technician', employer: 'Acme', region, postedOn: postedOn.toISOString(), skills: [skill],
-      skillsExpanded: expandWithAncestors(taxonomy, [skill]), unmappedSkills: [], source: 'test', ingestedAt: postedOn.toISOString(),
+      id: `posting-${++seq}`,
+      title: 'Technician',
+      employer: 'Acme',
+      region,
+      postedOn: postedOn.toISOString(),
+      skills: [skill],
+      skillsExpanded: expandWithAncestors(taxonomy, [skill]),
+      unmappedSkills: [],
+      source: 'test',
+      ingestedAt: postedOn.toISOString(),
     };
     operations.push({ index: { _index: aliasName(target.prefix, 'postings'), _id: posting.id } }, posting);
   }
@@ -64,14 +83,20 @@ async function addPostings(count: number, skill: string, postedOn: Date, region 
 
 async function markers(): Promise<ReportSnapshotDocument[]> {
   await target.client.indices.refresh({ index: aliasName(target.prefix, 'report-snapshots') });
-  const response = await target.client.search<ReportSnapshotDocument>({ index: aliasName(target.prefix, 'report-snapshots'), size: 100, query: { term: { kind: 'scope' } }, sort: [{ takenAt: 'asc' }] });
+  const response = await target.client.search<ReportSnapshotDocument>({
+    index: aliasName(target.prefix, 'report-snapshots'),
+    size: 100,
+    query: { term: { kind: 'scope' } },
+    sort: [{ takenAt: 'asc' }],
+  });
   return response.hits.hits.map((h) => h._source!);
 }
 
 async function report(input: Record<string, unknown>): Promise<ReportJson> {
   const result = await t.gql<{ skillGapReport: ReportJson }>(REPORT_QUERY, { input }, t.tokens.agency);
   expect(result.body.errors, result.raw).toBeUndefined();
-  for (const { key, cell } of countCells(result.body)) if (cell.value !== null) expect(cell.value === 0 || cell.value >= 5, `${key} ${cell.value}`).toBe(true);
+  for (const { key, cell } of countCells(result.body))
+    if (cell.value !== null) expect(cell.value === 0 || cell.value >= 5, `${key} ${cell.value}`).toBe(true);
   return result.body.data!.skillGapReport;
 }
 
@@ -108,7 +133,20 @@ describe('skill-gap snapshots', () => {
     expect(stored.length).toBeGreaterThan(0);
     expect(new Set(stored.map((m) => m.region))).toEqual(new Set(['ALL', 'US-OH', 'US-KY']));
     expect(t.logs.some((l) => l.job === 'skill-gap-snapshot' && l.outcome === 'ok')).toBe(true);
-    const rows = await target.client.search<ReportSnapshotDocument>({ index: aliasName(target.prefix, 'report-snapshots'), size: 100, query: { bool: { filter: [{ term: { kind: 'row' } }, { term: { region: 'US-OH' } }, { term: { skillId: WIDE } }, { term: { snapshotId: stored[0]!.snapshotId } }] } } });
+    const rows = await target.client.search<ReportSnapshotDocument>({
+      index: aliasName(target.prefix, 'report-snapshots'),
+      size: 100,
+      query: {
+        bool: {
+          filter: [
+            { term: { kind: 'row' } },
+            { term: { region: 'US-OH' } },
+            { term: { skillId: WIDE } },
+            { term: { snapshotId: stored[0]!.snapshotId } },
+          ],
+        },
+      },
+    });
     // Raw counts are stored; suppression happens on output.
     expect(rows.hits.hits.map((h) => [h._source!.demand, h._source!.supply])).toEqual([[6, 7]]);
   });
@@ -124,7 +162,11 @@ describe('skill-gap snapshots', () => {
     expect((await markers()).length).toBe(before + 3);
     // The admin mutation goes through the same job.
     const running = job.runNow();
-    const mutation = await t.gql<{ runSkillGapSnapshot: { status: string } }>('mutation { runSkillGapSnapshot { status ms message } }', {}, t.tokens.admin);
+    const mutation = await t.gql<{ runSkillGapSnapshot: { status: string } }>(
+      'mutation { runSkillGapSnapshot { status ms message } }',
+      {},
+      t.tokens.admin,
+    );
     expect(mutation.body.data?.runSkillGapSnapshot.status).toBe('SKIPPED');
     expect((await running).status).toBe('ok');
     const forbidden = await t.gql('mutation { runSkillGapSnapshot { status } }', {}, t.tokens.agency);
@@ -133,7 +175,11 @@ describe('skill-gap snapshots', () => {
 
   it('reports the change since the previous snapshot of the same scope, suppressed where a side is small', async () => {
     t.setNow(day(1));
-    const run = await t.gql<{ runSkillGapSnapshot: { status: string } }>('mutation { runSkillGapSnapshot { status ms message } }', {}, t.tokens.admin);
+    const run = await t.gql<{ runSkillGapSnapshot: { status: string } }>(
+      'mutation { runSkillGapSnapshot { status ms message } }',
+      {},
+      t.tokens.admin,
+    );
     expect(run.body.data?.runSkillGapSnapshot.status).toBe('OK');
     await addEarners(3, WIDE);
     await addEarners(3, SMALL);
@@ -146,14 +192,27 @@ describe('skill-gap snapshots', () => {
     expect(rowOf(ohio, WIDE)).toMatchObject({
       demand: pub(8, 'demand', WIDE, oh),
       supply: pub(10, 'supply', WIDE, oh),
-      change: { demand: diff(pub(8, 'demand', WIDE, oh), pub(6, 'demand', WIDE, oh)), supply: diff(pub(10, 'supply', WIDE, oh), pub(7, 'supply', WIDE, oh)) },
+      change: {
+        demand: diff(pub(8, 'demand', WIDE, oh), pub(6, 'demand', WIDE, oh)),
+        supply: diff(pub(10, 'supply', WIDE, oh), pub(7, 'supply', WIDE, oh)),
+      },
     });
     // SMALL: 3 -> 6 earners; the previous 3 is at most 5 noised, so the change is suppressed unless it was shown as 0 or 5.
-    expect(rowOf(ohio, SMALL)).toMatchObject({ supply: pub(6, 'supply', SMALL, oh), change: { supply: diff(pub(6, 'supply', SMALL, oh), pub(3, 'supply', SMALL, oh)), demand: { value: 0, suppressed: false } } });
+    expect(rowOf(ohio, SMALL)).toMatchObject({
+      supply: pub(6, 'supply', SMALL, oh),
+      change: { supply: diff(pub(6, 'supply', SMALL, oh), pub(3, 'supply', SMALL, oh)), demand: { value: 0, suppressed: false } },
+    });
     // SHRINK: 6 -> 4 earners.
-    expect(rowOf(ohio, SHRINK)).toMatchObject({ supply: pub(4, 'supply', SHRINK, oh), change: { supply: diff(pub(4, 'supply', SHRINK, oh), pub(6, 'supply', SHRINK, oh)) } });
+    expect(rowOf(ohio, SHRINK)).toMatchObject({
+      supply: pub(4, 'supply', SHRINK, oh),
+      change: { supply: diff(pub(4, 'supply', SHRINK, oh), pub(6, 'supply', SHRINK, oh)) },
+    });
     const all = await report({ first: 500, skills: [WIDE, SMALL] });
-    expect(rowOf(all, SMALL)).toMatchObject({ demand: pub(5, 'demand', SMALL), supply: pub(6, 'supply', SMALL), ratio: expectedRatio(pub(5, 'demand', SMALL), pub(6, 'supply', SMALL)) });
+    expect(rowOf(all, SMALL)).toMatchObject({
+      demand: pub(5, 'demand', SMALL),
+      supply: pub(6, 'supply', SMALL),
+      ratio: expectedRatio(pub(5, 'demand', SMALL), pub(6, 'supply', SMALL)),
+    });
     // An occupation or a different window has no comparable snapshot.
     expect((await report({ region: 'US-OH', postedWithinMonths: 6 })).previousSnapshotAt).toBeNull();
     expect((await report({ region: 'US-OH', postedWithinMonths: 6 })).rows.every((r) => r.change === null)).toBe(true);
@@ -161,11 +220,17 @@ describe('skill-gap snapshots', () => {
 
   it('reads the trend from the stored snapshots, oldest first, suppressed like the report', async () => {
     await t.gql('mutation { runSkillGapSnapshot { status } }', {}, t.tokens.admin);
-    const result = await t.gql<{ skillGapTrend: { skill: { id: string }; points: { takenAt: string; demand: { value: number | null; suppressed: boolean }; supply: { value: number | null; suppressed: boolean }; ratio: { value: number | null; suppressed: boolean } }[] }[] }>(
-      TREND_QUERY,
-      { input: { region: 'US-OH', skills: [WIDE, SMALL, SHRINK], since: day(-1).toISOString() } },
-      t.tokens.agency,
-    );
+    const result = await t.gql<{
+      skillGapTrend: {
+        skill: { id: string };
+        points: {
+          takenAt: string;
+          demand: { value: number | null; suppressed: boolean };
+          supply: { value: number | null; suppressed: boolean };
+          ratio: { value: number | null; suppressed: boolean };
+        }[];
+      }[];
+    }>(TREND_QUERY, { input: { region: 'US-OH', skills: [WIDE, SMALL, SHRINK], since: day(-1).toISOString() } }, t.tokens.agency);
     expect(result.body.errors, result.raw).toBeUndefined();
     const ohioMarkers = (await markers()).filter((m) => m.region === 'US-OH');
     const [wide, small, shrink] = result.body.data!.skillGapTrend;

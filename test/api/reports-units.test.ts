@@ -5,15 +5,39 @@ import { csvQueryArgs, parseSkillGapInput, parseTrendInput } from '../../api/rep
 import { cellKeys, isEmptyRow, publishRow, sortRows, type PublishedRow } from '../../api/reports/publish.ts';
 import { mergeCounts, type RawRow } from '../../api/reports/rows.ts';
 import { resultBucket, searchLogEntry } from '../../api/reports/search-log-entry.ts';
-import { cellKeyText, cellNoise, NOISE_RANGE, publishChange, publishCount, publishNoised, publishRatio, type CellKey } from '../../api/reports/suppression.ts';
+import {
+  cellKeyText,
+  cellNoise,
+  NOISE_RANGE,
+  publishChange,
+  publishCount,
+  publishNoised,
+  publishRatio,
+  type CellKey,
+} from '../../api/reports/suppression.ts';
 import { monthsBefore } from '../../api/reports/window.ts';
 
 const T = 5;
-const row = (skillId: string, demand: number, supply: number, searches = 0, few = 0): RawRow => ({ skillId, demand, supply, searches, searchesWithFewResults: few });
+const row = (skillId: string, demand: number, supply: number, searches = 0, few = 0): RawRow => ({
+  skillId,
+  demand,
+  supply,
+  searches,
+  searchesWithFewResults: few,
+});
 /** A row published with no noise (s = count), to test ordering and CSV on known values. */
 const publish = (r: RawRow): PublishedRow => {
   const [demand, supply] = [publishNoised(r.demand, T), publishNoised(r.supply, T)];
-  return { skillId: r.skillId, demand, supply, ratio: publishRatio(demand, supply), searches: publishNoised(r.searches, T), searchesWithFewResults: publishNoised(r.searchesWithFewResults, T), importance: null, change: null };
+  return {
+    skillId: r.skillId,
+    demand,
+    supply,
+    ratio: publishRatio(demand, supply),
+    searches: publishNoised(r.searches, T),
+    searchesWithFewResults: publishNoised(r.searchesWithFewResults, T),
+    importance: null,
+    change: null,
+  };
 };
 const SECRET = 'unit-test-noise-secret-0123456789abcdef';
 const CONTROL = { threshold: T, noiseSecret: SECRET };
@@ -95,7 +119,13 @@ describe('disclosure control', () => {
 describe('report input', () => {
   it('fills in defaults and normalizes codes', () => {
     expect(parseSkillGapInput({ region: 'oh', framework: 'ONET', occupation: '15-1252' })).toEqual({
-      region: 'US-OH', framework: 'onet', occupation: '15-1252.00', postedWithinMonths: 12, skills: null, first: 50, sort: 'GAP',
+      region: 'US-OH',
+      framework: 'onet',
+      occupation: '15-1252.00',
+      postedWithinMonths: 12,
+      skills: null,
+      first: 50,
+      sort: 'GAP',
     });
   });
 
@@ -118,8 +148,13 @@ describe('report input', () => {
   });
 
   it('reads the CSV query string like the GraphQL input', () => {
-    expect(parseSkillGapInput(csvQueryArgs({ region: 'US-OH', skills: 'onet:2.B.3, onet:2.B.3.k', sort: 'demand', postedWithinMonths: '6' }))).toMatchObject({
-      region: 'US-OH', skills: ['onet:2.B.3', 'onet:2.B.3.k'], sort: 'DEMAND', postedWithinMonths: 6,
+    expect(
+      parseSkillGapInput(csvQueryArgs({ region: 'US-OH', skills: 'onet:2.B.3, onet:2.B.3.k', sort: 'demand', postedWithinMonths: '6' })),
+    ).toMatchObject({
+      region: 'US-OH',
+      skills: ['onet:2.B.3', 'onet:2.B.3.k'],
+      sort: 'DEMAND',
+      postedWithinMonths: 6,
     });
   });
 
@@ -130,23 +165,69 @@ describe('report input', () => {
 
 describe('rows', () => {
   const counts = {
-    demand: new Map([['onet:a', 10], ['onet:b', 3], ['esco:c', 6]]),
-    supply: new Map([['onet:a', 5], ['nice:d', 9]]),
+    demand: new Map([
+      ['onet:a', 10],
+      ['onet:b', 3],
+      ['esco:c', 6],
+    ]),
+    supply: new Map([
+      ['onet:a', 5],
+      ['nice:d', 9],
+    ]),
     searches: new Map([['onet:a', { searches: 7, few: 2 }]]),
   };
 
   it('gives a row to every skill with demand or supply, filtered by framework and occupation', () => {
-    expect(mergeCounts(counts, { skills: null, framework: null, occupationSkills: null }).map((r) => r.skillId)).toEqual(['esco:c', 'nice:d', 'onet:a', 'onet:b']);
-    expect(mergeCounts(counts, { skills: null, framework: 'onet', occupationSkills: null }).map((r) => r.skillId)).toEqual(['onet:a', 'onet:b']);
+    expect(mergeCounts(counts, { skills: null, framework: null, occupationSkills: null }).map((r) => r.skillId)).toEqual([
+      'esco:c',
+      'nice:d',
+      'onet:a',
+      'onet:b',
+    ]);
+    expect(mergeCounts(counts, { skills: null, framework: 'onet', occupationSkills: null }).map((r) => r.skillId)).toEqual([
+      'onet:a',
+      'onet:b',
+    ]);
     // Occupation: its profile or its postings' skills (the demand), never supply-only skills outside the profile.
-    expect(mergeCounts(counts, { skills: null, framework: null, occupationSkills: ['onet:z'] }).map((r) => r.skillId)).toEqual(['esco:c', 'onet:a', 'onet:b']);
-    expect(mergeCounts(counts, { skills: ['onet:a', 'onet:q'], framework: null, occupationSkills: null })).toEqual([row('onet:a', 10, 5, 7, 2), row('onet:q', 0, 0)]);
+    expect(mergeCounts(counts, { skills: null, framework: null, occupationSkills: ['onet:z'] }).map((r) => r.skillId)).toEqual([
+      'esco:c',
+      'onet:a',
+      'onet:b',
+    ]);
+    expect(mergeCounts(counts, { skills: ['onet:a', 'onet:q'], framework: null, occupationSkills: null })).toEqual([
+      row('onet:a', 10, 5, 7, 2),
+      row('onet:q', 0, 0),
+    ]);
   });
 
   it('sorts gaps by shown values: no supply first, then ratio; suppressed ratios tie and order by id', () => {
-    const rows = [row('s:ratio2', 10, 5), row('s:none', 6, 0), row('s:hidden-b', 20, 2), row('s:hidden-a', 20, 4), row('s:ratio1', 5, 5), row('s:empty', 0, 0), row('s:more-none', 9, 0)].map(publish);
-    expect(sortRows(rows, 'GAP').map((r) => r.skillId)).toEqual(['s:more-none', 's:none', 's:ratio2', 's:ratio1', 's:hidden-a', 's:hidden-b', 's:empty']);
-    expect(sortRows(rows, 'SUPPLY').map((r) => r.skillId)).toEqual(['s:ratio1', 's:ratio2', 's:hidden-a', 's:hidden-b', 's:empty', 's:more-none', 's:none']);
+    const rows = [
+      row('s:ratio2', 10, 5),
+      row('s:none', 6, 0),
+      row('s:hidden-b', 20, 2),
+      row('s:hidden-a', 20, 4),
+      row('s:ratio1', 5, 5),
+      row('s:empty', 0, 0),
+      row('s:more-none', 9, 0),
+    ].map(publish);
+    expect(sortRows(rows, 'GAP').map((r) => r.skillId)).toEqual([
+      's:more-none',
+      's:none',
+      's:ratio2',
+      's:ratio1',
+      's:hidden-a',
+      's:hidden-b',
+      's:empty',
+    ]);
+    expect(sortRows(rows, 'SUPPLY').map((r) => r.skillId)).toEqual([
+      's:ratio1',
+      's:ratio2',
+      's:hidden-a',
+      's:hidden-b',
+      's:empty',
+      's:more-none',
+      's:none',
+    ]);
   });
 });
 
@@ -164,11 +245,16 @@ describe('CSV', () => {
       threshold: 5,
       previousSnapshotAt: null,
     });
-    expect(text).toBe('skill_id,skill_label,framework,demand,supply,ratio,searches,searches_with_few_results,importance,demand_change,supply_change\r\nonet:2.B.3.k,"Operation, Monitoring",onet,10,<5,<5,0,0,,,\r\n');
+    expect(text).toBe(
+      'skill_id,skill_label,framework,demand,supply,ratio,searches,searches_with_few_results,importance,demand_change,supply_change\r\nonet:2.B.3.k,"Operation, Monitoring",onet,10,<5,<5,0,0,,,\r\n',
+    );
   });
 
   it('names the file after the scope and day', () => {
-    const report = { query: { region: 'US-OH', framework: null, occupation: '15-1252.00' }, generatedAt: '2026-11-01T10:00:00.000Z' } as Parameters<typeof csvFilename>[0];
+    const report = {
+      query: { region: 'US-OH', framework: null, occupation: '15-1252.00' },
+      generatedAt: '2026-11-01T10:00:00.000Z',
+    } as Parameters<typeof csvFilename>[0];
     expect(csvFilename(report)).toBe('skill-gap_US-OH_all-frameworks_15-1252.00_2026-11-01.csv');
   });
 });
@@ -176,7 +262,13 @@ describe('CSV', () => {
 describe('search log entries', () => {
   it('keep skills, known regions, a result bucket and the hour, nothing else', () => {
     expect([0, 1, 4, 5].map((n) => resultBucket(n, 5))).toEqual(['none', 'few', 'few', 'some']);
-    expect(searchLogEntry({ skills: ['onet:b', 'onet:a', 'onet:a'], regions: ['oh', 'nowhere'], total: 3 }, 5, new Date('2026-11-01T10:42:13.5Z'))).toEqual({
+    expect(
+      searchLogEntry(
+        { skills: ['onet:b', 'onet:a', 'onet:a'], regions: ['oh', 'nowhere'], total: 3 },
+        5,
+        new Date('2026-11-01T10:42:13.5Z'),
+      ),
+    ).toEqual({
       at: '2026-11-01T10:00:00.000Z',
       skills: ['onet:a', 'onet:b'],
       regions: ['US-OH'],

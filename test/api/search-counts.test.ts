@@ -9,16 +9,43 @@ const SEARCH = /* GraphQL */ `
     searchEarners(input: $input) {
       total
       totalIsExact
-      nodes { earner { id } }
-      pageInfo { hasNextPage }
+      nodes {
+        earner {
+          id
+        }
+      }
+      pageInfo {
+        hasNextPage
+      }
       facets {
-        badges { value count }
-        skills { value count }
-        issuers { value count }
-        frameworks { value count }
-        regions { value count }
-        credentialTypes { value count }
-        issued { value count }
+        badges {
+          value
+          count
+        }
+        skills {
+          value
+          count
+        }
+        issuers {
+          value
+          count
+        }
+        frameworks {
+          value
+          count
+        }
+        regions {
+          value
+          count
+        }
+        credentialTypes {
+          value
+          count
+        }
+        issued {
+          value
+          count
+        }
       }
     }
   }
@@ -55,7 +82,10 @@ describe('search totals and facet counts equal a brute-force count', () => {
     const context = JSON.stringify(input);
     expect(found.total, context).toBe(truth.ids.length);
     expect(found.totalIsExact).toBe(true);
-    expect(found.nodes.map((n) => n.earner.id), context).toEqual(truth.ids.slice(0, input.first ?? 20));
+    expect(
+      found.nodes.map((n) => n.earner.id),
+      context,
+    ).toEqual(truth.ids.slice(0, input.first ?? 20));
     expect(found.pageInfo.hasNextPage).toBe(truth.ids.length > (input.first ?? 20));
     for (const facet of FACET_NAMES) {
       expect(found.facets[facet], `${facet} for ${context}`).toEqual(truth.facets[facet].slice(0, input.facetSize ?? 20));
@@ -83,11 +113,21 @@ describe('search totals and facet counts equal a brute-force count', () => {
   });
 
   it('ALL modes: each value held, and facet counts stay exact under several clauses', async () => {
-    const holder = fixture.records.find((r) => r.listed && new Set(r.badges.filter((b) => b.visible && b.status === 'VERIFIED').map((b) => b.classId)).size >= 2)!;
+    const holder = fixture.records.find(
+      (r) => r.listed && new Set(r.badges.filter((b) => b.visible && b.status === 'VERIFIED').map((b) => b.classId)).size >= 2,
+    )!;
     const classes = [...new Set(holder.badges.filter((b) => b.visible && b.status === 'VERIFIED').map((b) => b.classId))].slice(0, 2);
     expect(await check({ badges: classes, badgesMode: 'ALL', first: 50, facetSize: 100 })).toBeGreaterThan(0);
     expect(await check({ badges: classes, badgesMode: 'ALL', first: 50, facetSize: 3 })).toBeGreaterThan(0);
     const skills = [...new Set(holder.badges.filter((b) => b.visible && b.status === 'VERIFIED').flatMap((b) => b.skills))].slice(0, 3);
-    await check({ skills, skillsMode: 'ALL', badges: classes, badgesMode: 'ALL', verification: ['VERIFIED', 'EXPIRED'], first: 50, facetSize: 100 });
+    await check({
+      skills,
+      skillsMode: 'ALL',
+      badges: classes,
+      badgesMode: 'ALL',
+      verification: ['VERIFIED', 'EXPIRED'],
+      first: 50,
+      facetSize: 100,
+    });
   });
 });

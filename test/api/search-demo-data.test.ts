@@ -16,8 +16,41 @@ const SEARCH = /* GraphQL */ `
   query Search($input: EarnerSearchInput!) {
     searchEarners(input: $input) {
       total
-      nodes { earner { id } }
-      facets { badges { value count } skills { value count } issuers { value count } frameworks { value count } regions { value count } credentialTypes { value count } issued { value count } }
+      nodes {
+        earner {
+          id
+        }
+      }
+      facets {
+        badges {
+          value
+          count
+        }
+        skills {
+          value
+          count
+        }
+        issuers {
+          value
+          count
+        }
+        frameworks {
+          value
+          count
+        }
+        regions {
+          value
+          count
+        }
+        credentialTypes {
+          value
+          count
+        }
+        issued {
+          value
+          count
+        }
+      }
     }
   }
 `;
@@ -41,7 +74,8 @@ function oracleRecords(data: DemoDataset): EarnerRecord[] {
     badges: r.badges.map((b) => {
       const expanded = [...new Set(b.skills.flatMap((id) => [id, ...(taxonomy.byId.get(id)?.ancestors ?? [])]))];
       // Employers see verified badges and expired-only ones (as EXPIRED); the generator planted the reasons.
-      const shownAs = b.status === 'VERIFIED' ? 'VERIFIED' : b.reasons.length > 0 && b.reasons.every((r) => r === 'EXPIRED') ? 'EXPIRED' : undefined;
+      const shownAs =
+        b.status === 'VERIFIED' ? 'VERIFIED' : b.reasons.length > 0 && b.reasons.every((r) => r === 'EXPIRED') ? 'EXPIRED' : undefined;
       return {
         credentialId: b.credentialId,
         classId: b.badgeClassId,
@@ -64,7 +98,14 @@ function oracleRecords(data: DemoDataset): EarnerRecord[] {
 
 function searchFixture(records: EarnerRecord[]): SearchFixture {
   const badges = dataset.records.flatMap((r) => r.badges);
-  const classes = [...new Map(badges.map((b) => [b.badgeClassId, { id: b.badgeClassId, name: b.badgeClassName, issuerId: b.issuerId, credentialType: b.credentialType, skills: b.skills }])).values()];
+  const classes = [
+    ...new Map(
+      badges.map((b) => [
+        b.badgeClassId,
+        { id: b.badgeClassId, name: b.badgeClassName, issuerId: b.issuerId, credentialType: b.credentialType, skills: b.skills },
+      ]),
+    ).values(),
+  ];
   const regions = Object.fromEntries(dataset.records.filter((r) => r.location.geo).map((r) => [r.location.region, r.location.geo!]));
   return {
     prefix: demo.target.prefix,
@@ -93,20 +134,23 @@ afterAll(async () => {
 });
 
 describe('search on the generated demo data', () => {
-  it('gives totals and every facet count equal to a brute-force count over the generator\'s records', async () => {
+  it("gives totals and every facet count equal to a brute-force count over the generator's records", async () => {
     const records = oracleRecords(dataset);
     const fixture = searchFixture(records);
     const searches: SearchInput[] = [{ first: 50, facetSize: 100 }, ...randomSearches(fixture, 100, 77)];
     const totals: number[] = [];
     for (const input of searches) {
-      const result = await api.run<{ searchEarners: { total: number; nodes: { earner: { id: string } }[]; facets: Facets } }>(SEARCH, { input });
+      const result = await api.run<{ searchEarners: { total: number; nodes: { earner: { id: string } }[]; facets: Facets } }>(SEARCH, {
+        input,
+      });
       const context = JSON.stringify(input);
       expect(result.errors, context).toBeUndefined();
       const found = result.data!.searchEarners;
       const truth = bruteForce(records, input, now);
       expect(found.total, context).toBe(truth.ids.length);
       expect(found.nodes.map((n) => n.earner.id).sort(), context).toEqual(truth.ids.slice(0, input.first ?? 20).sort());
-      for (const facet of FACET_NAMES) expect(found.facets[facet], `${facet} for ${context}`).toEqual(truth.facets[facet].slice(0, input.facetSize ?? 20));
+      for (const facet of FACET_NAMES)
+        expect(found.facets[facet], `${facet} for ${context}`).toEqual(truth.facets[facet].slice(0, input.facetSize ?? 20));
       totals.push(truth.ids.length);
     }
     expect(totals.filter((t) => t > 0).length).toBeGreaterThan(30);

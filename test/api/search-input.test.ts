@@ -72,7 +72,9 @@ describe('input validation, roles and errors', () => {
   });
 
   it('rejects a cursor made for another sort order', async () => {
-    const page = await api.run<{ searchEarners: { pageInfo: { endCursor: string } } }>(SEARCH, { input: { first: 1, sort: 'RECENT', verification: ['VERIFIED', 'EXPIRED'] } });
+    const page = await api.run<{ searchEarners: { pageInfo: { endCursor: string } } }>(SEARCH, {
+      input: { first: 1, sort: 'RECENT', verification: ['VERIFIED', 'EXPIRED'] },
+    });
     const cursor = page.data!.searchEarners.pageInfo.endCursor;
     expect(cursor).toBeTruthy();
     expectBadInput(await api.run(SEARCH, { input: { after: cursor, sort: 'RELEVANCE' } }), 'after');
@@ -104,7 +106,11 @@ describe('input validation, roles and errors', () => {
     const skillId = fixture.skillPool[0]!;
     const skillQuery = `query($id: ID!) { skill(id: $id) { id label broader { id label } narrower { id } } }`;
     expect((await api.run(skillQuery, { id: skillId }, { role: 'anonymous' })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const skill = await api.run<{ skill: { id: string; broader: { id: string }[] } }>(skillQuery, { id: skillId }, { role: 'earner', accountId: 'a', earnerId: 'earner-0001' });
+    const skill = await api.run<{ skill: { id: string; broader: { id: string }[] } }>(
+      skillQuery,
+      { id: skillId },
+      { role: 'earner', accountId: 'a', earnerId: 'earner-0001' },
+    );
     expect(skill.errors).toBeUndefined();
     expect(skill.data!.skill.id).toBe(skillId);
     expect(skill.data!.skill.broader.map((s) => s.id)).toEqual(fixture.taxonomy.byId.get(skillId)!.broader);
@@ -128,7 +134,10 @@ describe('engine failures', () => {
     const server = createGraphqlServer(log);
     await server.start();
     try {
-      const response = await server.executeOperation({ query: SEARCH, variables: { input: {} } }, { contextValue: buildContext(createSearchEngine(client, prefix, log), EMPLOYER) });
+      const response = await server.executeOperation(
+        { query: SEARCH, variables: { input: {} } },
+        { contextValue: buildContext(createSearchEngine(client, prefix, log), EMPLOYER) },
+      );
       return (response.body as { singleResult: GraphqlResult }).singleResult;
     } finally {
       await server.stop();

@@ -17,15 +17,51 @@ describe('DataLoaders batch per entity type', () => {
 
   it('a page of earners with badge classes, issuers and skills costs one request per entity type', async () => {
     const query = /* GraphQL */ `
-      query($input: EarnerSearchInput!) {
+      query ($input: EarnerSearchInput!) {
         searchEarners(input: $input) {
-          nodes { earner { id badges(first: 10) { name badgeClass { id name earnerCount issuer { id name } } issuer { id name earnerCount } skills(first: 10) { id label broader(first: 5) { id } } } } }
-          facets { skills { value label count } }
+          nodes {
+            earner {
+              id
+              badges(first: 10) {
+                name
+                badgeClass {
+                  id
+                  name
+                  earnerCount
+                  issuer {
+                    id
+                    name
+                  }
+                }
+                issuer {
+                  id
+                  name
+                  earnerCount
+                }
+                skills(first: 10) {
+                  id
+                  label
+                  broader(first: 5) {
+                    id
+                  }
+                }
+              }
+            }
+          }
+          facets {
+            skills {
+              value
+              label
+              count
+            }
+          }
         }
       }
     `;
     api.resetCalls();
-    const result = await api.run<{ searchEarners: { nodes: { earner: { badges: { badgeClass: unknown; issuer: unknown; skills: unknown[] }[] } }[] } }>(query, {
+    const result = await api.run<{
+      searchEarners: { nodes: { earner: { badges: { badgeClass: unknown; issuer: unknown; skills: unknown[] }[] } }[] };
+    }>(query, {
       input: { first: 30, verification: ['VERIFIED', 'EXPIRED'] },
     });
     expect(result.errors).toBeUndefined();
@@ -34,7 +70,16 @@ describe('DataLoaders batch per entity type', () => {
     expect(badges.every((b) => b.badgeClass !== null && b.issuer !== null && b.skills.length > 0)).toBe(true);
     const paths = api.calls.map((c) => `${c.method} ${c.path.replace(fixture.prefix, 'P')}`).sort();
     // The search; badge classes (visibility + documents in one multi-search); issuers (registry entries, then their earner counts); skills with facet labels, then broader skills (the next depth).
-    expect(paths).toEqual(['POST /P-skills/_mget', 'POST /P-skills/_mget', 'POST /P-earners/_search', 'POST /P-earners/_search', 'POST /P-issuers/_search', 'POST /_msearch'].sort());
+    expect(paths).toEqual(
+      [
+        'POST /P-skills/_mget',
+        'POST /P-skills/_mget',
+        'POST /P-earners/_search',
+        'POST /P-earners/_search',
+        'POST /P-issuers/_search',
+        'POST /_msearch',
+      ].sort(),
+    );
   });
 
   it('looking up many earners by id is one request', async () => {

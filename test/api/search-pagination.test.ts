@@ -7,8 +7,22 @@ const PAGE = /* GraphQL */ `
   query Page($input: EarnerSearchInput!) {
     searchEarners(input: $input) {
       total
-      nodes { earner { id latestIssuedOn } cursor score highlights { field fragments } }
-      pageInfo { endCursor hasNextPage }
+      nodes {
+        earner {
+          id
+          latestIssuedOn
+        }
+        cursor
+        score
+        highlights {
+          field
+          fragments
+        }
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
     }
   }
 `;
@@ -16,7 +30,12 @@ const PAGE = /* GraphQL */ `
 interface PageData {
   searchEarners: {
     total: number;
-    nodes: { earner: { id: string; latestIssuedOn: string }; cursor: string; score: number | null; highlights: { field: string; fragments: string[] }[] }[];
+    nodes: {
+      earner: { id: string; latestIssuedOn: string };
+      cursor: string;
+      score: number | null;
+      highlights: { field: string; fragments: string[] }[];
+    }[];
     pageInfo: { endCursor: string | null; hasNextPage: boolean };
   };
 }

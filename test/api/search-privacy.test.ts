@@ -8,8 +8,60 @@ const SEARCH = /* GraphQL */ `
   query Search($input: EarnerSearchInput!) {
     searchEarners(input: $input) {
       total
-      nodes { earner { id name badges { credentialId name badgeClass { id } issuer { id } skills { id } } } highlights { fragments } }
-      facets { badges { value label count } skills { value count } issuers { value label count } frameworks { value count } regions { value count } credentialTypes { value count } issued { value count } }
+      nodes {
+        earner {
+          id
+          name
+          badges {
+            credentialId
+            name
+            badgeClass {
+              id
+            }
+            issuer {
+              id
+            }
+            skills {
+              id
+            }
+          }
+        }
+        highlights {
+          fragments
+        }
+      }
+      facets {
+        badges {
+          value
+          label
+          count
+        }
+        skills {
+          value
+          count
+        }
+        issuers {
+          value
+          label
+          count
+        }
+        frameworks {
+          value
+          count
+        }
+        regions {
+          value
+          count
+        }
+        credentialTypes {
+          value
+          count
+        }
+        issued {
+          value
+          count
+        }
+      }
     }
   }
 `;
@@ -47,7 +99,11 @@ describe('privacy: hidden earners and hidden badges never show', () => {
 
   it('in hits, totals and every facet count, whatever the filters (including hidden ids)', async () => {
     const searches = randomSearches(fixture, 60, 99, { includeHidden: true });
-    searches.push({ badges: [fixture.hiddenOnly.classId] }, { skills: [fixture.hiddenOnly.skillId] }, { issuers: [fixture.hiddenOnly.issuerId] });
+    searches.push(
+      { badges: [fixture.hiddenOnly.classId] },
+      { skills: [fixture.hiddenOnly.skillId] },
+      { issuers: [fixture.hiddenOnly.issuerId] },
+    );
     searches.push({ verification: ['VERIFIED', 'EXPIRED'], first: 50, facetSize: 100 });
     for (const input of searches) {
       const result = await api.run<{ searchEarners: { total: number } }>(SEARCH, { input });
@@ -58,14 +114,20 @@ describe('privacy: hidden earners and hidden badges never show', () => {
   }, 120_000);
 
   it('filtering on only-hidden values finds no one', async () => {
-    for (const input of [{ badges: [fixture.hiddenOnly.classId] }, { skills: [fixture.hiddenOnly.skillId] }, { issuers: [fixture.hiddenOnly.issuerId] }]) {
+    for (const input of [
+      { badges: [fixture.hiddenOnly.classId] },
+      { skills: [fixture.hiddenOnly.skillId] },
+      { issuers: [fixture.hiddenOnly.issuerId] },
+    ]) {
       const result = await api.run<{ searchEarners: { total: number } }>(SEARCH, { input });
       expect(result.data!.searchEarners.total).toBe(0);
     }
   });
 
   it('in full-text matches: a hidden badge name finds no one', async () => {
-    const result = await api.run<{ searchEarners: { total: number } }>(SEARCH, { input: { text: 'Zyzzyva', verification: ['VERIFIED', 'EXPIRED'] } });
+    const result = await api.run<{ searchEarners: { total: number } }>(SEARCH, {
+      input: { text: 'Zyzzyva', verification: ['VERIFIED', 'EXPIRED'] },
+    });
     expect(result.data!.searchEarners.total).toBe(0);
   });
 
@@ -86,7 +148,11 @@ describe('privacy: hidden earners and hidden badges never show', () => {
   it('in lookups by id', async () => {
     const query = `query($earner: ID!, $badge: ID!, $issuer: ID!) { earner(id: $earner) { id } badgeClass(id: $badge) { id } issuer(id: $issuer) { id } }`;
     const hiddenEarner = [...hiddenEarners][0]!;
-    const result = await api.run<Json>(query, { earner: hiddenEarner, badge: fixture.hiddenOnly.classId, issuer: fixture.hiddenOnly.issuerId });
+    const result = await api.run<Json>(query, {
+      earner: hiddenEarner,
+      badge: fixture.hiddenOnly.classId,
+      issuer: fixture.hiddenOnly.issuerId,
+    });
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({ earner: null, badgeClass: null, issuer: null });
   });
@@ -96,6 +162,11 @@ describe('privacy: hidden earners and hidden badges never show', () => {
     const query = `query($id: ID!) { earner(id: $id) { id name badges { credentialId verification { status } } } }`;
     const result = await api.run<{ earner: { badges: { credentialId: string }[] } }>(query, { id: record.earnerId });
     assertNothingPrivate(result.data);
-    expect(result.data!.earner.badges.map((b) => b.credentialId).sort()).toEqual(record.badges.filter((b) => b.visible).map((b) => b.credentialId).sort());
+    expect(result.data!.earner.badges.map((b) => b.credentialId).sort()).toEqual(
+      record.badges
+        .filter((b) => b.visible)
+        .map((b) => b.credentialId)
+        .sort(),
+    );
   });
 });

@@ -14,7 +14,13 @@ import { engineSettings } from '../../scripts/engine/settings.ts';
 describe('engine lifecycle', () => {
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'talent-engine-'));
   fs.chmodSync(cacheDir, 0o755); // the unprivileged engine user must be able to enter it
-  const env = { ...process.env, ELASTICSEARCH_URL: undefined, TALENT_CACHE_DIR: cacheDir, ENGINE_PORT: '9271', ES_JAVA_OPTS: '-Xms256m -Xmx256m' };
+  const env = {
+    ...process.env,
+    ELASTICSEARCH_URL: undefined,
+    TALENT_CACHE_DIR: cacheDir,
+    ENGINE_PORT: '9271',
+    ES_JAVA_OPTS: '-Xms256m -Xmx256m',
+  };
   const mainZip = zipPath(engineSettings());
   if (fs.existsSync(mainZip)) {
     fs.mkdirSync(path.dirname(zipPath(engineSettings(env))), { recursive: true });
@@ -41,6 +47,8 @@ describe('engine lifecycle', () => {
   }, 240_000);
 
   it('uses ELASTICSEARCH_URL without starting anything, and says when it does not answer', async () => {
-    await expect(ensureEngine({ ELASTICSEARCH_URL: 'http://127.0.0.1:1' }, () => {})).rejects.toThrow(/ELASTICSEARCH_URL=http:\/\/127.0.0.1:1 does not answer/);
+    await expect(ensureEngine({ ELASTICSEARCH_URL: 'http://127.0.0.1:1' }, () => {})).rejects.toThrow(
+      /ELASTICSEARCH_URL=http:\/\/127.0.0.1:1 does not answer/,
+    );
   });
 });

@@ -12,7 +12,14 @@ const run = promisify(execFile);
 const prefix = uniquePrefix('cli');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-'));
 const assets = fixturePath('ob20/assets');
-const resolveFlags = ['--resolve', `https://example.org/=${assets}/`, '--resolve', `http://example.org/=${assets}/`, '--resolve', `https://example.org/beths-robotics-badge.json=${fixturePath('ob20/basic-assertion.json')}`];
+const resolveFlags = [
+  '--resolve',
+  `https://example.org/=${assets}/`,
+  '--resolve',
+  `http://example.org/=${assets}/`,
+  '--resolve',
+  `https://example.org/beths-robotics-badge.json=${fixturePath('ob20/basic-assertion.json')}`,
+];
 
 async function indexer(args: string[], env: Record<string, string> = {}) {
   try {
@@ -38,14 +45,23 @@ describe('the indexer command line', () => {
   it('ingests a mix of good and bad input, prints a summary and writes rejects with reasons', async () => {
     const rejects = path.join(tmp, 'rejects.jsonl');
     fs.writeFileSync(path.join(tmp, 'broken.json'), '{"@context": "https://w3id.org/openbadges/v2", "type": "Assertion"');
-    const inputs = [fixturePath('ob20/basic-assertion.json'), fixturePath('ob20/simple-revoked.jwt'), fixturePath('ob30/simple.json'), path.join(tmp, 'broken.json')];
+    const inputs = [
+      fixturePath('ob20/basic-assertion.json'),
+      fixturePath('ob20/simple-revoked.jwt'),
+      fixturePath('ob30/simple.json'),
+      path.join(tmp, 'broken.json'),
+    ];
     const result = await indexer(['ingest', ...inputs, ...resolveFlags, '--rejects', rejects]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Summary: 4 inputs, 3 credentials accepted');
     expect(result.stdout).toContain('verified 2, unverified 0, failed 1');
     expect(result.stdout).toContain('not verified, by reason: REVOKED 1');
     expect(result.stdout).toContain(`rejected 1: MALFORMED 1`);
-    const lines = fs.readFileSync(rejects, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { source: string; reasons: string[]; details: string[] });
+    const lines = fs
+      .readFileSync(rejects, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { source: string; reasons: string[]; details: string[] });
     expect(lines).toHaveLength(1);
     expect(lines[0]?.source).toBe(path.join(tmp, 'broken.json'));
     expect(lines[0]?.details.join(' ')).toMatch(/JSON/);
@@ -53,7 +69,10 @@ describe('the indexer command line', () => {
 
   it('prints one JSON object per credential for verify --json, without indexing', async () => {
     const result = await indexer(['verify', '--json', fixturePath('ob30/simple.json'), fixturePath('ob30/simple-err-expired.json')]);
-    const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.map((l) => [path.basename(String(l.source)), l.format, l.status, l.reasons])).toEqual([
       ['simple.json', 'ob3-json-ld', 'VERIFIED', []],
       ['simple-err-expired.json', 'ob3-json-ld', 'FAILED', ['EXPIRED']],
@@ -65,9 +84,26 @@ describe('the indexer command line', () => {
   });
 
   it('checks a hashed recipient against --recipient', async () => {
-    const good = await indexer(['verify', '--json', '--recipient', 'nobody@example.org', fixturePath('ob20/basic-assertion.json'), ...resolveFlags]);
-    expect(JSON.parse(good.stdout.trim())).toMatchObject({ status: 'VERIFIED', recipient: { type: 'email', identity: 'nobody@example.org' } });
-    const bad = await indexer(['verify', '--json', '--recipient', 'someone@example.org', fixturePath('ob20/basic-assertion.json'), ...resolveFlags]);
+    const good = await indexer([
+      'verify',
+      '--json',
+      '--recipient',
+      'nobody@example.org',
+      fixturePath('ob20/basic-assertion.json'),
+      ...resolveFlags,
+    ]);
+    expect(JSON.parse(good.stdout.trim())).toMatchObject({
+      status: 'VERIFIED',
+      recipient: { type: 'email', identity: 'nobody@example.org' },
+    });
+    const bad = await indexer([
+      'verify',
+      '--json',
+      '--recipient',
+      'someone@example.org',
+      fixturePath('ob20/basic-assertion.json'),
+      ...resolveFlags,
+    ]);
     expect(JSON.parse(bad.stdout.trim())).toMatchObject({ status: 'FAILED', reasons: ['RECIPIENT_MISMATCH'] });
   });
 
@@ -88,7 +124,16 @@ describe('the indexer command line', () => {
 describe('pathway definitions', () => {
   it('are checked, stored and used for earners on later runs', async () => {
     const file = path.join(tmp, 'pathways.json');
-    fs.writeFileSync(file, JSON.stringify([{ id: 'robotics', name: 'Robotics pathway', badgeClasses: ['https://example.org/robotics-badge.json', 'https://example.org/other.json'] }]));
+    fs.writeFileSync(
+      file,
+      JSON.stringify([
+        {
+          id: 'robotics',
+          name: 'Robotics pathway',
+          badgeClasses: ['https://example.org/robotics-badge.json', 'https://example.org/other.json'],
+        },
+      ]),
+    );
     const first = await indexer(['ingest', fixturePath('ob20/basic-assertion.json'), ...resolveFlags, '--pathways', file]);
     expect(first.code).toBe(0);
     const client = engineClient();

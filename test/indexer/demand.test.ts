@@ -36,7 +36,9 @@ describe('reading postings', () => {
       { kind: 'row', source: 'p.jsonl:1', row: { title: 'a' } },
       { kind: 'problem', source: 'p.jsonl:3', detail: expect.stringMatching(/^p\.jsonl:3: not JSON/) },
     ]);
-    expect(parsePostingText('  \n', 'empty.csv')).toEqual([{ kind: 'problem', source: 'empty.csv', detail: 'empty.csv: the file is empty' }]);
+    expect(parsePostingText('  \n', 'empty.csv')).toEqual([
+      { kind: 'problem', source: 'empty.csv', detail: 'empty.csv: the file is empty' },
+    ]);
   });
 
   it('names every problem of a bad row by row and column', () => {
@@ -44,14 +46,22 @@ describe('reading postings', () => {
     expect(bad.kind === 'row' && preparePosting(bad.row, bad.source, taxonomy, now)).toEqual({
       ok: false,
       source: 'p.csv:row 3',
-      problems: ['p.csv:row 3: column employer is empty', 'p.csv:row 3: region "Ohio" is not a known region code (use e.g. US-OH)', 'p.csv:row 3: posted_on "someday" is not a date (use YYYY-MM-DD)'],
+      problems: [
+        'p.csv:row 3: column employer is empty',
+        'p.csv:row 3: region "Ohio" is not a known region code (use e.g. US-OH)',
+        'p.csv:row 3: posted_on "someday" is not a date (use YYYY-MM-DD)',
+      ],
     });
   });
 
   it('normalizes required skills to the taxonomy and keeps the unknown ones', () => {
     const row = parsePostingText(CSV, 'p.csv')[0]!;
     const prepared = row.kind === 'row' ? preparePosting(row.row, row.source, taxonomy, now) : undefined;
-    expect(prepared?.ok && prepared.posting).toMatchObject({ region: 'US-OH', occupation: '49-9071.00', unmappedSkills: ['forklift certification'] });
+    expect(prepared?.ok && prepared.posting).toMatchObject({
+      region: 'US-OH',
+      occupation: '49-9071.00',
+      unmappedSkills: ['forklift certification'],
+    });
     const posting = (prepared as { posting: PostingDocument }).posting;
     expect(posting.skills).toContain('onet:2.B.3.k'); // O*NET Troubleshooting
     expect(posting.skillsExpanded).toEqual(expect.arrayContaining(['onet:2.B.3.k', 'onet:2.B.3']));
@@ -80,7 +90,12 @@ describe('ingesting postings into the engine', () => {
 
   it('reports an empty or missing file instead of failing', async () => {
     fs.writeFileSync(path.join(dir, 'empty.json'), '');
-    const summary = await ingestPostings([...(await readPostingSource(path.join(dir, 'empty.json'))), ...(await readPostingSource(path.join(dir, 'nope.csv')))], store, taxonomy, now);
+    const summary = await ingestPostings(
+      [...(await readPostingSource(path.join(dir, 'empty.json'))), ...(await readPostingSource(path.join(dir, 'nope.csv')))],
+      store,
+      taxonomy,
+      now,
+    );
     expect(summary).toMatchObject({ rows: 2, accepted: 0, rejected: 2 });
     expect(summary.problems).toEqual([`${path.join(dir, 'empty.json')}: the file is empty`, `${path.join(dir, 'nope.csv')}: no such file`]);
   });

@@ -49,7 +49,12 @@ describe('the demo data set through the real pipeline', () => {
       for (const badge of record.badges) {
         const c = byId.get(badge.credentialId);
         expect(c, badge.credentialId).toBeDefined();
-        expect([c!.earnerId, c!.verification.status, [...c!.verification.reasons].sort(), c!.skills]).toEqual([record.earnerId, badge.status, [...badge.reasons].sort(), badge.skills]);
+        expect([c!.earnerId, c!.verification.status, [...c!.verification.reasons].sort(), c!.skills]).toEqual([
+          record.earnerId,
+          badge.status,
+          [...badge.reasons].sort(),
+          badge.skills,
+        ]);
       }
     }
   });
@@ -69,7 +74,9 @@ describe('the demo data set through the real pipeline', () => {
       if (!tampered) expect(issuerIds.has(c.issuerRecognition.entryId!)).toBe(true);
     }
     // Each badge class shared by holders was written by its own issuer's verified credentials.
-    const verifiedClasses = [...new Set(stored.filter((c) => c.verification.status === 'VERIFIED' && !unknown.includes(c)).map((c) => c.achievement.id))].sort();
+    const verifiedClasses = [
+      ...new Set(stored.filter((c) => c.verification.status === 'VERIFIED' && !unknown.includes(c)).map((c) => c.achievement.id)),
+    ].sort();
     const classes = await store.documentsById<{ id: string; issuerName: string }>('badge-classes', verifiedClasses);
     expect(classes.map((c) => c.id).sort()).toEqual(verifiedClasses);
     const names = new Set(dataset.issuers.map((i) => i.name));
@@ -92,7 +99,9 @@ describe('the demo data set through the real pipeline', () => {
   it('records pathway progress as the records imply', async () => {
     const earners = await allEarners();
     for (const record of dataset.records) {
-      const shownVerified = new Set(record.badges.filter((b) => record.listed && !b.hidden && b.status === 'VERIFIED').map((b) => b.badgeClassId));
+      const shownVerified = new Set(
+        record.badges.filter((b) => record.listed && !b.hidden && b.status === 'VERIFIED').map((b) => b.badgeClassId),
+      );
       const expected = dataset.pathways
         .map((p) => {
           const required = Math.min(p.required ?? p.badgeClasses.length, p.badgeClasses.length);
@@ -111,7 +120,10 @@ describe('the demo job postings', () => {
     const regions = new Set(dataset.records.map((r) => r.location.region));
     expect(dataset.postings.every((p) => regions.has(p.region))).toBe(true);
     const taught = new Set(dataset.records.flatMap((r) => r.badges.flatMap((b) => b.skills)));
-    const stored = await target.client.search<{ skills: string[]; unmappedSkills: string[] }>({ index: store.alias('postings'), size: 1000 });
+    const stored = await target.client.search<{ skills: string[]; unmappedSkills: string[] }>({
+      index: store.alias('postings'),
+      size: 1000,
+    });
     const postings = stored.hits.hits.map((h) => h._source!);
     expect(postings.some((p) => p.skills.some((s) => !taught.has(s)))).toBe(true);
     expect(postings.some((p) => p.skills.some((s) => taught.has(s)))).toBe(true);

@@ -28,7 +28,13 @@ function options(overrides: Partial<IngestOptions> = {}): IngestOptions {
     store,
     taxonomy,
     skills: skillLookup(taxonomy),
-    pathways: [{ id: 'data-path', name: 'Data pathway', badgeClasses: ['https://issuer.example.net/achievements/python', 'https://issuer.example.net/achievements/sql'] }],
+    pathways: [
+      {
+        id: 'data-path',
+        name: 'Data pathway',
+        badgeClasses: ['https://issuer.example.net/achievements/python', 'https://issuer.example.net/achievements/sql'],
+      },
+    ],
     verify: { resolver: createResolver({ allowNetwork: false }) },
     now: () => new Date('2026-11-01T00:00:00Z'),
     onReject: (r) => void rejects.push(r),
@@ -38,8 +44,17 @@ function options(overrides: Partial<IngestOptions> = {}): IngestOptions {
 
 const unit = (source: string, text: string): InputUnit => ({ kind: 'credential', source, bytes: Buffer.from(text) });
 
-async function jwtFor(key: IssuerKey, email: string, achievement: string, alignment: Record<string, string>, name = 'Ada Lovelace'): Promise<string> {
-  const base = ob3Credential(key.did, {}, email) as { credentialSubject: { achievement: Record<string, unknown>; name?: string }; issuer: Record<string, unknown> };
+async function jwtFor(
+  key: IssuerKey,
+  email: string,
+  achievement: string,
+  alignment: Record<string, string>,
+  name = 'Ada Lovelace',
+): Promise<string> {
+  const base = ob3Credential(key.did, {}, email) as {
+    credentialSubject: { achievement: Record<string, unknown>; name?: string };
+    issuer: Record<string, unknown>;
+  };
   base.issuer = { ...base.issuer, id: key.did };
   base.credentialSubject.name = name;
   base.credentialSubject.achievement = {
@@ -77,7 +92,14 @@ afterAll(() => target.cleanup());
 describe('ingesting credentials into earners', () => {
   it('verifies the 1EdTech fixtures, keeps failures as FAILED and rejects what is unreadable', async () => {
     rejects.length = 0;
-    const files = ['ob20/basic-assertion.json', 'ob20/simple.jwt', 'ob20/simple-revoked.jwt', 'ob30/simple.json', 'ob30/simple-err-proof-value.json', 'ob20/basic-assertion-invalid-type.json'];
+    const files = [
+      'ob20/basic-assertion.json',
+      'ob20/simple.jwt',
+      'ob20/simple-revoked.jwt',
+      'ob30/simple.json',
+      'ob30/simple-err-proof-value.json',
+      'ob20/basic-assertion-invalid-type.json',
+    ];
     const units = files.map((f) => ({ kind: 'credential' as const, source: f, bytes: readFixture(f) }));
     const summary = await ingest(units, options({ verify: { resolver: fixtureResolver() } }));
     // basic-assertion.json and simple.jwt are one assertion (same id), hosted and signed: one badge.
@@ -98,7 +120,11 @@ describe('ingesting credentials into earners', () => {
 
   it('merges credentials of one person, dedupes a badge ingested twice, and is idempotent', async () => {
     const email = 'ada@example.net';
-    const py = await jwtFor(key, email, 'python', { targetFramework: 'ESCO', targetName: 'Python (computer programming)', targetUrl: 'http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d' });
+    const py = await jwtFor(key, email, 'python', {
+      targetFramework: 'ESCO',
+      targetName: 'Python (computer programming)',
+      targetUrl: 'http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d',
+    });
     const sql = await jwtFor(key, email, 'sql', { targetFramework: 'O*NET', targetCode: '2.B.3.e', targetName: 'Programming' });
     const run = [unit('a.jwt', py), unit('b.jwt', sql), unit('a.jwt', py)];
     await ingest(run, options());
@@ -121,7 +147,13 @@ describe('ingesting credentials into earners', () => {
   it('joins directory settings: an opt-in shows badges and pathway progress; re-ingest keeps the settings', async () => {
     const email = 'ada@example.net';
     const id = await idOf(email);
-    const settings = { ...defaultDirectorySettings(id), listed: true, contactable: true, headline: 'Data analyst', location: { city: 'Columbus', region: 'US-OH', country: 'US', geo: { lat: 39.96, lon: -83.0 } } };
+    const settings = {
+      ...defaultDirectorySettings(id),
+      listed: true,
+      contactable: true,
+      headline: 'Data analyst',
+      location: { city: 'Columbus', region: 'US-OH', country: 'US', geo: { lat: 39.96, lon: -83.0 } },
+    };
     await target.client.index({ index: store.alias('directory-settings'), id, document: settings, refresh: true });
     await refreshEarners(options(), [id], { refresh: true });
     const shown = (await earner(id))!;
@@ -140,18 +172,30 @@ describe('ingesting credentials into earners', () => {
   it('never stores credentials of an earner who deleted their data', async () => {
     const email = 'gone@example.net';
     const id = 'e-deletedearner0000000000000';
-    await target.client.index({ index: store.alias('directory-settings'), id, document: { ...defaultDirectorySettings(id), deleted: true, deletedIdentities: [`email:${email}`] }, refresh: true });
+    await target.client.index({
+      index: store.alias('directory-settings'),
+      id,
+      document: { ...defaultDirectorySettings(id), deleted: true, deletedIdentities: [`email:${email}`] },
+      refresh: true,
+    });
     const summary = await ingest([unit('gone.jwt', await jwtFor(key, email, 'python', { targetName: 'Python' }))], options());
     expect(summary.skippedDeleted).toBe(1);
     expect(await store.earnersByIdentity([`email:${email}`])).toEqual(new Map());
-    expect(await target.client.count({ index: store.alias('credentials'), query: { term: { identityKeys: `email:${email}` } } })).toMatchObject({ count: 0 });
+    expect(
+      await target.client.count({ index: store.alias('credentials'), query: { term: { identityKeys: `email:${email}` } } }),
+    ).toMatchObject({ count: 0 });
   });
 
   it('links a hashed recipient to the earner whose address arrives later in the run', async () => {
     const email = 'grace@example.net';
-    const hashedSubject = ob3Credential(key.did, {}, email) as { credentialSubject: { identifier: Record<string, unknown>[] }; issuer: Record<string, unknown> };
+    const hashedSubject = ob3Credential(key.did, {}, email) as {
+      credentialSubject: { identifier: Record<string, unknown>[] };
+      issuer: Record<string, unknown>;
+    };
     hashedSubject.issuer = { ...hashedSubject.issuer, id: key.did };
-    hashedSubject.credentialSubject.identifier = [{ type: 'IdentityObject', identityType: 'emailAddress', hashed: true, salt: 'pepper', identityHash: hashIdentity(email, 'pepper') }];
+    hashedSubject.credentialSubject.identifier = [
+      { type: 'IdentityObject', identityType: 'emailAddress', hashed: true, salt: 'pepper', identityHash: hashIdentity(email, 'pepper') },
+    ];
     const hashedJwt = await signOb3Jwt(hashedSubject, key);
     const plainJwt = await jwtFor(key, email, 'sql', { targetName: 'SQL' }, 'Grace Hopper');
     const summary = await ingest([unit('hashed.jwt', hashedJwt), unit('plain.jwt', plainJwt)], options({ chunkSize: 1 }));
@@ -161,21 +205,47 @@ describe('ingesting credentials into earners', () => {
     const hashedKey = `sha256:${hashIdentity(email, 'pepper').slice(7)}`;
     // The hashed identity now links to the address's earner, and no credential of it is left elsewhere.
     expect((await store.earnersByIdentity([hashedKey])).get(hashedKey)?.earnerId).toBe(await idOf(email));
-    const owners = await target.client.search<{ earnerId: string }>({ index: store.alias('credentials'), query: { term: { identityKeys: hashedKey } }, _source: ['earnerId'] });
+    const owners = await target.client.search<{ earnerId: string }>({
+      index: store.alias('credentials'),
+      query: { term: { identityKeys: hashedKey } },
+      _source: ['earnerId'],
+    });
     expect(new Set(owners.hits.hits.map((h) => h._source!.earnerId))).toEqual(new Set([await idOf(email)]));
   });
 
   it('imports bulk-export rows as UNVERIFIED and rejects bad rows by row and column', async () => {
     rejects.length = 0;
     const rows: InputUnit[] = [
-      { kind: 'row', source: 'export.csv:row 2', row: { earner_email: 'lin@example.net', earner_name: 'Lin Chen', badge_name: 'Forklift Safety', issuer: 'Acme Training', issued_on: '2025-05-01', skills: 'Troubleshooting; underwater basket weaving' }, raw: '{}' },
-      { kind: 'row', source: 'export.csv:row 3', row: { earner_email: 'lin@example.net', badge_name: '', issuer: 'Acme Training', issued_on: 'yesterday' }, raw: '{}' },
+      {
+        kind: 'row',
+        source: 'export.csv:row 2',
+        row: {
+          earner_email: 'lin@example.net',
+          earner_name: 'Lin Chen',
+          badge_name: 'Forklift Safety',
+          issuer: 'Acme Training',
+          issued_on: '2025-05-01',
+          skills: 'Troubleshooting; underwater basket weaving',
+        },
+        raw: '{}',
+      },
+      {
+        kind: 'row',
+        source: 'export.csv:row 3',
+        row: { earner_email: 'lin@example.net', badge_name: '', issuer: 'Acme Training', issued_on: 'yesterday' },
+        raw: '{}',
+      },
     ];
     const summary = await ingest(rows, options());
     expect(summary).toMatchObject({ accepted: 1, unverified: 1, rejected: 1 });
     expect(summary.unmappedSkills).toMatchObject({ 'underwater basket weaving': 1 });
-    expect(rejects[0]?.details).toEqual(['export.csv:row 3: column badge_name is empty', 'export.csv:row 3: issued_on "yesterday" is not a date (use YYYY-MM-DD)']);
+    expect(rejects[0]?.details).toEqual([
+      'export.csv:row 3: column badge_name is empty',
+      'export.csv:row 3: issued_on "yesterday" is not a date (use YYYY-MM-DD)',
+    ]);
     const stored = (await store.credentialsOf([await idOf('lin@example.net')])) as CredentialDocument[];
-    expect(stored.map((c) => [c.verification.status, c.verification.method, c.skills])).toEqual([['UNVERIFIED', 'import', ['onet:2.B.3.k', 'local:troubleshooting']]]);
+    expect(stored.map((c) => [c.verification.status, c.verification.method, c.skills])).toEqual([
+      ['UNVERIFIED', 'import', ['onet:2.B.3.k', 'local:troubleshooting']],
+    ]);
   });
 });

@@ -34,8 +34,14 @@ describe('expanding inputs', () => {
   });
 
   it('reads bulk exports as rows, numbered as a spreadsheet shows them', async () => {
-    fs.writeFileSync(path.join(dir, 'export.csv'), 'earner_email,badge_name,issuer,issued_on\nada@example.org,Welding I,Acme,2025-01-02\nbob@example.org,Welding II,Acme,2025-02-03\n');
-    fs.writeFileSync(path.join(dir, 'export.json'), JSON.stringify([{ email: 'ada@example.org', badge: 'Safety', issuer: 'Acme', date: '2025-01-01' }]));
+    fs.writeFileSync(
+      path.join(dir, 'export.csv'),
+      'earner_email,badge_name,issuer,issued_on\nada@example.org,Welding I,Acme,2025-01-02\nbob@example.org,Welding II,Acme,2025-02-03\n',
+    );
+    fs.writeFileSync(
+      path.join(dir, 'export.json'),
+      JSON.stringify([{ email: 'ada@example.org', badge: 'Safety', issuer: 'Acme', date: '2025-01-01' }]),
+    );
     const units = await collect([path.join(dir, 'export.csv'), path.join(dir, 'export.json')]);
     expect(units.map((u) => [u.kind, path.relative(dir, u.source)])).toEqual([
       ['row', 'export.csv:row 2'],
@@ -47,7 +53,11 @@ describe('expanding inputs', () => {
 
   it('says which path does not exist, and goes on', async () => {
     const units = await collect([path.join(dir, 'missing.json'), path.join(dir, 'tree', 'a.json')]);
-    expect(units[0]).toEqual({ kind: 'problem', source: path.join(dir, 'missing.json'), detail: `${path.join(dir, 'missing.json')}: no such file or folder` });
+    expect(units[0]).toEqual({
+      kind: 'problem',
+      source: path.join(dir, 'missing.json'),
+      detail: `${path.join(dir, 'missing.json')}: no such file or folder`,
+    });
     expect(units[1]?.kind).toBe('credential');
   });
 

@@ -22,7 +22,11 @@ import { testIndices } from '../support/engine.ts';
 const taxonomy = loadTaxonomy();
 
 /** Each case in indices of its own: the fixtures share credential ids, and a verified copy would be kept over a failing one. */
-async function ingestOne(unit: InputUnit, resolver: Resolver, recipient?: string): Promise<{ stored?: { status: string; reasons: string[] }; reject?: Reject }> {
+async function ingestOne(
+  unit: InputUnit,
+  resolver: Resolver,
+  recipient?: string,
+): Promise<{ stored?: { status: string; reasons: string[] }; reject?: Reject }> {
   const target = testIndices('reasons');
   const store = new IndexStore(target);
   try {
@@ -33,7 +37,12 @@ async function ingestOne(unit: InputUnit, resolver: Resolver, recipient?: string
   }
 }
 
-async function ingestInto(store: IndexStore, unit: InputUnit, resolver: Resolver, recipient?: string): Promise<{ stored?: { status: string; reasons: string[] }; reject?: Reject }> {
+async function ingestInto(
+  store: IndexStore,
+  unit: InputUnit,
+  resolver: Resolver,
+  recipient?: string,
+): Promise<{ stored?: { status: string; reasons: string[] }; reject?: Reject }> {
   const rejects: Reject[] = [];
   await ingest([unit], {
     store,
@@ -45,7 +54,10 @@ async function ingestInto(store: IndexStore, unit: InputUnit, resolver: Resolver
     onReject: (r) => void rejects.push(r),
   });
   if (rejects[0]) return { reject: rejects[0] };
-  const stored = await store.client.search<{ source: string; verification: { status: string; reasons: string[] } }>({ index: store.alias('credentials'), query: { term: { source: unit.source } } });
+  const stored = await store.client.search<{ source: string; verification: { status: string; reasons: string[] } }>({
+    index: store.alias('credentials'),
+    query: { term: { source: unit.source } },
+  });
   const v = stored.hits.hits[0]?._source?.verification;
   return v ? { stored: { status: v.status, reasons: v.reasons } } : {};
 }
@@ -76,7 +88,10 @@ describe('every reason code reaches the index', () => {
     const did = 'did:web:unreachable.example';
     const key = await bindIssuerKey(await generateIssuerKey(new Uint8Array(32).fill(4)), did, `${did}#key-1`);
     const jwt = await signOb3Jwt(ob3Credential(did, { issuer: { id: did, type: ['Profile'], name: 'Offline College' } }), key);
-    const result = await ingestOne({ kind: 'credential', source: 'offline.jwt', bytes: Buffer.from(jwt) }, createResolver({ allowNetwork: false }));
+    const result = await ingestOne(
+      { kind: 'credential', source: 'offline.jwt', bytes: Buffer.from(jwt) },
+      createResolver({ allowNetwork: false }),
+    );
     expect(result.stored).toEqual({ status: 'UNVERIFIED', reasons: ['ISSUER_UNREACHABLE'] });
   });
 
@@ -90,7 +105,10 @@ describe('every reason code reaches the index', () => {
     const key = await generateIssuerKey(new Uint8Array(32).fill(1));
     const stranger = await generateIssuerKey(new Uint8Array(32).fill(2));
     const jwt = await signOb3Jwt(ob3Credential(stranger.did, { issuer: { id: stranger.did, type: ['Profile'], name: 'Stranger' } }), key);
-    const result = await ingestOne({ kind: 'credential', source: 'stranger.jwt', bytes: Buffer.from(jwt) }, createResolver({ allowNetwork: false }));
+    const result = await ingestOne(
+      { kind: 'credential', source: 'stranger.jwt', bytes: Buffer.from(jwt) },
+      createResolver({ allowNetwork: false }),
+    );
     expect(result.stored?.reasons).toContain('KEY_NOT_OWNED_BY_ISSUER');
   });
 
@@ -105,7 +123,10 @@ describe('every reason code reaches the index', () => {
   it('MALFORMED and UNSUPPORTED_FORMAT input is rejected with its reason, not stored', async () => {
     const malformed = await ingestOne(fixture('ob20/basic-assertion-invalid-context.json'), fixtureResolver());
     expect(malformed.reject?.reasons).toContain('MALFORMED');
-    const unsupported = await ingestOne({ kind: 'credential', source: 'notes.txt', bytes: Buffer.from('just some notes') }, createResolver({ allowNetwork: false }));
+    const unsupported = await ingestOne(
+      { kind: 'credential', source: 'notes.txt', bytes: Buffer.from('just some notes') },
+      createResolver({ allowNetwork: false }),
+    );
     expect(unsupported.reject?.reasons).toContain('UNSUPPORTED_FORMAT');
     expect(unsupported.reject?.details.join(' ')).toContain('notes.txt');
   });

@@ -39,7 +39,15 @@ beforeAll(async () => {
   await recognizeIssuer(store, registryEntry(key.did, 'Test Issuer', { origins: ['https://issuer.example.net'] }));
   const units = await Promise.all(
     ['a@example.net', 'b@example.net', 'c@example.net'].map(async (email, i) => {
-      const credential = ob3Credential(key.did, { issuer: { id: key.did, type: ['Profile'], name: 'Test Issuer' }, validFrom: '2025-06-01T00:00:00Z', ...(i === 0 ? { validUntil: '2026-06-01T00:00:00Z' } : {}) }, email);
+      const credential = ob3Credential(
+        key.did,
+        {
+          issuer: { id: key.did, type: ['Profile'], name: 'Test Issuer' },
+          validFrom: '2025-06-01T00:00:00Z',
+          ...(i === 0 ? { validUntil: '2026-06-01T00:00:00Z' } : {}),
+        },
+        email,
+      );
       return { kind: 'credential' as const, source: `c${i}.jwt`, bytes: Buffer.from(await signOb3Jwt(credential, key)) };
     }),
   );
@@ -70,7 +78,11 @@ describe('re-verification', () => {
     const summary = await reverifyAll(options, options.verify);
     expect(summary).toMatchObject({ checked: 3, changed: 1, earnersUpdated: 3 });
     const after = await earners();
-    expect(after.get(ids[0]!)?.badges[0]?.verification).toMatchObject({ status: 'FAILED', reasons: ['EXPIRED'], checkedAt: '2026-11-01T00:00:00.000Z' });
+    expect(after.get(ids[0]!)?.badges[0]?.verification).toMatchObject({
+      status: 'FAILED',
+      reasons: ['EXPIRED'],
+      checkedAt: '2026-11-01T00:00:00.000Z',
+    });
     expect(after.get(ids[1]!)?.badges[0]?.verification).toMatchObject({ status: 'VERIFIED', checkedAt: '2026-11-01T00:00:00.000Z' });
   });
 });
@@ -79,7 +91,10 @@ describe('occupation profiles', () => {
   it('are loaded into the engine from the shipped O*NET data', async () => {
     const { loadOccupationProfiles } = await import('../../indexer/taxonomy/index.ts');
     expect(await store.count('occupations')).toBe(loadOccupationProfiles().size);
-    const programmers = await target.client.get<{ title: string; skills: { skillId: string; importance: number }[] }>({ index: store.alias('occupations'), id: '15-1251.00' });
+    const programmers = await target.client.get<{ title: string; skills: { skillId: string; importance: number }[] }>({
+      index: store.alias('occupations'),
+      id: '15-1251.00',
+    });
     expect(programmers._source?.title).toBe('Computer Programmers');
     expect(programmers._source?.skills.find((s) => s.skillId === 'onet:2.B.3.e')?.importance).toBe(4.75); // Programming
   });

@@ -5,7 +5,19 @@ import type { IndexedSkillDocument } from '../../mappings/skills.ts';
 import { testIndices } from '../support/engine.ts';
 
 function skill(i: number): IndexedSkillDocument {
-  return { id: `local:s${i}`, framework: 'local', code: `s${i}`, kind: 'skill', label: `Skill ${i}`, altLabels: [], broader: [], ancestors: [], narrower: [], related: [], suggest: { input: [`Skill ${i}`] } };
+  return {
+    id: `local:s${i}`,
+    framework: 'local',
+    code: `s${i}`,
+    kind: 'skill',
+    label: `Skill ${i}`,
+    altLabels: [],
+    broader: [],
+    ancestors: [],
+    narrower: [],
+    related: [],
+    suggest: { input: [`Skill ${i}`] },
+  };
 }
 
 describe('bulk writes on the real engine', () => {
@@ -42,7 +54,7 @@ describe('bulk writes on the real engine', () => {
     const alias = await ensureIndex(target, 'skills');
     const result = await writeDocuments(target.client, alias, [{ id: 'ok-1' }, { id: 'never-existed' }], { refresh: true });
     expect(result).toMatchObject({ written: 0, deleted: 1, rejected: [] });
-    expect((await target.client.exists({ index: alias, id: 'ok-1' }))).toBe(false);
+    expect(await target.client.exists({ index: alias, id: 'ok-1' })).toBe(false);
   });
 });
 
@@ -58,9 +70,19 @@ describe('bulk writes when the engine is overloaded', async () => {
     const proxy = await startFlakyProxy(engineUrl());
     const client = createEngineClient({ url: proxy.url });
     proxy.failNextBulk(1, 503);
-    const first = await writeDocuments(client, alias, Array.from({ length: 20 }, (_, i) => ({ id: `local:a${i}`, document: skill(i) })), { backoffMs: 10, refresh: true });
+    const first = await writeDocuments(
+      client,
+      alias,
+      Array.from({ length: 20 }, (_, i) => ({ id: `local:a${i}`, document: skill(i) })),
+      { backoffMs: 10, refresh: true },
+    );
     proxy.failNextBulk(2, 429);
-    const second = await writeDocuments(client, alias, Array.from({ length: 20 }, (_, i) => ({ id: `local:b${i}`, document: skill(100 + i) })), { backoffMs: 10, refresh: true });
+    const second = await writeDocuments(
+      client,
+      alias,
+      Array.from({ length: 20 }, (_, i) => ({ id: `local:b${i}`, document: skill(100 + i) })),
+      { backoffMs: 10, refresh: true },
+    );
     expect(first).toMatchObject({ written: 20, rejected: [], retried: 20 });
     expect(second).toMatchObject({ written: 20, rejected: [], retried: 40 });
     expect(proxy.bulkRequests()).toBe(5);
@@ -74,7 +96,12 @@ describe('bulk writes when the engine is overloaded', async () => {
     const proxy = await startFlakyProxy(engineUrl());
     const client = createEngineClient({ url: proxy.url });
     proxy.rejectFirstItemOfNextBulk();
-    const result = await writeDocuments(client, alias, Array.from({ length: 5 }, (_, i) => ({ id: `local:c${i}`, document: skill(200 + i) })), { backoffMs: 10 });
+    const result = await writeDocuments(
+      client,
+      alias,
+      Array.from({ length: 5 }, (_, i) => ({ id: `local:c${i}`, document: skill(200 + i) })),
+      { backoffMs: 10 },
+    );
     expect(result).toMatchObject({ written: 5, rejected: [], retried: 1 });
     expect(proxy.bulkRequests()).toBe(2);
     await client.close();
@@ -86,7 +113,9 @@ describe('bulk writes when the engine is overloaded', async () => {
     const proxy = await startFlakyProxy(engineUrl());
     const client = createEngineClient({ url: proxy.url });
     proxy.failNextBulk(100, 503);
-    await expect(writeDocuments(client, alias, [{ id: 'local:d', document: skill(300) }], { backoffMs: 1, retries: 3 })).rejects.toThrow(/503|es_rejected_execution_exception/);
+    await expect(writeDocuments(client, alias, [{ id: 'local:d', document: skill(300) }], { backoffMs: 1, retries: 3 })).rejects.toThrow(
+      /503|es_rejected_execution_exception/,
+    );
     expect(proxy.bulkRequests()).toBe(4);
     await client.close();
     await proxy.close();

@@ -74,7 +74,16 @@ describe('every mapping on the real engine', () => {
     const query = {
       bool: {
         filter: [
-          { nested: { path: 'badges', query: { bool: { filter: [{ term: { 'badges.skillsExpanded': 'onet:2.B.3' } }, { term: { 'badges.verification.status': 'VERIFIED' } }] } } } },
+          {
+            nested: {
+              path: 'badges',
+              query: {
+                bool: {
+                  filter: [{ term: { 'badges.skillsExpanded': 'onet:2.B.3' } }, { term: { 'badges.verification.status': 'VERIFIED' } }],
+                },
+              },
+            },
+          },
           { geo_distance: { distance: '50km', 'location.geo': { lat: 40.0, lon: -83.0 } } },
         ],
       },

@@ -5,7 +5,19 @@ import { testIndices } from '../support/engine.ts';
 
 /** A skill document whose `kind` marks which build it came from. */
 function skill(id: string, generation: 'skill' | 'knowledge'): IndexedSkillDocument {
-  return { id, framework: 'local', code: id, kind: generation, label: id, altLabels: [], broader: [], ancestors: [], narrower: [], related: [], suggest: { input: [id] } };
+  return {
+    id,
+    framework: 'local',
+    code: id,
+    kind: generation,
+    label: id,
+    altLabels: [],
+    broader: [],
+    ancestors: [],
+    narrower: [],
+    related: [],
+    suggest: { input: [id] },
+  };
 }
 
 async function bulkWrite(target: ReturnType<typeof testIndices>, index: string, docs: IndexedSkillDocument[]): Promise<void> {
@@ -27,7 +39,11 @@ describe('zero-downtime rebuild behind an alias', () => {
 
   beforeAll(async () => {
     await ensureIndex(target, 'skills');
-    await bulkWrite(target, alias, Array.from({ length: 20 }, (_, i) => skill(`old-${i}`, 'skill')));
+    await bulkWrite(
+      target,
+      alias,
+      Array.from({ length: 20 }, (_, i) => skill(`old-${i}`, 'skill')),
+    );
     await target.client.indices.refresh({ index: alias });
   });
   afterAll(() => target.cleanup());
@@ -38,9 +54,18 @@ describe('zero-downtime rebuild behind an alias', () => {
     const reader = (async () => {
       while (reading) {
         try {
-          const r = await target.client.search({ index: alias, size: 0, track_total_hits: true, aggs: { kinds: { terms: { field: 'kind' } } } });
+          const r = await target.client.search({
+            index: alias,
+            size: 0,
+            track_total_hits: true,
+            aggs: { kinds: { terms: { field: 'kind' } } },
+          });
           const buckets = (r.aggregations?.kinds as { buckets: { key: string }[] }).buckets;
-          observations.push({ at: Date.now(), total: typeof r.hits.total === 'number' ? r.hits.total : (r.hits.total?.value ?? -1), kinds: buckets.map((b) => b.key) });
+          observations.push({
+            at: Date.now(),
+            total: typeof r.hits.total === 'number' ? r.hits.total : (r.hits.total?.value ?? -1),
+            kinds: buckets.map((b) => b.key),
+          });
         } catch (error) {
           observations.push({ at: Date.now(), total: -1, kinds: [], error: (error as Error).message });
         }
@@ -51,7 +76,11 @@ describe('zero-downtime rebuild behind an alias', () => {
     const result = await rebuildIndex(target, 'skills', async (index) => {
       fillStarted = Date.now();
       for (let chunk = 0; chunk < 3; chunk++) {
-        await bulkWrite(target, index, Array.from({ length: 10 }, (_, i) => skill(`new-${chunk}-${i}`, 'knowledge')));
+        await bulkWrite(
+          target,
+          index,
+          Array.from({ length: 10 }, (_, i) => skill(`new-${chunk}-${i}`, 'knowledge')),
+        );
         await new Promise((r) => setTimeout(r, 400));
       }
       return 30;
@@ -65,7 +94,9 @@ describe('zero-downtime rebuild behind an alias', () => {
     expect(observations.filter((o) => o.error)).toEqual([]);
     // Every answer is one whole generation: the 20 old documents or the 30 new ones.
     for (const o of observations) {
-      expect([JSON.stringify({ total: 20, kinds: ['skill'] }), JSON.stringify({ total: 30, kinds: ['knowledge'] })]).toContain(JSON.stringify({ total: o.total, kinds: o.kinds }));
+      expect([JSON.stringify({ total: 20, kinds: ['skill'] }), JSON.stringify({ total: 30, kinds: ['knowledge'] })]).toContain(
+        JSON.stringify({ total: o.total, kinds: o.kinds }),
+      );
     }
     // Old answers all come before new ones; readers saw the old index while the new one filled.
     const firstNew = observations.findIndex((o) => o.total === 30);

@@ -29,14 +29,26 @@ let client: Client;
 let api: AccountApi | undefined;
 
 /** The command as an operator runs it, asynchronously: the API under test lives in this process and must keep answering. */
-function cli(command: 'backup' | 'restore', args: string[], extraEnv: Record<string, string> = {}): Promise<{ status: number; output: string }> {
+function cli(
+  command: 'backup' | 'restore',
+  args: string[],
+  extraEnv: Record<string, string> = {},
+): Promise<{ status: number; output: string }> {
   return new Promise((resolve) => {
     execFile(
       'npx',
       ['tsx', 'indexer/backup/cli.ts', command, ...args],
       {
         cwd: ROOT,
-        env: { ...process.env, ELASTICSEARCH_URL: engine.url, INDEX_PREFIX: prefix, BACKUP_DIR: engine.settings.backupDir, BACKUP_REPOSITORY: `${prefix}-repo`, API_URLS: 'http://127.0.0.1:9', ...extraEnv },
+        env: {
+          ...process.env,
+          ELASTICSEARCH_URL: engine.url,
+          INDEX_PREFIX: prefix,
+          BACKUP_DIR: engine.settings.backupDir,
+          BACKUP_REPOSITORY: `${prefix}-repo`,
+          API_URLS: 'http://127.0.0.1:9',
+          ...extraEnv,
+        },
         timeout: 240_000,
       },
       (error, stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) : 0, output: `${stdout}${stderr}` }),
@@ -77,10 +89,16 @@ describe('backup and restore', () => {
   let before: Record<string, number>;
   let visibleBefore: string[];
 
-  it('records people\'s choices and backs them up', async () => {
+  it("records people's choices and backs them up", async () => {
     await seedEarners(client, prefix, [
       { earnerId: 'earner-ann', email: 'ann@example.org', name: 'Ann Optout', badges: 2, settings: { listed: true } },
-      { earnerId: 'earner-bob', email: 'bob@example.org', name: 'Bob Contactable', badges: 1, settings: { listed: true, contactable: true, contactChannel: 'email', contactValue: 'bob-private@example.org' } },
+      {
+        earnerId: 'earner-bob',
+        email: 'bob@example.org',
+        name: 'Bob Contactable',
+        badges: 1,
+        settings: { listed: true, contactable: true, contactChannel: 'email', contactValue: 'bob-private@example.org' },
+      },
       { earnerId: 'earner-cy', email: 'cy@example.org', name: 'Cy Listed', badges: 3, settings: { listed: true } },
     ]);
     api = await startAccountApi('backup', { ELASTICSEARCH_URL: engine.url, INDEX_PREFIX: prefix });
@@ -92,7 +110,11 @@ describe('backup and restore', () => {
     const ann = await claimEarner(api, 'ann@example.org', 'ann-password-123');
     const optOut = await api.gql('mutation { updateDirectorySettings(input: { listed: false }) { listed } }', {}, ann);
     expect(optOut.body.errors).toBeUndefined();
-    const contact = await api.gql('mutation { contactEarner(earnerId: "earner-bob", message: "Hello Bob, we have a role for you.") { id } }', {}, employer);
+    const contact = await api.gql(
+      'mutation { contactEarner(earnerId: "earner-bob", message: "Hello Bob, we have a role for you.") { id } }',
+      {},
+      employer,
+    );
     expect(contact.body.errors).toBeUndefined();
     visibleBefore = await visibleEarners(employer);
     expect(visibleBefore).toEqual(['earner-bob', 'earner-cy']);
@@ -110,7 +132,9 @@ describe('backup and restore', () => {
   it('refuses to restore while the API is live, and says what it would replace', async () => {
     const refused = await cli('restore', [], { API_URLS: api!.api.url });
     expect(refused.status).toBe(3);
-    expect(refused.output).toMatch(new RegExp(`${prefix}-accounts: replaces 2 documents \\(${prefix}-accounts-v1\\) with 2 documents from the backup`));
+    expect(refused.output).toMatch(
+      new RegExp(`${prefix}-accounts: replaces 2 documents \\(${prefix}-accounts-v1\\) with 2 documents from the backup`),
+    );
     expect(refused.output).toMatch(/Refusing to restore: an API is running at .* --force/);
     expect(await counts()).toEqual(before);
   }, 120_000);
@@ -133,7 +157,11 @@ describe('backup and restore', () => {
     const ann = await api.login('ann@example.org', 'ann-password-123');
     const settings = await api.gql<{ mySettings: { listed: boolean } }>('{ mySettings { listed } }', {}, ann);
     expect(settings.body.data?.mySettings.listed).toBe(false);
-    const sent = await api.gql<{ myContactRequests: { earnerId: string; status: string }[] }>('{ myContactRequests { earnerId status } }', {}, employer);
+    const sent = await api.gql<{ myContactRequests: { earnerId: string; status: string }[] }>(
+      '{ myContactRequests { earnerId status } }',
+      {},
+      employer,
+    );
     expect(sent.body.data?.myContactRequests).toEqual([{ earnerId: 'earner-bob', status: 'PENDING' }]);
   }, 400_000);
 
@@ -143,10 +171,19 @@ describe('backup and restore', () => {
     api = undefined;
     const proxy = await startOutageProxy(engine.url);
     const runtime = await createRuntime(
-      indexerConfigFromEnv({ ELASTICSEARCH_URL: proxy.url, INDEX_PREFIX: prefix, BACKUP_DIR: engine.settings.backupDir, BACKUP_REPOSITORY: `${prefix}-repo`, BACKUP_CRON: '*/3 * * * * *', BACKUP_KEEP: '2' }),
+      indexerConfigFromEnv({
+        ELASTICSEARCH_URL: proxy.url,
+        INDEX_PREFIX: prefix,
+        BACKUP_DIR: engine.settings.backupDir,
+        BACKUP_REPOSITORY: `${prefix}-repo`,
+        BACKUP_CRON: '*/3 * * * * *',
+        BACKUP_KEEP: '2',
+      }),
     );
     const outcomes: { outcome?: string; error?: string; at: number }[] = [];
-    const job = indexerJobs(runtime, (_line, fields = {}) => outcomes.push({ ...(fields as object), at: Date.now() })).find((j) => j.name === 'backup')!;
+    const job = indexerJobs(runtime, (_line, fields = {}) => outcomes.push({ ...(fields as object), at: Date.now() })).find(
+      (j) => j.name === 'backup',
+    )!;
     const wait = async (done: () => boolean, what: string) => {
       for (const deadline = Date.now() + 90_000; !done(); await new Promise((r) => setTimeout(r, 200))) {
         if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(outcomes)}`);

@@ -30,13 +30,23 @@ let demo: LoadedDemo;
 
 /** The indexer CLI as one node process (no npx or tsx wrapper), so SIGKILL reaches the process doing the work. */
 function ingestArgs(): string[] {
-  return ['--import', 'tsx', 'indexer/cli.ts', 'ingest', path.join(demo.folder, 'credentials.jsonl'), '--rejects', path.join(cacheDir, `rejects-${Date.now()}.jsonl`)];
+  return [
+    '--import',
+    'tsx',
+    'indexer/cli.ts',
+    'ingest',
+    path.join(demo.folder, 'credentials.jsonl'),
+    '--rejects',
+    path.join(cacheDir, `rejects-${Date.now()}.jsonl`),
+  ];
 }
 const env = (prefix: string) => ({ ...process.env, ELASTICSEARCH_URL: engineUrl(), INDEX_PREFIX: prefix, INDEXER_CHUNK_SIZE: '40' });
 
 function ingest(prefix: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ingestArgs(), { cwd: ROOT, env: env(prefix), timeout: 300_000 }, (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout)));
+    execFile(process.execPath, ingestArgs(), { cwd: ROOT, env: env(prefix), timeout: 300_000 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout),
+    );
   });
 }
 
@@ -65,7 +75,13 @@ async function state(prefix: string) {
     earnerCount: earners.length,
     /** Each earner's badges, hashed without the time of the check. */
     badgeHashes: earners
-      .map((e) => hash(e.badges.map(({ verification: { checkedAt: _t, ...v }, ...b }) => ({ ...b, verification: v })).sort((a, b) => a.credentialId.localeCompare(b.credentialId))))
+      .map((e) =>
+        hash(
+          e.badges
+            .map(({ verification: { checkedAt: _t, ...v }, ...b }) => ({ ...b, verification: v }))
+            .sort((a, b) => a.credentialId.localeCompare(b.credentialId)),
+        ),
+      )
       .sort(),
     badgeClasses: badgeClasses.map((b) => b.id).sort(),
   };
@@ -95,7 +111,7 @@ describe('indexer killed mid-run', () => {
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
     // Killed once about a third of the credentials are in, mid-way through the run's chunks.
     let seen: number;
-    for (const deadline = Date.now() + 240_000; Date.now() < deadline && child.exitCode === null; ) {
+    for (const deadline = Date.now() + 240_000; Date.now() < deadline && child.exitCode === null;) {
       seen = await count(killed, 'credentials');
       if (seen >= expected.credentials.length / 3) break;
       await new Promise((r) => setTimeout(r, 100));

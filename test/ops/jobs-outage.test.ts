@@ -42,13 +42,21 @@ const of = (job: string, outcome: string, after: number) => outcomes.filter((o) 
 
 beforeAll(async () => {
   proxy = await startOutageProxy(engineUrl());
-  runtime = await createRuntime(indexerConfigFromEnv({ ELASTICSEARCH_URL: proxy.url, INDEX_PREFIX: prefix, INDEXER_REVERIFY_CRON: EVERY_2S, BACKUP_CRON: 'off' }));
-  reverify = indexerJobs(runtime, (_line, fields = {}) => outcomes.push({ ...(fields as Omit<Outcome, 'at'>), at: Date.now() })).find((j) => j.name === 'reverify')!;
+  runtime = await createRuntime(
+    indexerConfigFromEnv({ ELASTICSEARCH_URL: proxy.url, INDEX_PREFIX: prefix, INDEXER_REVERIFY_CRON: EVERY_2S, BACKUP_CRON: 'off' }),
+  );
+  reverify = indexerJobs(runtime, (_line, fields = {}) => outcomes.push({ ...(fields as Omit<Outcome, 'at'>), at: Date.now() })).find(
+    (j) => j.name === 'reverify',
+  )!;
   const log = createLogger('info', (line) => {
     const parsed = JSON.parse(line) as Outcome;
     if (parsed.job) outcomes.push({ ...parsed, at: Date.now() });
   });
-  api = await startAccountApi('jobs-outage', { ELASTICSEARCH_URL: proxy.url, INDEX_PREFIX: prefix, REPORT_SNAPSHOT_CRON: EVERY_2S, REQUEST_TIMEOUT_MS: '3000' }, { log });
+  api = await startAccountApi(
+    'jobs-outage',
+    { ELASTICSEARCH_URL: proxy.url, INDEX_PREFIX: prefix, REPORT_SNAPSHOT_CRON: EVERY_2S, REQUEST_TIMEOUT_MS: '3000' },
+    { log },
+  );
   reverify.start();
 }, 240_000);
 
@@ -62,18 +70,31 @@ afterAll(async () => {
 
 describe('scheduled jobs and engine outages', () => {
   it('fail while the engine is down, logged with the cause, and succeed at the next tick after it returns', async () => {
-    await until(() => of('reverify', 'ok', 0).length > 0 && of('skill-gap-snapshot', 'ok', 0).length > 0, 60_000, 'a first successful run of each job');
+    await until(
+      () => of('reverify', 'ok', 0).length > 0 && of('skill-gap-snapshot', 'ok', 0).length > 0,
+      60_000,
+      'a first successful run of each job',
+    );
 
     await proxy.down();
     const down = Date.now();
-    await until(() => of('reverify', 'failed', down).length >= 2 && of('skill-gap-snapshot', 'failed', down).length >= 2, 60_000, 'two failed runs of each job during the outage');
-    for (const failed of [...of('reverify', 'failed', down), ...of('skill-gap-snapshot', 'failed', down)]) expect(failed.error).toBeTruthy();
+    await until(
+      () => of('reverify', 'failed', down).length >= 2 && of('skill-gap-snapshot', 'failed', down).length >= 2,
+      60_000,
+      'two failed runs of each job during the outage',
+    );
+    for (const failed of [...of('reverify', 'failed', down), ...of('skill-gap-snapshot', 'failed', down)])
+      expect(failed.error).toBeTruthy();
     expect(of('reverify', 'failed', down)[0]!.error).toMatch(/connect|ECONNREFUSED|No Living connections/i);
     expect(of('skill-gap-snapshot', 'failed', down)[0]!.error).toMatch(/unavailable/i);
 
     await proxy.up();
     const up = Date.now();
-    await until(() => of('reverify', 'ok', up).length > 0 && of('skill-gap-snapshot', 'ok', up).length > 0, 60_000, 'a successful run of each job after the engine returned');
+    await until(
+      () => of('reverify', 'ok', up).length > 0 && of('skill-gap-snapshot', 'ok', up).length > 0,
+      60_000,
+      'a successful run of each job after the engine returned',
+    );
     // The first tick after the return already succeeds (or the one after, if a tick fell on the switch).
     expect(of('reverify', 'ok', up)[0]!.at - up).toBeLessThan(6_000);
   }, 240_000);

@@ -44,11 +44,20 @@ async function start(): Promise<{ run: NpmStart; port: number }> {
 function slowRequest(port: number, gapMs: number, sent: () => void): Promise<{ status: number; body: string }> {
   const body = JSON.stringify({ query: '{ __typename }' });
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      let text = '';
-      res.on('data', (c: Buffer) => (text += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/graphql',
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
     req.on('error', reject);
     req.write(body.slice(0, 5));
     req.flushHeaders();
@@ -99,6 +108,8 @@ describe('npm start stops on a signal to its main process', () => {
     const ms = await allGone(tree, 10_000 - (Date.now() - signalled));
     expect(run.output()).toMatch(/Stopping \(SIGTERM\)/);
     expect(run.output()).toMatch(/API: closed/);
-    console.log(`SIGTERM while serving: ${tree.length} processes gone ${Date.now() - signalled - 0} ms after the signal (${ms} ms after the answer)`);
+    console.log(
+      `SIGTERM while serving: ${tree.length} processes gone ${Date.now() - signalled - 0} ms after the signal (${ms} ms after the answer)`,
+    );
   }, 360_000);
 });

@@ -50,11 +50,29 @@ const options = (target: IndexStore = store): IngestOptions => ({
 });
 
 async function credentialFor(email: string, badge: string, recipient: 'plain' | 'hashed' = 'plain'): Promise<InputUnit> {
-  const credential = ob3Credential(key.did, { id: `urn:example:${createHash('sha1').update(`${email}:${badge}:${recipient}`).digest('hex')}`, issuer: { id: key.did, type: ['Profile'], name: 'Test Issuer' } }, email) as { credentialSubject: { name?: string; identifier: Record<string, unknown>[]; achievement: Record<string, unknown> } };
-  credential.credentialSubject.achievement = { ...credential.credentialSubject.achievement, id: `https://issuer.example.net/achievements/${badge}`, name: badge };
+  const credential = ob3Credential(
+    key.did,
+    {
+      id: `urn:example:${createHash('sha1').update(`${email}:${badge}:${recipient}`).digest('hex')}`,
+      issuer: { id: key.did, type: ['Profile'], name: 'Test Issuer' },
+    },
+    email,
+  ) as { credentialSubject: { name?: string; identifier: Record<string, unknown>[]; achievement: Record<string, unknown> } };
+  credential.credentialSubject.achievement = {
+    ...credential.credentialSubject.achievement,
+    id: `https://issuer.example.net/achievements/${badge}`,
+    name: badge,
+  };
   credential.credentialSubject.name = 'Ada Lovelace';
-  if (recipient === 'hashed') credential.credentialSubject.identifier = [{ type: 'IdentityObject', identityType: 'emailAddress', hashed: true, salt: 'pepper', identityHash: hashIdentity(email, 'pepper') }];
-  return { kind: 'credential', source: `${badge}-${recipient}.jwt`, bytes: Buffer.from(await signOb3Jwt(credential as Record<string, unknown>, key)) };
+  if (recipient === 'hashed')
+    credential.credentialSubject.identifier = [
+      { type: 'IdentityObject', identityType: 'emailAddress', hashed: true, salt: 'pepper', identityHash: hashIdentity(email, 'pepper') },
+    ];
+  return {
+    kind: 'credential',
+    source: `${badge}-${recipient}.jwt`,
+    bytes: Buffer.from(await signOb3Jwt(credential as Record<string, unknown>, key)),
+  };
 }
 
 async function linked(identityKey: string, target: IndexStore = store): Promise<string | undefined> {
@@ -150,15 +168,41 @@ describe('public earner ids', { timeout: 120_000 }, () => {
     const fresh = (await linked(`email:${email}`))!;
     const [credential] = (await store.credentialsOf([fresh])) as CredentialDocument[];
     const settings: DirectorySettingsDocument = { ...defaultDirectorySettings(legacy, clock), listed: true, headline: 'Welder' };
-    await t.client.delete({ index: aliasName(t.prefix, 'earner-ids'), id: createHash('sha256').update(`email:${email}`).digest('hex'), refresh: true });
+    await t.client.delete({
+      index: aliasName(t.prefix, 'earner-ids'),
+      id: createHash('sha256').update(`email:${email}`).digest('hex'),
+      refresh: true,
+    });
     await t.client.delete({ index: aliasName(t.prefix, 'earners'), id: fresh, refresh: true });
-    await t.client.index({ index: aliasName(t.prefix, 'credentials'), id: credential!.key, document: { ...credential!, earnerId: legacy }, refresh: true });
+    await t.client.index({
+      index: aliasName(t.prefix, 'credentials'),
+      id: credential!.key,
+      document: { ...credential!, earnerId: legacy },
+      refresh: true,
+    });
     await t.client.index({ index: aliasName(t.prefix, 'directory-settings'), id: legacy, document: settings, refresh: true });
-    const legacyDoc = buildEarnerDocument({ earnerId: legacy, credentials: [{ ...credential!, earnerId: legacy }], settings, skills: skillLookup(taxonomy), pathways: [], now: clock })!;
+    const legacyDoc = buildEarnerDocument({
+      earnerId: legacy,
+      credentials: [{ ...credential!, earnerId: legacy }],
+      settings,
+      skills: skillLookup(taxonomy),
+      pathways: [],
+      now: clock,
+    })!;
     await t.client.index({ index: aliasName(t.prefix, 'earners'), id: legacy, document: legacyDoc, refresh: true });
     // An account claimed under the old id, and a contact request naming it.
-    await t.client.index({ index: aliasName(t.prefix, 'accounts'), id: 'acct_legacy_bo', document: { ...sampleAccount, id: 'acct_legacy_bo', email, role: 'earner', organisation: undefined, earnerId: legacy }, refresh: true });
-    await t.client.index({ index: aliasName(t.prefix, 'contacts'), id: 'contact-legacy-bo', document: { ...sampleContact, id: 'contact-legacy-bo', earnerId: legacy }, refresh: true });
+    await t.client.index({
+      index: aliasName(t.prefix, 'accounts'),
+      id: 'acct_legacy_bo',
+      document: { ...sampleAccount, id: 'acct_legacy_bo', email, role: 'earner', organisation: undefined, earnerId: legacy },
+      refresh: true,
+    });
+    await t.client.index({
+      index: aliasName(t.prefix, 'contacts'),
+      id: 'contact-legacy-bo',
+      document: { ...sampleContact, id: 'contact-legacy-bo', earnerId: legacy },
+      refresh: true,
+    });
     expect(await linked(`email:${email}`)).toBe(legacy); // found through the stored credential until migrated
 
     await reindexAll(options(), taxonomy, () => {});
@@ -169,7 +213,10 @@ describe('public earner ids', { timeout: 120_000 }, () => {
     expect(await store.credentialsOf([legacy])).toEqual([]);
     expect((await store.settingsOf([migrated])).get(migrated)).toMatchObject({ earnerId: migrated, listed: true, headline: 'Welder' });
     expect((await store.settingsOf([legacy])).size).toBe(0);
-    const earners = await t.client.search<EarnerDocument>({ index: aliasName(t.prefix, 'earners'), query: { ids: { values: [legacy, migrated] } } });
+    const earners = await t.client.search<EarnerDocument>({
+      index: aliasName(t.prefix, 'earners'),
+      query: { ids: { values: [legacy, migrated] } },
+    });
     expect(earners.hits.hits.map((h) => [h._id, h._source!.directory.listed])).toEqual([[migrated, true]]);
 
     const account = await t.client.get<{ earnerId: string }>({ index: aliasName(t.prefix, 'accounts'), id: 'acct_legacy_bo' });

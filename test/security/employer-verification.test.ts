@@ -26,7 +26,11 @@ const credentials = BADGES.map((badge, n) => {
   const base = credentialOf(EARNER, n);
   return {
     ...base,
-    achievement: { ...base.achievement, id: `https://college.example/badges/${badge.name.toLowerCase().replace(' ', '-')}`, name: badge.name },
+    achievement: {
+      ...base.achievement,
+      id: `https://college.example/badges/${badge.name.toLowerCase().replace(' ', '-')}`,
+      name: badge.name,
+    },
     verification: { ...base.verification, ...badge.verification },
   };
 });
@@ -47,7 +51,10 @@ describe('what employers see of verification', () => {
     const operations: object[] = credentials.flatMap((c) => [{ index: { _index: aliasName(t.prefix, 'credentials'), _id: c.id } }, c]);
     // The private identity link the indexer stores at ingest, so the claim finds the earner.
     const identityKey = `email:${EARNER.email}`;
-    operations.push({ index: { _index: aliasName(t.prefix, 'earner-ids'), _id: earnerIdDocumentId(identityKey) } }, { identityKey, earnerId: EARNER.earnerId, assignedAt: new Date().toISOString() });
+    operations.push(
+      { index: { _index: aliasName(t.prefix, 'earner-ids'), _id: earnerIdDocumentId(identityKey) } },
+      { identityKey, earnerId: EARNER.earnerId, assignedAt: new Date().toISOString() },
+    );
     await t.client.bulk({ operations, refresh: true });
     employer = await t.login('employer@demo.test', DEMO_PASSWORD);
     agency = await t.login('agency@demo.test', DEMO_PASSWORD);
@@ -65,7 +72,8 @@ describe('what employers see of verification', () => {
       expect(raw).not.toContain(c.achievement.id);
       expect(raw).not.toContain(c.achievement.name);
     }
-    if (reasonCodes) for (const code of ['REVOKED', 'BAD_SIGNATURE', 'ISSUER_UNREACHABLE', 'FAILED', 'UNVERIFIED']) expect(raw).not.toContain(code);
+    if (reasonCodes)
+      for (const code of ['REVOKED', 'BAD_SIGNATURE', 'ISSUER_UNREACHABLE', 'FAILED', 'UNVERIFIED']) expect(raw).not.toContain(code);
   }
 
   it('the attack: verification FAILED (or UNVERIFIED) is refused as BAD_USER_INPUT, for employers and agencies', async () => {
@@ -84,50 +92,80 @@ describe('what employers see of verification', () => {
 
   it('search and lookups show the verified badge and the expired one labelled EXPIRED, without reason codes', async () => {
     for (const token of [employer, agency]) {
-      const result = await t.gql<{ searchEarners: { total: number; nodes: { earner: { badges: { name: string; verification: { status: string; reasons: string[] } }[] } }[] } }>(
-        SEARCH,
-        { input: { verification: ['VERIFIED', 'EXPIRED'] } },
-        token,
-      );
+      const result = await t.gql<{
+        searchEarners: {
+          total: number;
+          nodes: { earner: { badges: { name: string; verification: { status: string; reasons: string[] } }[] } }[];
+        };
+      }>(SEARCH, { input: { verification: ['VERIFIED', 'EXPIRED'] } }, token);
       expect(result.body.errors).toBeUndefined();
       expectNothingWithheld(result.raw);
-      const badges = result.body.data!.searchEarners.nodes[0]!.earner.badges.map((b) => [b.name, b.verification.status, b.verification.reasons]);
-      expect(badges.sort()).toEqual([['Forklift Expired', 'EXPIRED', []], ['Welding Verified', 'VERIFIED', []]]);
+      const badges = result.body.data!.searchEarners.nodes[0]!.earner.badges.map((b) => [
+        b.name,
+        b.verification.status,
+        b.verification.reasons,
+      ]);
+      expect(badges.sort()).toEqual([
+        ['Forklift Expired', 'EXPIRED', []],
+        ['Welding Verified', 'VERIFIED', []],
+      ]);
       const lookup = await t.gql(`{ earner(id: "${EARNER.earnerId}") { ${EARNER_FIELDS} } }`, {}, token);
       expectNothingWithheld(lookup.raw);
       expect(lookup.raw).toContain('Forklift Expired');
     }
     // EXPIRED alone finds the earner through the expired badge only; the default (VERIFIED) through the verified one.
-    const expiredOnly = await t.gql<{ searchEarners: { total: number } }>(SEARCH, { input: { verification: ['EXPIRED'], badges: [credentials[1]!.achievement.id] } }, employer);
+    const expiredOnly = await t.gql<{ searchEarners: { total: number } }>(
+      SEARCH,
+      { input: { verification: ['EXPIRED'], badges: [credentials[1]!.achievement.id] } },
+      employer,
+    );
     expect(expiredOnly.body.data!.searchEarners.total).toBe(1);
-    const verifiedOnly = await t.gql<{ searchEarners: { total: number } }>(SEARCH, { input: { badges: [credentials[1]!.achievement.id] } }, employer);
+    const verifiedOnly = await t.gql<{ searchEarners: { total: number } }>(
+      SEARCH,
+      { input: { badges: [credentials[1]!.achievement.id] } },
+      employer,
+    );
     expect(verifiedOnly.body.data!.searchEarners.total).toBe(0);
   });
 
   it('withheld badges match nothing: not their class, their names in text, suggestions or facets', async () => {
     for (const c of withheld) {
-      const byClass = await t.gql<{ searchEarners: { total: number } }>(SEARCH, { input: { badges: [c.achievement.id], verification: ['VERIFIED', 'EXPIRED'] } }, employer);
+      const byClass = await t.gql<{ searchEarners: { total: number } }>(
+        SEARCH,
+        { input: { badges: [c.achievement.id], verification: ['VERIFIED', 'EXPIRED'] } },
+        employer,
+      );
       expect(byClass.body.data!.searchEarners.total).toBe(0);
-      const byText = await t.gql<{ searchEarners: { total: number } }>(SEARCH, { input: { text: c.achievement.name.split(' ')[0], verification: ['VERIFIED', 'EXPIRED'] } }, employer);
+      const byText = await t.gql<{ searchEarners: { total: number } }>(
+        SEARCH,
+        { input: { text: c.achievement.name.split(' ')[0], verification: ['VERIFIED', 'EXPIRED'] } },
+        employer,
+      );
       expect(byText.body.data!.searchEarners.total).toBe(0);
       const lookup = await t.gql(`{ badgeClass(id: "${c.achievement.id}") { id name } }`, {}, employer);
       expect(lookup.body.data).toEqual({ badgeClass: null });
-      const suggest = await t.gql('query($p: String!) { suggest(prefix: $p, first: 20) { id label } }', { p: c.achievement.name.split(' ')[0] }, employer);
+      const suggest = await t.gql(
+        'query($p: String!) { suggest(prefix: $p, first: 20) { id label } }',
+        { p: c.achievement.name.split(' ')[0] },
+        employer,
+      );
       expectNothingWithheld(suggest.raw);
     }
   });
 
   it('the earner still sees every badge of their own, with its real status, and which ones employers see', async () => {
-    const mine = await t.gql<{ myProfile: { badges: { name: string; verificationStatus: string; shown: boolean }[] } }>('{ myProfile { badges { name verificationStatus shown } } }', {}, earner);
-    expect(mine.body.errors).toBeUndefined();
-    expect(mine.body.data!.myProfile.badges.map((b) => [b.name, b.verificationStatus, b.shown]).sort()).toEqual(
-      [
-        ['Crane Revoked', 'FAILED', false],
-        ['Forklift Expired', 'FAILED', true],
-        ['Rigging Tampered', 'FAILED', false],
-        ['Scaffold Unverified', 'UNVERIFIED', false],
-        ['Welding Verified', 'VERIFIED', true],
-      ],
+    const mine = await t.gql<{ myProfile: { badges: { name: string; verificationStatus: string; shown: boolean }[] } }>(
+      '{ myProfile { badges { name verificationStatus shown } } }',
+      {},
+      earner,
     );
+    expect(mine.body.errors).toBeUndefined();
+    expect(mine.body.data!.myProfile.badges.map((b) => [b.name, b.verificationStatus, b.shown]).sort()).toEqual([
+      ['Crane Revoked', 'FAILED', false],
+      ['Forklift Expired', 'FAILED', true],
+      ['Rigging Tampered', 'FAILED', false],
+      ['Scaffold Unverified', 'UNVERIFIED', false],
+      ['Welding Verified', 'VERIFIED', true],
+    ]);
   });
 });

@@ -80,12 +80,15 @@ describe(`fuzz: ${COUNT} malformed inputs (seed ${SEED})`, { timeout: 120_000 },
         for (const c of read) {
           statuses.set(c.verification.status, (statuses.get(c.verification.status) ?? 0) + 1);
           // A damaged input that still verifies (bytes flipped in image data, whitespace cut) must be intact where it counts; anything else names why.
-          if (c.verification.status !== 'VERIFIED' && c.verification.reasons.length === 0) problems.push(`${source}: ${c.verification.status} without a reason code`);
+          if (c.verification.status !== 'VERIFIED' && c.verification.reasons.length === 0)
+            problems.push(`${source}: ${c.verification.status} without a reason code`);
         }
         msByKind.set(input.kind, (msByKind.get(input.kind) ?? 0) + performance.now() - started);
       }
     });
-    console.log(`fuzz seed ${SEED}, verify: ${JSON.stringify(Object.fromEntries(statuses))}, ms by kind ${JSON.stringify(Object.fromEntries([...msByKind].map(([k, v]) => [k, Math.round(v)])))}`);
+    console.log(
+      `fuzz seed ${SEED}, verify: ${JSON.stringify(Object.fromEntries(statuses))}, ms by kind ${JSON.stringify(Object.fromEntries([...msByKind].map(([k, v]) => [k, Math.round(v)])))}`,
+    );
     expect(problems).toEqual([]);
     // Most of what was damaged fails; the few that verify are damaged only where it does not count.
     expect(statuses.get('VERIFIED') ?? 0).toBeLessThan(COUNT / 10);
@@ -117,14 +120,21 @@ describe(`fuzz: ${COUNT} malformed inputs (seed ${SEED})`, { timeout: 120_000 },
     expect(rejects.filter((r) => r.reasons.length === 0)).toEqual([]);
     // Whatever was stored as not verified carries its reasons.
     await store.refresh('credentials');
-    const stored = await target.client.search<{ source: string; verification: { status: string; reasons: string[] } }>({ index: store.alias('credentials'), size: COUNT, _source: ['source', 'verification'] });
+    const stored = await target.client.search<{ source: string; verification: { status: string; reasons: string[] } }>({
+      index: store.alias('credentials'),
+      size: COUNT,
+      _source: ['source', 'verification'],
+    });
     for (const hit of stored.hits.hits) {
-      if (hit._source!.verification.status !== 'VERIFIED') expect(hit._source!.verification.reasons.length, hit._source!.source).toBeGreaterThan(0);
+      if (hit._source!.verification.status !== 'VERIFIED')
+        expect(hit._source!.verification.reasons.length, hit._source!.source).toBeGreaterThan(0);
     }
     // Rejected or stored: several damaged inputs are copies of one credential id, which is one stored credential.
     expect(summary!.rejected).toBeGreaterThan(COUNT / 2);
     expect(stored.hits.hits.length).toBeGreaterThan(0);
     expect(growth).toBeLessThan(RSS_GROWTH_LIMIT);
-    console.log(`fuzz seed ${SEED}: ${summary!.rejected} rejected, ${summary!.accepted} stored, peak RSS growth ${(growth / MIB).toFixed(0)} MiB`);
+    console.log(
+      `fuzz seed ${SEED}: ${summary!.rejected} rejected, ${summary!.accepted} stored, peak RSS growth ${(growth / MIB).toFixed(0)} MiB`,
+    );
   });
 });

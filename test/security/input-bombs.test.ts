@@ -59,13 +59,23 @@ async function ingestInChild(name: string, inputs: string[]): Promise<Run> {
   };
   let result: { code: number; stdout: string; stderr: string };
   try {
-    const { stdout, stderr } = await run(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), ['indexer/cli.ts', 'ingest', ...inputs, '--rejects', rejects], { cwd: repoRoot, env, maxBuffer: 10 * MIB });
+    const { stdout, stderr } = await run(
+      path.join(repoRoot, 'node_modules', '.bin', 'tsx'),
+      ['indexer/cli.ts', 'ingest', ...inputs, '--rejects', rejects],
+      { cwd: repoRoot, env, maxBuffer: 10 * MIB },
+    );
     result = { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
     result = { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
-  const peakRss = Math.max(...fs.readFileSync(report, 'utf8').trim().split('\n').map((line) => Number(line.split(' ')[1])));
+  const peakRss = Math.max(
+    ...fs
+      .readFileSync(report, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => Number(line.split(' ')[1])),
+  );
   const lines = fs.existsSync(rejects) ? fs.readFileSync(rejects, 'utf8').trim().split('\n').filter(Boolean) : [];
   return { ...result, peakRss, rejects: lines.map((l) => JSON.parse(l) as Run['rejects'][number]) };
 }
@@ -75,7 +85,11 @@ describe('decompression bombs and oversized inputs', { timeout: 120_000 }, () =>
     for (const png of [pngWith([iTXt('openbadges', zlibBomb(256), true)]), pngWith([zTXt('openbadges', zlibBomb(256))])]) {
       const before = process.memoryUsage().rss;
       const extracted = extractPngBadge(png);
-      expect(extracted).toMatchObject({ ok: false, malformed: true, error: expect.stringMatching(/inflates to more than 2 MiB \(a decompression bomb\)/) });
+      expect(extracted).toMatchObject({
+        ok: false,
+        malformed: true,
+        error: expect.stringMatching(/inflates to more than 2 MiB \(a decompression bomb\)/),
+      });
       expect(process.memoryUsage().rss - before).toBeLessThan(64 * MIB);
       const [credential] = await readCredentials({ source: 'bomb.png', bytes: png }, { resolver: createResolver({ allowNetwork: false }) });
       expect(credential!.verification).toMatchObject({ status: 'FAILED', reasons: ['MALFORMED'] });
@@ -91,7 +105,10 @@ describe('decompression bombs and oversized inputs', { timeout: 120_000 }, () =>
     fs.writeFileSync(path.join(folder, 'small.json'), '{"id":"small"}');
     const units: InputUnit[] = [];
     for await (const unit of expandInputs([folder])) units.push(unit);
-    expect(units.map((u) => [u.kind, path.basename(u.source)])).toEqual([['credential', 'small.json'], ['problem', 'zero.json']]);
+    expect(units.map((u) => [u.kind, path.basename(u.source)])).toEqual([
+      ['credential', 'small.json'],
+      ['problem', 'zero.json'],
+    ]);
     expect(units[1]).toMatchObject({ detail: expect.stringMatching(/not a regular file/) });
   });
 
@@ -102,7 +119,12 @@ describe('decompression bombs and oversized inputs', { timeout: 120_000 }, () =>
     fs.mkdirSync(attack);
     fs.writeFileSync(path.join(attack, 'a-bomb.png'), pngWith([iTXt('openbadges', zlibBomb(1024), true)]));
     fs.writeFileSync(path.join(attack, 'b-bomb-ztxt.png'), pngWith([zTXt('openbadgecredential', zlibBomb(1024))]));
-    const hugeCredential = JSON.stringify({ '@context': 'https://w3id.org/openbadges/v2', type: 'Assertion', id: 'urn:x', padding: 'x'.repeat(10 * MIB) });
+    const hugeCredential = JSON.stringify({
+      '@context': 'https://w3id.org/openbadges/v2',
+      type: 'Assertion',
+      id: 'urn:x',
+      padding: 'x'.repeat(10 * MIB),
+    });
     fs.writeFileSync(path.join(attack, 'c-huge.json'), hugeCredential);
     fs.writeFileSync(path.join(attack, 'd-stream.jsonl'), `${hugeCredential}\n{"not":"a credential"}\n`);
     expect(fs.statSync(path.join(attack, 'a-bomb.png')).size).toBeLessThan(2 * MIB);
@@ -118,8 +140,14 @@ describe('decompression bombs and oversized inputs', { timeout: 120_000 }, () =>
     expect(byFile.get('a-bomb.png')?.details[0]).toMatch(/iTXt badge text inflates to more than 2 MiB \(a decompression bomb\)/);
     expect(byFile.get('b-bomb-ztxt.png')?.reasons[0]).toBe('MALFORMED');
     expect(byFile.get('b-bomb-ztxt.png')?.details[0]).toMatch(/zTXt badge text inflates to more than 2 MiB/);
-    expect(byFile.get('c-huge.json')).toMatchObject({ reasons: ['TOO_LARGE'], details: [expect.stringMatching(/more than the 5 MiB limit/)] });
-    expect(byFile.get('d-stream.jsonl:1')).toMatchObject({ reasons: ['TOO_LARGE'], details: [expect.stringMatching(/line is longer than the 5 MiB limit/)] });
+    expect(byFile.get('c-huge.json')).toMatchObject({
+      reasons: ['TOO_LARGE'],
+      details: [expect.stringMatching(/more than the 5 MiB limit/)],
+    });
+    expect(byFile.get('d-stream.jsonl:1')).toMatchObject({
+      reasons: ['TOO_LARGE'],
+      details: [expect.stringMatching(/line is longer than the 5 MiB limit/)],
+    });
     expect(byFile.get('d-stream.jsonl:2')?.reasons[0]).toBe('UNSUPPORTED_FORMAT');
 
     // The run went on: the harmless row after the attack is stored.
@@ -128,7 +156,9 @@ describe('decompression bombs and oversized inputs', { timeout: 120_000 }, () =>
     await client.close();
     expect(stored.hits.hits.map((h) => path.basename(h._source!.source))).toEqual(['good.csv:row 2']);
 
-    console.log(`peak RSS: harmless run ${(baseline.peakRss / MIB).toFixed(0)} MiB, with 2 GiB of bombs and 20 MB of JSON ${(attacked.peakRss / MIB).toFixed(0)} MiB`);
+    console.log(
+      `peak RSS: harmless run ${(baseline.peakRss / MIB).toFixed(0)} MiB, with 2 GiB of bombs and 20 MB of JSON ${(attacked.peakRss / MIB).toFixed(0)} MiB`,
+    );
     expect(attacked.peakRss - baseline.peakRss).toBeLessThan(MARGIN);
   });
 });

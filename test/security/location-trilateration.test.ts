@@ -21,21 +21,37 @@ function distanceKm(a: Point, b: Point): number {
 }
 function offset(from: Point, km: number, bearingDeg: number): Point {
   const b = rad(bearingDeg);
-  return { lat: from.lat + ((km * Math.cos(b)) / EARTH_KM) * (180 / Math.PI), lon: from.lon + ((km * Math.sin(b)) / (EARTH_KM * Math.cos(rad(from.lat)))) * (180 / Math.PI) };
+  return {
+    lat: from.lat + ((km * Math.cos(b)) / EARTH_KM) * (180 / Math.PI),
+    lon: from.lon + ((km * Math.sin(b)) / (EARTH_KM * Math.cos(rad(from.lat)))) * (180 / Math.PI),
+  };
 }
 
 /** Least squares (Gauss-Newton) for the point at the measured distances from the centres. */
 function trilaterate(centres: readonly Point[], distances: readonly number[]): Point {
-  let p: Point = { lat: centres.reduce((s, c) => s + c.lat, 0) / centres.length, lon: centres.reduce((s, c) => s + c.lon, 0) / centres.length };
+  let p: Point = {
+    lat: centres.reduce((s, c) => s + c.lat, 0) / centres.length,
+    lon: centres.reduce((s, c) => s + c.lon, 0) / centres.length,
+  };
   const h = 1e-7;
   for (let iteration = 0; iteration < 50; iteration++) {
     const residuals = centres.map((c, i) => distanceKm(p, c) - distances[i]!);
-    const jacobian = centres.map((c) => [(distanceKm({ lat: p.lat + h, lon: p.lon }, c) - distanceKm(p, c)) / h, (distanceKm({ lat: p.lat, lon: p.lon + h }, c) - distanceKm(p, c)) / h]);
+    const jacobian = centres.map((c) => [
+      (distanceKm({ lat: p.lat + h, lon: p.lon }, c) - distanceKm(p, c)) / h,
+      (distanceKm({ lat: p.lat, lon: p.lon + h }, c) - distanceKm(p, c)) / h,
+    ]);
     // Normal equations, 2x2.
-    let a = 0, b = 0, d = 0, e = 0, f = 0;
+    let a = 0,
+      b = 0,
+      d = 0,
+      e = 0,
+      f = 0;
     jacobian.forEach(([x, y], i) => {
-      a += x! * x!; b += x! * y!; d += y! * y!;
-      e += x! * residuals[i]!; f += y! * residuals[i]!;
+      a += x! * x!;
+      b += x! * y!;
+      d += y! * y!;
+      e += x! * residuals[i]!;
+      f += y! * residuals[i]!;
     });
     const det = a * d - b * b;
     p = { lat: p.lat - (d * e - b * f) / det, lon: p.lon - (a * f - b * e) / det };
@@ -63,7 +79,11 @@ describe('locating an earner with near searches', () => {
     employer = await t.login('employer@demo.test', DEMO_PASSWORD);
     const earner = await claimEarner(t, 'home@example.org');
     // The earner gives their exact home, through the API.
-    const update = await t.gql('mutation($input: DirectorySettingsInput!) { updateDirectorySettings(input: $input) { listed } }', { input: { listed: true, location: { city: 'Columbus', region: 'US-OH', country: 'US', ...HOME } } }, earner);
+    const update = await t.gql(
+      'mutation($input: DirectorySettingsInput!) { updateDirectorySettings(input: $input) { listed } }',
+      { input: { listed: true, location: { city: 'Columbus', region: 'US-OH', country: 'US', ...HOME } } },
+      earner,
+    );
     expect(update.body.errors).toBeUndefined();
   });
   afterAll(() => t?.cleanup());
@@ -117,7 +137,11 @@ describe('locating an earner with near searches', () => {
     const sorted = await t.gql(SEARCH, { input: { near: { ...CITY, radiusKm: 50 }, sort: 'DISTANCE' } }, employer);
     expect(sorted.body.errors?.[0]?.extensions?.code).toMatch(/BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED/);
     for (const sort of ['RELEVANCE', 'RECENT']) {
-      const result = await t.gql<{ searchEarners: { nodes: { score: number | null; cursor: string }[] } }>(SEARCH, { input: { near: { ...CITY, radiusKm: 50 }, sort } }, employer);
+      const result = await t.gql<{ searchEarners: { nodes: { score: number | null; cursor: string }[] } }>(
+        SEARCH,
+        { input: { near: { ...CITY, radiusKm: 50 }, sort } },
+        employer,
+      );
       const hit = result.body.data!.searchEarners.nodes[0]!;
       expect(hit.score).toBeNull();
       const revealed = `${result.raw} ${Buffer.from(hit.cursor, 'base64url').toString('utf8')}`;

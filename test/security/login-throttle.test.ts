@@ -16,10 +16,15 @@ describe('sign-in back-off (attack 8)', () => {
   let t: AccountApi;
   // The test speaks for several clients through X-Forwarded-For, trusted from loopback only.
   const from = (ip: string) => ({ 'x-forwarded-for': ip });
-  const login = (email: string, password: string, ip: string) => t.gql<{ login: { token: string } }>(LOGIN, { e: email, p: password }, undefined, from(ip));
+  const login = (email: string, password: string, ip: string) =>
+    t.gql<{ login: { token: string } }>(LOGIN, { e: email, p: password }, undefined, from(ip));
 
   beforeAll(async () => {
-    t = await startAccountApi('sec-login', { TRUST_PROXY: 'loopback', LOGIN_BACKOFF_SECONDS: '0.5', LOGIN_MAX_BACKOFF_SECONDS: String(MAX_BACKOFF_SECONDS) });
+    t = await startAccountApi('sec-login', {
+      TRUST_PROXY: 'loopback',
+      LOGIN_BACKOFF_SECONDS: '0.5',
+      LOGIN_MAX_BACKOFF_SECONDS: String(MAX_BACKOFF_SECONDS),
+    });
     await seedDemoAccounts({ client: t.client, indexPrefix: t.prefix });
   });
   afterAll(() => t?.cleanup());
@@ -38,10 +43,15 @@ describe('sign-in back-off (attack 8)', () => {
     for (const ip of ['203.0.113.7', '198.51.100.23']) {
       const refused = await login('employer@demo.test', DEMO_PASSWORD, ip);
       expect(refused.body.data ?? null).toBeNull();
-      expect(refused.body.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+      expect(refused.body.errors![0]!.extensions).toMatchObject({
+        code: 'RATE_LIMITED',
+        retryAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      });
       expect(refused.body.errors![0]!.message).toMatch(/failed sign-in attempts; try again after/);
     }
-    const retryAt = Date.parse((await login('employer@demo.test', DEMO_PASSWORD, '198.51.100.23')).body.errors![0]!.extensions!.retryAt as string);
+    const retryAt = Date.parse(
+      (await login('employer@demo.test', DEMO_PASSWORD, '198.51.100.23')).body.errors![0]!.extensions!.retryAt as string,
+    );
     // Never locked out for good: the back-off is capped.
     expect(retryAt - Date.now()).toBeLessThanOrEqual(MAX_BACKOFF_SECONDS * 1000 + 500);
 
@@ -105,10 +115,21 @@ describe('back-off and window rules (pure)', () => {
   it('a window limit counts nothing when any of its keys is full, and opens again after the window', () => {
     const limit = createWindowLimit(3_600_000);
     const now = new Date('2026-01-01T00:00:00Z');
-    const keys = [{ key: 'address:a', limit: 2 }, { key: 'ip:1', limit: 3 }];
+    const keys = [
+      { key: 'address:a', limit: 2 },
+      { key: 'ip:1', limit: 3 },
+    ];
     expect([1, 2, 3].map(() => limit.take(keys, now).allowed)).toEqual([true, true, false]);
     // The refused attempt did not use up the IP's budget.
-    expect(limit.take([{ key: 'address:b', limit: 2 }, { key: 'ip:1', limit: 3 }], now).allowed).toBe(true);
+    expect(
+      limit.take(
+        [
+          { key: 'address:b', limit: 2 },
+          { key: 'ip:1', limit: 3 },
+        ],
+        now,
+      ).allowed,
+    ).toBe(true);
     expect(limit.take(keys, now)).toEqual({ allowed: false, retryAt: new Date('2026-01-01T01:00:00Z') });
     expect(limit.take(keys, new Date('2026-01-01T01:00:00Z')).allowed).toBe(true);
   });

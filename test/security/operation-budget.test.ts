@@ -41,9 +41,13 @@ describe('the skill-hierarchy bomb and list paging (attack 1)', () => {
       expect(result.data ?? null).toBeNull();
       expect(result.errors).toHaveLength(1);
       expect(result.errors![0]!.extensions).toMatchObject(
-        viewer ? { code: 'UNAUTHENTICATED', limit: DEFAULT_OPERATION_BUDGET.anonymousMaxCost } : { code: 'OPERATION_TOO_COSTLY', limit: DEFAULT_OPERATION_BUDGET.maxCost },
+        viewer
+          ? { code: 'UNAUTHENTICATED', limit: DEFAULT_OPERATION_BUDGET.anonymousMaxCost }
+          : { code: 'OPERATION_TOO_COSTLY', limit: DEFAULT_OPERATION_BUDGET.maxCost },
       );
-      expect(result.errors![0]!.message).toMatch(viewer ? /Sign in first: this operation would cost \d+, over the limit of 200/ : /would cost \d+, over the limit of \d+.*"first"/);
+      expect(result.errors![0]!.message).toMatch(
+        viewer ? /Sign in first: this operation would cost \d+, over the limit of 200/ : /would cost \d+, over the limit of \d+.*"first"/,
+      );
       expect(JSON.stringify(result).length).toBeLessThan(2000);
       // Nothing reached the engine.
       expect(api.calls).toEqual([]);
@@ -64,7 +68,11 @@ describe('the skill-hierarchy bomb and list paging (attack 1)', () => {
     expect(first.data!.skill.narrower.map((s) => s.id)).toEqual(all.slice(0, 20));
     const last = await api.run<Page>(`{ skill(id: "${BROAD}") { narrowerCount narrower(first: 100, offset: 100) { id } } }`);
     expect(last.data!.skill.narrower.map((s) => s.id)).toEqual(all.slice(100, 200));
-    for (const [args, argument] of [['first: 101', 'first'], ['first: 0', 'first'], ['offset: -1', 'offset']] as const) {
+    for (const [args, argument] of [
+      ['first: 101', 'first'],
+      ['first: 0', 'first'],
+      ['offset: -1', 'offset'],
+    ] as const) {
       const bad = await api.run(`{ skill(id: "${BROAD}") { narrower(${args}) { id } } }`);
       expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
     }
@@ -86,7 +94,12 @@ describe('the skill-hierarchy bomb and list paging (attack 1)', () => {
 
   it("the web app's operations fit the budget of a signed-in account", () => {
     const dir = join(import.meta.dirname, '../../web/src/lib/graphql/operations');
-    const document = parse(readdirSync(dir).filter((f) => f.endsWith('.graphql')).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n'));
+    const document = parse(
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.graphql'))
+        .map((f) => readFileSync(join(dir, f), 'utf8'))
+        .join('\n'),
+    );
     const schema = buildSchema(loadTypeDefs().join('\n'));
     // The largest variables the app sends (search-query.ts: 20 per page, 50 facet values; a trend of up to 5 skills).
     const variables = { input: { first: 20, facetSize: 50, skills: ['a', 'b', 'c', 'd', 'e'] } };
@@ -96,7 +109,8 @@ describe('the skill-hierarchy bomb and list paging (attack 1)', () => {
         .map((operation) => [operation.name!.value, operationCost(schema, document, operation, variables)]),
     );
     expect(Object.keys(costs).length).toBeGreaterThan(10);
-    for (const [name, cost] of Object.entries(costs)) expect({ name, fits: cost <= DEFAULT_OPERATION_BUDGET.maxCost }).toEqual({ name, fits: true });
+    for (const [name, cost] of Object.entries(costs))
+      expect({ name, fits: cost <= DEFAULT_OPERATION_BUDGET.maxCost }).toEqual({ name, fits: true });
     // Sign-in and claiming fit the anonymous budget.
     for (const name of ['SignIn', 'RequestClaimLink', 'ClaimProfile', 'CurrentViewer']) {
       expect({ name, fits: costs[name]! <= DEFAULT_OPERATION_BUDGET.anonymousMaxCost }).toEqual({ name, fits: true });

@@ -106,7 +106,10 @@ describe.each([
   it('refuses the skill-hierarchy bomb (attack 1) over HTTP at once, with a small answer', async () => {
     const bomb = '{ skill(id: "esco:isced-f-0613") { narrower { broader { narrower { broader { narrower { id } } } } } } }';
     const token = await t.login('employer@demo.test', DEMO_PASSWORD);
-    for (const [who, status, code] of [[undefined, 401, 'UNAUTHENTICATED'], [token, 400, 'OPERATION_TOO_COSTLY']] as const) {
+    for (const [who, status, code] of [
+      [undefined, 401, 'UNAUTHENTICATED'],
+      [token, 400, 'OPERATION_TOO_COSTLY'],
+    ] as const) {
       const started = Date.now();
       const result = await t.gql(bomb, {}, who);
       expect(Date.now() - started).toBeLessThan(2000);
@@ -116,13 +119,21 @@ describe.each([
   });
 
   it('gives GraphQL errors the request id of the response header', async () => {
-    const response = await fetch(`${t.api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ searchEarners(input: {}) { total } }' }) });
+    const response = await fetch(`${t.api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ searchEarners(input: {}) { total } }' }),
+    });
     const body = (await response.json()) as { errors: { extensions: { code: string; requestId: string } }[] };
     expect(body.errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
     expect(body.errors[0]!.extensions.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(body.errors[0]!.extensions.requestId).toBe(response.headers.get('x-request-id'));
     // A refused session (before any GraphQL runs) carries it too.
-    const refused = await fetch(`${t.api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer not-a-token' }, body: JSON.stringify({ query: '{ viewer { role } }' }) });
+    const refused = await fetch(`${t.api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer not-a-token' },
+      body: JSON.stringify({ query: '{ viewer { role } }' }),
+    });
     const refusedBody = (await refused.json()) as { errors: { extensions: { requestId: string } }[] };
     expect(refusedBody.errors[0]!.extensions.requestId).toBe(refused.headers.get('x-request-id'));
   });
@@ -137,7 +148,14 @@ describe('an unexpected error (attack 13)', () => {
     await server.start();
     try {
       // This server has no accounts configured: an earner's settings fail inside the service with a plain Error.
-      const context = buildContext(createSearchEngine(client, 'test-nothing-here', log), { role: 'earner', accountId: 'a', earnerId: 'e' }, undefined, undefined, undefined, { requestId: 'req-fixed-id', clientIp: '127.0.0.1' });
+      const context = buildContext(
+        createSearchEngine(client, 'test-nothing-here', log),
+        { role: 'earner', accountId: 'a', earnerId: 'e' },
+        undefined,
+        undefined,
+        undefined,
+        { requestId: 'req-fixed-id', clientIp: '127.0.0.1' },
+      );
       const response = await server.executeOperation({ query: '{ mySettings { listed } }' }, { contextValue: context });
       const raw = JSON.stringify(response.body.kind === 'single' ? response.body.singleResult : null);
       expect(raw).toContain('Something went wrong on our side');

@@ -18,7 +18,10 @@ export interface Method {
 /** The documented method (the secret, hence each cell's noise, unknown). */
 export const NOISED: Method = { noises: [-2, -1, 0, 1, 2], publish: (s) => fromNoised(s) };
 /** The rule before: exact counts, 1 to 4 suppressed. */
-export const EXACT: Method = { noises: [0], publish: (c) => (c >= 1 && c < 5 ? { value: null, suppressed: true } : { value: c, suppressed: false }) };
+export const EXACT: Method = {
+  noises: [0],
+  publish: (c) => (c >= 1 && c < 5 ? { value: null, suppressed: true } : { value: c, suppressed: false }),
+};
 
 let method: Method = NOISED;
 /** Which method the attacker assumes. */

@@ -11,13 +11,16 @@ import { fromNoised, type PublishedCell } from '../support/report-disclosure.ts'
 import { assume, EXACT, fromSum, fromToggles, fromWindows, NOISED } from './report-differencing-attacker.ts';
 
 let seed = 12345;
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
 /** Each cell gets its own noise, as HMAC(secret, cell key) gives it. */
 const noisy = (count: number): PublishedCell => fromNoised(count + int(-2, 2));
 const exact = (count: number): PublishedCell => EXACT.publish(count);
 
-function attack(publish: (count: number) => PublishedCell, toggled: (counts: number[]) => PublishedCell[]): { recovered: number; tried: number } {
+function attack(
+  publish: (count: number) => PublishedCell,
+  toggled: (counts: number[]) => PublishedCell[],
+): { recovered: number; tried: number } {
   let recovered = 0;
   let tried = 0;
   const check = (hidden: number, candidates: number[]) => {

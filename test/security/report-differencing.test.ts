@@ -36,8 +36,17 @@ async function postings(count: number, skill: string, postedOn: Date, region: st
   const operations: object[] = [];
   for (let i = 0; i < count; i++) {
     const posting: PostingDocument = {
-      id: `posting-${++seq}`, title: 'Technician', employer: 'Acme', region, postedOn: postedOn.toISOString(), skills: [skill],
-      skillsExpanded: expandWithAncestors(taxonomy, [skill]), unmappedSkills: [], source: 'test', ingestedAt: postedOn.toISOString(), ...(occupation ? { occupation } : {}),
+      id: `posting-${++seq}`,
+      title: 'Technician',
+      employer: 'Acme',
+      region,
+      postedOn: postedOn.toISOString(),
+      skills: [skill],
+      skillsExpanded: expandWithAncestors(taxonomy, [skill]),
+      unmappedSkills: [],
+      source: 'test',
+      ingestedAt: postedOn.toISOString(),
+      ...(occupation ? { occupation } : {}),
     };
     operations.push({ index: { _index: aliasName(target.prefix, 'postings'), _id: posting.id } }, posting);
   }
@@ -50,7 +59,14 @@ async function earners(ids: readonly string[], skill: string, region: string, st
   for (const earnerId of ids) {
     const credential = { ...credentialOf({ earnerId, email: `${earnerId}@example.org`, name: earnerId, badges: 1 }, 0), skills: [skill] };
     const settings = { ...defaultDirectorySettings(earnerId, NOW), statsOptIn, location: { city: 'Somewhere', region, country: 'US' } };
-    const document = buildEarnerDocument({ earnerId, credentials: [credential], settings, skills: skillLookup(taxonomy), pathways: [], now: NOW });
+    const document = buildEarnerDocument({
+      earnerId,
+      credentials: [credential],
+      settings,
+      skills: skillLookup(taxonomy),
+      pathways: [],
+      now: NOW,
+    });
     operations.push({ index: { _index: aliasName(target.prefix, 'earners'), _id: earnerId } }, document!);
   }
   await target.client.bulk({ operations, refresh: true });
@@ -77,8 +93,18 @@ beforeAll(async () => {
   await postings(22, OCCUPIED, daysAgo(20), 'US-OH', '17-2112.00');
   // (b) 4 earners in Ohio hold HELD (the hidden count), 9 in Kentucky; the attacker controls 8 more in Ohio, opted out.
   await earners(['h-1', 'h-2', 'h-3', 'h-4'], HELD, 'US-OH', true);
-  await earners(Array.from({ length: 9 }, (_, i) => `k-${i}`), HELD, 'US-KY', true);
-  await earners(Array.from({ length: 8 }, (_, i) => `attacker-${i}`), HELD, 'US-OH', false);
+  await earners(
+    Array.from({ length: 9 }, (_, i) => `k-${i}`),
+    HELD,
+    'US-KY',
+    true,
+  );
+  await earners(
+    Array.from({ length: 8 }, (_, i) => `attacker-${i}`),
+    HELD,
+    'US-OH',
+    false,
+  );
   // The secret is the server's: the attacker does not know it.
   t = await startReportApi(target.client, target.prefix, NOW, { REPORT_NOISE_SECRET: randomBytes(32).toString('hex') });
   assume(NOISED);
@@ -92,18 +118,29 @@ describe('differencing the skill-gap reports', () => {
   it('(a) windows: only 3, 6, 12 and 24 months exist, and 12 minus 6 does not pin the 4 older postings', async () => {
     const eleven = await t.gql(REPORT_QUERY, { input: { postedWithinMonths: 11 } }, t.tokens.agency);
     expect(eleven.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'postedWithinMonths' });
-    const [six, twelve] = [await cell({ region: 'US-OH', postedWithinMonths: 6 }, WINDOWED, 'demand'), await cell({ region: 'US-OH', postedWithinMonths: 12 }, WINDOWED, 'demand')];
+    const [six, twelve] = [
+      await cell({ region: 'US-OH', postedWithinMonths: 6 }, WINDOWED, 'demand'),
+      await cell({ region: 'US-OH', postedWithinMonths: 12 }, WINDOWED, 'demand'),
+    ];
     const candidates = fromWindows(six, twelve);
     expect(candidates).toContain(4);
     expect(candidates.length).toBeGreaterThan(1);
   });
 
   it('regions and occupations: all minus the others does not pin the small one', async () => {
-    const [ohio, kentucky, all] = [await cell({ region: 'US-OH' }, REGIONAL, 'demand'), await cell({ region: 'US-KY' }, REGIONAL, 'demand'), await cell({}, REGIONAL, 'demand')];
+    const [ohio, kentucky, all] = [
+      await cell({ region: 'US-OH' }, REGIONAL, 'demand'),
+      await cell({ region: 'US-KY' }, REGIONAL, 'demand'),
+      await cell({}, REGIONAL, 'demand'),
+    ];
     const byRegion = fromSum(ohio, [kentucky], all);
     expect(byRegion).toContain(3);
     expect(byRegion.length).toBeGreaterThan(1);
-    const [small, large, every] = [await cell({ occupation: '15-1252.00' }, OCCUPIED, 'demand'), await cell({ occupation: '17-2112.00' }, OCCUPIED, 'demand'), await cell({}, OCCUPIED, 'demand')];
+    const [small, large, every] = [
+      await cell({ occupation: '15-1252.00' }, OCCUPIED, 'demand'),
+      await cell({ occupation: '17-2112.00' }, OCCUPIED, 'demand'),
+      await cell({}, OCCUPIED, 'demand'),
+    ];
     const byOccupation = fromSum(small, [large], every);
     expect(byOccupation).toContain(2);
     expect(byOccupation.length).toBeGreaterThan(1);

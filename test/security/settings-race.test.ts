@@ -14,7 +14,8 @@ import { aliasName } from '../../mappings/indices.ts';
 import { claimEarner, credentialOf, seedEarners, startAccountApi, type AccountApi, type SeedEarner } from '../support/account-api.ts';
 
 const UPDATE = 'mutation($input: DirectorySettingsInput!) { updateDirectorySettings(input: $input) { listed } }';
-const MINE = '{ mySettings { listed statsOptIn contactChannel contactValue hiddenBadges displayName headline location { city region country } openTo } }';
+const MINE =
+  '{ mySettings { listed statsOptIn contactChannel contactValue hiddenBadges displayName headline location { city region country } openTo } }';
 const SEARCH = `query($input: EarnerSearchInput!) {
   searchEarners(input: $input) { total nodes { earner { id name headline openTo location { region } badges { credentialId } } } facets { regions { value count } } }
 }`;
@@ -23,7 +24,16 @@ const CHANGES = 100;
 const ADA: SeedEarner = { earnerId: 'earner-race', email: 'race@example.org', name: 'Ada Race', badges: 3 };
 const badge = (n: number) => credentialOf(ADA, n).id;
 
-type Hit = { earner: { id: string; name: string; headline: string | null; openTo: string[]; location: { region: string } | null; badges: { credentialId: string }[] } };
+type Hit = {
+  earner: {
+    id: string;
+    name: string;
+    headline: string | null;
+    openTo: string[];
+    location: { region: string } | null;
+    badges: { credentialId: string }[];
+  };
+};
 
 describe('simultaneous settings changes', () => {
   let t: AccountApi;
@@ -41,14 +51,21 @@ describe('simultaneous settings changes', () => {
 
   /** Sends every change at once (change i is `changes[i % changes.length]`) and expects each to succeed. */
   async function burst(changes: readonly Record<string, unknown>[]): Promise<void> {
-    const results = await Promise.all(Array.from({ length: CHANGES }, (_, i) => t.gql(UPDATE, { input: changes[i % changes.length] }, earner)));
+    const results = await Promise.all(
+      Array.from({ length: CHANGES }, (_, i) => t.gql(UPDATE, { input: changes[i % changes.length] }, earner)),
+    );
     for (const result of results) expect(result.body.errors).toBeUndefined();
   }
 
-  const stored = async () => (await t.client.get<DirectorySettingsDocument>({ index: aliasName(t.prefix, 'directory-settings'), id: ADA.earnerId }))._source!;
+  const stored = async () =>
+    (await t.client.get<DirectorySettingsDocument>({ index: aliasName(t.prefix, 'directory-settings'), id: ADA.earnerId }))._source!;
   const indexed = async () => (await t.client.get<EarnerDocument>({ index: aliasName(t.prefix, 'earners'), id: ADA.earnerId }))._source!;
   const search = async () => {
-    const result = await t.gql<{ searchEarners: { total: number; nodes: Hit[]; facets: { regions: { value: string; count: number }[] } } }>(SEARCH, { input: { text: 'Ada' } }, employer);
+    const result = await t.gql<{ searchEarners: { total: number; nodes: Hit[]; facets: { regions: { value: string; count: number }[] } } }>(
+      SEARCH,
+      { input: { text: 'Ada' } },
+      employer,
+    );
     expect(result.body.errors).toBeUndefined();
     return result.body.data!.searchEarners;
   };
@@ -82,7 +99,13 @@ describe('simultaneous settings changes', () => {
     const found = await search();
     expect(found.total).toBe(1);
     const hit = found.nodes[0]!.earner;
-    expect(hit).toMatchObject({ id: ADA.earnerId, name: 'Ada Race', headline: 'Maintenance lead', openTo: ['full-time'], location: { region: 'US-OH' } });
+    expect(hit).toMatchObject({
+      id: ADA.earnerId,
+      name: 'Ada Race',
+      headline: 'Maintenance lead',
+      openTo: ['full-time'],
+      location: { region: 'US-OH' },
+    });
     expect(hit.badges.map((b) => b.credentialId).sort()).toEqual([badge(0), badge(2)].sort());
     expect(found.facets.regions).toEqual([{ value: 'US-OH', count: 1 }]);
   }, 120_000);
@@ -95,7 +118,13 @@ describe('simultaneous settings changes', () => {
       { hiddenBadges: [] },
       { displayName: 'Ada R.' },
     ]);
-    expect(await stored()).toMatchObject({ listed: false, headline: 'Second headline', openTo: ['contract', 'remote'], hiddenBadges: [], displayName: 'Ada R.' });
+    expect(await stored()).toMatchObject({
+      listed: false,
+      headline: 'Second headline',
+      openTo: ['contract', 'remote'],
+      hiddenBadges: [],
+      displayName: 'Ada R.',
+    });
     expect((await indexed()).directory.listed).toBe(false);
     expect((await search()).total).toBe(0);
     expect((await t.gql('{ earner(id: "earner-race") { id } }', {}, employer)).body.data).toEqual({ earner: null });
@@ -109,6 +138,8 @@ describe('simultaneous settings changes', () => {
     expect(doc.directory.listed).toBe(true);
     expect(doc.badges.filter((b) => b.visible).map((b) => b.credentialId)).toEqual([badge(1)]);
     const found = await search();
-    expect(found.nodes.map((n) => [n.earner.name, n.earner.headline, n.earner.badges.map((b) => b.credentialId)])).toEqual([['Ada R.', 'Third headline', [badge(1)]]]);
+    expect(found.nodes.map((n) => [n.earner.name, n.earner.headline, n.earner.badges.map((b) => b.credentialId)])).toEqual([
+      ['Ada R.', 'Third headline', [badge(1)]],
+    ]);
   }, 120_000);
 });

@@ -43,10 +43,11 @@ async function routeServer(): Promise<RouteServer> {
     host: `127.0.0.1:${port}`,
     connections: () => connections,
     route: (path, answer) => routes.set(path, answer),
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -61,7 +62,12 @@ describe('SSRF: the indexer fetches only public addresses', { timeout: 30_000 },
 
   beforeAll(async () => {
     // A hidden earner in the real engine: what the attacker wants to read.
-    await client.index({ index: secretIndex, id: 'hidden-1', document: { '@context': 'https://w3id.org/openbadges/v2', type: 'BadgeClass', name: SECRET_NAME }, refresh: true });
+    await client.index({
+      index: secretIndex,
+      id: 'hidden-1',
+      document: { '@context': 'https://w3id.org/openbadges/v2', type: 'BadgeClass', name: SECRET_NAME },
+      refresh: true,
+    });
     issuer = await routeServer();
     bystander = await routeServer();
   });
@@ -88,7 +94,11 @@ describe('SSRF: the indexer fetches only public addresses', { timeout: 30_000 },
     expect(details).toContain('unreachable');
     expect(details).not.toMatch(/9200|ECONNREFUSED|loopback|Zanzibar/);
     // The same redirect is refused at the fetch level, with nothing but "unreachable".
-    expect(await resolver.fetchText(`${issuer.origin}/badges/1`)).toEqual({ ok: false, url: `${issuer.origin}/badges/1`, error: 'unreachable' });
+    expect(await resolver.fetchText(`${issuer.origin}/badges/1`)).toEqual({
+      ok: false,
+      url: `${issuer.origin}/badges/1`,
+      error: 'unreachable',
+    });
   });
 
   it('refuses a redirect into another local port, and more than 3 redirects even between allowed hops', async () => {
@@ -101,8 +111,13 @@ describe('SSRF: the indexer fetches only public addresses', { timeout: 30_000 },
 
     for (let i = 0; i < 5; i++) issuer.route(`/hop${i}`, { status: 302, headers: { location: `/hop${i + 1}` } });
     issuer.route('/hop5', { status: 200, body: '{}' });
-    expect(await safeFetch(`${issuer.origin}/hop2`, { timeoutMs: 5000, maxBytes: 10_000, allowHosts: [issuer.host] })).toMatchObject({ ok: true });
-    expect(await safeFetch(`${issuer.origin}/hop0`, { timeoutMs: 5000, maxBytes: 10_000, allowHosts: [issuer.host] })).toEqual({ ok: false, error: 'more than 3 redirects' });
+    expect(await safeFetch(`${issuer.origin}/hop2`, { timeoutMs: 5000, maxBytes: 10_000, allowHosts: [issuer.host] })).toMatchObject({
+      ok: true,
+    });
+    expect(await safeFetch(`${issuer.origin}/hop0`, { timeoutMs: 5000, maxBytes: 10_000, allowHosts: [issuer.host] })).toEqual({
+      ok: false,
+      error: 'more than 3 redirects',
+    });
   });
 
   it('refuses did:web pointing at localhost before connecting', async () => {
@@ -110,7 +125,10 @@ describe('SSRF: the indexer fetches only public addresses', { timeout: 30_000 },
     const key = await bindIssuerKey(await generateIssuerKey(), did, `${did}#key-1`);
     const signed = await signOb3DataIntegrity(ob3Credential(did), key, { cryptosuite: 'eddsa-rdfc-2022' });
     const before = bystander.connections();
-    const [credential] = await readCredentials({ source: 'did-web.json', bytes: encode(signed) }, { resolver: createResolver({ allowHosts: [issuer.host] }) });
+    const [credential] = await readCredentials(
+      { source: 'did-web.json', bytes: encode(signed) },
+      { resolver: createResolver({ allowHosts: [issuer.host] }) },
+    );
     expect(credential!.verification.status).not.toBe('VERIFIED');
     expect(credential!.verification.reasons).toContain('ISSUER_UNREACHABLE');
     expect(credential!.verification.details?.join(' ')).toContain('unreachable');
@@ -150,9 +168,16 @@ describe('SSRF: the indexer fetches only public addresses', { timeout: 30_000 },
 
   it('reaches an allowed development host, and only on the allowed port', async () => {
     bystander.route('/doc', { status: 200, body: '{"ok":1}' });
-    expect(await safeFetch(`${bystander.origin}/doc`, { timeoutMs: 5000, maxBytes: 100, allowHosts: parseAllowHosts([bystander.host]) })).toMatchObject({ ok: true });
-    expect(await safeFetch(`${bystander.origin}/doc`, { timeoutMs: 5000, maxBytes: 100, allowHosts: parseAllowHosts(['127.0.0.1:1']) })).toEqual({ ok: false, error: 'unreachable' });
-    expect(await safeFetch(`${bystander.origin}/doc`, { timeoutMs: 5000, maxBytes: 4, allowHosts: [bystander.host] })).toMatchObject({ ok: false, tooLarge: true });
+    expect(
+      await safeFetch(`${bystander.origin}/doc`, { timeoutMs: 5000, maxBytes: 100, allowHosts: parseAllowHosts([bystander.host]) }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await safeFetch(`${bystander.origin}/doc`, { timeoutMs: 5000, maxBytes: 100, allowHosts: parseAllowHosts(['127.0.0.1:1']) }),
+    ).toEqual({ ok: false, error: 'unreachable' });
+    expect(await safeFetch(`${bystander.origin}/doc`, { timeoutMs: 5000, maxBytes: 4, allowHosts: [bystander.host] })).toMatchObject({
+      ok: false,
+      tooLarge: true,
+    });
   });
 });
 

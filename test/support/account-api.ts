@@ -38,7 +38,12 @@ export interface AccountApi {
   api: RunningApi;
   config: ApiConfig;
   outboxDir: string;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string, headers?: Record<string, string>): Promise<HttpGraphqlResult<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+    headers?: Record<string, string>,
+  ): Promise<HttpGraphqlResult<T>>;
   /** Signs in over GraphQL and returns the session token. */
   login(email: string, password: string): Promise<string>;
   /** Every message the file outbox holds, oldest first. */
@@ -80,13 +85,19 @@ export async function startAccountApi(name: string, env: Record<string, string> 
     outboxDir,
     gql,
     async login(email, password) {
-      const result = await gql<{ login: { token: string } }>('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: email, p: password });
+      const result = await gql<{ login: { token: string } }>(
+        'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+        { e: email, p: password },
+      );
       if (!result.body.data?.login) throw new Error(`login failed: ${JSON.stringify(result.body.errors)}`);
       return result.body.data.login.token;
     },
     outbox() {
       try {
-        return readFileSync(join(outboxDir, OUTBOX_FILE), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as OutboxMessageDocument);
+        return readFileSync(join(outboxDir, OUTBOX_FILE), 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line) as OutboxMessageDocument);
       } catch {
         return [];
       }
@@ -101,7 +112,11 @@ export async function startAccountApi(name: string, env: Record<string, string> 
 }
 
 /** Writes an account straight into the accounts index (as an operator or the demo seeder would). */
-export async function createAccount(client: Client, prefix: string, account: { email: string; role: AccountRole; password: string; organisation?: string; earnerId?: string }): Promise<AccountDocument> {
+export async function createAccount(
+  client: Client,
+  prefix: string,
+  account: { email: string; role: AccountRole; password: string; organisation?: string; earnerId?: string },
+): Promise<AccountDocument> {
   const at = new Date().toISOString();
   const document: AccountDocument = {
     id: accountIdFor(account.email),
@@ -137,7 +152,13 @@ export function credentialOf(earner: SeedEarner, n: number): CredentialDocument 
     format: 'ob3-json-ld',
     source: `seeded/${earner.earnerId}`,
     issuer: { id: 'did:web:college.example', name: 'Example College' },
-    achievement: { id: `https://college.example/badges/skill-${n}`, name: `Seeded Skill ${n}`, credentialType: 'badge', tags: [], alignments: [] },
+    achievement: {
+      id: `https://college.example/badges/skill-${n}`,
+      name: `Seeded Skill ${n}`,
+      credentialType: 'badge',
+      tags: [],
+      alignments: [],
+    },
     skills: [],
     unmappedSkills: [],
     evidence: [],
@@ -157,13 +178,23 @@ export async function seedEarners(client: Client, prefix: string, earners: reado
   for (const earner of earners) {
     const credentials = Array.from({ length: earner.badges }, (_, n) => credentialOf(earner, n));
     const settings: DirectorySettingsDocument = { ...defaultDirectorySettings(earner.earnerId, now), ...earner.settings };
-    const document = buildEarnerDocument({ earnerId: earner.earnerId, credentials, settings, skills: { ancestors: () => [], label: () => undefined }, pathways: [], now });
+    const document = buildEarnerDocument({
+      earnerId: earner.earnerId,
+      credentials,
+      settings,
+      skills: { ancestors: () => [], label: () => undefined },
+      pathways: [],
+      now,
+    });
     for (const c of credentials) operations.push({ index: { _index: aliasName(prefix, 'credentials'), _id: c.key } }, c);
     operations.push({ index: { _index: aliasName(prefix, 'directory-settings'), _id: earner.earnerId } }, settings);
     if (document) operations.push({ index: { _index: aliasName(prefix, 'earners'), _id: earner.earnerId } }, document);
     // The private identity link, as the indexer stores it at ingest.
     const identityKey = `email:${earner.email}`;
-    operations.push({ index: { _index: aliasName(prefix, 'earner-ids'), _id: earnerIdDocumentId(identityKey) } }, { identityKey, earnerId: earner.earnerId, assignedAt: now.toISOString() });
+    operations.push(
+      { index: { _index: aliasName(prefix, 'earner-ids'), _id: earnerIdDocumentId(identityKey) } },
+      { identityKey, earnerId: earner.earnerId, assignedAt: now.toISOString() },
+    );
   }
   const response = await client.bulk({ operations, refresh: true });
   if (response.errors) throw new Error(`seeding failed: ${JSON.stringify(response.items.find((i) => i.index?.error))}`);
@@ -182,7 +213,10 @@ export async function claimEarner(api: AccountApi, email: string, password = 'ea
   await api.api.idle();
   const token = claimTokenFrom(api.outbox(), email);
   if (!token) throw new Error(`no claim link was sent to ${email}`);
-  const result = await api.gql<{ claimProfile: { token: string } }>('mutation($t: String!, $p: String!) { claimProfile(token: $t, password: $p) { token } }', { t: token, p: password });
+  const result = await api.gql<{ claimProfile: { token: string } }>(
+    'mutation($t: String!, $p: String!) { claimProfile(token: $t, password: $p) { token } }',
+    { t: token, p: password },
+  );
   if (!result.body.data?.claimProfile) throw new Error(`claim failed: ${JSON.stringify(result.body.errors)}`);
   return result.body.data.claimProfile.token;
 }

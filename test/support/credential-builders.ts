@@ -3,7 +3,11 @@
 export const OB3_CONTEXTS = ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'];
 
 /** An unsigned OB 3.0 OpenBadgeCredential from `issuerId` to `email`. */
-export function ob3Credential(issuerId: string, overrides: Record<string, unknown> = {}, email = 'ada@example.net'): Record<string, unknown> {
+export function ob3Credential(
+  issuerId: string,
+  overrides: Record<string, unknown> = {},
+  email = 'ada@example.net',
+): Record<string, unknown> {
   return {
     '@context': OB3_CONTEXTS,
     id: `urn:uuid:${crypto.randomUUID()}`,
@@ -22,7 +26,15 @@ export function ob3Credential(issuerId: string, overrides: Record<string, unknow
         description: 'Writes safe concurrent Rust.',
         criteria: { narrative: 'Passed the exam.' },
         tag: ['rust', 'systems'],
-        alignment: [{ type: ['Alignment'], targetName: 'Rust', targetUrl: 'https://example.net/skills/rust', targetFramework: 'ESCO', targetCode: 'S1.2.3' }],
+        alignment: [
+          {
+            type: ['Alignment'],
+            targetName: 'Rust',
+            targetUrl: 'https://example.net/skills/rust',
+            targetFramework: 'ESCO',
+            targetCode: 'S1.2.3',
+          },
+        ],
       },
     },
     ...overrides,
@@ -31,7 +43,14 @@ export function ob3Credential(issuerId: string, overrides: Record<string, unknow
 
 /** OB 2.0 hosted-badge documents (assertion, badge class, issuer) under `origin`. */
 export function ob2HostedDocuments(origin: string, issuerOrigin = origin) {
-  const issuer = { '@context': 'https://w3id.org/openbadges/v2', type: 'Issuer', id: `${issuerOrigin}/issuer`, name: 'Local Issuer', url: issuerOrigin, email: 'badges@example.net' };
+  const issuer = {
+    '@context': 'https://w3id.org/openbadges/v2',
+    type: 'Issuer',
+    id: `${issuerOrigin}/issuer`,
+    name: 'Local Issuer',
+    url: issuerOrigin,
+    email: 'badges@example.net',
+  };
   const badge = {
     '@context': 'https://w3id.org/openbadges/v2',
     type: 'BadgeClass',

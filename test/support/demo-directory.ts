@@ -27,7 +27,11 @@ export interface DemoDirectory {
   close(): Promise<void>;
 }
 
-export async function loadDemoDirectory(name: string, taxonomy: Taxonomy, options: { earners: number; seed: number; now: Date }): Promise<DemoDirectory> {
+export async function loadDemoDirectory(
+  name: string,
+  taxonomy: Taxonomy,
+  options: { earners: number; seed: number; now: Date },
+): Promise<DemoDirectory> {
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), `${name}-`));
   const issuers = await startDemoIssuerServer();
   const target = testIndices(name);
@@ -37,12 +41,22 @@ export async function loadDemoDirectory(name: string, taxonomy: Taxonomy, option
     fs.rmSync(cacheDir, { recursive: true, force: true });
   };
   try {
-    const { dataset } = await loadOrGenerateDemo({ earners: options.earners, seed: options.seed, issuerBaseUrl: issuers.origin, now: options.now }, cacheDir);
+    const { dataset } = await loadOrGenerateDemo(
+      { earners: options.earners, seed: options.seed, issuerBaseUrl: issuers.origin, now: options.now },
+      cacheDir,
+    );
     issuers.serve(dataset.hosted);
     const store = new IndexStore(target);
     await store.ensureIndices();
     await ensureSkillsIndex(store, taxonomy);
-    const summary = await loadDemo(dataset, { store, taxonomy, skills: skillLookup(taxonomy), pathways: dataset.pathways, verify: { resolver: createResolver({ allowHosts: [new URL(issuers.origin).host] }) }, now: () => options.now });
+    const summary = await loadDemo(dataset, {
+      store,
+      taxonomy,
+      skills: skillLookup(taxonomy),
+      pathways: dataset.pathways,
+      verify: { resolver: createResolver({ allowHosts: [new URL(issuers.origin).host] }) },
+      now: () => options.now,
+    });
     return { dataset, target, store, issuers, summary, close };
   } catch (error) {
     await close();

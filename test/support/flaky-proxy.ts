@@ -28,12 +28,16 @@ export async function startFlakyProxy(engineUrl: string): Promise<FlakyProxy> {
     if (isBulk) bulkCount++;
     if (isBulk && failures.count > 0) {
       failures.count--;
-      res.writeHead(failures.status, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { type: 'es_rejected_execution_exception', reason: 'injected' }, status: failures.status }));
+      res
+        .writeHead(failures.status, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: { type: 'es_rejected_execution_exception', reason: 'injected' }, status: failures.status }));
       return;
     }
     const upstream = await fetch(new URL(req.url ?? '/', target), {
       method: req.method,
-      headers: Object.fromEntries(Object.entries(req.headers).filter(([k, v]) => typeof v === 'string' && !['host', 'content-length', 'connection'].includes(k))) as Record<string, string>,
+      headers: Object.fromEntries(
+        Object.entries(req.headers).filter(([k, v]) => typeof v === 'string' && !['host', 'content-length', 'connection'].includes(k)),
+      ) as Record<string, string>,
       ...(chunks.length ? { body: Buffer.concat(chunks) } : {}),
     });
     let text = await upstream.text();
@@ -46,7 +50,12 @@ export async function startFlakyProxy(engineUrl: string): Promise<FlakyProxy> {
       body.errors = true;
       text = JSON.stringify(body);
     }
-    res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json', 'x-elastic-product': 'Elasticsearch' }).end(text);
+    res
+      .writeHead(upstream.status, {
+        'content-type': upstream.headers.get('content-type') ?? 'application/json',
+        'x-elastic-product': 'Elasticsearch',
+      })
+      .end(text);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {

@@ -35,7 +35,8 @@ export async function startOutageProxy(engineUrl: string): Promise<OutageProxy> 
     client.pipe(upstream);
     upstream.pipe(client);
   });
-  const listen = (port: number) => new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', () => resolve()));
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', () => resolve()));
   const cutAll = () => {
     for (const s of sockets) s.destroy();
     sockets.clear();

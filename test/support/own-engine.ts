@@ -23,7 +23,14 @@ export interface OwnEngine {
 
 export async function startOwnEngine(name: string, port: number): Promise<OwnEngine> {
   const cacheDir = path.join(ROOT, '.cache', `engine-${name}`);
-  const env: NodeJS.ProcessEnv = { ...process.env, ELASTICSEARCH_URL: '', TALENT_CACHE_DIR: cacheDir, ENGINE_PORT: String(port), ES_JAVA_OPTS: '-Xms256m -Xmx512m', BACKUP_DIR: '' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ELASTICSEARCH_URL: '',
+    TALENT_CACHE_DIR: cacheDir,
+    ENGINE_PORT: String(port),
+    ES_JAVA_OPTS: '-Xms256m -Xmx512m',
+    BACKUP_DIR: '',
+  };
   delete env.ELASTICSEARCH_URL;
   delete env.BACKUP_DIR;
   const settings = engineSettings(env);

@@ -25,7 +25,13 @@ export interface CellOf {
 
 export function noiseOf(cell: CellOf, secret = TEST_NOISE_SECRET): number {
   const windowed = cell.measure !== 'supply';
-  const text = [cell.measure, cell.skillId, cell.region ?? 'ALL', cell.measure === 'demand' ? (cell.occupation ?? '-') : '-', windowed ? (cell.windowMonths ?? 12) : '-'].join('|');
+  const text = [
+    cell.measure,
+    cell.skillId,
+    cell.region ?? 'ALL',
+    cell.measure === 'demand' ? (cell.occupation ?? '-') : '-',
+    windowed ? (cell.windowMonths ?? 12) : '-',
+  ].join('|');
   return (createHmac('sha256', secret).update(text).digest().readUInt32BE(0) % 5) - 2;
 }
 

@@ -42,7 +42,13 @@ export const sampleEarner: EarnerDocument = {
     },
   ],
   public: {
-    verified: { badgeClasses: ['https://issuer.example/achievements/plc'], skills: ['onet:2.B.3.h', 'onet:2.B.3', 'onet:2.B'], issuers: ['did:web:issuer.example'], frameworks: ['onet'], credentialTypes: ['badge'] },
+    verified: {
+      badgeClasses: ['https://issuer.example/achievements/plc'],
+      skills: ['onet:2.B.3.h', 'onet:2.B.3', 'onet:2.B'],
+      issuers: ['did:web:issuer.example'],
+      frameworks: ['onet'],
+      credentialTypes: ['badge'],
+    },
     unverified: { badgeClasses: [], skills: [], issuers: [], frameworks: [], credentialTypes: [] },
     failed: { badgeClasses: [], skills: [], issuers: [], frameworks: [], credentialTypes: [] },
     text: 'PLC Troubleshooting Troubleshooting',
@@ -191,14 +197,31 @@ export const sampleDocuments: Record<IndexKind, { id: string; document: object }
   credentials: { id: sampleCredential.key, document: sampleCredential },
   'badge-classes': { id: sampleBadgeClass.id, document: sampleBadgeClass },
   skills: { id: sampleSkill.id, document: sampleSkill },
-  pathways: { id: 'mechatronics', document: { id: 'mechatronics', name: 'Mechatronics I', badgeClasses: ['https://issuer.example/achievements/plc', 'https://issuer.example/achievements/hydraulics'], required: 2 } },
+  pathways: {
+    id: 'mechatronics',
+    document: {
+      id: 'mechatronics',
+      name: 'Mechatronics I',
+      badgeClasses: ['https://issuer.example/achievements/plc', 'https://issuer.example/achievements/hydraulics'],
+      required: 2,
+    },
+  },
   'directory-settings': { id: sampleSettings.earnerId, document: sampleSettings },
   contacts: { id: sampleContact.id, document: sampleContact },
   accounts: { id: sampleAccount.id, document: sampleAccount },
   'claim-tokens': { id: sampleClaimToken.tokenHash, document: sampleClaimToken },
   outbox: { id: sampleOutboxMessage.id, document: sampleOutboxMessage },
   postings: { id: samplePosting.id, document: samplePosting },
-  occupations: { id: '15-1252.00', document: { soc: '15-1252.00', occupationId: 'onet:soc:15-1252.00', title: 'Software Developers', skills: [{ skillId: 'onet:2.B.3.e', importance: 4.1 }], technologies: [{ skillId: 'onet:tech:python', hot: true, inDemand: true }] } },
+  occupations: {
+    id: '15-1252.00',
+    document: {
+      soc: '15-1252.00',
+      occupationId: 'onet:soc:15-1252.00',
+      title: 'Software Developers',
+      skills: [{ skillId: 'onet:2.B.3.e', importance: 4.1 }],
+      technologies: [{ skillId: 'onet:tech:python', hot: true, inDemand: true }],
+    },
+  },
   'search-log': { id: 'search-1', document: sampleSearchLog },
   issuers: {
     id: 'did:web:issuer.example',
@@ -217,6 +240,12 @@ export const sampleDocuments: Record<IndexKind, { id: string; document: object }
     } satisfies IssuerRegistryDocument,
   },
   'report-snapshots': { id: `${sampleReportSnapshotRow.snapshotId}:US-OH:onet:2.B.3.k`, document: sampleReportSnapshotRow },
-  'contact-quotas': { id: 'acct_employer', document: { employerAccountId: 'acct_employer', sentAt: ['2026-06-01T09:00:00.000Z'], updatedAt: '2026-06-01T09:00:00.000Z' } },
-  'earner-ids': { id: 'b5e0c1d3f2a4e6c8b5e0c1d3f2a4e6c8b5e0c1d3f2a4e6c8b5e0c1d3f2a4e6c8', document: { identityKey: 'email:ada@example.org', earnerId: sampleEarner.earnerId, assignedAt: '2025-01-01T00:00:00.000Z' } },
+  'contact-quotas': {
+    id: 'acct_employer',
+    document: { employerAccountId: 'acct_employer', sentAt: ['2026-06-01T09:00:00.000Z'], updatedAt: '2026-06-01T09:00:00.000Z' },
+  },
+  'earner-ids': {
+    id: 'b5e0c1d3f2a4e6c8b5e0c1d3f2a4e6c8b5e0c1d3f2a4e6c8b5e0c1d3f2a4e6c8',
+    document: { identityKey: 'email:ada@example.org', earnerId: sampleEarner.earnerId, assignedAt: '2025-01-01T00:00:00.000Z' },
+  },
 };

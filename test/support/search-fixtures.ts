@@ -11,7 +11,13 @@ import type { Client } from '@elastic/elasticsearch';
 import type { IndexedBadgeClassDocument } from '../../mappings/badge-classes.ts';
 import type { CredentialDocument } from '../../mappings/credentials.ts';
 import { defaultDirectorySettings, type DirectorySettingsDocument } from '../../mappings/directory-settings.ts';
-import { CREDENTIAL_TYPES, VERIFICATION_STATUSES, type CredentialType, type EarnerDocument, type VerificationStatus } from '../../mappings/earners.ts';
+import {
+  CREDENTIAL_TYPES,
+  VERIFICATION_STATUSES,
+  type CredentialType,
+  type EarnerDocument,
+  type VerificationStatus,
+} from '../../mappings/earners.ts';
 import { aliasName, deleteAllIndices, ensureAllIndices } from '../../mappings/indices.ts';
 import type { IndexedSkillDocument, SkillDocument } from '../../mappings/skills.ts';
 import { mulberry32 } from '../../indexer/demo/prng.ts';
@@ -103,8 +109,34 @@ export const REGIONS: Record<string, { lat: number; lon: number }> = {
 };
 
 const FIRST = ['Ada', 'Grace', 'Alan', 'Linus', 'Mae', 'Katherine', 'Dorothy', 'Edsger', 'Barbara', 'Ken', 'Radia', 'Frances'];
-const LAST = ['Lovelace', 'Hopper', 'Turing', 'Jemison', 'Johnson', 'Vaughan', 'Liskov', 'Thompson', 'Perlman', 'Allen', 'Dijkstra', 'Knuth'];
-const TOPICS = ['Welding', 'Robotics', 'Nursing', 'Carpentry', 'Cybersecurity', 'Logistics', 'Plumbing', 'Analytics', 'Hospitality', 'Machining', 'Electrical', 'Coding'];
+const LAST = [
+  'Lovelace',
+  'Hopper',
+  'Turing',
+  'Jemison',
+  'Johnson',
+  'Vaughan',
+  'Liskov',
+  'Thompson',
+  'Perlman',
+  'Allen',
+  'Dijkstra',
+  'Knuth',
+];
+const TOPICS = [
+  'Welding',
+  'Robotics',
+  'Nursing',
+  'Carpentry',
+  'Cybersecurity',
+  'Logistics',
+  'Plumbing',
+  'Analytics',
+  'Hospitality',
+  'Machining',
+  'Electrical',
+  'Coding',
+];
 const LEVELS = ['Foundations', 'Level 2', 'Advanced', 'Practitioner'];
 
 const pick = <T>(random: () => number, values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
@@ -126,7 +158,13 @@ function chooseSkillPool(taxonomy: Taxonomy, random: () => number): string[] {
   const pool = new Set<string>();
   for (const family of pickSome(random, families, 8, 8)) for (const child of pickSome(random, family, 3, 2)) pool.add(child.id);
   for (const entry of pickSome(random, withParents, 14, 14)) pool.add(entry.id);
-  for (const entry of pickSome(random, taxonomy.entries.filter((e) => e.framework === 'local' && e.kind === 'skill'), 4, 4)) pool.add(entry.id);
+  for (const entry of pickSome(
+    random,
+    taxonomy.entries.filter((e) => e.framework === 'local' && e.kind === 'skill'),
+    4,
+    4,
+  ))
+    pool.add(entry.id);
   return [...pool].sort();
 }
 
@@ -152,8 +190,17 @@ export function generateDirectory(taxonomy: Taxonomy, seed: number, earnerCount:
   const random = seededRandom(seed);
   const skillPool = chooseSkillPool(taxonomy, random);
   const used = new Set(expand(taxonomy, skillPool));
-  const secretSkill = taxonomy.entries.find((e) => e.kind === 'skill' && e.framework === 'esco' && !used.has(e.id) && e.narrower.length === 0)!.id;
-  const issuers: IssuerRecord[] = ['Columbus State', 'Lakeside Polytechnic', 'Metro Skills Board', 'Northwind Academy', 'Summit Training', 'Riverbend College'].map((name, i) => ({
+  const secretSkill = taxonomy.entries.find(
+    (e) => e.kind === 'skill' && e.framework === 'esco' && !used.has(e.id) && e.narrower.length === 0,
+  )!.id;
+  const issuers: IssuerRecord[] = [
+    'Columbus State',
+    'Lakeside Polytechnic',
+    'Metro Skills Board',
+    'Northwind Academy',
+    'Summit Training',
+    'Riverbend College',
+  ].map((name, i) => ({
     id: `did:web:issuer-${i}.example`,
     name,
   }));
@@ -176,7 +223,13 @@ export function generateDirectory(taxonomy: Taxonomy, seed: number, earnerCount:
     issuerName: 'Quokka Hidden Institute',
     skillId: secretSkill,
   };
-  const secretClass: ClassRecord = { id: hiddenOnly.classId, name: hiddenOnly.className, issuerId: hiddenOnly.issuerId, credentialType: 'certificate', skills: [secretSkill] };
+  const secretClass: ClassRecord = {
+    id: hiddenOnly.classId,
+    name: hiddenOnly.className,
+    issuerId: hiddenOnly.issuerId,
+    credentialType: 'certificate',
+    skills: [secretSkill],
+  };
   const allIssuers = [...issuers, { id: hiddenOnly.issuerId, name: hiddenOnly.issuerName }];
 
   const records: EarnerRecord[] = [];
@@ -203,7 +256,8 @@ export function generateDirectory(taxonomy: Taxonomy, seed: number, earnerCount:
       const roll = random();
       const status: VerificationStatus = roll < 0.7 ? 'VERIFIED' : roll < 0.85 ? 'UNVERIFIED' : 'FAILED';
       // Most failures are expiries (shown to employers as EXPIRED); the rest are bad signatures (never shown).
-      const reasons = status === 'VERIFIED' ? [] : status === 'UNVERIFIED' ? ['ISSUER_UNREACHABLE'] : roll < 0.93 ? ['EXPIRED'] : ['BAD_SIGNATURE'];
+      const reasons =
+        status === 'VERIFIED' ? [] : status === 'UNVERIFIED' ? ['ISSUER_UNREACHABLE'] : roll < 0.93 ? ['EXPIRED'] : ['BAD_SIGNATURE'];
       const shownAs = status === 'VERIFIED' ? 'VERIFIED' : reasons[0] === 'EXPIRED' ? 'EXPIRED' : undefined;
       const issuedOn = isoDay(new Date(now.getTime() - Math.floor(random() * threeYears)));
       const issuer = allIssuers.find((x) => x.id === cls.issuerId)!;
@@ -260,7 +314,9 @@ export function generateDirectory(taxonomy: Taxonomy, seed: number, earnerCount:
 
 async function bulkWrite(client: Client, index: string, documents: readonly { id: string; document: object }[]): Promise<void> {
   for (let start = 0; start < documents.length; start += 1000) {
-    const operations = documents.slice(start, start + 1000).flatMap(({ id, document }) => [{ index: { _index: index, _id: id } }, document]);
+    const operations = documents
+      .slice(start, start + 1000)
+      .flatMap(({ id, document }) => [{ index: { _index: index, _id: id } }, document]);
     const response = await client.bulk({ operations, refresh: false });
     if (response.errors) throw new Error(`bulk write to ${index} failed: ${JSON.stringify(response.items.find((i) => i.index?.error))}`);
   }
@@ -281,14 +337,16 @@ export async function seedSearchFixture(name: string, seed = 42, earnerCount = 3
   const generated = generateDirectory(taxonomy, seed, earnerCount, now);
   const lookup = skillLookup(taxonomy);
   const earners = generated.records
-    .map((record) => buildEarnerDocument({
-      earnerId: record.earnerId,
-      credentials: generated.credentials.filter((c) => c.earnerId === record.earnerId),
-      settings: generated.settings.find((s) => s.earnerId === record.earnerId)!,
-      skills: lookup,
-      pathways: [],
-      now,
-    }))
+    .map((record) =>
+      buildEarnerDocument({
+        earnerId: record.earnerId,
+        credentials: generated.credentials.filter((c) => c.earnerId === record.earnerId),
+        settings: generated.settings.find((s) => s.earnerId === record.earnerId)!,
+        skills: lookup,
+        pathways: [],
+        now,
+      }),
+    )
     .filter((doc): doc is EarnerDocument => doc !== null);
   const issuerName = new Map(generated.issuers.map((i) => [i.id, i.name]));
   const badgeClasses: IndexedBadgeClassDocument[] = generated.classes.map((cls) => ({
@@ -307,13 +365,32 @@ export async function seedSearchFixture(name: string, seed = 42, earnerCount = 3
   }));
   const target = { client, prefix, replicas: 0 };
   await ensureAllIndices(target);
-  await bulkWrite(client, aliasName(prefix, 'earners'), earners.map((doc) => ({ id: doc.earnerId, document: doc })));
-  await bulkWrite(client, aliasName(prefix, 'badge-classes'), badgeClasses.map((doc) => ({ id: doc.id, document: doc })));
-  await bulkWrite(client, aliasName(prefix, 'skills'), skillDocuments(taxonomy).map((doc) => ({ id: doc.id, document: doc })));
+  await bulkWrite(
+    client,
+    aliasName(prefix, 'earners'),
+    earners.map((doc) => ({ id: doc.earnerId, document: doc })),
+  );
+  await bulkWrite(
+    client,
+    aliasName(prefix, 'badge-classes'),
+    badgeClasses.map((doc) => ({ id: doc.id, document: doc })),
+  );
+  await bulkWrite(
+    client,
+    aliasName(prefix, 'skills'),
+    skillDocuments(taxonomy).map((doc) => ({ id: doc.id, document: doc })),
+  );
   // The registry recognizes every generated issuer (their badges carry RECOGNIZED).
   // The hidden-only issuer was only seen in credentials (PENDING): no lookup may reveal it while no listed earner shows its badge.
-  const registryStatus = (id: string) => (id === generated.hiddenOnly.issuerId ? { status: 'PENDING' as const, provenance: { format: 'seen' as const, source: 'generated', rank: 1_000_000 } } : {});
-  await bulkWrite(client, aliasName(prefix, 'issuers'), generated.issuers.map((i) => ({ id: i.id, document: registryEntry(i.id, i.name, registryStatus(i.id)) })));
+  const registryStatus = (id: string) =>
+    id === generated.hiddenOnly.issuerId
+      ? { status: 'PENDING' as const, provenance: { format: 'seen' as const, source: 'generated', rank: 1_000_000 } }
+      : {};
+  await bulkWrite(
+    client,
+    aliasName(prefix, 'issuers'),
+    generated.issuers.map((i) => ({ id: i.id, document: registryEntry(i.id, i.name, registryStatus(i.id)) })),
+  );
   return {
     prefix,
     client,

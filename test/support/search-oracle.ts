@@ -56,7 +56,10 @@ function badgeTests(input: SearchInput, now: Date): BadgeTest[] {
   const verification = input.verification ?? ['VERIFIED'];
   // Only badges of recognized issuers count unless the search asks for others.
   const recognition = input.issuerRecognition ?? ['RECOGNIZED'];
-  const tests: BadgeTest[] = [(b) => b.shownAs !== undefined && verification.includes(b.shownAs), (b) => recognition.includes(b.issuerRecognition ?? 'RECOGNIZED')];
+  const tests: BadgeTest[] = [
+    (b) => b.shownAs !== undefined && verification.includes(b.shownAs),
+    (b) => recognition.includes(b.issuerRecognition ?? 'RECOGNIZED'),
+  ];
   const since = input.issuedWithinMonths ? cutoff(now, input.issuedWithinMonths) : undefined;
   if (since) tests.push((b) => b.issuedOn >= since);
   const { issuers = [], credentialTypes = [], frameworks = [], badges = [], skills = [] } = input;
@@ -76,7 +79,8 @@ function clauses(input: SearchInput, now: Date): BadgeTest[] {
   const meetsCommon: BadgeTest = (b) => common.every((t) => t(b));
   const perValue: BadgeTest[] = [];
   if (input.badgesMode === 'ALL' && (input.badges?.length ?? 0) > 1) for (const id of input.badges!) perValue.push((b) => b.classId === id);
-  if (input.skillsMode === 'ALL' && (input.skills?.length ?? 0) > 1) for (const id of input.skills!) perValue.push((b) => b.skillsExpanded.includes(id));
+  if (input.skillsMode === 'ALL' && (input.skills?.length ?? 0) > 1)
+    for (const id of input.skills!) perValue.push((b) => b.skillsExpanded.includes(id));
   if (perValue.length === 0) return [meetsCommon];
   return perValue.map((test) => (b: BadgeRecord) => meetsCommon(b) && test(b));
 }
@@ -135,7 +139,10 @@ export interface OracleResult {
 }
 
 export function bruteForce(records: readonly EarnerRecord[], input: SearchInput, now: Date): OracleResult {
-  const ids = records.filter((r) => matches(r, input, now)).map((r) => r.earnerId).sort();
+  const ids = records
+    .filter((r) => matches(r, input, now))
+    .map((r) => r.earnerId)
+    .sort();
   const facets = {} as Record<FacetName, FacetCount[]>;
   for (const facet of FACET_NAMES) {
     const counts = universe(records, facet)
@@ -144,12 +151,19 @@ export function bruteForce(records: readonly EarnerRecord[], input: SearchInput,
         return { value, count: records.filter((r) => matches(r, narrowed, now)).length };
       })
       .filter((v) => v.count > 0);
-    facets[facet] = facet === 'issued' ? counts.sort((a, b) => Number(a.value) - Number(b.value)) : counts.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+    facets[facet] =
+      facet === 'issued'
+        ? counts.sort((a, b) => Number(a.value) - Number(b.value))
+        : counts.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
   }
   return { ids, facets };
 }
 
 /** Newest shown badge of any status: the RECENT order's key. */
 export function latestShown(record: EarnerRecord): string | undefined {
-  return record.badges.filter((b) => b.visible).map((b) => b.issuedOn).sort().at(-1);
+  return record.badges
+    .filter((b) => b.visible)
+    .map((b) => b.issuedOn)
+    .sort()
+    .at(-1);
 }

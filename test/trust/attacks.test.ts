@@ -37,16 +37,37 @@ let admin: string;
 const now = new Date('2026-11-01T00:00:00Z');
 
 function options(): IngestOptions {
-  return { store, taxonomy, skills: skillLookup(taxonomy), pathways: [], verify: { resolver: createResolver({ allowNetwork: false }) }, now: () => now };
+  return {
+    store,
+    taxonomy,
+    skills: skillLookup(taxonomy),
+    pathways: [],
+    verify: { resolver: createResolver({ allowNetwork: false }) },
+    now: () => now,
+  };
 }
 
 /** A credential for `email` signed by `key`, naming `issuerName` and the career readiness class. */
-async function careerReadiness(key: IssuerKey, email: string, extra: { id?: string; name?: string; issuerName?: string; description?: string } = {}): Promise<string> {
-  const credential = ob3Credential(key.did, { ...(extra.id ? { id: extra.id } : {}), issuer: { id: key.did, type: ['Profile'], name: extra.issuerName ?? BOARD } }, email) as {
+async function careerReadiness(
+  key: IssuerKey,
+  email: string,
+  extra: { id?: string; name?: string; issuerName?: string; description?: string } = {},
+): Promise<string> {
+  const credential = ob3Credential(
+    key.did,
+    { ...(extra.id ? { id: extra.id } : {}), issuer: { id: key.did, type: ['Profile'], name: extra.issuerName ?? BOARD } },
+    email,
+  ) as {
     credentialSubject: { name?: string; achievement: Record<string, unknown> };
   };
   if (extra.name) credential.credentialSubject.name = extra.name;
-  credential.credentialSubject.achievement = { ...credential.credentialSubject.achievement, id: CLASS, name: 'Career Readiness Certificate', achievementType: 'Certificate', description: extra.description ?? REAL_DESCRIPTION };
+  credential.credentialSubject.achievement = {
+    ...credential.credentialSubject.achievement,
+    id: CLASS,
+    name: 'Career Readiness Certificate',
+    achievementType: 'Certificate',
+    description: extra.description ?? REAL_DESCRIPTION,
+  };
   return signOb3Jwt(credential as Record<string, unknown>, key);
 }
 
@@ -71,10 +92,26 @@ async function credentialsOf(email: string): Promise<CredentialDocument[]> {
 }
 
 interface Hit {
-  earner: { id: string; name: string; badges: { credentialId: string; name: string; issuerName: string; issuerRecognition: string; issuerNotice: string | null; issuer: { id: string; name: string; status: string } | null; verification: { status: string } }[] };
+  earner: {
+    id: string;
+    name: string;
+    badges: {
+      credentialId: string;
+      name: string;
+      issuerName: string;
+      issuerRecognition: string;
+      issuerNotice: string | null;
+      issuer: { id: string; name: string; status: string } | null;
+      verification: { status: string };
+    }[];
+  };
 }
 interface SearchResult {
-  searchEarners: { total: number; nodes: Hit[]; facets: { badges: { value: string; count: number }[]; issuers: { value: string; label: string; count: number }[] } };
+  searchEarners: {
+    total: number;
+    nodes: Hit[];
+    facets: { badges: { value: string; count: number }[]; issuers: { value: string; label: string; count: number }[] };
+  };
 }
 
 async function search(input: Record<string, unknown>, recognition = ['RECOGNIZED']): Promise<SearchResult['searchEarners']> {
@@ -99,7 +136,21 @@ beforeAll(async () => {
   // The board is recognized through a registry file, as a state program would load it.
   const folder = mkdtempSync(join(tmpdir(), 'registry-'));
   const file = join(folder, 'registry.json');
-  writeFileSync(file, JSON.stringify({ format: 'talent-directory-issuers', version: 1, name: 'State registry', issuers: [{ ids: [victim.did], name: BOARD, image: 'https://issuer.example.net/logo.png', origins: ['https://issuer.example.net'] }] }, null, 2));
+  writeFileSync(
+    file,
+    JSON.stringify(
+      {
+        format: 'talent-directory-issuers',
+        version: 1,
+        name: 'State registry',
+        issuers: [
+          { ids: [victim.did], name: BOARD, image: 'https://issuer.example.net/logo.png', origins: ['https://issuer.example.net'] },
+        ],
+      },
+      null,
+      2,
+    ),
+  );
   const imported = await importIssuerRegistries(options(), [file]);
   expect(imported).toMatchObject({ applied: 1, problems: [] });
 
@@ -108,18 +159,36 @@ beforeAll(async () => {
     unit('ada.jwt', await careerReadiness(victim, 'ada@example.net', { id: adaCredentialId, name: 'Ada Lovelace' })),
     unit('bob.jwt', await careerReadiness(victim, 'bob@example.net', { name: 'Bob Builder' })),
     // 1. A self-made did:key copying the board's name and badge class id.
-    unit('mallory.jwt', await careerReadiness(attacker, 'mallory@example.net', { name: 'Mallory', description: 'FAKE: anyone can have it.' })),
+    unit(
+      'mallory.jwt',
+      await careerReadiness(attacker, 'mallory@example.net', { name: 'Mallory', description: 'FAKE: anyone can have it.' }),
+    ),
     // ... sent to Ada too, reusing her credential id (3.) and trying to rename her.
-    unit('hijack.jwt', await careerReadiness(attacker, 'ada@example.net', { id: adaCredentialId, name: 'Renamed By Attacker', description: 'FAKE: hijacked.' })),
+    unit(
+      'hijack.jwt',
+      await careerReadiness(attacker, 'ada@example.net', {
+        id: adaCredentialId,
+        name: 'Renamed By Attacker',
+        description: 'FAKE: hijacked.',
+      }),
+    ),
     // 2. A forged copy of the board's credential (bad signature) naming the real class.
-    unit('forged.jwt', tamper(await careerReadiness(victim, 'carol@example.net', { name: 'Carol' }), (p) => {
-      ((p.vc ?? p) as { credentialSubject: { achievement: Record<string, unknown> } }).credentialSubject.achievement.description = 'FORGED: rewritten for all holders.';
-    })),
+    unit(
+      'forged.jwt',
+      tamper(await careerReadiness(victim, 'carol@example.net', { name: 'Carol' }), (p) => {
+        ((p.vc ?? p) as { credentialSubject: { achievement: Record<string, unknown> } }).credentialSubject.achievement.description =
+          'FORGED: rewritten for all holders.';
+      }),
+    ),
   ];
   await ingest(units, options());
   // Everyone opts in, so an employer could see all of them.
   const earners = await Promise.all(['ada', 'bob', 'mallory', 'carol'].map((n) => earnerOf(`${n}@example.net`)));
-  await store.write('directory-settings', earners.map((earnerId) => ({ id: earnerId, document: { ...defaultDirectorySettings(earnerId, now), listed: true } })), { refresh: true });
+  await store.write(
+    'directory-settings',
+    earners.map((earnerId) => ({ id: earnerId, document: { ...defaultDirectorySettings(earnerId, now), listed: true } })),
+    { refresh: true },
+  );
   await refreshEarners(options(), earners, { refresh: true });
 
   await createAccount(api.client, api.prefix, { email: 'hiring@acme.example', role: 'employer', password: 'employer-password-1' });
@@ -136,8 +205,13 @@ describe('a self-made key copying a recognized issuer', () => {
     expect(fake!.issuerRecognition.status).toBe('UNKNOWN');
     expect(fake!.authority).toContain(attacker.did);
     const pending = await api.gql<{ registryIssuers: { nodes: (IssuerRegistryDocument & { credentialCount: number })[] } }>(
-      '{ registryIssuers(status: [PENDING]) { nodes { id name status credentialCount provenance { format } } } }', {}, admin);
-    expect(pending.body.data!.registryIssuers.nodes).toEqual([{ id: attacker.did, name: BOARD, status: 'PENDING', credentialCount: 2, provenance: { format: 'seen' } }]);
+      '{ registryIssuers(status: [PENDING]) { nodes { id name status credentialCount provenance { format } } } }',
+      {},
+      admin,
+    );
+    expect(pending.body.data!.registryIssuers.nodes).toEqual([
+      { id: attacker.did, name: BOARD, status: 'PENDING', credentialCount: 2, provenance: { format: 'seen' } },
+    ]);
   });
 
   it('is absent from default search and facets', async () => {
@@ -156,7 +230,15 @@ describe('a self-made key copying a recognized issuer', () => {
     const found = await search({ badges: [CLASS], issuerRecognition: ['RECOGNIZED', 'UNKNOWN'] }, ['RECOGNIZED', 'UNKNOWN']);
     const hit = found.nodes.find((n) => n.earner.id === mallory)!;
     expect(hit.earner.badges).toEqual([
-      { credentialId: expect.any(String), name: 'Career Readiness Certificate', issuerName: BOARD, issuerRecognition: 'UNKNOWN', issuerNotice: 'issuer not recognized', issuer: null, verification: { status: 'VERIFIED' } },
+      {
+        credentialId: expect.any(String),
+        name: 'Career Readiness Certificate',
+        issuerName: BOARD,
+        issuerRecognition: 'UNKNOWN',
+        issuerNotice: 'issuer not recognized',
+        issuer: null,
+        verification: { status: 'VERIFIED' },
+      },
     ]);
     const ada = found.nodes.find((n) => n.earner.id !== mallory && n.earner.name === 'Ada Lovelace')!;
     const real = ada.earner.badges.find((b) => b.issuerRecognition === 'RECOGNIZED')!;
@@ -164,10 +246,18 @@ describe('a self-made key copying a recognized issuer', () => {
   });
 
   it('never renames the earner it was sent to', async () => {
-    const lookup = await api.gql<{ earner: { name: string } }>('query($id: ID!) { earner(id: $id) { name } }', { id: await earnerOf('ada@example.net') }, employer);
+    const lookup = await api.gql<{ earner: { name: string } }>(
+      'query($id: ID!) { earner(id: $id) { name } }',
+      { id: await earnerOf('ada@example.net') },
+      employer,
+    );
     expect(lookup.body.data!.earner.name).toBe('Ada Lovelace');
     // Mallory's only name came from an unknown issuer: she stays unnamed until she claims her profile.
-    const mallory = await api.gql<{ earner: { name: string } }>('query($id: ID!) { earner(id: $id) { name } }', { id: await earnerOf('mallory@example.net') }, employer);
+    const mallory = await api.gql<{ earner: { name: string } }>(
+      'query($id: ID!) { earner(id: $id) { name } }',
+      { id: await earnerOf('mallory@example.net') },
+      employer,
+    );
     expect(mallory.body.data!.earner.name).toBe('Unnamed earner');
   });
 });
@@ -181,7 +271,11 @@ describe('shared badge class data', () => {
     // ...and the shared document holds the board's.
     const [doc] = await store.documentsById<BadgeClassDocument>('badge-classes', [CLASS]);
     expect(doc).toMatchObject({ id: CLASS, description: REAL_DESCRIPTION, issuerId: victim.did, issuerName: BOARD });
-    const badgeClass = await api.gql<{ badgeClass: { description: string; earnerCount: number } }>('query($id: ID!) { badgeClass(id: $id) { description earnerCount } }', { id: CLASS }, employer);
+    const badgeClass = await api.gql<{ badgeClass: { description: string; earnerCount: number } }>(
+      'query($id: ID!) { badgeClass(id: $id) { description earnerCount } }',
+      { id: CLASS },
+      employer,
+    );
     expect(badgeClass.body.data!.badgeClass).toEqual({ description: REAL_DESCRIPTION, earnerCount: 2 });
   });
 });
@@ -195,19 +289,36 @@ describe("another issuer reusing a victim's credential id", () => {
         [adaCredentialId, victim.did, 'VERIFIED', 'RECOGNIZED'],
       ].sort(),
     );
-    const lookup = await api.gql<{ earner: { badges: { credentialId: string; issuerName: string; issuerRecognition: string; badgeClass: { description: string } }[] } }>(
-      'query($id: ID!) { earner(id: $id) { badges { credentialId issuerName issuerRecognition badgeClass { description } } } }', { id: await earnerOf('ada@example.net') }, employer);
-    expect(lookup.body.data!.earner.badges).toEqual([{ credentialId: adaCredentialId, issuerName: BOARD, issuerRecognition: 'RECOGNIZED', badgeClass: { description: REAL_DESCRIPTION } }]);
+    const lookup = await api.gql<{
+      earner: { badges: { credentialId: string; issuerName: string; issuerRecognition: string; badgeClass: { description: string } }[] };
+    }>(
+      'query($id: ID!) { earner(id: $id) { badges { credentialId issuerName issuerRecognition badgeClass { description } } } }',
+      { id: await earnerOf('ada@example.net') },
+      employer,
+    );
+    expect(lookup.body.data!.earner.badges).toEqual([
+      { credentialId: adaCredentialId, issuerName: BOARD, issuerRecognition: 'RECOGNIZED', badgeClass: { description: REAL_DESCRIPTION } },
+    ]);
   });
 });
 
 describe('suspension and re-approval', () => {
   it("takes the issuer's badges out of default search at once, and brings them back", async () => {
     const [ada, bob] = await Promise.all([earnerOf('ada@example.net'), earnerOf('bob@example.net')]);
-    const suspend = await api.gql<{ suspendIssuer: { status: string; statusReason: string; credentialCount: number; earnerCount: number } }>(
-      'mutation($id: ID!) { suspendIssuer(id: $id, reason: "Signing key reported stolen") { status statusReason credentialCount earnerCount } }', { id: victim.did }, admin);
+    const suspend = await api.gql<{
+      suspendIssuer: { status: string; statusReason: string; credentialCount: number; earnerCount: number };
+    }>(
+      'mutation($id: ID!) { suspendIssuer(id: $id, reason: "Signing key reported stolen") { status statusReason credentialCount earnerCount } }',
+      { id: victim.did },
+      admin,
+    );
     expect(suspend.body.errors).toBeUndefined();
-    expect(suspend.body.data!.suspendIssuer).toEqual({ status: 'SUSPENDED', statusReason: 'Signing key reported stolen', credentialCount: 2, earnerCount: 2 });
+    expect(suspend.body.data!.suspendIssuer).toEqual({
+      status: 'SUSPENDED',
+      statusReason: 'Signing key reported stolen',
+      credentialCount: 2,
+      earnerCount: 2,
+    });
     expect((await search({ badges: [CLASS] })).total).toBe(0);
     const suspended = await search({ badges: [CLASS], issuerRecognition: ['SUSPENDED'] }, ['SUSPENDED']);
     expect(ids(suspended.nodes)).toEqual([ada, bob].sort());
@@ -216,7 +327,11 @@ describe('suspension and re-approval', () => {
       ['SUSPENDED', 'issuer not recognized'],
     ]);
 
-    const approve = await api.gql<{ approveIssuer: { status: string; statusReason: string | null } }>('mutation($id: ID!) { approveIssuer(id: $id) { status statusReason } }', { id: victim.did }, admin);
+    const approve = await api.gql<{ approveIssuer: { status: string; statusReason: string | null } }>(
+      'mutation($id: ID!) { approveIssuer(id: $id) { status statusReason } }',
+      { id: victim.did },
+      admin,
+    );
     expect(approve.body.data!.approveIssuer).toEqual({ status: 'RECOGNIZED', statusReason: null });
     expect(ids((await search({ badges: [CLASS] })).nodes)).toEqual([ada, bob].sort());
   });
@@ -228,18 +343,35 @@ describe('suspension and re-approval', () => {
   });
 
   it('an admin finds an issuer by name and corrects its entry: employers read the registry name at once', async () => {
-    const found = await api.gql<{ registryIssuers: { totalCount: number; nodes: { id: string; status: string }[] } }>('{ registryIssuers(search: "great plains") { totalCount nodes { id status } } }', {}, admin);
+    const found = await api.gql<{ registryIssuers: { totalCount: number; nodes: { id: string; status: string }[] } }>(
+      '{ registryIssuers(search: "great plains") { totalCount nodes { id status } } }',
+      {},
+      admin,
+    );
     // The board and the self-made copy of its name; the copy is only PENDING.
-    expect(found.body.data!.registryIssuers.nodes.map((n) => [n.id, n.status]).sort()).toEqual([[attacker.did, 'PENDING'], [victim.did, 'RECOGNIZED']].sort());
+    expect(found.body.data!.registryIssuers.nodes.map((n) => [n.id, n.status]).sort()).toEqual(
+      [
+        [attacker.did, 'PENDING'],
+        [victim.did, 'RECOGNIZED'],
+      ].sort(),
+    );
     const renamed = 'Great Plains Workforce Board';
-    const update = await api.gql<{ updateIssuer: { name: string; image: string | null } }>('mutation($id: ID!, $input: IssuerUpdateInput!) { updateIssuer(id: $id, input: $input) { name image } }', { id: victim.did, input: { name: renamed, image: '' } }, admin);
+    const update = await api.gql<{ updateIssuer: { name: string; image: string | null } }>(
+      'mutation($id: ID!, $input: IssuerUpdateInput!) { updateIssuer(id: $id, input: $input) { name image } }',
+      { id: victim.did, input: { name: renamed, image: '' } },
+      admin,
+    );
     expect(update.body.data!.updateIssuer).toEqual({ name: renamed, image: null });
     const hits = await search({ badges: [CLASS] });
     expect(hits.nodes.flatMap((n) => n.earner.badges.map((b) => [b.issuerName, b.issuer?.name]))).toEqual([
       [renamed, renamed],
       [renamed, renamed],
     ]);
-    const bad = await api.gql('mutation($id: ID!) { updateIssuer(id: $id, input: { origins: ["ftp://x"] }) { id } }', { id: victim.did }, admin);
+    const bad = await api.gql(
+      'mutation($id: ID!) { updateIssuer(id: $id, input: { origins: ["ftp://x"] }) { id } }',
+      { id: victim.did },
+      admin,
+    );
     expect(bad.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.origins' });
   });
 });

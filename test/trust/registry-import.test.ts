@@ -94,14 +94,38 @@ describe('reading registry files', () => {
     expect(parsed.format).toBe('dcc-legacy');
     expect(parsed.problems).toEqual([{ line: 5, reason: 'key "not-a-did" is not a DID' }]);
     expect(parsed.entries.map((e) => e.entry)).toEqual([
-      { id: DID_B, ids: [DID_B], name: 'Riverbend (DCC listing)', url: 'https://riverbend.example', location: 'Columbus, OH, USA', origins: [], dids: [DID_B], keys: [], status: 'RECOGNIZED' },
-      { id: DID_A, ids: [DID_A], name: 'Riverbend via DCC', url: 'https://riverbend.example', origins: [], dids: [DID_A], keys: [], status: 'RECOGNIZED' },
+      {
+        id: DID_B,
+        ids: [DID_B],
+        name: 'Riverbend (DCC listing)',
+        url: 'https://riverbend.example',
+        location: 'Columbus, OH, USA',
+        origins: [],
+        dids: [DID_B],
+        keys: [],
+        status: 'RECOGNIZED',
+      },
+      {
+        id: DID_A,
+        ids: [DID_A],
+        name: 'Riverbend via DCC',
+        url: 'https://riverbend.example',
+        origins: [],
+        dids: [DID_A],
+        keys: [],
+        status: 'RECOGNIZED',
+      },
     ]);
   });
 
   it('names a file that is not JSON, or not a registry, at its line', () => {
-    expect(parseRegistryFile('{\n  "issuers": [\n  {,}]}', 'x.json').problems[0]).toMatchObject({ line: 3, reason: expect.stringMatching(/^not valid JSON/) });
-    expect(parseRegistryFile('{"hello": 1}', 'x.json').problems[0]!.reason).toMatch(/neither a "talent-directory-issuers" registry .* nor a DCC known-issuer registry/);
+    expect(parseRegistryFile('{\n  "issuers": [\n  {,}]}', 'x.json').problems[0]).toMatchObject({
+      line: 3,
+      reason: expect.stringMatching(/^not valid JSON/),
+    });
+    expect(parseRegistryFile('{"hello": 1}', 'x.json').problems[0]!.reason).toMatch(
+      /neither a "talent-directory-issuers" registry .* nor a DCC known-issuer registry/,
+    );
   });
 });
 
@@ -115,26 +139,45 @@ describe('importing registries', () => {
 
     const partial = await importIssuerRegistries(ctx, [path], { partial: true });
     expect(partial.applied).toBe(2);
-    expect((await store.registry()).map((e) => [e.id, e.status, e.provenance]).sort()).toEqual([
-      [DID_A, 'RECOGNIZED', { format: 'directory-v1', source: 'Ohio workforce registry', rank: 0 }],
-      ['https://badges.harborview.example/issuer.json', 'RECOGNIZED', { format: 'directory-v1', source: 'Ohio workforce registry', rank: 0 }],
-    ].sort());
+    expect((await store.registry()).map((e) => [e.id, e.status, e.provenance]).sort()).toEqual(
+      [
+        [DID_A, 'RECOGNIZED', { format: 'directory-v1', source: 'Ohio workforce registry', rank: 0 }],
+        [
+          'https://badges.harborview.example/issuer.json',
+          'RECOGNIZED',
+          { format: 'directory-v1', source: 'Ohio workforce registry', rank: 0 },
+        ],
+      ].sort(),
+    );
   });
 
   it('loads several registries, most authoritative first', async () => {
-    const ours = file('ours.json', JSON.stringify({ format: 'talent-directory-issuers', version: 1, name: 'Ours', issuers: [{ ids: [DID_A], name: 'Riverbend State Community College', origins: ['https://riverbend.example'] }] }));
+    const ours = file(
+      'ours.json',
+      JSON.stringify({
+        format: 'talent-directory-issuers',
+        version: 1,
+        name: 'Ours',
+        issuers: [{ ids: [DID_A], name: 'Riverbend State Community College', origins: ['https://riverbend.example'] }],
+      }),
+    );
     const theirs = file('dcc-clean.json', dcc.replace(/\n\s+"not-a-did": \{ "name": "Broken" \},/, ''));
     const result = await importIssuerRegistries(ctx, [ours, theirs]);
     expect(result).toMatchObject({ applied: 2, shadowed: 1, problems: [] });
     const byId = new Map((await store.registry()).map((e) => [e.id, e]));
     // DID_A is in both: the first (more authoritative) registry's entry stands.
     expect(byId.get(DID_A)).toMatchObject({ name: 'Riverbend State Community College', provenance: { source: 'Ours', rank: 0 } });
-    expect(byId.get(DID_B)).toMatchObject({ name: 'Riverbend (DCC listing)', provenance: { format: 'dcc-legacy', source: 'dcc-clean.json', rank: 1 } });
+    expect(byId.get(DID_B)).toMatchObject({
+      name: 'Riverbend (DCC listing)',
+      provenance: { format: 'dcc-legacy', source: 'dcc-clean.json', rank: 1 },
+    });
   });
 
   it('`npm run indexer -- issuers import` prints the problems by file and line and exits 2', async () => {
     const path = file('cli.json', withErrors);
-    const result = await run('npx', ['tsx', 'indexer/cli.ts', 'issuers', 'import', path], { env: { ...process.env, ELASTICSEARCH_URL: engineUrl(), INDEX_PREFIX: target.prefix } }).catch((error: { code: number; stdout: string }) => error);
+    const result = await run('npx', ['tsx', 'indexer/cli.ts', 'issuers', 'import', path], {
+      env: { ...process.env, ELASTICSEARCH_URL: engineUrl(), INDEX_PREFIX: target.prefix },
+    }).catch((error: { code: number; stdout: string }) => error);
     expect((result as { code?: number }).code).toBe(2);
     expect(result.stdout).toContain('nothing was applied');
     expect(result.stdout).toContain(`${path}:11: "ids": "ftp://nowhere.example" is neither a DID nor an http(s) URL`);

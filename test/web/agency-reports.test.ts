@@ -36,7 +36,14 @@ const PAGE_INPUT = { first: 25, sort: 'GAP', postedWithinMonths: 12 };
 
 function expectRowsMatch(shown: Awaited<ReturnType<typeof shownGapRows>>, report: ApiReport): void {
   expect(shown.map((r) => r.id)).toEqual(report.rows.map((r) => r.skill.id));
-  expect(shown).toEqual(report.rows.map((r) => ({ id: r.skill.id, demand: expectedCount(r.demand, report.threshold), supply: expectedCount(r.supply, report.threshold), ratio: expectedRatio(r.ratio) })));
+  expect(shown).toEqual(
+    report.rows.map((r) => ({
+      id: r.skill.id,
+      demand: expectedCount(r.demand, report.threshold),
+      supply: expectedCount(r.supply, report.threshold),
+      ratio: expectedRatio(r.ratio),
+    })),
+  );
 }
 
 /** No count cell reads as a whole number from 1 to threshold - 1. */
@@ -121,7 +128,8 @@ describe('agency skill-gap reports in the browser', () => {
 
   it('explains a wrong occupation code, and puts a right one in the URL with the API’s numbers for it', async () => {
     const counts = new Map<string, number>();
-    for (const posting of stack.dataset.postings) if (posting.occupation) counts.set(posting.occupation, (counts.get(posting.occupation) ?? 0) + 1);
+    for (const posting of stack.dataset.postings)
+      if (posting.occupation) counts.set(posting.occupation, (counts.get(posting.occupation) ?? 0) + 1);
     const occupation = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
     const field = page.getByLabel('Occupation (SOC code)');
     await field.fill('welder');
@@ -155,7 +163,10 @@ describe('agency skill-gap reports in the browser', () => {
     expect(skill).toBeDefined();
     const cellsOfRegion = await table.locator('tr[aria-current="true"] td').allTextContents();
     const direct = await reportDirectly(stack.url, token, { ...PAGE_INPUT, region, skills: [skill!.skill.id], first: 1 });
-    expect(cellsOfRegion.slice(0, 2).map((t) => t.trim())).toEqual([expectedCount(direct.rows[0]!.demand, direct.threshold), expectedCount(direct.rows[0]!.supply, direct.threshold)]);
+    expect(cellsOfRegion.slice(0, 2).map((t) => t.trim())).toEqual([
+      expectedCount(direct.rows[0]!.demand, direct.threshold),
+      expectedCount(direct.rows[0]!.supply, direct.threshold),
+    ]);
     // With 120 demo earners, some regional cells are small: they read "fewer than N", never a number.
     const texts = await shownCountCells(page);
     expect(texts.some((t) => t === `fewer than ${regional.threshold}`)).toBe(true);
@@ -168,15 +179,31 @@ describe('agency skill-gap reports in the browser', () => {
     expect(download.suggestedFilename()).toMatch(new RegExp(`^skill-gap_${region}_all-frameworks_.*\\.csv$`));
     const rows = parseCsv(readFileSync((await download.path())!, 'utf8'));
     const [header, ...data] = rows;
-    expect(header).toEqual(['skill_id', 'skill_label', 'framework', 'demand', 'supply', 'ratio', 'searches', 'searches_with_few_results', 'importance', 'demand_change', 'supply_change']);
+    expect(header).toEqual([
+      'skill_id',
+      'skill_label',
+      'framework',
+      'demand',
+      'supply',
+      'ratio',
+      'searches',
+      'searches_with_few_results',
+      'importance',
+      'demand_change',
+      'supply_change',
+    ]);
     const all = await reportDirectly(stack.url, token, { ...PAGE_INPUT, region, first: 500 });
     expect(data.length).toBe(all.totalRows);
     expect(data.map((r) => r[0])).toEqual(all.rows.map((r) => r.skill.id));
     // The page's rows are the first rows of the file, with the same numbers.
     expect(data.slice(0, shown.length).map((r) => r[0])).toEqual(shown.map((r) => r.id));
     const csvCount = (text: string) => (text.startsWith('<') ? `fewer than ${text.slice(1)}` : Number(text).toLocaleString('en-US'));
-    expect(data.slice(0, shown.length).map((r) => ({ demand: csvCount(r[3]!), supply: csvCount(r[4]!) }))).toEqual(shown.map((r) => ({ demand: r.demand, supply: r.supply })));
-    for (const r of data) for (const count of [r[3], r[4], r[6], r[7]]) expect(/^\d+$/.test(count!) && Number(count) >= 1 && Number(count) < all.threshold).toBe(false);
+    expect(data.slice(0, shown.length).map((r) => ({ demand: csvCount(r[3]!), supply: csvCount(r[4]!) }))).toEqual(
+      shown.map((r) => ({ demand: r.demand, supply: r.supply })),
+    );
+    for (const r of data)
+      for (const count of [r[3], r[4], r[6], r[7]])
+        expect(/^\d+$/.test(count!) && Number(count) >= 1 && Number(count) < all.threshold).toBe(false);
     await page.getByText(/^Downloaded skill-gap_/).waitFor();
   });
 
@@ -197,7 +224,11 @@ describe('agency skill-gap reports in the browser', () => {
     // Two snapshots through the admin mutation, as an admin would take them.
     const admin = await tokenFor(stack.url, ADMIN);
     for (let i = 0; i < 2; i++) {
-      const { runSkillGapSnapshot } = await gql<{ runSkillGapSnapshot: { status: string; message: string } }>(stack.url, admin, 'mutation { runSkillGapSnapshot { status message } }');
+      const { runSkillGapSnapshot } = await gql<{ runSkillGapSnapshot: { status: string; message: string } }>(
+        stack.url,
+        admin,
+        'mutation { runSkillGapSnapshot { status message } }',
+      );
       expect(runSkillGapSnapshot.status, runSkillGapSnapshot.message).toBe('OK');
     }
     await page.reload();
@@ -207,15 +238,25 @@ describe('agency skill-gap reports in the browser', () => {
     const trend = await trendDirectly(stack.url, token, { skills: [first!.id, second!.id] });
     expect(trend.every((s) => s.points.length === 2)).toBe(true);
     const threshold = (await reportDirectly(stack.url, token, PAGE_INPUT)).threshold;
-    const expected = trend[0]!.points.map((_, i) => [first!.id, second!.id].map((id) => expectedCount(trend.find((s) => s.skill.id === id)!.points[i]!.demand, threshold)));
-    const shown = await trendTable.locator('tbody tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
+    const expected = trend[0]!.points.map((_, i) =>
+      [first!.id, second!.id].map((id) => expectedCount(trend.find((s) => s.skill.id === id)!.points[i]!.demand, threshold)),
+    );
+    const shown = await trendTable
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
     expect(shown).toEqual(expected);
     await expect(page.getByRole('img', { name: /over time/ }).count()).resolves.toBe(1);
     await screenshot(page, 'reports-trend');
     // The supply view reads the same snapshots.
     await page.getByLabel('Show', { exact: true }).selectOption('supply');
-    const supply = await trendTable.locator('tbody tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
-    expect(supply).toEqual(trend[0]!.points.map((_, i) => [first!.id, second!.id].map((id) => expectedCount(trend.find((s) => s.skill.id === id)!.points[i]!.supply, threshold))));
+    const supply = await trendTable
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
+    expect(supply).toEqual(
+      trend[0]!.points.map((_, i) =>
+        [first!.id, second!.id].map((id) => expectedCount(trend.find((s) => s.skill.id === id)!.points[i]!.supply, threshold)),
+      ),
+    );
     expectNoSmallCounts(await shownCountCells(page), threshold);
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
@@ -230,8 +271,14 @@ describe('agency skill-gap reports in the browser', () => {
     await screenshot(phone, 'reports-phone', { fullPage: false });
     await screenshot(phone, 'reports-phone-full');
     // Each section on its own, so the phone layout can be looked at closely.
-    for (const [name, title] of [['top-gaps', 'Top gaps'], ['trend', 'Trend over time'], ['by-region', 'By region']] as const) {
-      await phone.getByRole('region', { name: title, exact: true }).screenshot({ path: path.join(SCREENSHOT_DIR, `reports-phone-${name}.png`) });
+    for (const [name, title] of [
+      ['top-gaps', 'Top gaps'],
+      ['trend', 'Trend over time'],
+      ['by-region', 'By region'],
+    ] as const) {
+      await phone
+        .getByRole('region', { name: title, exact: true })
+        .screenshot({ path: path.join(SCREENSHOT_DIR, `reports-phone-${name}.png`) });
     }
     expect(await seriousAxeViolations(phone)).toEqual([]);
     await phone.close();
@@ -242,7 +289,9 @@ describe('agency skill-gap reports in the browser', () => {
     try {
       const employerPage = await other.newPage();
       await signInThroughPage(employerPage, stack.url, EMPLOYER, /\/search/);
-      await expect(employerPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Skill gaps' }).count()).resolves.toBe(0);
+      await expect(employerPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Skill gaps' }).count()).resolves.toBe(
+        0,
+      );
       await employerPage.goto(`${stack.url}/reports?region=${region}`);
       await employerPage.getByRole('heading', { level: 1, name: 'Not available for your account' }).waitFor();
       await expect(employerPage.getByText('workforce agency accounts').count()).resolves.toBe(1);

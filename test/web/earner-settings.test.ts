@@ -81,7 +81,9 @@ describe('an earner manages their directory presence in the browser', () => {
     await employer.goto(`${stack.url}/earners/${encodeURIComponent(earner.earnerId)}`);
     await employer.getByRole('heading', { level: 1, name: shownName(earner) }).waitFor();
     const shownBadges = earner.badges.filter((b) => b.visible && b.credentialId !== badge.credentialId);
-    await expect(employer.getByRole('heading', { level: 2, name: /^Badges/ }).textContent()).resolves.toBe(`Badges (${shownBadges.length})`);
+    await expect(employer.getByRole('heading', { level: 2, name: /^Badges/ }).textContent()).resolves.toBe(
+      `Badges (${shownBadges.length})`,
+    );
   });
 
   it('opts out: the preview says employers cannot find them, and the employer search no longer does', async () => {
@@ -103,7 +105,10 @@ describe('an earner manages their directory presence in the browser', () => {
 
   it('exports their data as a JSON download', async () => {
     await earnerPage.goto(`${stack.url}/me`);
-    const [download] = await Promise.all([earnerPage.waitForEvent('download'), earnerPage.getByRole('button', { name: 'Export my data (JSON)' }).click()]);
+    const [download] = await Promise.all([
+      earnerPage.waitForEvent('download'),
+      earnerPage.getByRole('button', { name: 'Export my data (JSON)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('my-talent-directory-data.json');
     const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as Record<string, unknown>;
     expect(JSON.stringify(exported)).toContain(earner.earnerId);

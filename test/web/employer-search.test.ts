@@ -64,7 +64,11 @@ describe('employer search in the browser', () => {
     const url = new URL(page.url());
     expect(url.searchParams.getAll('skill')).toHaveLength(1);
     expect(url.searchParams.getAll('region')).toHaveLength(1);
-    const direct = await searchDirectly(page, stack.url, { skills: url.searchParams.getAll('skill'), regions: url.searchParams.getAll('region'), first: 20 });
+    const direct = await searchDirectly(page, stack.url, {
+      skills: url.searchParams.getAll('skill'),
+      regions: url.searchParams.getAll('region'),
+      first: 20,
+    });
     expect(direct.total).toBe(afterRegion);
     expect(await page.locator('.hits h3').allTextContents()).toEqual(direct.names);
     await screenshot(page, 'search-two-facets');
@@ -73,7 +77,12 @@ describe('employer search in the browser', () => {
     const shared = await browser.newPage();
     await shared.goto(page.url());
     await expect(waitForResults(shared)).resolves.toBe(afterRegion);
-    await expect(shared.getByRole('region', { name: 'Active filters' }).getByRole('button', { name: /^Remove filter/ }).count()).resolves.toBe(2);
+    await expect(
+      shared
+        .getByRole('region', { name: 'Active filters' })
+        .getByRole('button', { name: /^Remove filter/ })
+        .count(),
+    ).resolves.toBe(2);
     await shared.close();
 
     await page.goBack();
@@ -124,7 +133,12 @@ describe('employer search in the browser', () => {
     await box.press('Enter');
     await page.waitForURL(/(skill|badge|issuer)=/);
     await waitForResults(page);
-    await expect(page.getByRole('region', { name: 'Active filters' }).getByRole('button', { name: /^Remove filter/ }).count()).resolves.toBe(1);
+    await expect(
+      page
+        .getByRole('region', { name: 'Active filters' })
+        .getByRole('button', { name: /^Remove filter/ })
+        .count(),
+    ).resolves.toBe(1);
     await page.goto(`${stack.url}/search`);
     await waitForResults(page);
   });
@@ -188,7 +202,10 @@ describe('employer search in the browser', () => {
     const dialog = page.getByRole('dialog', { name: `Contact ${shownName(earner)}` });
     await dialog.getByLabel('Message').fill('Hello again, would you like to talk about a role?');
     await dialog.getByRole('button', { name: 'Send request' }).click();
-    await dialog.getByRole('alert').filter({ hasText: "You've sent as many contact requests as allowed for now. You can send more after" }).waitFor();
+    await dialog
+      .getByRole('alert')
+      .filter({ hasText: "You've sent as many contact requests as allowed for now. You can send more after" })
+      .waitFor();
     await screenshot(page, 'contact-rate-limited');
     await dialog.getByRole('button', { name: 'Close' }).click();
     expect(stack.outbox().filter((m) => m.kind === 'contact-request' && m.to === earner.email)).toHaveLength(0);

@@ -28,7 +28,11 @@ export interface EscoBuild {
 const codeOf = (id: string): string => id.slice('esco:'.length);
 const field = (row: Row, name: string): string => (row[name] ?? '').trim();
 /** ESCO separates list values with " | " in collections and newlines elsewhere. */
-const splitList = (value: string): string[] => value.split(/\s*\|\s*|\n/).map((v) => v.trim()).filter((v) => v !== '');
+const splitList = (value: string): string[] =>
+  value
+    .split(/\s*\|\s*|\n/)
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 
 export function buildEsco(src: EscoSources): EscoBuild {
   const parents = new Map<string, Set<string>>();
@@ -95,7 +99,10 @@ export function buildEsco(src: EscoSources): EscoBuild {
     if (skill !== undefined) {
       const label = field(skill, 'preferredLabel');
       drafts.push({
-        id, framework: 'esco', code: codeOf(id), uri,
+        id,
+        framework: 'esco',
+        code: codeOf(id),
+        uri,
         kind: field(skill, 'skillType') === 'knowledge' ? 'knowledge' : 'skill',
         label,
         altLabels: uniqueLabels(splitList(field(skill, 'altLabels')), [label]),
@@ -107,7 +114,12 @@ export function buildEsco(src: EscoSources): EscoBuild {
       const groupCode = field(group, 'code');
       if (groupCode !== '' && codeAliases[groupCode] === undefined) codeAliases[groupCode] = id;
       drafts.push({
-        id, framework: 'esco', code: codeOf(id), uri, kind: 'group', label,
+        id,
+        framework: 'esco',
+        code: codeOf(id),
+        uri,
+        kind: 'group',
+        label,
         altLabels: uniqueLabels(splitList(field(group, 'altLabels')), [label]),
         ...optionalDescription(field(group, 'description')),
         broader,

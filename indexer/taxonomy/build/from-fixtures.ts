@@ -23,7 +23,9 @@ function readCsv(path: string): Row[] {
 
 /** O*NET text files: tab-separated, one record per line, no quoting. */
 function readTsv(path: string): Row[] {
-  const [header = '', ...lines] = readFileSync(path, 'utf8').split(/\r?\n/).filter((l) => l !== '');
+  const [header = '', ...lines] = readFileSync(path, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l !== '');
   const names = header.split('\t');
   return lines.map((line) => {
     const cells = line.split('\t');
@@ -40,7 +42,9 @@ export function buildFromFixtures(fixturesDir: string): BuiltData {
   const escoDir = join(fixturesDir, 'esco-1.2.0');
   const onetDir = join(fixturesDir, 'onet-29.2');
   const esco = buildEsco({
-    collections: ['digitalSkillsCollection_en.csv', 'transversalSkillsCollection_en.csv', 'greenSkillsCollection_en.csv'].map((f) => readCsv(join(escoDir, f))),
+    collections: ['digitalSkillsCollection_en.csv', 'transversalSkillsCollection_en.csv', 'greenSkillsCollection_en.csv'].map((f) =>
+      readCsv(join(escoDir, f)),
+    ),
     broaderRelations: readCsv(join(escoDir, 'broaderRelationsSkillPillar_en.csv')),
     skillGroups: readCsv(join(escoDir, 'skillGroups_en.csv')),
     skillsHierarchy: readCsv(join(escoDir, 'skillsHierarchy_en.csv')),

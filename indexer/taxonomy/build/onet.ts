@@ -56,9 +56,14 @@ export function buildOnet(src: OnetSources, cut: TechnologyCut = DEFAULT_TECHNOL
     const code = field(row, 'Element ID');
     const parent = parentElement(code);
     drafts.push({
-      id: `onet:${code}`, framework: 'onet', code, uri: `${ONLINE}/find/descriptor/result/${code}`,
+      id: `onet:${code}`,
+      framework: 'onet',
+      code,
+      uri: `${ONLINE}/find/descriptor/result/${code}`,
       kind: hasChildren.has(code) ? 'group' : code.startsWith('2.C') ? 'knowledge' : 'skill',
-      label: field(row, 'Element Name'), altLabels: [], description: field(row, 'Description'),
+      label: field(row, 'Element Name'),
+      altLabels: [],
+      description: field(row, 'Description'),
       broader: elementIds.has(parent) ? [`onet:${parent}`] : [],
     });
   }
@@ -66,8 +71,15 @@ export function buildOnet(src: OnetSources, cut: TechnologyCut = DEFAULT_TECHNOL
   for (const row of src.occupations) {
     const soc = field(row, 'O*NET-SOC Code');
     drafts.push({
-      id: `onet:soc:${soc}`, framework: 'onet', code: soc, uri: `${ONLINE}/link/summary/${soc}`, kind: 'occupation',
-      label: field(row, 'Title'), altLabels: [], description: field(row, 'Description'), broader: [],
+      id: `onet:soc:${soc}`,
+      framework: 'onet',
+      code: soc,
+      uri: `${ONLINE}/link/summary/${soc}`,
+      kind: 'occupation',
+      label: field(row, 'Title'),
+      altLabels: [],
+      description: field(row, 'Description'),
+      broader: [],
     });
   }
 
@@ -106,8 +118,13 @@ function buildTechnology(rows: Row[], cut: TechnologyCut): { drafts: EntryDraft[
   const kept = [...examples.entries()].filter(([, s]) => s.occupations.size >= cut.minOccupations || (cut.keepHot && s.hot));
   const usedCommodities = new Set(kept.flatMap(([, s]) => [...s.commodities.keys()]));
   const drafts: EntryDraft[] = [...usedCommodities].sort().map((code) => ({
-    id: `onet:tech:${code}`, framework: 'onet' as const, code, kind: 'group' as const,
-    label: commodityTitles.get(code)!, altLabels: [], broader: [],
+    id: `onet:tech:${code}`,
+    framework: 'onet' as const,
+    code,
+    kind: 'group' as const,
+    label: commodityTitles.get(code)!,
+    altLabels: [],
+    broader: [],
   }));
   // Most-listed examples first, so the data file reads from the most useful entries down.
   kept.sort(([a, x], [b, y]) => y.occupations.size - x.occupations.size || a.localeCompare(b));

@@ -16,11 +16,20 @@ export interface IssuersProcess {
   stop(): Promise<void>;
 }
 
-export async function startIssuersProcess(earners: number, seed: number, port: number, log: (line: string) => void): Promise<IssuersProcess> {
-  const child: ChildProcess = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['indexer/demo/cli.ts', 'serve', '--earners', String(earners), '--seed', String(seed), '--port', String(port)], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export async function startIssuersProcess(
+  earners: number,
+  seed: number,
+  port: number,
+  log: (line: string) => void,
+): Promise<IssuersProcess> {
+  const child: ChildProcess = spawn(
+    path.join(root, 'node_modules', '.bin', 'tsx'),
+    ['indexer/demo/cli.ts', 'serve', '--earners', String(earners), '--seed', String(seed), '--port', String(port)],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     let output = '';
     const onData = (chunk: Buffer) => {
@@ -30,7 +39,9 @@ export async function startIssuersProcess(earners: number, seed: number, port: n
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`the demo issuers' process exited (${code}): ${output.trim().split('\n').slice(-5).join(' | ')}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`the demo issuers' process exited (${code}): ${output.trim().split('\n').slice(-5).join(' | ')}`)),
+    );
   });
   return {
     folder: demoCacheFolder({ earners, seed }),

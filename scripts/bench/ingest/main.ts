@@ -64,12 +64,19 @@ async function* firstLines(file: string, limit: number): AsyncGenerator<InputUni
   }
 }
 
-const readJsonLines = async <T>(file: string): Promise<T[]> => (await readFile(file, 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l) as T);
+const readJsonLines = async <T>(file: string): Promise<T[]> =>
+  (await readFile(file, 'utf8'))
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as T);
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10000,100000' }, 'issuer-port': { type: 'string', default: '3190' } } });
+  const { values } = parseArgs({
+    options: { sizes: { type: 'string', default: '10000,100000' }, 'issuer-port': { type: 'string', default: '3190' } },
+  });
   const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
-  if (sizes.some((n) => !Number.isInteger(n) || n < 100)) throw new Error(`--sizes takes whole numbers of credentials >= 100, got "${values.sizes}"`);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 100))
+    throw new Error(`--sizes takes whole numbers of credentials >= 100, got "${values.sizes}"`);
   const engine = await ensureEngine(process.env, (l) => console.error(`[engine] ${l}`));
   const client = createEngineClient(engine, { requestTimeoutMs: 120_000 });
   const machine = describeMachine();
@@ -79,7 +86,9 @@ async function main(): Promise<void> {
 
   for (const credentials of sizes) {
     const earners = Math.ceil(credentials / CREDENTIALS_PER_EARNER);
-    console.error(`\n== ${credentials} credentials: demo data set of ${earners} earners (signed once, then cached), issuers served by a child process`);
+    console.error(
+      `\n== ${credentials} credentials: demo data set of ${earners} earners (signed once, then cached), issuers served by a child process`,
+    );
     const issuers = await startIssuersProcess(earners, 42, Number(values['issuer-port']), console.error);
     const settings = await readJsonLines<DirectorySettingsDocument>(path.join(issuers.folder, 'settings.jsonl'));
     const pathways = JSON.parse(await readFile(path.join(issuers.folder, 'pathways.json'), 'utf8')) as PathwayDefinition[];
@@ -94,7 +103,11 @@ async function main(): Promise<void> {
     // Consent is the earners' own data, and their ids are registered: loaded before, outside the timing.
     const records = JSON.parse(await readFile(path.join(issuers.folder, 'records.json'), 'utf8')) as EarnerRecord[];
     await registerDemoEarners({ records, settings }, { store, now: () => new Date() });
-    await store.write('directory-settings', settings.map((s) => ({ id: s.earnerId, document: s })), { refresh: true });
+    await store.write(
+      'directory-settings',
+      settings.map((s) => ({ id: s.earnerId, document: s })),
+      { refresh: true },
+    );
 
     console.error(`   end to end: ingesting the first ${credentials} lines of ${path.join(issuers.folder, 'credentials.jsonl')}`);
     const sampler = rssSampler();
@@ -144,9 +157,15 @@ async function main(): Promise<void> {
     '',
     '| credentials | earner documents written | end to end | raw _bulk | ratio (e2e / raw) | docs written | bulk MB | peak RSS |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...results.map((r) => `| ${fmt(r.credentials)} | ${fmt(r.earners)} | ${fmt(r.e2eRate)}/s (${fmt(r.e2eSeconds, 1)} s) | ${fmt(r.rawRate)}/s (${fmt(r.rawSeconds, 1)} s) | ${fmt(r.ratio, 3)} | ${fmt(r.documentsWritten)} | ${fmt(r.bulkMb, 1)} | ${fmt(r.peakRssMb)} MB |`),
+    ...results.map(
+      (r) =>
+        `| ${fmt(r.credentials)} | ${fmt(r.earners)} | ${fmt(r.e2eRate)}/s (${fmt(r.e2eSeconds, 1)} s) | ${fmt(r.rawRate)}/s (${fmt(r.rawSeconds, 1)} s) | ${fmt(r.ratio, 3)} | ${fmt(r.documentsWritten)} | ${fmt(r.bulkMb, 1)} | ${fmt(r.peakRssMb)} MB |`,
+    ),
     '',
-    ...results.map((r) => `${fmt(r.credentials)} credentials: ${fmt(r.verified)} verified, ${fmt(r.failed)} failed (planted revoked/expired/tampered ones).`),
+    ...results.map(
+      (r) =>
+        `${fmt(r.credentials)} credentials: ${fmt(r.verified)} verified, ${fmt(r.failed)} failed (planted revoked/expired/tampered ones).`,
+    ),
   ];
   console.log(lines.join('\n'));
   const out = path.join('.cache', 'bench', `ingest-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);

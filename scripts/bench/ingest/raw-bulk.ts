@@ -26,7 +26,12 @@ export async function readFinishedDocuments(client: Client, sourcePrefix: string
     let current = '';
     let after: unknown[] | undefined;
     for (;;) {
-      const page = await client.search({ index: aliasName(sourcePrefix, kind), size: 5000, sort: ['_doc'], ...(after ? { search_after: after as never } : {}) });
+      const page = await client.search({
+        index: aliasName(sourcePrefix, kind),
+        size: 5000,
+        sort: ['_doc'],
+        ...(after ? { search_after: after as never } : {}),
+      });
       for (const hit of page.hits.hits) {
         const line = `${JSON.stringify({ index: { _id: hit._id } })}\n${JSON.stringify(hit._source)}\n`;
         current += line;
@@ -55,7 +60,11 @@ export async function rawBulk(target: IndexTarget, finished: FinishedDocuments, 
   const worker = async () => {
     while (next < jobs.length) {
       const job = jobs[next++]!;
-      const response = await target.client.transport.request<{ errors: boolean }>({ method: 'POST', path: `/${job.index}/_bulk`, bulkBody: job.body });
+      const response = await target.client.transport.request<{ errors: boolean }>({
+        method: 'POST',
+        path: `/${job.index}/_bulk`,
+        bulkBody: job.body,
+      });
       if (response.errors) throw new Error(`raw _bulk into ${job.index} reported errors`);
     }
   };

@@ -96,9 +96,12 @@ async function startApi(engineUrl: string, prefix: string): Promise<{ url: strin
   });
   process.once('exit', () => child.kill('SIGKILL'));
   const url = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 120_000; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + 120_000; Date.now() < deadline;) {
     if (child.exitCode !== null) throw new Error(`the API exited with code ${child.exitCode}`);
-    const ready = await fetch(`${url}/ready`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${url}/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) return { url, child, outbox };
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -107,15 +110,28 @@ async function startApi(engineUrl: string, prefix: string): Promise<{ url: strin
 
 async function vocabulary(client: Client, prefix: string): Promise<Vocabulary> {
   const badgeClasses = await client.search<{ name?: string }>({ index: aliasName(prefix, 'badge-classes'), size: 500, _source: ['name'] });
-  const words = [...new Set(badgeClasses.hits.hits.flatMap((h) => (h._source?.name ?? '').toLowerCase().split(/[^a-z]+/)).filter((w) => w.length >= 4))];
+  const words = [
+    ...new Set(badgeClasses.hits.hits.flatMap((h) => (h._source?.name ?? '').toLowerCase().split(/[^a-z]+/)).filter((w) => w.length >= 4)),
+  ];
   const earners = await client.search({
     index: aliasName(prefix, 'earners'),
     size: 500,
     _source: false,
-    aggs: { skills: { terms: { field: 'public.verified.skills', size: 100 } }, regions: { terms: { field: 'location.region', size: 50 } }, issuers: { terms: { field: 'public.verified.issuers', size: 50 } } },
+    aggs: {
+      skills: { terms: { field: 'public.verified.skills', size: 100 } },
+      regions: { terms: { field: 'location.region', size: 50 } },
+      issuers: { terms: { field: 'public.verified.issuers', size: 50 } },
+    },
   });
-  const keys = (name: string) => ((earners.aggregations?.[name] as { buckets?: { key: string }[] } | undefined)?.buckets ?? []).map((b) => b.key);
-  return { words, skills: keys('skills'), regions: keys('regions'), issuers: keys('issuers'), earnerIds: earners.hits.hits.map((h) => h._id!) };
+  const keys = (name: string) =>
+    ((earners.aggregations?.[name] as { buckets?: { key: string }[] } | undefined)?.buckets ?? []).map((b) => b.key);
+  return {
+    words,
+    skills: keys('skills'),
+    regions: keys('regions'),
+    issuers: keys('issuers'),
+    earnerIds: earners.hits.hits.map((h) => h._id!),
+  };
 }
 
 interface Memory {
@@ -145,8 +161,12 @@ function table(result: LoadResult): string {
   ];
   for (const op of OPERATIONS) {
     const o = result.operations[op];
-    const codes = Object.entries(o.errorCodes).map(([c, n]) => `${c} ${n}`).join(', ');
-    lines.push(`  ${op.padEnd(10)}${pad(`${Math.round(WEIGHTS[op] * 100)}%`, 7)}${pad(o.requests, 10)}${pad(o.p50, 9)}${pad(o.p95, 9)}${pad(o.p99, 9)}${pad(o.errors, 8)}${pad(o.timeouts, 10)}${codes ? `  (${codes})` : ''}`);
+    const codes = Object.entries(o.errorCodes)
+      .map(([c, n]) => `${c} ${n}`)
+      .join(', ');
+    lines.push(
+      `  ${op.padEnd(10)}${pad(`${Math.round(WEIGHTS[op] * 100)}%`, 7)}${pad(o.requests, 10)}${pad(o.p50, 9)}${pad(o.p95, 9)}${pad(o.p99, 9)}${pad(o.errors, 8)}${pad(o.timeouts, 10)}${codes ? `  (${codes})` : ''}`,
+    );
   }
   return lines.join('\n');
 }
@@ -157,12 +177,21 @@ async function main(): Promise<void> {
   const engine = await ensureEngine(process.env, log);
   const client = createEngineClient({ url: engine.url }, { requestTimeoutMs: 120_000 });
   const prefix = `bench-load-${opts.earners}`;
-  const env = { ...process.env, ELASTICSEARCH_URL: engine.url, INDEX_PREFIX: prefix, BACKUP_CRON: 'off', DEMO_EARNERS: String(opts.earners), DEMO_ISSUER_PORT: process.env.DEMO_ISSUER_PORT ?? '3190' };
+  const env = {
+    ...process.env,
+    ELASTICSEARCH_URL: engine.url,
+    INDEX_PREFIX: prefix,
+    BACKUP_CRON: 'off',
+    DEMO_EARNERS: String(opts.earners),
+    DEMO_ISSUER_PORT: process.env.DEMO_ISSUER_PORT ?? '3190',
+  };
   const runtime = await createRuntime(indexerConfigFromEnv(env));
   const demo = await startDemo(runtime, demoOptionsFromEnv(env, log));
   await demo.issuers.close();
   await runtime.close();
-  log(`data set: ${prefix} (${(await client.count({ index: aliasName(prefix, 'earners') })).count} earners${demo.loaded ? ', loaded now' : ', reused'})`);
+  log(
+    `data set: ${prefix} (${(await client.count({ index: aliasName(prefix, 'earners') })).count} earners${demo.loaded ? ', loaded now' : ', reused'})`,
+  );
 
   const api = await startApi(engine.url, prefix);
   try {
@@ -182,8 +211,12 @@ async function main(): Promise<void> {
     }
     machine.loadAverage.end = currentLoad();
     const mem = (m: Memory) => `API RSS ${m.apiRssMb} MB, engine heap ${m.engineHeapUsedMb}/${m.engineHeapMaxMb} MB`;
-    console.log(`bench:load on ${machine.cores} cores (${machine.cpuModel}), ${machine.totalMemoryGb} GB, Node ${machine.node}; load average ${machine.loadAverage.start} -> ${machine.loadAverage.end}`);
-    console.log(`data set ${prefix}; mix ${OPERATIONS.map((op) => `${op} ${Math.round(WEIGHTS[op] * 100)}%`).join(', ')}; timeout ${opts.timeoutMs} ms; real session tokens (16 employers, ${users.earners.length} earners)\n`);
+    console.log(
+      `bench:load on ${machine.cores} cores (${machine.cpuModel}), ${machine.totalMemoryGb} GB, Node ${machine.node}; load average ${machine.loadAverage.start} -> ${machine.loadAverage.end}`,
+    );
+    console.log(
+      `data set ${prefix}; mix ${OPERATIONS.map((op) => `${op} ${Math.round(WEIGHTS[op] * 100)}%`).join(', ')}; timeout ${opts.timeoutMs} ms; real session tokens (16 employers, ${users.earners.length} earners)\n`,
+    );
     for (const run of runs) {
       console.log(table(run.result));
       console.log(`  memory before: ${mem(run.memoryBefore)}\n  memory after:  ${mem(run.memoryAfter)}\n`);

@@ -65,14 +65,20 @@ function chooseOperation(random: () => number): Operation {
   return 'search';
 }
 
-const SEARCH = 'query($input: EarnerSearchInput!) { searchEarners(input: $input) { total nodes { earner { id name } } facets { skills { value count } regions { value count } } } }';
+const SEARCH =
+  'query($input: EarnerSearchInput!) { searchEarners(input: $input) { total nodes { earner { id name } } facets { skills { value count } regions { value count } } } }';
 const PROFILE = 'query($id: ID!) { earner(id: $id) { id name headline badges { credentialId name issuedOn } } }';
 const SUGGEST = 'query($p: String!) { suggest(prefix: $p, types: [SKILL, BADGE, ISSUER], first: 8) { __typename } }';
 const SETTINGS = 'mutation($input: DirectorySettingsInput!) { updateDirectorySettings(input: $input) { listed } }';
 const CONTACT = 'mutation($id: ID!, $m: String!) { contactEarner(earnerId: $id, message: $m) { id } }';
 
 /** One request of `op`: the GraphQL document, its variables and whose token. */
-export function request(op: Operation, vocabulary: Vocabulary, users: BenchUsers, random: () => number): { query: string; variables: Record<string, unknown>; token: string } {
+export function request(
+  op: Operation,
+  vocabulary: Vocabulary,
+  users: BenchUsers,
+  random: () => number,
+): { query: string; variables: Record<string, unknown>; token: string } {
   const employer = pick(users.employers, random);
   switch (op) {
     case 'search': {
@@ -92,17 +98,40 @@ export function request(op: Operation, vocabulary: Vocabulary, users: BenchUsers
     }
     case 'settings': {
       const earner = pick(users.earners, random);
-      return { query: SETTINGS, variables: { input: { headline: `Open to work (${Math.floor(random() * 1000)})`, openTo: random() < 0.5 ? ['full-time'] : ['part-time', 'remote'] } }, token: earner.token };
+      return {
+        query: SETTINGS,
+        variables: {
+          input: {
+            headline: `Open to work (${Math.floor(random() * 1000)})`,
+            openTo: random() < 0.5 ? ['full-time'] : ['part-time', 'remote'],
+          },
+        },
+        token: earner.token,
+      };
     }
     case 'contact':
-      return { query: CONTACT, variables: { id: pick(users.contactable, random), m: 'We have a role that matches your badges; would you like to talk?' }, token: employer };
+      return {
+        query: CONTACT,
+        variables: { id: pick(users.contactable, random), m: 'We have a role that matches your badges; would you like to talk?' },
+        token: employer,
+      };
   }
 }
 
 /** Runs `clients` loops for `seconds` against the API and summarises each operation. */
-export async function runLoad(apiUrl: string, vocabulary: Vocabulary, users: BenchUsers, clients: number, seconds: number, timeoutMs: number, seed: number): Promise<LoadResult> {
+export async function runLoad(
+  apiUrl: string,
+  vocabulary: Vocabulary,
+  users: BenchUsers,
+  clients: number,
+  seconds: number,
+  timeoutMs: number,
+  seed: number,
+): Promise<LoadResult> {
   const samples = Object.fromEntries(OPERATIONS.map((op) => [op, [] as number[]])) as Record<Operation, number[]>;
-  const failures = Object.fromEntries(OPERATIONS.map((op) => [op, { errors: 0, timeouts: 0, thrown: 0, codes: {} as Record<string, number> }])) as Record<Operation, { errors: number; timeouts: number; thrown: number; codes: Record<string, number> }>;
+  const failures = Object.fromEntries(
+    OPERATIONS.map((op) => [op, { errors: 0, timeouts: 0, thrown: 0, codes: {} as Record<string, number> }]),
+  ) as Record<Operation, { errors: number; timeouts: number; thrown: number; codes: Record<string, number> }>;
   const started = performance.now();
   const end = started + seconds * 1000;
   const client = async (n: number) => {
@@ -142,9 +171,26 @@ export async function runLoad(apiUrl: string, vocabulary: Vocabulary, users: Ben
     OPERATIONS.map((op) => {
       const sorted = samples[op].sort((a, b) => a - b);
       const round = (ms: number) => Math.round(ms);
-      return [op, { requests: sorted.length + failures[op].timeouts + failures[op].thrown, errors: failures[op].errors, timeouts: failures[op].timeouts, errorCodes: failures[op].codes, p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), p99: round(percentile(sorted, 99)) }];
+      return [
+        op,
+        {
+          requests: sorted.length + failures[op].timeouts + failures[op].thrown,
+          errors: failures[op].errors,
+          timeouts: failures[op].timeouts,
+          errorCodes: failures[op].codes,
+          p50: round(percentile(sorted, 50)),
+          p95: round(percentile(sorted, 95)),
+          p99: round(percentile(sorted, 99)),
+        },
+      ];
     }),
   ) as Record<Operation, OperationStats>;
   const requests = Object.values(operations).reduce((sum, o) => sum + o.requests, 0);
-  return { clients, seconds: Math.round(elapsed * 10) / 10, requests, requestsPerSecond: Math.round((requests / elapsed) * 10) / 10, operations };
+  return {
+    clients,
+    seconds: Math.round(elapsed * 10) / 10,
+    requests,
+    requestsPerSecond: Math.round((requests / elapsed) * 10) / 10,
+    operations,
+  };
 }

@@ -16,7 +16,15 @@ const root = mkdtempSync(path.join(tmpdir(), 'demo-determinism-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const base: DemoOptions = { earners: 60, issuerBaseUrl: 'http://127.0.0.1:3100', now: new Date('2025-06-01T00:00:00Z') };
-const FILES = ['credentials.jsonl', 'settings.jsonl', 'pathways.json', 'records.json', 'issuers.json', 'hosted/ob2/summit-logistics/key.json', 'hosted/ob3/riverbend-state/status-list.json'];
+const FILES = [
+  'credentials.jsonl',
+  'settings.jsonl',
+  'pathways.json',
+  'records.json',
+  'issuers.json',
+  'hosted/ob2/summit-logistics/key.json',
+  'hosted/ob3/riverbend-state/status-list.json',
+];
 
 async function written(name: string, options: DemoOptions): Promise<Record<string, string>> {
   const folder = path.join(root, name);

@@ -63,7 +63,10 @@ describe('demo data set distribution', () => {
     expect(records.every((r) => !r.contactable || r.listed)).toBe(true);
     for (const r of records) {
       // Employers see a badge the earner shows unless it failed for any reason but expiry.
-      for (const b of r.badges) expect(b.visible).toBe(r.listed && !r.hiddenBadges.includes(b.credentialId) && (b.status === 'VERIFIED' || b.reasons.every((x) => x === 'EXPIRED')));
+      for (const b of r.badges)
+        expect(b.visible).toBe(
+          r.listed && !r.hiddenBadges.includes(b.credentialId) && (b.status === 'VERIFIED' || b.reasons.every((x) => x === 'EXPIRED')),
+        );
       expect(r.badges.length).toBeGreaterThanOrEqual(1);
       expect(r.badges.length).toBeLessThanOrEqual(8);
     }
@@ -76,7 +79,14 @@ describe('demo data set distribution', () => {
     expect(records.every((r) => /^e-[a-z2-7]{26}$/.test(r.earnerId))).toBe(true);
     settings.forEach((s, i) => {
       const r = records[i]!;
-      expect(s).toMatchObject({ listed: r.listed, contactable: r.contactable, statsOptIn: r.statsOptIn, hiddenBadges: r.hiddenBadges, location: r.location, deleted: false });
+      expect(s).toMatchObject({
+        listed: r.listed,
+        contactable: r.contactable,
+        statsOptIn: r.statsOptIn,
+        hiddenBadges: r.hiddenBadges,
+        location: r.location,
+        deleted: false,
+      });
       if (r.contactable) expect(s.contactValue).toBeTruthy();
     });
   });

@@ -38,7 +38,8 @@ afterAll(async () => {
   if (folder) rmSync(folder, { recursive: true, force: true });
 });
 
-const pairs = (): { earner: EarnerRecord; badge: BadgeRecord }[] => dataset.records.flatMap((earner) => earner.badges.map((badge) => ({ earner, badge })));
+const pairs = (): { earner: EarnerRecord; badge: BadgeRecord }[] =>
+  dataset.records.flatMap((earner) => earner.badges.map((badge) => ({ earner, badge })));
 
 async function readAll(resolver: Resolver): Promise<NormalizedCredential[]> {
   const read: NormalizedCredential[] = [];
@@ -109,7 +110,10 @@ describe('demo credentials through readCredentials', { timeout: 180_000 }, () =>
   });
 
   it('verify the same offline through --resolve onto the written hosted/ folder', async () => {
-    const resolver = createResolver({ mappings: [{ prefix: `${server.origin}/`, target: path.join(folder, 'hosted') }], allowNetwork: false });
+    const resolver = createResolver({
+      mappings: [{ prefix: `${server.origin}/`, target: path.join(folder, 'hosted') }],
+      allowNetwork: false,
+    });
     const before = server.requestCount();
     const read = await readAll(resolver);
     pairs().forEach(({ earner, badge }, i) => {

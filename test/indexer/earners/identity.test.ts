@@ -83,7 +83,10 @@ describe('assigning credentials to earners', async () => {
   });
 
   it('merges two known earners into the older one, whatever the order of the ids', () => {
-    for (const [older, newer] of [['e-b', 'e-a'], ['e-a', 'e-b']] as const) {
+    for (const [older, newer] of [
+      ['e-b', 'e-a'],
+      ['e-a', 'e-b'],
+    ] as const) {
       const result = assignEarners(
         [{ id: 'c1', identityKeys: ['email:ada@example.org', 'sha256:abc'] }],
         new Map([

@@ -44,7 +44,9 @@ describe('baked badges', () => {
     expect(json.ok && JSON.parse(json.text)).toMatchObject({ type: ['VerifiableCredential', 'OpenBadgeCredential'] });
     const jws = extractSvgBadge(new TextDecoder().decode(readFixture('ob30/simple-jwt.svg')));
     expect(jws.ok && jws.text.startsWith('eyJ')).toBe(true);
-    const ob2 = extractSvgBadge('<svg xmlns:openbadges="http://openbadges.org"><openbadges:assertion verify="https://example.org/a.json"></openbadges:assertion></svg>');
+    const ob2 = extractSvgBadge(
+      '<svg xmlns:openbadges="http://openbadges.org"><openbadges:assertion verify="https://example.org/a.json"></openbadges:assertion></svg>',
+    );
     expect(ob2).toEqual({ ok: true, text: 'https://example.org/a.json' });
     const entities = extractSvgBadge('<svg><openbadges:assertion>{&quot;a&quot;:1}</openbadges:assertion></svg>');
     expect(entities).toEqual({ ok: true, text: '{"a":1}' });

@@ -10,7 +10,8 @@ const get = (id: string) => {
   if (entry === undefined) throw new Error(`missing ${id}`);
   return entry;
 };
-const count = (framework: string, kind?: string) => entries.filter((e) => e.framework === framework && (kind === undefined || e.kind === kind)).length;
+const count = (framework: string, kind?: string) =>
+  entries.filter((e) => e.framework === framework && (kind === undefined || e.kind === kind)).length;
 
 // Hand-checked in the ESCO CSVs: think critically -> T2.1 -> T2 -> T.
 const THINK_CRITICALLY = 'esco:7dd94ad3-13d6-43fe-8b94-51fcbf67ced9';
@@ -100,11 +101,19 @@ describe('the shipped taxonomy data set', () => {
 
   it('has the real hierarchy of O*NET elements', () => {
     expect(get('onet:2.A.2.a')).toMatchObject({ label: 'Critical Thinking', kind: 'skill', ancestors: ['onet:2.A.2', 'onet:2.A'] });
-    expect(get('onet:2.C.3.a')).toMatchObject({ label: 'Computers and Electronics', kind: 'knowledge', ancestors: ['onet:2.C.3', 'onet:2.C'] });
+    expect(get('onet:2.C.3.a')).toMatchObject({
+      label: 'Computers and Electronics',
+      kind: 'knowledge',
+      ancestors: ['onet:2.C.3', 'onet:2.C'],
+    });
     expect(get('onet:2.C.6')).toMatchObject({ label: 'Education and Training', kind: 'knowledge', ancestors: ['onet:2.C'] });
     expect(get('onet:2.B.3')).toMatchObject({ label: 'Technical Skills', kind: 'group' });
     expect(get('onet:2.B.3').narrower).toContain('onet:2.B.3.e');
-    expect(get('onet:soc:15-1252.00')).toMatchObject({ label: 'Software Developers', kind: 'occupation', uri: 'https://www.onetonline.org/link/summary/15-1252.00' });
+    expect(get('onet:soc:15-1252.00')).toMatchObject({
+      label: 'Software Developers',
+      kind: 'occupation',
+      uri: 'https://www.onetonline.org/link/summary/15-1252.00',
+    });
     // Technology Skills.txt lists Python under commodity 43232405.
     expect(get('onet:tech:python')).toMatchObject({ label: 'Python', kind: 'technology', broader: ['onet:tech:43232405'] });
     expect(get('onet:tech:43232405')).toMatchObject({ label: 'Object or component oriented development software', kind: 'group' });

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { ancestorsOf, breakCycles, deriveHierarchy, type EntryDraft } from '../../../indexer/taxonomy/hierarchy.ts';
 
 const draft = (id: string, broader: string[] = [], related: string[] = []): EntryDraft => ({
-  id, framework: 'local', code: id.slice('local:'.length), kind: 'skill', label: id, altLabels: [], broader, related,
+  id,
+  framework: 'local',
+  code: id.slice('local:'.length),
+  kind: 'skill',
+  label: id,
+  altLabels: [],
+  broader,
+  related,
 });
 const parents = (edges: Record<string, string[]>) => (id: string) => edges[id] ?? [];
 

@@ -12,7 +12,10 @@ describe('normalizeAlignment by URI', () => {
     ['http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d', PYTHON],
     ['https://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d', PYTHON],
     ['http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d/', PYTHON],
-    ['https://esco.ec.europa.eu/en/classification/skill?uri=http%3A%2F%2Fdata.europa.eu%2Fesco%2Fskill%2F7dd94ad3-13d6-43fe-8b94-51fcbf67ced9', THINK_CRITICALLY],
+    [
+      'https://esco.ec.europa.eu/en/classification/skill?uri=http%3A%2F%2Fdata.europa.eu%2Fesco%2Fskill%2F7dd94ad3-13d6-43fe-8b94-51fcbf67ced9',
+      THINK_CRITICALLY,
+    ],
     ['http://data.europa.eu/esco/isced-f/0613', 'esco:isced-f-0613'],
     ['https://www.onetonline.org/link/summary/15-1252.00', 'onet:soc:15-1252.00'],
     ['https://www.onetonline.org/link/details/15-1212.00', 'onet:soc:15-1212.00'],
@@ -25,11 +28,15 @@ describe('normalizeAlignment by URI', () => {
   });
 
   it('prefers the URI over a conflicting name', () => {
-    expect(normalizeAlignment(taxonomy, { targetUrl: 'https://www.onetonline.org/find/descriptor/result/2.A.2.a', targetName: 'Python' })).toEqual(mapped('onet:2.A.2.a'));
+    expect(
+      normalizeAlignment(taxonomy, { targetUrl: 'https://www.onetonline.org/find/descriptor/result/2.A.2.a', targetName: 'Python' }),
+    ).toEqual(mapped('onet:2.A.2.a'));
   });
 
   it('falls through to the code when the URL is unknown', () => {
-    expect(normalizeAlignment(taxonomy, { targetUrl: 'https://example.org/skills/42', targetFramework: 'O*NET', targetCode: '2.B.3.e' })).toEqual(mapped('onet:2.B.3.e'));
+    expect(
+      normalizeAlignment(taxonomy, { targetUrl: 'https://example.org/skills/42', targetFramework: 'O*NET', targetCode: '2.B.3.e' }),
+    ).toEqual(mapped('onet:2.B.3.e'));
   });
 });
 
@@ -55,7 +62,9 @@ describe('normalizeAlignment by framework and code', () => {
   });
 
   it('accepts a canonical id as the code whatever the framework says', () => {
-    expect(normalizeAlignment(taxonomy, { targetFramework: 'Acme skills', targetCode: 'onet:tech:python' })).toEqual(mapped('onet:tech:python'));
+    expect(normalizeAlignment(taxonomy, { targetFramework: 'Acme skills', targetCode: 'onet:tech:python' })).toEqual(
+      mapped('onet:tech:python'),
+    );
   });
 
   it('does not look codes up in a framework the alignment does not name', () => {
@@ -81,8 +90,12 @@ describe('normalizeAlignment by label', () => {
   });
 
   it('falls back to other frameworks when the named one has no such label (Lightcast/EMSI has no entries)', () => {
-    expect(normalizeAlignment(taxonomy, { targetFramework: 'Lightcast', targetCode: 'KS1200364C9C1LK3V5Q1', targetName: 'Python' })).toEqual(mapped('onet:tech:python'));
-    expect(normalizeAlignment(taxonomy, { targetFramework: 'EMSI Burning Glass', targetName: 'Critical Thinking' }).skillIds).toContain('onet:2.A.2.a');
+    expect(
+      normalizeAlignment(taxonomy, { targetFramework: 'Lightcast', targetCode: 'KS1200364C9C1LK3V5Q1', targetName: 'Python' }),
+    ).toEqual(mapped('onet:tech:python'));
+    expect(normalizeAlignment(taxonomy, { targetFramework: 'EMSI Burning Glass', targetName: 'Critical Thinking' }).skillIds).toContain(
+      'onet:2.A.2.a',
+    );
   });
 
   it('keeps C, C++ and C# apart', () => {
@@ -100,7 +113,13 @@ describe('normalizeAlignment by label', () => {
 
 describe('unmapped alignments and tags', () => {
   it('keeps the original fields of an alignment nothing matches', () => {
-    const alignment = { targetName: 'Basket weaving', targetFramework: 'Acme skills', targetCode: 'BW-1', targetUrl: 'https://acme.example/bw-1', targetType: 'CFItem' };
+    const alignment = {
+      targetName: 'Basket weaving',
+      targetFramework: 'Acme skills',
+      targetCode: 'BW-1',
+      targetUrl: 'https://acme.example/bw-1',
+      targetType: 'CFItem',
+    };
     expect(normalizeAlignment(taxonomy, alignment)).toEqual({ skillIds: [], unmapped: [{ source: 'alignment', ...alignment }] });
   });
 
@@ -127,9 +146,15 @@ describe('normalizeSkills and expandWithAncestors', () => {
 
   it('adds every ancestor after each id, once', () => {
     expect(expandWithAncestors(taxonomy, ['onet:2.A.2.a', 'onet:2.A.1.a', THINK_CRITICALLY, 'local:unknown'])).toEqual([
-      'onet:2.A.2.a', 'onet:2.A.2', 'onet:2.A',
-      'onet:2.A.1.a', 'onet:2.A.1',
-      THINK_CRITICALLY, 'esco:fff1d675-c36a-4c12-9cd4-407f21ccd06a', 'esco:8267ecb5-c976-4b6a-809b-4ceecb954967', 'esco:04a13491-b58c-4d33-8b59-8fad0d55fe9e',
+      'onet:2.A.2.a',
+      'onet:2.A.2',
+      'onet:2.A',
+      'onet:2.A.1.a',
+      'onet:2.A.1',
+      THINK_CRITICALLY,
+      'esco:fff1d675-c36a-4c12-9cd4-407f21ccd06a',
+      'esco:8267ecb5-c976-4b6a-809b-4ceecb954967',
+      'esco:04a13491-b58c-4d33-8b59-8fad0d55fe9e',
       'local:unknown',
     ]);
   });

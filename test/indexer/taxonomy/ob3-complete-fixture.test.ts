@@ -14,7 +14,10 @@ import { CREDENTIAL_FIXTURES } from './paths.ts';
 
 interface Credential {
   credentialSubject: {
-    achievement: { alignment: AlignmentInput[]; resultDescription: { alignment?: AlignmentInput[]; rubricCriterionLevel?: { alignment?: AlignmentInput[] }[] }[] };
+    achievement: {
+      alignment: AlignmentInput[];
+      resultDescription: { alignment?: AlignmentInput[]; rubricCriterionLevel?: { alignment?: AlignmentInput[] }[] }[];
+    };
     result: { alignment?: AlignmentInput[] }[];
   };
 }
@@ -52,7 +55,10 @@ describe('alignments of ob30/complete.json', () => {
   it('leaves the result and rubric alignments ("Final Project") unmapped too', () => {
     const subject = credential.credentialSubject;
     const nested = [
-      ...subject.achievement.resultDescription.flatMap((d) => [...(d.alignment ?? []), ...(d.rubricCriterionLevel ?? []).flatMap((l) => l.alignment ?? [])]),
+      ...subject.achievement.resultDescription.flatMap((d) => [
+        ...(d.alignment ?? []),
+        ...(d.rubricCriterionLevel ?? []).flatMap((l) => l.alignment ?? []),
+      ]),
       ...subject.result.flatMap((r) => r.alignment ?? []),
     ];
     expect(nested).toHaveLength(6);
@@ -60,7 +66,13 @@ describe('alignments of ob30/complete.json', () => {
       const result = normalizeAlignment(taxonomy, alignment);
       expect(result.skillIds).toEqual([]);
       expect(result.unmapped).toEqual([
-        expect.objectContaining({ source: 'alignment', targetName: 'Final Project', targetCode: 'project', targetFramework: CATALOG, targetUrl: alignment.targetUrl }),
+        expect.objectContaining({
+          source: 'alignment',
+          targetName: 'Final Project',
+          targetCode: 'project',
+          targetFramework: CATALOG,
+          targetUrl: alignment.targetUrl,
+        }),
       ]);
     }
   });

@@ -12,4 +12,5 @@ import { fileURLToPath } from 'node:url';
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const CREDENTIAL_FIXTURES = resolve(REPO_ROOT, 'test/fixtures/1edtech');
 export const TAXONOMY_FIXTURES = resolve(process.env.TAXONOMY_SOURCES || resolve(REPO_ROOT, '../shared/fixtures/taxonomy'));
-export const HAVE_TAXONOMY_SOURCES = existsSync(resolve(TAXONOMY_FIXTURES, 'esco-1.2.0')) && existsSync(resolve(TAXONOMY_FIXTURES, 'onet-29.2'));
+export const HAVE_TAXONOMY_SOURCES =
+  existsSync(resolve(TAXONOMY_FIXTURES, 'esco-1.2.0')) && existsSync(resolve(TAXONOMY_FIXTURES, 'onet-29.2'));

@@ -5,11 +5,24 @@ import { labelKey, slugify } from '../../../indexer/taxonomy/text.ts';
 
 describe('normalizeFrameworkName', () => {
   it.each([
-    ['ESCO', 'esco'], ['esco v1.2.0', 'esco'], ['European Skills, Competences, Qualifications and Occupations', 'esco'],
-    ['O*NET', 'onet'], ['ONET', 'onet'], ['O*NET-SOC', 'onet'], ['O*NET OnLine', 'onet'], ['onet 29.2', 'onet'],
-    ['NICE', 'nice'], ['NICE Framework', 'nice'], ['NIST SP 800-181', 'nice'], ['Workforce Framework for Cybersecurity', 'nice'],
-    ['Lightcast', 'lightcast'], ['Lightcast Open Skills', 'lightcast'], ['EMSI', 'lightcast'], ['Emsi Burning Glass', 'lightcast'],
-    ['local', 'local'], ['RSCC Skills', 'local'],
+    ['ESCO', 'esco'],
+    ['esco v1.2.0', 'esco'],
+    ['European Skills, Competences, Qualifications and Occupations', 'esco'],
+    ['O*NET', 'onet'],
+    ['ONET', 'onet'],
+    ['O*NET-SOC', 'onet'],
+    ['O*NET OnLine', 'onet'],
+    ['onet 29.2', 'onet'],
+    ['NICE', 'nice'],
+    ['NICE Framework', 'nice'],
+    ['NIST SP 800-181', 'nice'],
+    ['Workforce Framework for Cybersecurity', 'nice'],
+    ['Lightcast', 'lightcast'],
+    ['Lightcast Open Skills', 'lightcast'],
+    ['EMSI', 'lightcast'],
+    ['Emsi Burning Glass', 'lightcast'],
+    ['local', 'local'],
+    ['RSCC Skills', 'local'],
   ])('%s -> %s', (name, framework) => {
     expect(normalizeFrameworkName(name)).toBe(framework);
   });

@@ -32,7 +32,15 @@ describe('check outcomes', () => {
 
   it('a revoked third-party credential read offline lists every check it ran', async () => {
     const status = path.join(repoRoot, 'test', 'fixtures', 'dcc', 'status') + '/';
-    const resolver = createResolver({ allowNetwork: false, mappings: [{ prefix: 'https://raw.githubusercontent.com/digitalcredentials/verifier-core/refs/heads/main/src/test-fixtures/status/', target: status }] });
+    const resolver = createResolver({
+      allowNetwork: false,
+      mappings: [
+        {
+          prefix: 'https://raw.githubusercontent.com/digitalcredentials/verifier-core/refs/heads/main/src/test-fixtures/status/',
+          target: status,
+        },
+      ],
+    });
     const bytes = readFileSync(path.join(repoRoot, 'test', 'fixtures', 'dcc', 'v1-revoked.json'));
     const [c] = await readCredentials({ source: 'v1-revoked.json', bytes }, { resolver, recipient: 'sam@example.org' });
     expect(c?.verification.checks).toEqual([

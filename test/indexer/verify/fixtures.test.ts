@@ -102,9 +102,16 @@ describe('issuer recognition of fixtures (verify --json)', { timeout: 30_000 }, 
   const registry = [registryEntry(DID, 'Andy Miller Academy (registry name)')];
 
   it('recognizes a credential whose verifying did:key a registry lists, naming the entry', async () => {
-    const [credential] = await readCredentials({ source: 'f', bytes: readFixture('ob30/simple-did-key-method.json') }, { resolver: resolverFor('ob30/simple-did-key-method.json') });
+    const [credential] = await readCredentials(
+      { source: 'f', bytes: readFixture('ob30/simple-did-key-method.json') },
+      { resolver: resolverFor('ob30/simple-did-key-method.json') },
+    );
     const line = verifyReportLine(credential!, taxonomy, registry);
-    expect(line).toMatchObject({ status: 'VERIFIED', issuerRecognition: 'RECOGNIZED', registryEntry: { id: DID, name: 'Andy Miller Academy (registry name)', status: 'RECOGNIZED' } });
+    expect(line).toMatchObject({
+      status: 'VERIFIED',
+      issuerRecognition: 'RECOGNIZED',
+      registryEntry: { id: DID, name: 'Andy Miller Academy (registry name)', status: 'RECOGNIZED' },
+    });
     expect(line.authority).toContain(DID);
   });
 
@@ -129,8 +136,19 @@ describe('normalized content of fixtures', { timeout: 30_000 }, () => {
       format: 'ob2-hosted',
       source: 'ob20/basic-assertion.json',
       recipient: { type: 'email', identity: RECIPIENT, hashed: true, salt: 'deadsea' },
-      issuer: { id: 'https://example.org/organization.json', name: 'An Example Badge Issuer', url: 'https://example.org', email: 'contact@example.org' },
-      achievement: { id: 'https://example.org/robotics-badge.json', name: 'Awesome Robotics Badge', image: 'https://example.org/robotics-badge.png', tags: [], alignments: [] },
+      issuer: {
+        id: 'https://example.org/organization.json',
+        name: 'An Example Badge Issuer',
+        url: 'https://example.org',
+        email: 'contact@example.org',
+      },
+      achievement: {
+        id: 'https://example.org/robotics-badge.json',
+        name: 'Awesome Robotics Badge',
+        image: 'https://example.org/robotics-badge.png',
+        tags: [],
+        alignments: [],
+      },
       evidence: [{ id: 'https://example.org/beths-robot-work.html', url: 'https://example.org/beths-robot-work.html' }],
       issuedOn: '2016-12-31T23:59:59Z',
     });
@@ -157,8 +175,17 @@ describe('normalized content of fixtures', { timeout: 30_000 }, () => {
     expect(credential?.format).toBe('ob3-json-ld');
     expect(credential?.achievement.type).toBe('Degree');
     expect(credential?.achievement.alignments).toEqual([
-      expect.objectContaining({ targetFramework: '1EdTech University Program and Course Catalog', targetCode: 'degree', targetType: 'CFItem', targetUrl: 'https://1edtech.edu/catalog/degree' }),
-      expect.objectContaining({ targetFramework: '1EdTech University Program and Course Catalog', targetCode: 'degree', targetType: 'CTDL' }),
+      expect.objectContaining({
+        targetFramework: '1EdTech University Program and Course Catalog',
+        targetCode: 'degree',
+        targetType: 'CFItem',
+        targetUrl: 'https://1edtech.edu/catalog/degree',
+      }),
+      expect.objectContaining({
+        targetFramework: '1EdTech University Program and Course Catalog',
+        targetCode: 'degree',
+        targetType: 'CTDL',
+      }),
     ]);
     expect(credential?.recipient).toMatchObject({ type: 'email', identity: 'student@1edtech.edu', hashed: false });
     expect(credential?.issuer).toMatchObject({ id: 'https://1edtech.edu/issuers/565049', name: '1EdTech University' });

@@ -33,7 +33,10 @@ describe('verification over real HTTP', { timeout: 30_000 }, () => {
     server.serve('/badges/1', badge);
     server.serve('/assertions/1', assertion);
     const resolver = createResolver({ allowHosts: local() });
-    const [credential] = await readCredentials({ source: 'upload.json', bytes: encode(assertion) }, { resolver, recipient: 'ada@example.net' });
+    const [credential] = await readCredentials(
+      { source: 'upload.json', bytes: encode(assertion) },
+      { resolver, recipient: 'ada@example.net' },
+    );
     expect(credential?.verification).toMatchObject({ status: 'VERIFIED', reasons: [], method: 'ob2-hosted' });
     expect(credential?.issuer).toMatchObject({ id: issuer.id, name: 'Local Issuer' });
     expect(credential?.achievement).toMatchObject({ name: 'Local Badge', tags: ['http'], criteria: 'Do the thing.' });
@@ -47,8 +50,15 @@ describe('verification over real HTTP', { timeout: 30_000 }, () => {
     server.serve('/issuer', issuer);
     server.serve('/badges/1', badge);
     server.serve('/assertions/1', assertion);
-    const tampered = { ...assertion, issuedOn: '2020-01-01T00:00:00Z', recipient: { ...assertion.recipient, identity: 'mallory@example.net' } };
-    const [credential] = await readCredentials({ source: 'tampered.json', bytes: encode(tampered) }, { resolver: createResolver({ allowHosts: local() }) });
+    const tampered = {
+      ...assertion,
+      issuedOn: '2020-01-01T00:00:00Z',
+      recipient: { ...assertion.recipient, identity: 'mallory@example.net' },
+    };
+    const [credential] = await readCredentials(
+      { source: 'tampered.json', bytes: encode(tampered) },
+      { resolver: createResolver({ allowHosts: local() }) },
+    );
     expect(credential?.verification.status).toBe('FAILED');
     expect(credential?.verification.reasons).toContain('HOSTED_MISMATCH');
     expect(credential?.verification.details?.join(' ')).toMatch(/recipient/);
@@ -60,7 +70,10 @@ describe('verification over real HTTP', { timeout: 30_000 }, () => {
     const { badge, assertion } = ob2HostedDocuments(server.origin, closedOrigin);
     server.serve('/badges/1', badge);
     server.serve('/assertions/1', assertion);
-    const [credential] = await readCredentials({ source: 'a.json', bytes: encode(assertion) }, { resolver: createResolver({ timeoutMs: 2000, allowHosts: local() }) });
+    const [credential] = await readCredentials(
+      { source: 'a.json', bytes: encode(assertion) },
+      { resolver: createResolver({ timeoutMs: 2000, allowHosts: local() }) },
+    );
     expect(credential?.verification.status).toBe('UNVERIFIED');
     expect(credential?.verification.reasons).toEqual(['ISSUER_UNREACHABLE']);
     expect(credential?.verification.details?.[0]).toContain(`${closedOrigin}/issuer`);
@@ -69,7 +82,10 @@ describe('verification over real HTTP', { timeout: 30_000 }, () => {
   it('reports a missing hosted assertion (HTTP 404) as FAILED / NOT_FOUND: it does not exist', async () => {
     const { assertion } = ob2HostedDocuments(server.origin);
     const gone = { ...assertion, id: `${server.origin}/assertions/missing` };
-    const [credential] = await readCredentials({ source: 'a.json', bytes: encode(gone) }, { resolver: createResolver({ allowHosts: local() }) });
+    const [credential] = await readCredentials(
+      { source: 'a.json', bytes: encode(gone) },
+      { resolver: createResolver({ allowHosts: local() }) },
+    );
     expect(credential?.verification.status).toBe('FAILED');
     expect(credential?.verification.reasons).toEqual(['NOT_FOUND']);
     expect(credential?.verification.details?.[0]).toContain('HTTP 404');
@@ -78,7 +94,13 @@ describe('verification over real HTTP', { timeout: 30_000 }, () => {
   it('verifies an OB 3.0 credential whose key is published in the issuer profile, and checks a Bitstring Status List', async () => {
     const issuerId = `${server.origin}/issuers/1`;
     const key = await bindIssuerKey(await generateIssuerKey(), issuerId, `${issuerId}#key-1`);
-    server.serve('/issuers/1', { '@context': OB3_CONTEXTS, id: issuerId, type: ['Profile'], name: 'Profile Issuer', verificationMethod: [publicKeyDocument(key)] });
+    server.serve('/issuers/1', {
+      '@context': OB3_CONTEXTS,
+      id: issuerId,
+      type: ['Profile'],
+      name: 'Profile Issuer',
+      verificationMethod: [publicKeyDocument(key)],
+    });
     const statusList = (bits: Uint8Array) =>
       signOb3DataIntegrity(
         {
@@ -87,7 +109,12 @@ describe('verification over real HTTP', { timeout: 30_000 }, () => {
           type: ['VerifiableCredential', 'BitstringStatusListCredential'],
           issuer: issuerId,
           validFrom: '2024-01-01T00:00:00Z',
-          credentialSubject: { id: `${server.origin}/status/1#list`, type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList: encodeStatusList(bits) },
+          credentialSubject: {
+            id: `${server.origin}/status/1#list`,
+            type: 'BitstringStatusList',
+            statusPurpose: 'revocation',
+            encodedList: encodeStatusList(bits),
+          },
         },
         key,
         { cryptosuite: 'eddsa-rdfc-2022' },
@@ -95,12 +122,24 @@ describe('verification over real HTTP', { timeout: 30_000 }, () => {
     server.serve('/status/1', await statusList(new Uint8Array(2048)));
     const credential = await signOb3DataIntegrity(
       ob3Credential(issuerId, {
-        credentialStatus: { id: `${server.origin}/status/1#42`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '42', statusListCredential: `${server.origin}/status/1` },
+        credentialStatus: {
+          id: `${server.origin}/status/1#42`,
+          type: 'BitstringStatusListEntry',
+          statusPurpose: 'revocation',
+          statusListIndex: '42',
+          statusListCredential: `${server.origin}/status/1`,
+        },
       }),
       key,
       { cryptosuite: 'eddsa-rdfc-2022' },
     );
-    const read = async () => (await readCredentials({ source: 'c.json', bytes: encode(credential) }, { resolver: createResolver({ cacheTtlMs: 0, allowHosts: local() }) }))[0]!;
+    const read = async () =>
+      (
+        await readCredentials(
+          { source: 'c.json', bytes: encode(credential) },
+          { resolver: createResolver({ cacheTtlMs: 0, allowHosts: local() }) },
+        )
+      )[0]!;
     expect((await read()).verification).toMatchObject({ status: 'VERIFIED', reasons: [] });
 
     server.serve('/status/1', await statusList(withBitSet(new Uint8Array(2048), 42)));
@@ -116,9 +155,18 @@ describe('verification over real HTTP', { timeout: 30_000 }, () => {
   it('rejects a key the issuer profile does not control (KEY_NOT_OWNED_BY_ISSUER)', async () => {
     const otherId = `${server.origin}/issuers/other`;
     const key = await bindIssuerKey(await generateIssuerKey(), otherId, `${otherId}#key-1`);
-    server.serve('/issuers/other', { '@context': OB3_CONTEXTS, id: otherId, type: ['Profile'], name: 'Someone Else', verificationMethod: [publicKeyDocument(key)] });
+    server.serve('/issuers/other', {
+      '@context': OB3_CONTEXTS,
+      id: otherId,
+      type: ['Profile'],
+      name: 'Someone Else',
+      verificationMethod: [publicKeyDocument(key)],
+    });
     const credential = await signOb3DataIntegrity(ob3Credential(`${server.origin}/issuers/1`), key, { cryptosuite: 'eddsa-rdfc-2022' });
-    const [read] = await readCredentials({ source: 'c.json', bytes: encode(credential) }, { resolver: createResolver({ allowHosts: local() }) });
+    const [read] = await readCredentials(
+      { source: 'c.json', bytes: encode(credential) },
+      { resolver: createResolver({ allowHosts: local() }) },
+    );
     expect(read?.verification.status).toBe('FAILED');
     expect(read?.verification.reasons).toEqual(['KEY_NOT_OWNED_BY_ISSUER']);
   });

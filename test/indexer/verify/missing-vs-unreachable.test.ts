@@ -23,7 +23,13 @@ describe('missing versus unreachable', { timeout: 30_000 }, () => {
   });
   afterAll(async () => server.close());
 
-  const read = async (doc: unknown) => (await readCredentials({ source: 'c.json', bytes: encode(doc) }, { resolver: createResolver({ cacheTtlMs: 0, allowHosts: [new URL(server.origin).host] }) }))[0]!;
+  const read = async (doc: unknown) =>
+    (
+      await readCredentials(
+        { source: 'c.json', bytes: encode(doc) },
+        { resolver: createResolver({ cacheTtlMs: 0, allowHosts: [new URL(server.origin).host] }) },
+      )
+    )[0]!;
 
   it('a key document that answers 404 is an unknown key (FAILED), one that answers 500 is unreachable (UNVERIFIED)', async () => {
     const issuerId = `${server.origin}/issuers/k`;
@@ -43,7 +49,10 @@ describe('missing versus unreachable', { timeout: 30_000 }, () => {
     const did = 'did:web:issuer.example';
     const key = await bindIssuerKey(await generateIssuerKey(), did, `${did}#key-1`);
     const credential = await signOb3DataIntegrity(ob3Credential(did), key, { cryptosuite: 'eddsa-rdfc-2022' });
-    const resolver = createResolver({ allowNetwork: false, mappings: [{ prefix: 'https://issuer.example/', target: 'test/fixtures/dcc/status/' }] });
+    const resolver = createResolver({
+      allowNetwork: false,
+      mappings: [{ prefix: 'https://issuer.example/', target: 'test/fixtures/dcc/status/' }],
+    });
     const [c] = await readCredentials({ source: 'c.json', bytes: encode(credential) }, { resolver });
     expect(c?.verification).toMatchObject({ status: 'FAILED', reasons: ['UNKNOWN_KEY'] });
   });
@@ -62,7 +71,11 @@ describe('missing versus unreachable', { timeout: 30_000 }, () => {
     const { assertion } = ob2HostedDocuments(server.origin);
     const revoked = { ...assertion, id: `${server.origin}/assertions/revoked` };
     // the body OB 2.0 prescribes for a revoked hosted assertion (spec section "Hosted Verification")
-    server.serve('/assertions/revoked', { '@context': 'https://w3id.org/openbadges/v2', id: revoked.id, revoked: true, revocationReason: 'Issued in error' }, 410);
+    server.serve(
+      '/assertions/revoked',
+      { '@context': 'https://w3id.org/openbadges/v2', id: revoked.id, revoked: true, revocationReason: 'Issued in error' },
+      410,
+    );
     const c = await read(revoked);
     expect(c.verification.status).toBe('FAILED');
     expect(c.verification.reasons).toEqual(['REVOKED']);
@@ -76,7 +89,13 @@ describe('missing versus unreachable', { timeout: 30_000 }, () => {
     const { issuer, badge, assertion } = ob2HostedDocuments(server.origin);
     // the hosted copy spells every part differently: keys by alias or compact IRI, types by IRI
     const { verification: _spelledDifferently, recipient, ...rest } = assertion;
-    const aliased = { ...rest, type: 'obi:Assertion', id: `${server.origin}/assertions/aliased`, verify: { type: 'https://w3id.org/openbadges#HostedBadge' }, 'obi:recipient': recipient };
+    const aliased = {
+      ...rest,
+      type: 'obi:Assertion',
+      id: `${server.origin}/assertions/aliased`,
+      verify: { type: 'https://w3id.org/openbadges#HostedBadge' },
+      'obi:recipient': recipient,
+    };
     server.serve('/issuer', issuer);
     server.serve('/badges/1', badge);
     server.serve('/assertions/aliased', aliased);

@@ -9,7 +9,9 @@ import { readFixture } from '../../support/credential-fixtures.ts';
 
 describe('status list bitstrings', () => {
   it('reads bit 23 of the 1EdTech test list as set, its neighbours as clear', () => {
-    const list = JSON.parse(new TextDecoder().decode(readFixture('ob30/bit-string-list/testlist'))) as { credentialSubject: { encodedList: string } };
+    const list = JSON.parse(new TextDecoder().decode(readFixture('ob30/bit-string-list/testlist'))) as {
+      credentialSubject: { encodedList: string };
+    };
     const bits = decodeStatusList(list.credentialSubject.encodedList);
     expect(bitAt(bits, 23)).toBe(true);
     expect(bitAt(bits, 22)).toBe(false);
@@ -37,7 +39,8 @@ describe('hashed identities', () => {
 
 describe('validity windows', () => {
   const now = new Date('2025-01-01T00:00:00Z');
-  const window = (start?: string, end?: string) => checkValidityWindow({ start: { field: 'from', value: start }, end: { field: 'until', value: end } }, now);
+  const window = (start?: string, end?: string) =>
+    checkValidityWindow({ start: { field: 'from', value: start }, end: { field: 'until', value: end } }, now);
   it('names expired, future, inverted and unparsable dates', () => {
     expect(window('2024-01-01T00:00:00Z', '2026-01-01T00:00:00Z')).toEqual([]);
     expect(window('2024-01-01T00:00:00Z', '2024-06-01T00:00:00Z').map((f) => f.reason)).toEqual(['EXPIRED']);
@@ -55,9 +58,13 @@ describe('hosted verification scope', () => {
   });
   it('honours startsWith and allowedOrigins', () => {
     expect(checkHostedScope(id, { id: 'x', verification: { startsWith: ['https://badges.example.org/a/'] } })).toEqual([]);
-    expect(checkHostedScope(id, { id: 'x', verification: { startsWith: 'https://badges.example.org/b/' } }).map((f) => f.reason)).toEqual(['OUT_OF_SCOPE']);
+    expect(checkHostedScope(id, { id: 'x', verification: { startsWith: 'https://badges.example.org/b/' } }).map((f) => f.reason)).toEqual([
+      'OUT_OF_SCOPE',
+    ]);
     expect(checkHostedScope(id, { id: 'x', verification: { allowedOrigins: 'badges.example.org' } })).toEqual([]);
-    expect(checkHostedScope(id, { id: 'x', verification: { allowedOrigins: ['other.example.org'] } }).map((f) => f.reason)).toEqual(['OUT_OF_SCOPE']);
+    expect(checkHostedScope(id, { id: 'x', verification: { allowedOrigins: ['other.example.org'] } }).map((f) => f.reason)).toEqual([
+      'OUT_OF_SCOPE',
+    ]);
   });
 });
 

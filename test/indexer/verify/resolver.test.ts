@@ -46,7 +46,11 @@ describe('createResolver', { timeout: 20_000 }, () => {
 
   it('reads mapped URLs from files and refuses unmapped ones when the network is off', async () => {
     const resolver = createResolver({ mappings: [{ prefix: 'https://x.test/', target: folder }], allowNetwork: false });
-    expect(await resolver.fetchText('https://x.test/doc.json')).toEqual({ ok: true, url: 'https://x.test/doc.json', text: '{"from":"file"}' });
+    expect(await resolver.fetchText('https://x.test/doc.json')).toEqual({
+      ok: true,
+      url: 'https://x.test/doc.json',
+      text: '{"from":"file"}',
+    });
     const missing = await resolver.fetchText('https://x.test/missing.json');
     expect(missing.ok).toBe(false);
     const unmapped = await resolver.fetchText('https://y.test/doc.json');

@@ -57,7 +57,11 @@ function tamper(credential: Record<string, unknown>): Record<string, unknown> {
 describe('OB 3.0 Data Integrity round trips', { timeout: 30_000 }, () => {
   it.each([
     { cryptosuite: 'eddsa-rdfc-2022' as const, method: 'ob3-eddsa-rdfc-2022', contexts: OB3_CONTEXTS },
-    { cryptosuite: 'Ed25519Signature2020' as const, method: 'ob3-ed25519-signature-2020', contexts: [...OB3_CONTEXTS, 'https://w3id.org/security/suites/ed25519-2020/v1'] },
+    {
+      cryptosuite: 'Ed25519Signature2020' as const,
+      method: 'ob3-ed25519-signature-2020',
+      contexts: [...OB3_CONTEXTS, 'https://w3id.org/security/suites/ed25519-2020/v1'],
+    },
   ])('$cryptosuite: verifies, then catches tampering', async ({ cryptosuite, method, contexts }) => {
     const key = await generateIssuerKey();
     const signed = await signOb3DataIntegrity(ob3Credential(key.did, { '@context': contexts }), key, { cryptosuite });
@@ -67,7 +71,12 @@ describe('OB 3.0 Data Integrity round trips', { timeout: 30_000 }, () => {
       format: 'ob3-json-ld',
       recipient: { type: 'email', identity: 'ada@example.net' },
       issuer: { id: key.did, name: 'Test Issuer' },
-      achievement: { name: 'Rust Fundamentals', type: 'Certificate', tags: ['rust', 'systems'], alignments: [{ targetFramework: 'ESCO', targetCode: 'S1.2.3', targetName: 'Rust', targetUrl: 'https://example.net/skills/rust' }] },
+      achievement: {
+        name: 'Rust Fundamentals',
+        type: 'Certificate',
+        tags: ['rust', 'systems'],
+        alignments: [{ targetFramework: 'ESCO', targetCode: 'S1.2.3', targetName: 'Rust', targetUrl: 'https://example.net/skills/rust' }],
+      },
     });
     const tampered = await readOne(tamper(signed));
     expect(tampered.verification.status).toBe('FAILED');
@@ -76,9 +85,13 @@ describe('OB 3.0 Data Integrity round trips', { timeout: 30_000 }, () => {
 
   it('expired and not-yet-valid credentials fail with a valid signature', async () => {
     const key = await generateIssuerKey();
-    const expired = await signOb3DataIntegrity(ob3Credential(key.did, { validUntil: '2024-06-01T00:00:00Z' }), key, { cryptosuite: 'eddsa-rdfc-2022' });
+    const expired = await signOb3DataIntegrity(ob3Credential(key.did, { validUntil: '2024-06-01T00:00:00Z' }), key, {
+      cryptosuite: 'eddsa-rdfc-2022',
+    });
     expect((await readOne(expired)).verification.reasons).toEqual(['EXPIRED']);
-    const notYet = await signOb3DataIntegrity(ob3Credential(key.did, { validFrom: '2031-01-01T00:00:00Z' }), key, { cryptosuite: 'eddsa-rdfc-2022' });
+    const notYet = await signOb3DataIntegrity(ob3Credential(key.did, { validFrom: '2031-01-01T00:00:00Z' }), key, {
+      cryptosuite: 'eddsa-rdfc-2022',
+    });
     expect((await readOne(notYet)).verification.reasons).toEqual(['NOT_YET_VALID']);
     // the same credential is valid at a later clock
     expect((await readOne(notYet, { now: new Date('2032-01-01T00:00:00Z') })).verification.status).toBe('VERIFIED');
@@ -88,10 +101,20 @@ describe('OB 3.0 Data Integrity round trips', { timeout: 30_000 }, () => {
     const key = await generateIssuerKey();
     const salted = ob3Credential(key.did);
     (salted.credentialSubject as { identifier: unknown }).identifier = [
-      { type: 'IdentityObject', identityType: 'emailAddress', hashed: true, salt: 'pepper', identityHash: hashIdentity('ada@example.net', 'pepper') },
+      {
+        type: 'IdentityObject',
+        identityType: 'emailAddress',
+        hashed: true,
+        salt: 'pepper',
+        identityHash: hashIdentity('ada@example.net', 'pepper'),
+      },
     ];
     const signed = await signOb3DataIntegrity(salted, key, { cryptosuite: 'eddsa-rdfc-2022' });
-    expect((await readOne(signed, { recipient: 'ada@example.net' })).recipient).toMatchObject({ type: 'email', identity: 'ada@example.net', hashed: true });
+    expect((await readOne(signed, { recipient: 'ada@example.net' })).recipient).toMatchObject({
+      type: 'email',
+      identity: 'ada@example.net',
+      hashed: true,
+    });
     const other = await readOne(signed, { recipient: 'bob@example.net' });
     expect(other.verification.reasons).toEqual(['RECIPIENT_MISMATCH']);
     expect(other.recipient).toMatchObject({ type: 'hashed-email', hashed: true, salt: 'pepper' });
@@ -107,7 +130,11 @@ describe('OB 3.0 Data Integrity round trips', { timeout: 30_000 }, () => {
     const signed = await signOb3DataIntegrity(credential, key, { cryptosuite: 'eddsa-rdfc-2022' });
     publish('revocations.json', { id: `${ORIGIN}/revocations.json`, issuer: key.did, revokedCredentials: [] });
     expect((await readOne(signed)).verification.status).toBe('VERIFIED');
-    publish('revocations.json', { id: `${ORIGIN}/revocations.json`, issuer: key.did, revokedCredentials: [{ id: credential.id, revocationReason: 'issued in error' }] });
+    publish('revocations.json', {
+      id: `${ORIGIN}/revocations.json`,
+      issuer: key.did,
+      revokedCredentials: [{ id: credential.id, revocationReason: 'issued in error' }],
+    });
     const revoked = await readOne(signed);
     expect(revoked.verification.reasons).toEqual(['REVOKED']);
     expect(revoked.verification.details?.[0]).toContain('issued in error');
@@ -117,7 +144,12 @@ describe('OB 3.0 Data Integrity round trips', { timeout: 30_000 }, () => {
     const did = 'did:web:issuer.test';
     const key = await bindIssuerKey(await generateIssuerKey(), did, `${did}#key-1`);
     const method = publicKeyDocument(key);
-    const didDocument = (assertionMethod: string[]) => ({ '@context': ['https://www.w3.org/ns/did/v1'], id: did, verificationMethod: [method], assertionMethod });
+    const didDocument = (assertionMethod: string[]) => ({
+      '@context': ['https://www.w3.org/ns/did/v1'],
+      id: did,
+      verificationMethod: [method],
+      assertionMethod,
+    });
     publish('.well-known/did.json', didDocument([key.keyId]));
     const signed = await signOb3DataIntegrity(ob3Credential(did), key, { cryptosuite: 'eddsa-rdfc-2022' });
     expect((await readOne(signed)).verification).toMatchObject({ status: 'VERIFIED', reasons: [] });
@@ -159,12 +191,14 @@ describe('CLR 2.0 round trip', { timeout: 30_000 }, () => {
   it('verifies the outer proof and each inner credential; tampering inside fails both', async () => {
     const key = await generateIssuerKey();
     const inner = await Promise.all(
-      ['Rust', 'Go'].map((name) =>
-        signOb3DataIntegrity(ob3Credential(key.did, { name }), key, { cryptosuite: 'eddsa-rdfc-2022' }),
-      ),
+      ['Rust', 'Go'].map((name) => signOb3DataIntegrity(ob3Credential(key.did, { name }), key, { cryptosuite: 'eddsa-rdfc-2022' })),
     );
     const clr = {
-      '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+      '@context': [
+        'https://www.w3.org/ns/credentials/v2',
+        'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json',
+        'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+      ],
       id: `urn:uuid:${crypto.randomUUID()}`,
       type: ['VerifiableCredential', 'ClrCredential'],
       issuer: { id: key.did, type: ['Profile'], name: 'Registrar' },
@@ -193,10 +227,36 @@ describe('OB 2.0 signed (RS256) round trips', { timeout: 30_000 }, () => {
   const rsa = generateOb2SigningKey();
   const issuerId = `${ORIGIN}/ob2/issuer.json`;
   const keyId = `${ORIGIN}/ob2/key.json`;
-  publish('ob2/key.json', { '@context': 'https://w3id.org/openbadges/v2', id: keyId, type: 'CryptographicKey', owner: issuerId, publicKeyPem: rsa.publicKeyPem });
-  publish('ob2/issuer.json', { '@context': 'https://w3id.org/openbadges/v2', type: 'Issuer', id: issuerId, name: 'Signing Issuer', url: ORIGIN, publicKey: keyId, revocationList: `${ORIGIN}/ob2/revoked.json` });
-  publish('ob2/revoked.json', { '@context': 'https://w3id.org/openbadges/v2', id: `${ORIGIN}/ob2/revoked.json`, type: 'RevocationList', revokedAssertions: [{ id: 'urn:uuid:revoked-one', revocationReason: 'cheating' }] });
-  publish('ob2/badge.json', { '@context': 'https://w3id.org/openbadges/v2', type: 'BadgeClass', id: `${ORIGIN}/ob2/badge.json`, name: 'Signed Badge', criteria: 'https://issuer.test/criteria', issuer: issuerId });
+  publish('ob2/key.json', {
+    '@context': 'https://w3id.org/openbadges/v2',
+    id: keyId,
+    type: 'CryptographicKey',
+    owner: issuerId,
+    publicKeyPem: rsa.publicKeyPem,
+  });
+  publish('ob2/issuer.json', {
+    '@context': 'https://w3id.org/openbadges/v2',
+    type: 'Issuer',
+    id: issuerId,
+    name: 'Signing Issuer',
+    url: ORIGIN,
+    publicKey: keyId,
+    revocationList: `${ORIGIN}/ob2/revoked.json`,
+  });
+  publish('ob2/revoked.json', {
+    '@context': 'https://w3id.org/openbadges/v2',
+    id: `${ORIGIN}/ob2/revoked.json`,
+    type: 'RevocationList',
+    revokedAssertions: [{ id: 'urn:uuid:revoked-one', revocationReason: 'cheating' }],
+  });
+  publish('ob2/badge.json', {
+    '@context': 'https://w3id.org/openbadges/v2',
+    type: 'BadgeClass',
+    id: `${ORIGIN}/ob2/badge.json`,
+    name: 'Signed Badge',
+    criteria: 'https://issuer.test/criteria',
+    issuer: issuerId,
+  });
 
   const assertion = (id: string, extra: Record<string, unknown> = {}) => ({
     '@context': 'https://w3id.org/openbadges/v2',
@@ -213,18 +273,37 @@ describe('OB 2.0 signed (RS256) round trips', { timeout: 30_000 }, () => {
     const jws = await signOb2Assertion(assertion('urn:uuid:good-one'), rsa.privateKey);
     const verified = await readOne(jws, { recipient: 'ada@example.net' });
     expect(verified.verification).toMatchObject({ status: 'VERIFIED', reasons: [], method: 'ob2-signed' });
-    expect(verified).toMatchObject({ format: 'ob2-signed', id: 'urn:uuid:good-one', issuer: { name: 'Signing Issuer' }, achievement: { name: 'Signed Badge' } });
+    expect(verified).toMatchObject({
+      format: 'ob2-signed',
+      id: 'urn:uuid:good-one',
+      issuer: { name: 'Signing Issuer' },
+      achievement: { name: 'Signed Badge' },
+    });
 
     const [header, , signature] = jws.split('.');
     const forged = Buffer.from(JSON.stringify(assertion('urn:uuid:good-one', { issuedOn: '2023-01-01T00:00:00Z' }))).toString('base64url');
     expect((await readOne(`${header}.${forged}.${signature}`)).verification.reasons).toEqual(['BAD_SIGNATURE']);
 
-    expect((await readOne(await signOb2Assertion(assertion('urn:uuid:revoked-one'), rsa.privateKey))).verification.reasons).toEqual(['REVOKED']);
-    expect((await readOne(await signOb2Assertion(assertion('urn:uuid:old', { expires: '2024-06-01T00:00:00Z' }), rsa.privateKey))).verification.reasons).toEqual(['EXPIRED']);
+    expect((await readOne(await signOb2Assertion(assertion('urn:uuid:revoked-one'), rsa.privateKey))).verification.reasons).toEqual([
+      'REVOKED',
+    ]);
+    expect(
+      (await readOne(await signOb2Assertion(assertion('urn:uuid:old', { expires: '2024-06-01T00:00:00Z' }), rsa.privateKey))).verification
+        .reasons,
+    ).toEqual(['EXPIRED']);
 
     const otherRsa = generateOb2SigningKey();
-    publish('ob2/rogue-key.json', { '@context': 'https://w3id.org/openbadges/v2', id: `${ORIGIN}/ob2/rogue-key.json`, type: 'CryptographicKey', owner: issuerId, publicKeyPem: otherRsa.publicKeyPem });
-    const rogue = await signOb2Assertion(assertion('urn:uuid:rogue', { verification: { type: 'signed', creator: `${ORIGIN}/ob2/rogue-key.json` } }), otherRsa.privateKey);
+    publish('ob2/rogue-key.json', {
+      '@context': 'https://w3id.org/openbadges/v2',
+      id: `${ORIGIN}/ob2/rogue-key.json`,
+      type: 'CryptographicKey',
+      owner: issuerId,
+      publicKeyPem: otherRsa.publicKeyPem,
+    });
+    const rogue = await signOb2Assertion(
+      assertion('urn:uuid:rogue', { verification: { type: 'signed', creator: `${ORIGIN}/ob2/rogue-key.json` } }),
+      otherRsa.privateKey,
+    );
     expect((await readOne(rogue)).verification.reasons).toEqual(['KEY_NOT_OWNED_BY_ISSUER']);
   });
 });

@@ -27,8 +27,14 @@ const resolver = () =>
   createResolver({
     allowNetwork: false,
     mappings: [
-      { prefix: 'https://raw.githubusercontent.com/digitalcredentials/verifier-core/refs/heads/main/src/test-fixtures/status/', target: path.join(fixtures, 'dcc', 'status') + '/' },
-      { prefix: 'https://digitalcredentials.github.io/vc-test-fixtures/statusLists/', target: path.join(fixtures, 'dcc', 'statusLists') + '/' },
+      {
+        prefix: 'https://raw.githubusercontent.com/digitalcredentials/verifier-core/refs/heads/main/src/test-fixtures/status/',
+        target: path.join(fixtures, 'dcc', 'status') + '/',
+      },
+      {
+        prefix: 'https://digitalcredentials.github.io/vc-test-fixtures/statusLists/',
+        target: path.join(fixtures, 'dcc', 'statusLists') + '/',
+      },
     ],
   });
 const read = async (source: string, bytes: Uint8Array) => readCredentials({ source, bytes }, { resolver: resolver(), now: NOW });
@@ -48,10 +54,25 @@ const cases: Case[] = [
   { file: 'dcc/v2-both-proofs.json', status: 'VERIFIED', reasons: [], method: 'ob3-eddsa-rdfc-2022' },
   { file: 'dcc/v2-not-a-badge.json', status: 'VERIFIED', reasons: ['NOT_A_BADGE'], method: 'ob3-eddsa-rdfc-2022' },
   { file: 'dcc/v2-tampered.json', status: 'FAILED', reasons: ['BAD_SIGNATURE'], method: 'ob3-ed25519-signature-2020' },
-  { file: 'dcc/v2-tampered-status.json', status: 'UNVERIFIED', reasons: ['NOT_A_BADGE', 'STATUS_UNREACHABLE'], method: 'ob3-ed25519-signature-2020' },
-  { file: 'dcc/v2-expired-status.json', status: 'UNVERIFIED', reasons: ['NOT_A_BADGE', 'STATUS_UNREACHABLE'], method: 'ob3-ed25519-signature-2020' },
+  {
+    file: 'dcc/v2-tampered-status.json',
+    status: 'UNVERIFIED',
+    reasons: ['NOT_A_BADGE', 'STATUS_UNREACHABLE'],
+    method: 'ob3-ed25519-signature-2020',
+  },
+  {
+    file: 'dcc/v2-expired-status.json',
+    status: 'UNVERIFIED',
+    reasons: ['NOT_A_BADGE', 'STATUS_UNREACHABLE'],
+    method: 'ob3-ed25519-signature-2020',
+  },
   { file: 'w3c-ccg-vc-ed/plugfest-1-ex-1.json', status: 'VERIFIED', reasons: [], method: 'ob3-ed25519-signature-2018' },
-  { file: 'w3c-vc-di-eddsa/eddsa-rdfc-2022-signedDataInt.json', status: 'VERIFIED', reasons: ['NOT_A_BADGE'], method: 'ob3-eddsa-rdfc-2022' },
+  {
+    file: 'w3c-vc-di-eddsa/eddsa-rdfc-2022-signedDataInt.json',
+    status: 'VERIFIED',
+    reasons: ['NOT_A_BADGE'],
+    method: 'ob3-eddsa-rdfc-2022',
+  },
 ];
 
 describe('third-party credentials verify as their sources state', { timeout: 60_000 }, () => {
@@ -59,7 +80,11 @@ describe('third-party credentials verify as their sources state', { timeout: 60_
     it(`${c.file}: ${c.status}${c.reasons.length ? ` (${c.reasons.join(', ')})` : ''}`, async () => {
       const [credential, ...rest] = await readFile(c.file);
       expect(rest).toHaveLength(0);
-      expect(credential?.verification, JSON.stringify(credential?.verification.details)).toMatchObject({ status: c.status, reasons: c.reasons, method: c.method });
+      expect(credential?.verification, JSON.stringify(credential?.verification.details)).toMatchObject({
+        status: c.status,
+        reasons: c.reasons,
+        method: c.method,
+      });
     });
   }
 
@@ -71,7 +96,9 @@ describe('third-party credentials verify as their sources state', { timeout: 60_
   });
 
   it('an Ed25519Signature2018 badge whose content was changed after signing is BAD_SIGNATURE', async () => {
-    const doc = JSON.parse(readFileSync(path.join(fixtures, 'w3c-ccg-vc-ed/plugfest-1-ex-1.json'), 'utf8')) as { credentialSubject: { achievement: { name: string } } };
+    const doc = JSON.parse(readFileSync(path.join(fixtures, 'w3c-ccg-vc-ed/plugfest-1-ex-1.json'), 'utf8')) as {
+      credentialSubject: { achievement: { name: string } };
+    };
     doc.credentialSubject.achievement.name = 'Something else';
     const [credential] = await read('tampered.json', new TextEncoder().encode(JSON.stringify(doc)));
     expect(credential?.verification).toMatchObject({ status: 'FAILED', reasons: ['BAD_SIGNATURE'] });
@@ -105,7 +132,16 @@ function badgePayload(issuer: string): Record<string, unknown> {
     issuer: { id: issuer, type: ['Profile'], name: 'RFC 7515 Example Issuer' },
     validFrom: '2024-01-01T00:00:00Z',
     name: 'ES256 badge',
-    credentialSubject: { id: 'did:example:learner', type: ['AchievementSubject'], achievement: { id: 'https://example.org/achievements/es256', type: ['Achievement'], name: 'ES256', criteria: { narrative: 'Signed with the RFC 7515 A.3 key.' } } },
+    credentialSubject: {
+      id: 'did:example:learner',
+      type: ['AchievementSubject'],
+      achievement: {
+        id: 'https://example.org/achievements/es256',
+        type: ['Achievement'],
+        name: 'ES256',
+        criteria: { narrative: 'Signed with the RFC 7515 A.3 key.' },
+      },
+    },
   };
 }
 
@@ -115,7 +151,12 @@ async function issueSdJwt(payload: Record<string, unknown>, frame: Record<string
   const sdjwt = new SDJwtInstance({
     signer: (data: string) => sign('sha256', Buffer.from(data), { key: privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url'),
     signAlg: 'ES256',
-    hasher: (data: string | ArrayBuffer, alg: string) => new Uint8Array(createHash(alg.replace('-', '')).update(typeof data === 'string' ? data : Buffer.from(data)).digest()),
+    hasher: (data: string | ArrayBuffer, alg: string) =>
+      new Uint8Array(
+        createHash(alg.replace('-', ''))
+          .update(typeof data === 'string' ? data : Buffer.from(data))
+          .digest(),
+      ),
     hashAlg: 'sha-256',
     saltGenerator: () => randomBytes(16).toString('base64url'),
   });
@@ -124,14 +165,20 @@ async function issueSdJwt(payload: Record<string, unknown>, frame: Record<string
 
 async function es256Jwt(payload: Record<string, unknown>, kid: string): Promise<string> {
   const key = await importJWK(RFC7515_A3, 'ES256');
-  return new CompactSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader({ alg: 'ES256', typ: 'vc+jwt', kid }).sign(key);
+  return new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
+    .setProtectedHeader({ alg: 'ES256', typ: 'vc+jwt', kid })
+    .sign(key);
 }
 
 describe('VC-JWT and SD-JWT with ES256, signed by jose or @sd-jwt/core with the RFC 7515 A.3 test key', { timeout: 60_000 }, () => {
   it('did:jwk issuer: VERIFIED', async () => {
     const jwt = await es256Jwt({ ...badgePayload(DID_JWK), iss: DID_JWK }, `${DID_JWK}#0`);
     const [credential] = await read('es256-did-jwk.jwt', new TextEncoder().encode(jwt));
-    expect(credential?.verification, JSON.stringify(credential?.verification.details)).toMatchObject({ status: 'VERIFIED', reasons: [], method: 'ob3-vc-jwt' });
+    expect(credential?.verification, JSON.stringify(credential?.verification.details)).toMatchObject({
+      status: 'VERIFIED',
+      reasons: [],
+      method: 'ob3-vc-jwt',
+    });
   });
 
   it('did:key (P-256) issuer: VERIFIED; the same JWT against another P-256 did:key: FAILED', async () => {
@@ -140,7 +187,11 @@ describe('VC-JWT and SD-JWT with ES256, signed by jose or @sd-jwt/core with the 
     expect(did.startsWith('did:key:zDn')).toBe(true);
     const jwt = await es256Jwt({ ...badgePayload(did), iss: did }, `${did}#${keyPair.publicKeyMultibase}`);
     const [credential] = await read('es256-did-key.jwt', new TextEncoder().encode(jwt));
-    expect(credential?.verification, JSON.stringify(credential?.verification.details)).toMatchObject({ status: 'VERIFIED', reasons: [], method: 'ob3-vc-jwt' });
+    expect(credential?.verification, JSON.stringify(credential?.verification.details)).toMatchObject({
+      status: 'VERIFIED',
+      reasons: [],
+      method: 'ob3-vc-jwt',
+    });
 
     const other = (await EcdsaMultikey.generate({ curve: 'P-256' })) as { publicKeyMultibase: string };
     const otherDid = `did:key:${other.publicKeyMultibase}`;
@@ -155,21 +206,39 @@ describe('VC-JWT and SD-JWT with ES256, signed by jose or @sd-jwt/core with the 
     mkdirSync(path.join(folder, '.well-known'));
     writeFileSync(
       path.join(folder, '.well-known', 'did.json'),
-      JSON.stringify({ '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/suites/jws-2020/v1'], id: did, verificationMethod: [{ id: `${did}#key-1`, type: 'JsonWebKey2020', controller: did, publicKeyJwk: RFC7515_A3_PUBLIC }], assertionMethod: [`${did}#key-1`] }),
+      JSON.stringify({
+        '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/suites/jws-2020/v1'],
+        id: did,
+        verificationMethod: [{ id: `${did}#key-1`, type: 'JsonWebKey2020', controller: did, publicKeyJwk: RFC7515_A3_PUBLIC }],
+        assertionMethod: [`${did}#key-1`],
+      }),
     );
     const jwt = await es256Jwt({ ...badgePayload(did), iss: did }, `${did}#key-1`);
     const resolver = createResolver({ allowNetwork: false, mappings: [{ prefix: 'https://issuer.example/', target: folder + '/' }] });
-    const [credential] = await readCredentials({ source: 'es256-did-web.jwt', bytes: new TextEncoder().encode(jwt) }, { resolver, now: NOW });
-    expect(credential?.verification, JSON.stringify(credential?.verification.details)).toMatchObject({ status: 'VERIFIED', reasons: [], method: 'ob3-vc-jwt' });
+    const [credential] = await readCredentials(
+      { source: 'es256-did-web.jwt', bytes: new TextEncoder().encode(jwt) },
+      { resolver, now: NOW },
+    );
+    expect(credential?.verification, JSON.stringify(credential?.verification.details)).toMatchObject({
+      status: 'VERIFIED',
+      reasons: [],
+      method: 'ob3-vc-jwt',
+    });
   });
 
   it('ES384 (P-384, a key jose generates) with a did:jwk issuer: VERIFIED', async () => {
     const { publicKey, privateKey } = await generateKeyPair('ES384', { extractable: true });
     const did = `did:jwk:${base64url.encode(JSON.stringify(await exportJWK(publicKey)))}`;
     const payload = { ...badgePayload(did), iss: did };
-    const jwt = await new CompactSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader({ alg: 'ES384', kid: `${did}#0` }).sign(privateKey);
+    const jwt = await new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
+      .setProtectedHeader({ alg: 'ES384', kid: `${did}#0` })
+      .sign(privateKey);
     const [credential] = await read('es384.jwt', new TextEncoder().encode(jwt));
-    expect(credential?.verification, JSON.stringify(credential?.verification.details)).toMatchObject({ status: 'VERIFIED', reasons: [], method: 'ob3-vc-jwt' });
+    expect(credential?.verification, JSON.stringify(credential?.verification.details)).toMatchObject({
+      status: 'VERIFIED',
+      reasons: [],
+      method: 'ob3-vc-jwt',
+    });
   });
 
   it('iss differing from issuer.id stays FAILED (OB 3.0: not valid), with that reason only', async () => {
@@ -181,9 +250,16 @@ describe('VC-JWT and SD-JWT with ES256, signed by jose or @sd-jwt/core with the 
   });
 
   it('an SD-JWT VC (vct, selectively disclosed claims) issued by @sd-jwt/core: the issuer JWS and every disclosure check out; not a badge', async () => {
-    const sdJwt = await issueSdJwt({ iss: DID_JWK, vct: 'https://example.org/identity', given_name: 'Erika', family_name: 'Mustermann' }, { _sd: ['given_name', 'family_name'] });
+    const sdJwt = await issueSdJwt(
+      { iss: DID_JWK, vct: 'https://example.org/identity', given_name: 'Erika', family_name: 'Mustermann' },
+      { _sd: ['given_name', 'family_name'] },
+    );
     const [credential] = await read('credential.sd-jwt', new TextEncoder().encode(sdJwt));
-    expect(credential?.verification, JSON.stringify(credential?.verification.details)).toMatchObject({ status: 'VERIFIED', reasons: ['NOT_A_BADGE'], method: 'sd-jwt-vc' });
+    expect(credential?.verification, JSON.stringify(credential?.verification.details)).toMatchObject({
+      status: 'VERIFIED',
+      reasons: ['NOT_A_BADGE'],
+      method: 'sd-jwt-vc',
+    });
     expect(credential?.verification.details?.join(' ')).toContain('2 disclosure(s) matched');
   });
 
@@ -192,7 +268,11 @@ describe('VC-JWT and SD-JWT with ES256, signed by jose or @sd-jwt/core with the 
     const sdJwt = await issueSdJwt(payload, { vc: { credentialSubject: { achievement: { _sd: ['name'] } } } } as never);
     expect(sdJwt.split('~').length).toBeGreaterThan(2);
     const [credential] = await read('badge.sd-jwt', new TextEncoder().encode(sdJwt));
-    expect(credential?.verification, JSON.stringify(credential?.verification.details)).toMatchObject({ status: 'VERIFIED', reasons: [], method: 'sd-jwt-vc' });
+    expect(credential?.verification, JSON.stringify(credential?.verification.details)).toMatchObject({
+      status: 'VERIFIED',
+      reasons: [],
+      method: 'sd-jwt-vc',
+    });
     expect(credential?.achievement.name).toBe('ES256');
     expect(credential?.issuer.id).toBe(DID_JWK);
   });
@@ -201,7 +281,10 @@ describe('VC-JWT and SD-JWT with ES256, signed by jose or @sd-jwt/core with the 
     const sdJwt = await issueSdJwt({ iss: DID_JWK, vct: 'https://example.org/identity', given_name: 'Erika' }, { _sd: ['given_name'] });
     const [jws, ...rest] = sdJwt.split('~');
     const [h, p, sig] = jws!.split('.');
-    const altered = { ...(JSON.parse(Buffer.from(p!, 'base64url').toString()) as Record<string, unknown>), vct: 'https://example.org/other' };
+    const altered = {
+      ...(JSON.parse(Buffer.from(p!, 'base64url').toString()) as Record<string, unknown>),
+      vct: 'https://example.org/other',
+    };
     const forgedJws = [h, Buffer.from(JSON.stringify(altered)).toString('base64url'), sig].join('.');
     const [bad] = await read('altered.sd-jwt', new TextEncoder().encode([forgedJws, ...rest].join('~')));
     expect(bad?.verification.status).toBe('FAILED');
@@ -226,7 +309,8 @@ const ob1Resolver = () =>
       { prefix: 'http://a.com/issuer', target: path.join(OB1, '1_0_basic_issuer.json') },
     ],
   });
-const readOb1 = async (source: string, bytes: Uint8Array) => readCredentials({ source, bytes }, { resolver: ob1Resolver(), now: NOW, recipient: 'test@example.com' });
+const readOb1 = async (source: string, bytes: Uint8Array) =>
+  readCredentials({ source, bytes }, { resolver: ob1Resolver(), now: NOW, recipient: 'test@example.com' });
 
 /** A PNG with `text` baked in a legacy `tEXt` chunk with keyword "openbadges" (as OB 1.0 bakeries wrote it), before IEND. */
 function bakeTextChunk(png: Uint8Array, text: string): Uint8Array {
@@ -252,10 +336,23 @@ function bakeTextChunk(png: Uint8Array, text: string): Uint8Array {
 }
 
 describe('Open Badges 1.0 hosted assertions, verified as hosted', { timeout: 60_000 }, () => {
-  it('the validator-core 1.0 assertion (with an extra property) verifies, as the validator\'s full 1.0 test expects', async () => {
-    const [c] = await readOb1('1_0_basic_assertion_with_extra_properties.json', readFileSync(path.join(OB1, '1_0_basic_assertion_with_extra_properties.json')));
-    expect(c?.verification, JSON.stringify(c?.verification.details)).toMatchObject({ status: 'VERIFIED', reasons: [], method: 'ob1-hosted' });
-    expect(c).toMatchObject({ format: 'ob1-hosted', id: 'http://a.com/instance3', issuer: { id: 'http://a.com/issuer', name: 'Basic Issuer' }, achievement: { name: 'Basic Badge', criteria: 'http://a.com/badgeclass_criteria' }, recipient: { type: 'email', identity: 'test@example.com' } });
+  it("the validator-core 1.0 assertion (with an extra property) verifies, as the validator's full 1.0 test expects", async () => {
+    const [c] = await readOb1(
+      '1_0_basic_assertion_with_extra_properties.json',
+      readFileSync(path.join(OB1, '1_0_basic_assertion_with_extra_properties.json')),
+    );
+    expect(c?.verification, JSON.stringify(c?.verification.details)).toMatchObject({
+      status: 'VERIFIED',
+      reasons: [],
+      method: 'ob1-hosted',
+    });
+    expect(c).toMatchObject({
+      format: 'ob1-hosted',
+      id: 'http://a.com/instance3',
+      issuer: { id: 'http://a.com/issuer', name: 'Basic Issuer' },
+      achievement: { name: 'Basic Badge', criteria: 'http://a.com/badgeclass_criteria' },
+      recipient: { type: 'email', identity: 'test@example.com' },
+    });
     expect(new Date(c!.issuedOn).toISOString()).toBe('2015-04-30T00:00:00.000Z');
   });
 
@@ -286,14 +383,32 @@ describe('Open Badges 1.0 revocation over HTTP', { timeout: 30_000 }, () => {
   });
   afterAll(async () => server.close());
 
-  const ob1 = (origin: string, uid: string) => ({ uid, recipient: { identity: 'test@example.com', hashed: false, type: 'email' }, badge: `${origin}/badgeclass`, issuedOn: 1430352000, verify: { type: 'hosted', url: `${origin}/assertions/${uid}` } });
+  const ob1 = (origin: string, uid: string) => ({
+    uid,
+    recipient: { identity: 'test@example.com', hashed: false, type: 'email' },
+    badge: `${origin}/badgeclass`,
+    issuedOn: 1430352000,
+    verify: { type: 'hosted', url: `${origin}/assertions/${uid}` },
+  });
 
   it('410 Gone is REVOKED (OB 1.0), a uid in the issuer revocation list is REVOKED with its reason, and a 503 is UNVERIFIED', async () => {
     const o = server.origin;
-    server.serve('/badgeclass', { name: 'HTTP Badge', description: 'd', image: `${o}/i.png`, criteria: `${o}/criteria`, issuer: `${o}/issuer` });
+    server.serve('/badgeclass', {
+      name: 'HTTP Badge',
+      description: 'd',
+      image: `${o}/i.png`,
+      criteria: `${o}/criteria`,
+      issuer: `${o}/issuer`,
+    });
     server.serve('/issuer', { name: 'HTTP Issuer', url: o, revocationList: `${o}/revoked.json` });
     server.serve('/revoked.json', { listed: 'Awarded by mistake' });
-    const read1 = async (doc: unknown) => (await readCredentials({ source: 'a.json', bytes: new TextEncoder().encode(JSON.stringify(doc)) }, { resolver: createResolver({ cacheTtlMs: 0, allowHosts: [new URL(server.origin).host] }) }))[0]!;
+    const read1 = async (doc: unknown) =>
+      (
+        await readCredentials(
+          { source: 'a.json', bytes: new TextEncoder().encode(JSON.stringify(doc)) },
+          { resolver: createResolver({ cacheTtlMs: 0, allowHosts: [new URL(server.origin).host] }) },
+        )
+      )[0]!;
 
     const fine = ob1(o, 'fine');
     server.serve('/assertions/fine', fine);

@@ -22,7 +22,25 @@ export interface Malformed {
 
 const MIB = 1024 * 1024;
 const utf8 = (text: string) => Buffer.from(text, 'utf8');
-const WRONG_VALUES: unknown[] = [null, 0, -1, 1e308, true, '', ' ', '\u0000', [], {}, [[]], 'not-a-date', 'http://', 'did:', { id: 5 }, ['a', 1, null], '\ud800'];
+const WRONG_VALUES: unknown[] = [
+  null,
+  0,
+  -1,
+  1e308,
+  true,
+  '',
+  ' ',
+  '\u0000',
+  [],
+  {},
+  [[]],
+  'not-a-date',
+  'http://',
+  'did:',
+  { id: 5 },
+  ['a', 1, null],
+  '\ud800',
+];
 
 function mutateTypes(r: Random, value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.map((v) => (r.chance(0.2) ? r.pick(WRONG_VALUES) : mutateTypes(r, v, depth + 1)));
@@ -68,15 +86,24 @@ const b64url = (text: string) => Buffer.from(text).toString('base64url');
 function badJws(r: Random, seed: string): string {
   const parts = seed.split('.');
   switch (r.int(0, 8)) {
-    case 0: return parts.slice(0, 2).join('.');
-    case 1: return [...parts, parts[2]].join('.');
-    case 2: return parts.map((p) => p.replace(/[A-Za-z]/g, (c) => (r.chance(0.05) ? '!' : c))).join('.');
-    case 3: return [b64url('{"alg":"none"}'), parts[1], ''].join('.');
-    case 4: return [b64url('not json'), parts[1], parts[2]].join('.');
-    case 5: return [parts[0], b64url('[1,2,3]'), parts[2]].join('.');
-    case 6: return [parts[0], b64url(nested(r, 5000)), parts[2]].join('.');
-    case 7: return [b64url(`{"alg":"EdDSA","kid":"${'x'.repeat(r.int(1, 200_000))}"}`), parts[1], parts[2]].join('.');
-    default: return [parts[0], parts[1], 'A'.repeat(r.int(0, 200))].join('.');
+    case 0:
+      return parts.slice(0, 2).join('.');
+    case 1:
+      return [...parts, parts[2]].join('.');
+    case 2:
+      return parts.map((p) => p.replace(/[A-Za-z]/g, (c) => (r.chance(0.05) ? '!' : c))).join('.');
+    case 3:
+      return [b64url('{"alg":"none"}'), parts[1], ''].join('.');
+    case 4:
+      return [b64url('not json'), parts[1], parts[2]].join('.');
+    case 5:
+      return [parts[0], b64url('[1,2,3]'), parts[2]].join('.');
+    case 6:
+      return [parts[0], b64url(nested(r, 5000)), parts[2]].join('.');
+    case 7:
+      return [b64url(`{"alg":"EdDSA","kid":"${'x'.repeat(r.int(1, 200_000))}"}`), parts[1], parts[2]].join('.');
+    default:
+      return [parts[0], parts[1], 'A'.repeat(r.int(0, 200))].join('.');
   }
 }
 
@@ -149,7 +176,21 @@ export function malformedInput(seed: number, index: number, seeds: Seeds): Malfo
       // JSON whose proof values and keys are not base64/multibase
       const doc = JSON.parse(r.pick(json)) as Record<string, unknown>;
       const garbage = r.pick(['z!!!', '====', 'u\u0000', 'zzzzzzzzzzzzzzzzzzzzzzzz', '%%%', 'A'.repeat(r.int(1, 1000))]);
-      return { kind, bytes: utf8(JSON.stringify({ ...doc, proof: { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', verificationMethod: `did:key:${garbage}#${garbage}`, proofPurpose: 'assertionMethod', proofValue: garbage } })) };
+      return {
+        kind,
+        bytes: utf8(
+          JSON.stringify({
+            ...doc,
+            proof: {
+              type: 'DataIntegrityProof',
+              cryptosuite: 'eddsa-rdfc-2022',
+              verificationMethod: `did:key:${garbage}#${garbage}`,
+              proofPurpose: 'assertionMethod',
+              proofValue: garbage,
+            },
+          }),
+        ),
+      };
     }
   }
 }

@@ -2,5 +2,6 @@
 // peak resident set size in bytes to the file named by MAX_RSS_REPORT.
 const fs = require('node:fs');
 process.on('exit', () => {
-  if (process.env.MAX_RSS_REPORT) fs.appendFileSync(process.env.MAX_RSS_REPORT, `${process.pid} ${process.resourceUsage().maxRSS * 1024}\n`);
+  if (process.env.MAX_RSS_REPORT)
+    fs.appendFileSync(process.env.MAX_RSS_REPORT, `${process.pid} ${process.resourceUsage().maxRSS * 1024}\n`);
 });

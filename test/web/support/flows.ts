@@ -37,18 +37,33 @@ export function shownName(record: EarnerRecord): string {
 export function listedEarner(dataset: DemoDataset, predicate: (r: EarnerRecord) => boolean = () => true, minBadges = 1): EarnerRecord {
   const names = new Map<string, number>();
   for (const r of dataset.records) names.set(shownName(r), (names.get(shownName(r)) ?? 0) + 1);
-  const found = dataset.records.find((r) => r.listed && r.badges.filter((b) => b.visible && b.status === 'VERIFIED').length >= minBadges && names.get(shownName(r)) === 1 && predicate(r));
+  const found = dataset.records.find(
+    (r) =>
+      r.listed &&
+      r.badges.filter((b) => b.visible && b.status === 'VERIFIED').length >= minBadges &&
+      names.get(shownName(r)) === 1 &&
+      predicate(r),
+  );
   if (!found) throw new Error('the demo data set has no such earner');
   return found;
 }
 
 /** The same search straight through the API with the page's session token: total and names in order. */
-export async function searchDirectly(page: Page, origin: string, input: Record<string, unknown>): Promise<{ total: number; names: string[] }> {
-  const token = await page.evaluate(() => (JSON.parse(localStorage.getItem('talent-directory.session') ?? '{}') as { token?: string }).token);
+export async function searchDirectly(
+  page: Page,
+  origin: string,
+  input: Record<string, unknown>,
+): Promise<{ total: number; names: string[] }> {
+  const token = await page.evaluate(
+    () => (JSON.parse(localStorage.getItem('talent-directory.session') ?? '{}') as { token?: string }).token,
+  );
   const response = await fetch(`${origin}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: 'query($input: EarnerSearchInput!) { searchEarners(input: $input) { total nodes { earner { name } } } }', variables: { input } }),
+    body: JSON.stringify({
+      query: 'query($input: EarnerSearchInput!) { searchEarners(input: $input) { total nodes { earner { name } } } }',
+      variables: { input },
+    }),
   });
   const body = (await response.json()) as { data: { searchEarners: { total: number; nodes: { earner: { name: string } }[] } } };
   return { total: body.data.searchEarners.total, names: body.data.searchEarners.nodes.map((n) => n.earner.name) };

@@ -28,7 +28,12 @@ export interface ApiTrend {
 }
 
 /** Signs in through the sign-in page and waits for the page the role starts on. */
-export async function signInThroughPage(page: Page, origin: string, account: { email: string; password: string }, landing: RegExp): Promise<void> {
+export async function signInThroughPage(
+  page: Page,
+  origin: string,
+  account: { email: string; password: string },
+  landing: RegExp,
+): Promise<void> {
   await page.goto(`${origin}/sign-in`);
   await page.getByLabel('Email address', { exact: true }).fill(account.email);
   await page.getByLabel('Password', { exact: true }).fill(account.password);
@@ -37,7 +42,9 @@ export async function signInThroughPage(page: Page, origin: string, account: { e
 }
 
 export async function pageToken(page: Page): Promise<string> {
-  const token = await page.evaluate(() => (JSON.parse(localStorage.getItem('talent-directory.session') ?? '{}') as { token?: string }).token);
+  const token = await page.evaluate(
+    () => (JSON.parse(localStorage.getItem('talent-directory.session') ?? '{}') as { token?: string }).token,
+  );
   if (!token) throw new Error('the page holds no session');
   return token;
 }
@@ -54,7 +61,12 @@ export async function gql<T>(origin: string, token: string | null, query: string
 }
 
 export async function tokenFor(origin: string, account: { email: string; password: string }): Promise<string> {
-  const data = await gql<{ login: { token: string } }>(origin, null, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: account.email, p: account.password });
+  const data = await gql<{ login: { token: string } }>(
+    origin,
+    null,
+    'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+    { e: account.email, p: account.password },
+  );
   return data.login.token;
 }
 
@@ -71,7 +83,12 @@ export async function reportDirectly(origin: string, token: string, input: Recor
 }
 
 export async function trendDirectly(origin: string, token: string, input: Record<string, unknown>): Promise<ApiTrend[]> {
-  const data = await gql<{ skillGapTrend: ApiTrend[] }>(origin, token, `query($input: SkillGapTrendInput!) { skillGapTrend(input: $input) { skill { id label } points { takenAt demand ${CELL} supply ${CELL} ratio ${CELL} } } }`, { input });
+  const data = await gql<{ skillGapTrend: ApiTrend[] }>(
+    origin,
+    token,
+    `query($input: SkillGapTrendInput!) { skillGapTrend(input: $input) { skill { id label } points { takenAt demand ${CELL} supply ${CELL} ratio ${CELL} } } }`,
+    { input },
+  );
   return data.skillGapTrend;
 }
 

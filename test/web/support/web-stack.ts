@@ -53,7 +53,14 @@ export async function startWebStack(name: string, { earners = 120, seed = 5, env
     const store = new IndexStore(target);
     await store.ensureIndices();
     await ensureSkillsIndex(store, taxonomy);
-    await loadDemo(dataset, { store, taxonomy, skills: skillLookup(taxonomy), pathways: dataset.pathways, verify: { resolver: createResolver({ allowHosts: [new URL(issuers.origin).host] }) }, now: () => new Date() });
+    await loadDemo(dataset, {
+      store,
+      taxonomy,
+      skills: skillLookup(taxonomy),
+      pathways: dataset.pathways,
+      verify: { resolver: createResolver({ allowHosts: [new URL(issuers.origin).host] }) },
+      now: () => new Date(),
+    });
     await seedDemoAccounts({ client: target.client, indexPrefix: target.prefix });
     const outboxDir = join(scratch, 'outbox');
     api = await startApi(
@@ -76,7 +83,10 @@ export async function startWebStack(name: string, { earners = 120, seed = 5, env
       api: running,
       outbox() {
         try {
-          return readFileSync(join(outboxDir, OUTBOX_FILE), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as OutboxMessageDocument);
+          return readFileSync(join(outboxDir, OUTBOX_FILE), 'utf8')
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => JSON.parse(line) as OutboxMessageDocument);
         } catch {
           return [];
         }

@@ -53,7 +53,11 @@ export async function request<R, V>(document: TypedDocumentString<R, V>, ...[var
 }
 
 /** A file the API serves over plain HTTP (the CSV export), with the session token; errors come as JSON with the same codes as GraphQL. */
-export async function fetchFile(path: string, params: URLSearchParams, options?: RequestOptions): Promise<{ blob: Blob; filename: string | null }> {
+export async function fetchFile(
+  path: string,
+  params: URLSearchParams,
+  options?: RequestOptions,
+): Promise<{ blob: Blob; filename: string | null }> {
   const token = currentToken();
   let response: Response;
   try {

@@ -31,8 +31,12 @@ export interface CardView {
 /** Skills held on most badges first. */
 function topSkills(badges: EarnerCardFragment['badges'], limit = 5): string[] {
   const counts = new Map<string, { label: string; n: number }>();
-  for (const badge of badges) for (const skill of badge.skills) counts.set(skill.id, { label: skill.label, n: (counts.get(skill.id)?.n ?? 0) + 1 });
-  return [...counts.values()].sort((a, b) => b.n - a.n || a.label.localeCompare(b.label)).slice(0, limit).map((s) => s.label);
+  for (const badge of badges)
+    for (const skill of badge.skills) counts.set(skill.id, { label: skill.label, n: (counts.get(skill.id)?.n ?? 0) + 1 });
+  return [...counts.values()]
+    .sort((a, b) => b.n - a.n || a.label.localeCompare(b.label))
+    .slice(0, limit)
+    .map((s) => s.label);
 }
 
 export function cardFromEarner(earner: EarnerCardFragment): CardView {
@@ -44,7 +48,15 @@ export function cardFromEarner(earner: EarnerCardFragment): CardView {
     location: earner.location,
     openTo: earner.openTo,
     contactable: earner.contactable,
-    badges: badges.map((b) => ({ credentialId: b.credentialId, name: b.name, issuerName: b.issuer?.name ?? b.issuerName, issuerNotice: b.issuerNotice, issuedOn: b.issuedOn, credentialType: b.credentialType, verification: b.verification })),
+    badges: badges.map((b) => ({
+      credentialId: b.credentialId,
+      name: b.name,
+      issuerName: b.issuer?.name ?? b.issuerName,
+      issuerNotice: b.issuerNotice,
+      issuedOn: b.issuedOn,
+      credentialType: b.credentialType,
+      verification: b.verification,
+    })),
     badgeCount: Math.max(earner.badgeCount, earner.badges.length),
     topSkills: topSkills(badges),
   };
@@ -63,7 +75,15 @@ export function cardFromOwnProfile(profile: MyProfile, settings: MySettings): Ca
     location: settings.location ?? profile.location,
     openTo: settings.openTo,
     contactable: settings.contactable,
-    badges: shown.map((b) => ({ credentialId: b.credentialId, name: b.name, issuerName: b.issuerName, issuerNotice: null, issuedOn: b.issuedOn, credentialType: b.credentialType, verification: { status: b.verificationStatus, method: null, checkedAt: null, reasons: [] } })),
+    badges: shown.map((b) => ({
+      credentialId: b.credentialId,
+      name: b.name,
+      issuerName: b.issuerName,
+      issuerNotice: null,
+      issuedOn: b.issuedOn,
+      credentialType: b.credentialType,
+      verification: { status: b.verificationStatus, method: null, checkedAt: null, reasons: [] },
+    })),
     badgeCount: shown.length,
     topSkills: [],
   };

@@ -57,7 +57,8 @@ export class ContactRequestStore {
       this.state = 'sent';
     } catch (error) {
       this.state = 'failed';
-      if (error instanceof ApiError && error.kind === 'RATE_LIMITED') this.blocked = `You've sent as many contact requests as allowed for now.${error.retryAt ? ` You can send more after ${new Date(error.retryAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}.` : ''}`;
+      if (error instanceof ApiError && error.kind === 'RATE_LIMITED')
+        this.blocked = `You've sent as many contact requests as allowed for now.${error.retryAt ? ` You can send more after ${new Date(error.retryAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}.` : ''}`;
       else if (error instanceof ApiError && error.kind === 'FORBIDDEN') this.blocked = error.message;
       else this.error = messageOf(error);
     }

@@ -3,7 +3,15 @@
  * the wording; the field of a bad input is named as a person reads it.
  */
 
-export type ErrorKind = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'RATE_LIMITED' | 'SEARCH_UNAVAILABLE' | 'SERVICE_UNAVAILABLE' | 'NETWORK' | 'INTERNAL';
+export type ErrorKind =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'BAD_USER_INPUT'
+  | 'RATE_LIMITED'
+  | 'SEARCH_UNAVAILABLE'
+  | 'SERVICE_UNAVAILABLE'
+  | 'NETWORK'
+  | 'INTERNAL';
 
 export interface GraphqlErrorShape {
   message: string;
@@ -30,7 +38,13 @@ const FIELD_NAMES: Record<string, string> = {
 };
 
 export function fieldName(argument: string): string {
-  return FIELD_NAMES[argument] ?? argument.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/\./g, ' ').toLowerCase();
+  return (
+    FIELD_NAMES[argument] ??
+    argument
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .replace(/\./g, ' ')
+      .toLowerCase()
+  );
 }
 
 /** The problem part of `Invalid argument "x": problem`, else the whole message. */
@@ -63,7 +77,10 @@ export function toApiError(error: GraphqlErrorShape, sentToken = false): ApiErro
   switch (code) {
     case 'UNAUTHENTICATED':
       // With a token the session ended; without one the API says what was wrong (a wrong password, say).
-      return new ApiError('UNAUTHENTICATED', sentToken ? 'Your session has ended. Please sign in again.' : error.message || 'Please sign in to continue.');
+      return new ApiError(
+        'UNAUTHENTICATED',
+        sentToken ? 'Your session has ended. Please sign in again.' : error.message || 'Please sign in to continue.',
+      );
     case 'FORBIDDEN':
       return new ApiError('FORBIDDEN', error.message || "Your account can't do this.");
     case 'BAD_USER_INPUT':
@@ -72,7 +89,9 @@ export function toApiError(error: GraphqlErrorShape, sentToken = false): ApiErro
       const problem = problemOf(error.message);
       // The API writes some problems as whole sentences for people; those stand on their own.
       const sentence = /^[A-Z]/.test(problem);
-      const text = sentence ? `${problem}${/[.!?]$/.test(problem) ? '' : '.'}` : `Please check the ${argument ? fieldName(argument) : 'details you entered'}: ${problem}.`;
+      const text = sentence
+        ? `${problem}${/[.!?]$/.test(problem) ? '' : '.'}`
+        : `Please check the ${argument ? fieldName(argument) : 'details you entered'}: ${problem}.`;
       return new ApiError('BAD_USER_INPUT', text, argument);
     }
     case 'RATE_LIMITED': {
@@ -84,7 +103,10 @@ export function toApiError(error: GraphqlErrorShape, sentToken = false): ApiErro
       return new ApiError('SEARCH_UNAVAILABLE', 'Search is unavailable right now. Please try again in a moment.');
     case 'SERVICE_UNAVAILABLE':
       // An outage, not a sign-out: the session stays.
-      return new ApiError('SERVICE_UNAVAILABLE', 'The service is unavailable right now. You are still signed in; please try again in a moment.');
+      return new ApiError(
+        'SERVICE_UNAVAILABLE',
+        'The service is unavailable right now. You are still signed in; please try again in a moment.',
+      );
     default:
       return new ApiError('INTERNAL', 'Something went wrong on our side. Please try again later.');
   }

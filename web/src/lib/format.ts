@@ -26,11 +26,19 @@ export function methodText(method: string | null | undefined): string {
 }
 
 /** One sentence saying what was checked, how and when. */
-export function verificationSentence(v: { status: string; method: string | null; checkedAt: string | null; reasons: readonly string[] }): string {
+export function verificationSentence(v: {
+  status: string;
+  method: string | null;
+  checkedAt: string | null;
+  reasons: readonly string[];
+}): string {
   const when = v.checkedAt ? ` Last checked ${formatDate(v.checkedAt)}.` : '';
-  if (v.status === 'VERIFIED') return `Verified: we checked ${methodText(v.method)}, that it was issued to this person, and that it is not revoked or expired.${when}`;
-  if (v.status === 'EXPIRED') return `Expired: we checked ${methodText(v.method)} and that it was issued to this person; its end date has passed.${when}`;
-  if (v.status === 'FAILED') return `Not verified: the check failed (${v.reasons.join(', ').toLowerCase().replace(/_/g, ' ') || 'unknown reason'}).${when}`;
+  if (v.status === 'VERIFIED')
+    return `Verified: we checked ${methodText(v.method)}, that it was issued to this person, and that it is not revoked or expired.${when}`;
+  if (v.status === 'EXPIRED')
+    return `Expired: we checked ${methodText(v.method)} and that it was issued to this person; its end date has passed.${when}`;
+  if (v.status === 'FAILED')
+    return `Not verified: the check failed (${v.reasons.join(', ').toLowerCase().replace(/_/g, ' ') || 'unknown reason'}).${when}`;
   return `Unverified: no proof could be checked.${when}`;
 }
 

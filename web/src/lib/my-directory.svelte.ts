@@ -55,7 +55,9 @@ export class MyDirectoryStore {
       // The profile's "shown" flags follow the new settings.
       const data = await request(MyDirectoryDocument);
       this.profile = data.myProfile;
-      this.notice = updateDirectorySettings.listed ? 'Saved. Employers see these changes in search now.' : 'Saved. You are not listed: employers cannot find you.';
+      this.notice = updateDirectorySettings.listed
+        ? 'Saved. Employers see these changes in search now.'
+        : 'Saved. You are not listed: employers cannot find you.';
       return true;
     } catch (error) {
       this.error = messageOf(error);

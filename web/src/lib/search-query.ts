@@ -39,7 +39,20 @@ export const PAGE_SIZE = 20;
 export const FACET_SIZE = 50;
 
 export function emptyQuery(): SearchQuery {
-  return { text: '', skills: [], skillsMode: 'ANY', badges: [], badgesMode: 'ANY', issuers: [], frameworks: [], regions: [], credentialTypes: [], issuedWithinMonths: null, unrecognized: false, sort: 'RELEVANCE' };
+  return {
+    text: '',
+    skills: [],
+    skillsMode: 'ANY',
+    badges: [],
+    badgesMode: 'ANY',
+    issuers: [],
+    frameworks: [],
+    regions: [],
+    credentialTypes: [],
+    issuedWithinMonths: null,
+    unrecognized: false,
+    sort: 'RELEVANCE',
+  };
 }
 
 function distinct(values: string[]): string[] {
@@ -63,7 +76,8 @@ export function parseQuery(params: URLSearchParams): SearchQuery {
 export function queryToParams(query: SearchQuery): URLSearchParams {
   const params = new URLSearchParams();
   if (query.text) params.set('q', query.text);
-  for (const [key, param] of Object.entries(LIST_FILTERS) as [ListFilter, string][]) for (const value of query[key]) params.append(param, value);
+  for (const [key, param] of Object.entries(LIST_FILTERS) as [ListFilter, string][])
+    for (const value of query[key]) params.append(param, value);
   if (query.skillsMode === 'ALL') params.set('skills_mode', 'all');
   if (query.badgesMode === 'ALL') params.set('badges_mode', 'all');
   if (query.issuedWithinMonths) params.set('issued', String(query.issuedWithinMonths));

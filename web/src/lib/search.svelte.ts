@@ -6,7 +6,13 @@ import { SvelteMap } from 'svelte/reactivity';
 import { request } from './api';
 import { messageOf } from './errors';
 import { FACETS, type FacetDefinition } from './facets';
-import { BadgeClassLabelDocument, IssuerLabelDocument, SearchEarnersDocument, SkillRelationsDocument, type SearchEarnersQuery } from './graphql/generated';
+import {
+  BadgeClassLabelDocument,
+  IssuerLabelDocument,
+  SearchEarnersDocument,
+  SkillRelationsDocument,
+  type SearchEarnersQuery,
+} from './graphql/generated';
 import { badgeIssuers, LIST_FILTERS, queryToParams, toSearchInput, type ListFilter, type SearchQuery } from './search-query';
 
 export type SearchResult = SearchEarnersQuery['searchEarners'];
@@ -51,7 +57,11 @@ export class SearchStore {
     this.loading = true;
     this.error = null;
     try {
-      const { searchEarners } = await request(SearchEarnersDocument, { input: toSearchInput(query), badgeIssuers: badgeIssuers(query) }, { signal: controller.signal });
+      const { searchEarners } = await request(
+        SearchEarnersDocument,
+        { input: toSearchInput(query), badgeIssuers: badgeIssuers(query) },
+        { signal: controller.signal },
+      );
       if (controller.signal.aborted) return;
       this.result = searchEarners;
       this.hits = searchEarners.nodes;
@@ -74,7 +84,10 @@ export class SearchStore {
     this.loadingMore = true;
     this.error = null;
     try {
-      const { searchEarners } = await request(SearchEarnersDocument, { input: toSearchInput(this.query, cursor), badgeIssuers: badgeIssuers(this.query) });
+      const { searchEarners } = await request(SearchEarnersDocument, {
+        input: toSearchInput(this.query, cursor),
+        badgeIssuers: badgeIssuers(this.query),
+      });
       this.hits = [...this.hits, ...searchEarners.nodes];
       if (this.result) this.result = { ...this.result, pageInfo: searchEarners.pageInfo };
     } catch (error) {
@@ -94,7 +107,10 @@ export class SearchStore {
 
   activeFilters(query: SearchQuery): ActiveFilter[] {
     return FACETS.flatMap((facet) => {
-      if (facet.filter === 'issuedWithinMonths') return query.issuedWithinMonths ? [{ facet, value: String(query.issuedWithinMonths), label: `Last ${query.issuedWithinMonths} months` }] : [];
+      if (facet.filter === 'issuedWithinMonths')
+        return query.issuedWithinMonths
+          ? [{ facet, value: String(query.issuedWithinMonths), label: `Last ${query.issuedWithinMonths} months` }]
+          : [];
       return query[facet.filter].map((value) => ({ facet, value, label: this.labelOf(value) }));
     });
   }
@@ -106,7 +122,11 @@ export class SearchStore {
     const byFacet = new Map<FacetDefinition, ActiveFilter[]>();
     for (const filter of this.activeFilters(query)) byFacet.set(filter.facet, [...(byFacet.get(filter.facet) ?? []), filter]);
     return [...byFacet.entries()]
-      .map(([facet, filters]) => ({ facet, labels: filters.map((f) => f.label), atLeast: Math.max(0, ...facets[facet.id].map((v) => v.count)) }))
+      .map(([facet, filters]) => ({
+        facet,
+        labels: filters.map((f) => f.label),
+        atLeast: Math.max(0, ...facets[facet.id].map((v) => v.count)),
+      }))
       .sort((a, b) => b.atLeast - a.atLeast);
   }
 

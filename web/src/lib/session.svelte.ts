@@ -1,6 +1,13 @@
 /** Who is signed in: the session token and viewer, kept across reloads until it expires or the API refuses it. */
 import { handleUnauthenticated, request } from './api';
-import { ClaimProfileDocument, CurrentViewerDocument, SignInDocument, SignOutDocument, type Role, type ViewerFieldsFragment } from './graphql/generated';
+import {
+  ClaimProfileDocument,
+  CurrentViewerDocument,
+  SignInDocument,
+  SignOutDocument,
+  type Role,
+  type ViewerFieldsFragment,
+} from './graphql/generated';
 import { readSession, writeSession, type StoredSession } from './session-storage';
 
 export class Session {

@@ -46,7 +46,10 @@ export class RegionBreakdownStore {
         picked.map(async (region): Promise<RegionRow> => {
           const input = { ...toSkillGapInput({ ...base, region }, skills.length), skills };
           const { skillGapReport } = await request(SkillGapRegionCellsDocument, { input });
-          return { region, cells: Object.fromEntries(skillGapReport.rows.map((row) => [row.skill.id, { demand: row.demand, supply: row.supply }])) };
+          return {
+            region,
+            cells: Object.fromEntries(skillGapReport.rows.map((row) => [row.skill.id, { demand: row.demand, supply: row.supply }])),
+          };
         }),
       );
       if (run !== this.#run) return;

@@ -31,7 +31,9 @@ export class ReportRegionsStore {
     this.error = null;
     try {
       const { searchEarners } = await request(ReportRegionsDocument);
-      this.regions = [...searchEarners.facets.regions].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).map((r) => ({ code: r.value, name: regionName(r.value) }));
+      this.regions = [...searchEarners.facets.regions]
+        .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+        .map((r) => ({ code: r.value, name: regionName(r.value) }));
       this.loaded = true;
     } catch (error) {
       this.error = messageOf(error);

@@ -67,7 +67,14 @@ export function parseReportQuery(params: URLSearchParams): ReportQuery {
   const months = Number(params.get('months'));
   if (Number.isInteger(months) && months >= 1 && months <= 60) query.months = months;
   query.sort = SORT_OPTIONS.find((s) => s.param === params.get('sort'))?.value ?? 'GAP';
-  query.trend = [...new Set(params.getAll('trend').map((s) => s.trim()).filter(Boolean))].slice(0, MAX_TREND_SKILLS);
+  query.trend = [
+    ...new Set(
+      params
+        .getAll('trend')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ].slice(0, MAX_TREND_SKILLS);
   return query;
 }
 
