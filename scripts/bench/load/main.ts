@@ -25,7 +25,7 @@ import { indexerConfigFromEnv } from '../../../indexer/config.ts';
 import { createRuntime } from '../../../indexer/runtime.ts';
 import { createEngineClient } from '../../../mappings/connection.ts';
 import { aliasName } from '../../../mappings/indices.ts';
-import { demoOptionsFromEnv, startDemo } from '../../demo.ts';
+import { demoOptionsFromEnv, startDemo, withDemoIssuersAllowed } from '../../demo.ts';
 import { ensureEngine } from '../../engine/server.ts';
 import { engineSettings } from '../../engine/settings.ts';
 import { currentLoad, describeMachine } from '../machine.ts';
@@ -185,7 +185,8 @@ async function main(): Promise<void> {
     DEMO_EARNERS: String(opts.earners),
     DEMO_ISSUER_PORT: process.env.DEMO_ISSUER_PORT ?? '3190',
   };
-  const runtime = await createRuntime(indexerConfigFromEnv(env));
+  // The demo issuers serve on 127.0.0.1: the indexer may fetch from that one host:port only.
+  const runtime = await createRuntime(indexerConfigFromEnv(withDemoIssuersAllowed(env)));
   const demo = await startDemo(runtime, demoOptionsFromEnv(env, log));
   await demo.issuers.close();
   await runtime.close();
