@@ -1,0 +1,675 @@
+/**
+ * The pure query builder (Searchkit's transformRequest): the engine request
+ * built for representative inputs, as inline snapshots, so any change to what
+ * the engine is asked shows up as a reviewed diff. No engine needed.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseSearchInput, type EarnerSearchArgs } from '../../api/search/input.ts';
+import { buildSearchRequest } from '../../api/search/request.ts';
+
+const NOW = new Date('2026-06-01T00:00:00Z');
+const build = (args: EarnerSearchArgs) => buildSearchRequest(parseSearchInput(args), { now: NOW });
+const body = (args: EarnerSearchArgs) => build(args).request as unknown as Record<string, unknown>;
+
+describe('buildSearchRequest(parseSearchInput(...))', () => {
+  it('every request is limited to listed earners and asks for their public fields only', () => {
+    for (const args of [{}, { text: 'welding' }, { skills: ['esco:S5.5'], skillsMode: 'ALL' as const }]) {
+      const json = JSON.stringify(body(args));
+      expect(json).toContain('"directory.listed":true');
+      expect(json).not.toContain('identities');
+    }
+  });
+
+  it('an empty search: verified badges of recognized issuers, by relevance then earner id, a page of 20 (+1 to see a next page)', () => {
+    const b = body({});
+    expect(b.size).toBe(21);
+    expect(b.track_total_hits).toBe(true);
+    expect(b.query).toMatchInlineSnapshot(`
+      {
+        "bool": {
+          "filter": [
+            {
+              "term": {
+                "directory.listed": true,
+              },
+            },
+          ],
+          "must": [
+            {
+              "bool": {
+                "filter": [],
+              },
+            },
+          ],
+          "should": [
+            {
+              "nested": {
+                "boost": 0,
+                "inner_hits": {
+                  "_source": {
+                    "includes": [
+                      "badges.credentialId",
+                      "badges.badgeClassId",
+                      "badges.name",
+                      "badges.description",
+                      "badges.criteria",
+                      "badges.image",
+                      "badges.credentialType",
+                      "badges.issuerId",
+                      "badges.issuerName",
+                      "badges.issuerRecognition",
+                      "badges.registryIssuerId",
+                      "badges.issuedOn",
+                      "badges.expiresOn",
+                      "badges.verification",
+                      "badges.skills",
+                      "badges.skillsExpanded",
+                      "badges.unmappedSkills",
+                      "badges.frameworks",
+                      "badges.evidence",
+                    ],
+                  },
+                  "name": "shown_badges",
+                  "size": 100,
+                  "sort": [
+                    {
+                      "badges.issuedOn": "desc",
+                    },
+                  ],
+                },
+                "path": "badges",
+                "query": {
+                  "bool": {
+                    "filter": [
+                      {
+                        "term": {
+                          "badges.visible": true,
+                        },
+                      },
+                    ],
+                    "minimum_should_match": 1,
+                    "should": [
+                      {
+                        "term": {
+                          "badges.verification.status": "VERIFIED",
+                        },
+                      },
+                      {
+                        "term": {
+                          "badges.verification.reasons": "EXPIRED",
+                        },
+                      },
+                    ],
+                  },
+                },
+                "score_mode": "none",
+              },
+            },
+          ],
+        },
+      }
+    `);
+    expect(b.post_filter).toMatchInlineSnapshot(`
+      {
+        "bool": {
+          "filter": [
+            {
+              "nested": {
+                "path": "badges",
+                "query": {
+                  "bool": {
+                    "filter": [
+                      {
+                        "bool": {
+                          "filter": [
+                            {
+                              "term": {
+                                "badges.visible": true,
+                              },
+                            },
+                          ],
+                          "minimum_should_match": 1,
+                          "should": [
+                            {
+                              "term": {
+                                "badges.verification.status": "VERIFIED",
+                              },
+                            },
+                            {
+                              "term": {
+                                "badges.verification.reasons": "EXPIRED",
+                              },
+                            },
+                          ],
+                        },
+                      },
+                      {
+                        "bool": {
+                          "minimum_should_match": 1,
+                          "should": [
+                            {
+                              "term": {
+                                "badges.verification.status": "VERIFIED",
+                              },
+                            },
+                          ],
+                        },
+                      },
+                      {
+                        "terms": {
+                          "badges.issuerRecognition": [
+                            "RECOGNIZED",
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                "score_mode": "none",
+              },
+            },
+          ],
+        },
+      }
+    `);
+    expect(b.sort).toMatchInlineSnapshot(`
+      [
+        {
+          "_score": {
+            "order": "desc",
+          },
+        },
+        {
+          "earnerId": "asc",
+        },
+      ]
+    `);
+  });
+
+  it('text with skills (ALL) and a region: text in the query, facet selections in post_filter, highlights on', () => {
+    const b = body({ text: 'advanced welding', skills: ['esco:S5.5', 'onet:2.B.3.e'], skillsMode: 'ALL', regions: ['US-OH'] });
+    expect(b.query).toMatchInlineSnapshot(`
+      {
+        "bool": {
+          "filter": [
+            {
+              "term": {
+                "directory.listed": true,
+              },
+            },
+          ],
+          "must": [
+            {
+              "bool": {
+                "filter": [],
+                "must": [
+                  {
+                    "bool": {
+                      "must": [
+                        {
+                          "multi_match": {
+                            "fields": [
+                              "name^4",
+                              "headline^2",
+                              "public.text",
+                            ],
+                            "operator": "and",
+                            "query": "advanced welding",
+                            "type": "cross_fields",
+                          },
+                        },
+                      ],
+                      "should": [
+                        {
+                          "match_phrase": {
+                            "name": {
+                              "boost": 3,
+                              "query": "advanced welding",
+                            },
+                          },
+                        },
+                        {
+                          "match_phrase": {
+                            "public.text": {
+                              "boost": 2,
+                              "query": "advanced welding",
+                            },
+                          },
+                        },
+                      ],
+                    },
+                  },
+                ],
+              },
+            },
+          ],
+          "should": [
+            {
+              "nested": {
+                "boost": 0,
+                "inner_hits": {
+                  "_source": {
+                    "includes": [
+                      "badges.credentialId",
+                      "badges.badgeClassId",
+                      "badges.name",
+                      "badges.description",
+                      "badges.criteria",
+                      "badges.image",
+                      "badges.credentialType",
+                      "badges.issuerId",
+                      "badges.issuerName",
+                      "badges.issuerRecognition",
+                      "badges.registryIssuerId",
+                      "badges.issuedOn",
+                      "badges.expiresOn",
+                      "badges.verification",
+                      "badges.skills",
+                      "badges.skillsExpanded",
+                      "badges.unmappedSkills",
+                      "badges.frameworks",
+                      "badges.evidence",
+                    ],
+                  },
+                  "name": "shown_badges",
+                  "size": 100,
+                  "sort": [
+                    {
+                      "badges.issuedOn": "desc",
+                    },
+                  ],
+                },
+                "path": "badges",
+                "query": {
+                  "bool": {
+                    "filter": [
+                      {
+                        "term": {
+                          "badges.visible": true,
+                        },
+                      },
+                    ],
+                    "minimum_should_match": 1,
+                    "should": [
+                      {
+                        "term": {
+                          "badges.verification.status": "VERIFIED",
+                        },
+                      },
+                      {
+                        "term": {
+                          "badges.verification.reasons": "EXPIRED",
+                        },
+                      },
+                    ],
+                  },
+                },
+                "score_mode": "none",
+              },
+            },
+          ],
+        },
+      }
+    `);
+    expect(b.post_filter).toMatchInlineSnapshot(`
+      {
+        "bool": {
+          "filter": [
+            {
+              "terms": {
+                "location.region": [
+                  "US-OH",
+                ],
+              },
+            },
+            {
+              "nested": {
+                "path": "badges",
+                "query": {
+                  "bool": {
+                    "filter": [
+                      {
+                        "bool": {
+                          "filter": [
+                            {
+                              "term": {
+                                "badges.visible": true,
+                              },
+                            },
+                          ],
+                          "minimum_should_match": 1,
+                          "should": [
+                            {
+                              "term": {
+                                "badges.verification.status": "VERIFIED",
+                              },
+                            },
+                            {
+                              "term": {
+                                "badges.verification.reasons": "EXPIRED",
+                              },
+                            },
+                          ],
+                        },
+                      },
+                      {
+                        "bool": {
+                          "minimum_should_match": 1,
+                          "should": [
+                            {
+                              "term": {
+                                "badges.verification.status": "VERIFIED",
+                              },
+                            },
+                          ],
+                        },
+                      },
+                      {
+                        "terms": {
+                          "badges.issuerRecognition": [
+                            "RECOGNIZED",
+                          ],
+                        },
+                      },
+                      {
+                        "terms": {
+                          "badges.skillsExpanded": [
+                            "esco:S5.5",
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                "score_mode": "none",
+              },
+            },
+            {
+              "nested": {
+                "path": "badges",
+                "query": {
+                  "bool": {
+                    "filter": [
+                      {
+                        "bool": {
+                          "filter": [
+                            {
+                              "term": {
+                                "badges.visible": true,
+                              },
+                            },
+                          ],
+                          "minimum_should_match": 1,
+                          "should": [
+                            {
+                              "term": {
+                                "badges.verification.status": "VERIFIED",
+                              },
+                            },
+                            {
+                              "term": {
+                                "badges.verification.reasons": "EXPIRED",
+                              },
+                            },
+                          ],
+                        },
+                      },
+                      {
+                        "bool": {
+                          "minimum_should_match": 1,
+                          "should": [
+                            {
+                              "term": {
+                                "badges.verification.status": "VERIFIED",
+                              },
+                            },
+                          ],
+                        },
+                      },
+                      {
+                        "terms": {
+                          "badges.issuerRecognition": [
+                            "RECOGNIZED",
+                          ],
+                        },
+                      },
+                      {
+                        "terms": {
+                          "badges.skillsExpanded": [
+                            "onet:2.B.3.e",
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                "score_mode": "none",
+              },
+            },
+          ],
+        },
+      }
+    `);
+    expect(b.highlight).toBeDefined();
+  });
+
+  it('near, expired badges and unknown issuers: a geo filter on the coarse point, both statuses and standings', () => {
+    const b = body({
+      near: { lat: 41.5, lon: -81.7, radiusKm: 25 },
+      verification: ['VERIFIED', 'EXPIRED'],
+      issuerRecognition: ['RECOGNIZED', 'UNKNOWN'],
+    });
+    expect(b.query).toMatchInlineSnapshot(`
+      {
+        "bool": {
+          "filter": [
+            {
+              "term": {
+                "directory.listed": true,
+              },
+            },
+          ],
+          "must": [
+            {
+              "bool": {
+                "filter": [
+                  {
+                    "geo_distance": {
+                      "distance": "25km",
+                      "location.geo": {
+                        "lat": 41.5,
+                        "lon": -81.7,
+                      },
+                    },
+                  },
+                ],
+              },
+            },
+          ],
+          "should": [
+            {
+              "nested": {
+                "boost": 0,
+                "inner_hits": {
+                  "_source": {
+                    "includes": [
+                      "badges.credentialId",
+                      "badges.badgeClassId",
+                      "badges.name",
+                      "badges.description",
+                      "badges.criteria",
+                      "badges.image",
+                      "badges.credentialType",
+                      "badges.issuerId",
+                      "badges.issuerName",
+                      "badges.issuerRecognition",
+                      "badges.registryIssuerId",
+                      "badges.issuedOn",
+                      "badges.expiresOn",
+                      "badges.verification",
+                      "badges.skills",
+                      "badges.skillsExpanded",
+                      "badges.unmappedSkills",
+                      "badges.frameworks",
+                      "badges.evidence",
+                    ],
+                  },
+                  "name": "shown_badges",
+                  "size": 100,
+                  "sort": [
+                    {
+                      "badges.issuedOn": "desc",
+                    },
+                  ],
+                },
+                "path": "badges",
+                "query": {
+                  "bool": {
+                    "filter": [
+                      {
+                        "term": {
+                          "badges.visible": true,
+                        },
+                      },
+                    ],
+                    "minimum_should_match": 1,
+                    "should": [
+                      {
+                        "term": {
+                          "badges.verification.status": "VERIFIED",
+                        },
+                      },
+                      {
+                        "term": {
+                          "badges.verification.reasons": "EXPIRED",
+                        },
+                      },
+                    ],
+                  },
+                },
+                "score_mode": "none",
+              },
+            },
+          ],
+        },
+      }
+    `);
+    expect(b.post_filter).toMatchInlineSnapshot(`
+      {
+        "bool": {
+          "filter": [
+            {
+              "nested": {
+                "path": "badges",
+                "query": {
+                  "bool": {
+                    "filter": [
+                      {
+                        "bool": {
+                          "filter": [
+                            {
+                              "term": {
+                                "badges.visible": true,
+                              },
+                            },
+                          ],
+                          "minimum_should_match": 1,
+                          "should": [
+                            {
+                              "term": {
+                                "badges.verification.status": "VERIFIED",
+                              },
+                            },
+                            {
+                              "term": {
+                                "badges.verification.reasons": "EXPIRED",
+                              },
+                            },
+                          ],
+                        },
+                      },
+                      {
+                        "bool": {
+                          "minimum_should_match": 1,
+                          "should": [
+                            {
+                              "term": {
+                                "badges.verification.status": "VERIFIED",
+                              },
+                            },
+                            {
+                              "bool": {
+                                "filter": [
+                                  {
+                                    "term": {
+                                      "badges.verification.status": "FAILED",
+                                    },
+                                  },
+                                  {
+                                    "term": {
+                                      "badges.verification.reasons": "EXPIRED",
+                                    },
+                                  },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                      {
+                        "terms": {
+                          "badges.issuerRecognition": [
+                            "RECOGNIZED",
+                            "UNKNOWN",
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                "score_mode": "none",
+              },
+            },
+          ],
+        },
+      }
+    `);
+  });
+
+  it('plans one facet per facet field, each with its own aggregation', () => {
+    const plan = build({ badges: ['https://badges.example/welding'] });
+    expect(plan.facets.map((f) => [f.facet.id, f.exact])).toMatchInlineSnapshot(`
+      [
+        [
+          "badges",
+          true,
+        ],
+        [
+          "skills",
+          true,
+        ],
+        [
+          "issuers",
+          true,
+        ],
+        [
+          "frameworks",
+          true,
+        ],
+        [
+          "regions",
+          true,
+        ],
+        [
+          "credentialTypes",
+          true,
+        ],
+        [
+          "issued",
+          true,
+        ],
+      ]
+    `);
+    expect(Object.keys((plan.request as { aggs?: object }).aggs ?? {}).length).toBeGreaterThanOrEqual(plan.facets.length);
+  });
+});
