@@ -11,7 +11,7 @@ import { createGraphqlServer } from './graphql/server.ts';
 import { tokenViewerResolver } from './accounts/token-viewer.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createPlatform } from './platform.ts';
-import { createReporting, type Reporting } from './reporting.ts';
+import { createReporting, type Reporting } from './reports/reporting.ts';
 import type { ViewerResolver } from './viewer.ts';
 
 export interface RunningApi {

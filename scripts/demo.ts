@@ -12,8 +12,8 @@ import { loadOrGenerateDemo } from '../indexer/demo/cache.ts';
 import { startDemoIssuerServer, type DemoIssuerServer } from '../indexer/demo/issuer-server.ts';
 import { loadDemo } from '../indexer/demo/load.ts';
 import { formatSummary } from '../indexer/ingest/summary.ts';
-import { createProgress } from '../indexer/progress.ts';
-import type { IndexerRuntime } from '../indexer/runtime.ts';
+import { createProgress } from '../indexer/ingest/progress.ts';
+import type { IndexerRuntime } from '../indexer/runtime/runtime.ts';
 
 export interface DemoOptions {
   /** Port of the demo issuers' server (DEMO_ISSUER_PORT, default 3100): the demo credentials name it. */

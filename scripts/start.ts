@@ -12,8 +12,8 @@
 import { startApi } from '../api/main.ts';
 import { apiConfigFromEnv } from '../api/config.ts';
 import { indexerConfigFromEnv } from '../indexer/config.ts';
-import { indexerJobs } from '../indexer/jobs.ts';
-import { createRuntime } from '../indexer/runtime.ts';
+import { indexerJobs } from '../indexer/jobs/indexer-jobs.ts';
+import { createRuntime } from '../indexer/runtime/runtime.ts';
 import { demoOptionsFromEnv, startDemo, withDemoIssuersAllowed } from './demo.ts';
 import { ensureWebBuild } from './build-web.ts';
 import { ensureEngine, stopEngine } from './engine/server.ts';

@@ -11,7 +11,7 @@ import { issuerRegistryResolvers } from './issuers.ts';
 import { accountResolvers } from './mutation-accounts.ts';
 import { lookupQueryResolvers } from './query-lookups.ts';
 import { searchQueryResolvers } from './query-search.ts';
-import { reportResolvers } from './reports.ts';
+import { reportResolvers } from '../reports/resolvers.ts';
 import { settingsResolvers } from './settings.ts';
 import { skillResolvers } from './skill.ts';
 import type { ResolverMap } from './types.ts';

@@ -9,8 +9,8 @@
 import { createEngineClient } from '../../mappings/connection.ts';
 import type { IndexTarget } from '../../mappings/indices.ts';
 import { indexerConfigFromEnv, type IndexerConfig } from '../config.ts';
-import { reindexAll } from '../reindex.ts';
-import { createRuntime } from '../runtime.ts';
+import { reindexAll } from '../rebuild/reindex.ts';
+import { createRuntime } from '../runtime/runtime.ts';
 import { describePlan, liveApis, planRestore, restoreRecords } from './restore.ts';
 import { backup, describeManifest, ensureRepository, listBackups, manifestOf } from './snapshots.ts';
 

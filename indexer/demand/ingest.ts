@@ -4,7 +4,7 @@
  * skills that match no taxonomy entry are counted and kept on the posting.
  */
 import type { PostingDocument } from '../../mappings/postings.ts';
-import type { IndexStore } from '../store.ts';
+import type { IndexStore } from '../store/index-store.ts';
 import type { Taxonomy } from '../taxonomy/index.ts';
 import { preparePosting } from './prepare.ts';
 import type { PostingRowUnit } from './read.ts';

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCsvRows, type ImportRow } from '../ingest/imports.ts';
-import { MAX_EXPORT_BYTES } from '../limits.ts';
+import { MAX_EXPORT_BYTES } from '../sources/limits.ts';
 import { safeFetch } from '../net/safe-fetch.ts';
 
 export type PostingRowUnit = { kind: 'row'; source: string; row: ImportRow } | { kind: 'problem'; source: string; detail: string };

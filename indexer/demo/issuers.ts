@@ -4,7 +4,7 @@
  * achievements with their expected skills, and pathways.
  */
 import type { CredentialType } from '../../mappings/earners.ts';
-import type { PathwayDefinition } from '../pathways.ts';
+import type { PathwayDefinition } from '../runtime/pathways.ts';
 import type { Taxonomy } from '../taxonomy/index.ts';
 import { generateIssuerKey, type IssuerKey } from '../verify/sign.ts';
 import type { AchievementDefinition, AchievementType, IssuerDefinition } from './catalog-types.ts';

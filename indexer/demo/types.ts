@@ -5,7 +5,7 @@
 import type { PostingRow } from './postings.ts';
 import type { DirectorySettingsDocument, ContactChannel } from '../../mappings/directory-settings.ts';
 import type { CredentialType, EarnerLocation } from '../../mappings/earners.ts';
-import type { PathwayDefinition } from '../pathways.ts';
+import type { PathwayDefinition } from '../runtime/pathways.ts';
 import type { CredentialInput } from '../verify/types.ts';
 import type { IssuingMethod } from './catalog-types.ts';
 

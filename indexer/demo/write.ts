@@ -13,7 +13,7 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PostingRow } from './postings.ts';
 import type { DirectorySettingsDocument } from '../../mappings/directory-settings.ts';
-import type { PathwayDefinition } from '../pathways.ts';
+import type { PathwayDefinition } from '../runtime/pathways.ts';
 import { demoRegistry } from './registry.ts';
 import type { DemoDataset, DemoIssuerSummary, EarnerRecord, HostedDocuments, ResolvedDemoOptions } from './types.ts';
 

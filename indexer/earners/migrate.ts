@@ -11,7 +11,7 @@ import type { CredentialDocument } from '../../mappings/credentials.ts';
 import type { DirectorySettingsDocument } from '../../mappings/directory-settings.ts';
 import type { EarnerLink } from '../../mappings/earner-ids.ts';
 import type { IndexKind } from '../../mappings/indices.ts';
-import type { IndexStore } from '../store.ts';
+import type { IndexStore } from '../store/index-store.ts';
 import { isLegacyEarnerId, newEarnerId } from './identity.ts';
 
 export interface MigrationResult {

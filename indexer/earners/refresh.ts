@@ -6,9 +6,9 @@
  */
 import type { CredentialDocument } from '../../mappings/credentials.ts';
 import type { EarnerDocument } from '../../mappings/earners.ts';
-import type { PathwayDefinition } from '../pathways.ts';
-import type { IndexStore } from '../store.ts';
-import type { WriteItem } from '../write.ts';
+import type { PathwayDefinition } from '../runtime/pathways.ts';
+import type { IndexStore } from '../store/index-store.ts';
+import type { WriteItem } from '../store/bulk-write.ts';
 import { buildEarnerDocument, type SkillLookup } from '../../mappings/earner-document.ts';
 
 export interface EarnerContext {

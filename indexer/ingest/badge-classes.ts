@@ -11,9 +11,9 @@
 import type { BadgeClassDocument, IndexedBadgeClassDocument } from '../../mappings/badge-classes.ts';
 import { controlledBy, covers, didOf, entryControls } from '../../mappings/issuer-recognition.ts';
 import type { IssuerRegistryDocument } from '../../mappings/issuers.ts';
-import type { PathwayDefinition } from '../pathways.ts';
+import type { PathwayDefinition } from '../runtime/pathways.ts';
 import type { CredentialDraft } from './prepare.ts';
-import type { WriteItem } from '../write.ts';
+import type { WriteItem } from '../store/bulk-write.ts';
 
 type Owner = Pick<CredentialDraft, 'verification' | 'authority' | 'achievement'>;
 

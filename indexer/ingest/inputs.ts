@@ -3,14 +3,14 @@
  * a time so large JSON Lines files stream: a credential's bytes, or one row of
  * a bulk export. Unreadable paths become `problem` units; nothing throws.
  *
- * Every read has a size ceiling (`../limits.ts`), checked before reading: a
+ * Every read has a size ceiling (`../sources/limits.ts`), checked before reading: a
  * file too large to be one credential is refused by its size, and a JSON
  * Lines stream is read line by line with a ceiling per line.
  */
 import { createReadStream } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { MAX_EXPORT_BYTES, MAX_INPUT_BYTES, mib } from '../limits.ts';
+import { MAX_EXPORT_BYTES, MAX_INPUT_BYTES, mib } from '../sources/limits.ts';
 import { safeFetch, type FetchPolicy } from '../net/safe-fetch.ts';
 import { looksLikeImportRows, parseCsvRows, type ImportRow } from './imports.ts';
 import { boundedLines } from './lines.ts';

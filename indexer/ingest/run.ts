@@ -4,8 +4,8 @@
  */
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
-import { createProgress } from '../progress.ts';
-import type { IndexerRuntime } from '../runtime.ts';
+import { createProgress } from './progress.ts';
+import type { IndexerRuntime } from '../runtime/runtime.ts';
 import { expandInputs } from './inputs.ts';
 import { ingest } from './ingest.ts';
 import type { Reject } from './prepare.ts';

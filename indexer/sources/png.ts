@@ -6,7 +6,7 @@
  * hundred kilobytes of deflate can expand to gigabytes (a decompression bomb).
  */
 import { inflateSync } from 'node:zlib';
-import { MAX_DOCUMENT_BYTES, mib } from '../limits.ts';
+import { MAX_DOCUMENT_BYTES, mib } from './limits.ts';
 import { isPng } from './detect.ts';
 
 /** `malformed`: the badge is there but broken (reason MALFORMED), rather than absent or unsupported. */

@@ -8,7 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { MAX_DOCUMENT_BYTES } from '../limits.ts';
+import { MAX_DOCUMENT_BYTES } from '../sources/limits.ts';
 import { safeFetch } from '../net/safe-fetch.ts';
 import { BoundedCache } from './cache.ts';
 import { errorCode, httpStatusIn, isMissing, isMissingStatus } from './fetch-errors.ts';

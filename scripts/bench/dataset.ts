@@ -6,10 +6,10 @@
  */
 import type { Client } from '@elastic/elasticsearch';
 import { aliasName, ensureAllIndices, rebuildIndex, type IndexKind, type IndexTarget } from '../../mappings/indices.ts';
-import { loadSkillsIndex } from '../../indexer/taxonomy-index.ts';
-import { IndexStore } from '../../indexer/store.ts';
+import { loadSkillsIndex } from '../../indexer/taxonomy/skills-index.ts';
+import { IndexStore } from '../../indexer/store/index-store.ts';
 import { loadTaxonomy } from '../../indexer/taxonomy/index.ts';
-import { writeDocuments, type WriteItem } from '../../indexer/write.ts';
+import { writeDocuments, type WriteItem } from '../../indexer/store/bulk-write.ts';
 import { FIXTURE_NOW, generateDirectory } from '../../test/support/search-fixtures.ts';
 import { badgeClassDocuments, earnerDocuments } from './documents.ts';
 import { chooseSearches, type BenchSearch } from './searches.ts';

@@ -8,9 +8,9 @@ import type { IndexedBadgeClassDocument } from '../../mappings/badge-classes.ts'
 import type { CredentialDocument } from '../../mappings/credentials.ts';
 import { buildEarnerDocument } from '../../mappings/earner-document.ts';
 import type { EarnerDocument } from '../../mappings/earners.ts';
-import { skillLookup } from '../../indexer/taxonomy-index.ts';
+import { skillLookup } from '../../indexer/taxonomy/skills-index.ts';
 import type { Taxonomy } from '../../indexer/taxonomy/index.ts';
-import type { WriteItem } from '../../indexer/write.ts';
+import type { WriteItem } from '../../indexer/store/bulk-write.ts';
 import type { GeneratedDirectory } from '../../test/support/search-fixtures.ts';
 
 export function* earnerDocuments(directory: GeneratedDirectory, taxonomy: Taxonomy, now: Date): Generator<WriteItem<EarnerDocument>> {

@@ -4,8 +4,8 @@ import { DEMO_PASSWORD, seedDemoAccounts } from '../../api/accounts/seed-demo.ts
 import { DELETE_CONFIRMATION } from '../../api/services/my-data-service.ts';
 import { ingest, type IngestOptions } from '../../indexer/ingest/ingest.ts';
 import type { InputUnit } from '../../indexer/ingest/inputs.ts';
-import { IndexStore } from '../../indexer/store.ts';
-import { ensureSkillsIndex, skillLookup } from '../../indexer/taxonomy-index.ts';
+import { IndexStore } from '../../indexer/store/index-store.ts';
+import { ensureSkillsIndex, skillLookup } from '../../indexer/taxonomy/skills-index.ts';
 import { loadTaxonomy } from '../../indexer/taxonomy/index.ts';
 import { createResolver } from '../../indexer/verify/resolver.ts';
 import { generateIssuerKey, signOb3Jwt } from '../../indexer/verify/sign.ts';

@@ -6,7 +6,7 @@ import type { PostingDocument } from '../../mappings/postings.ts';
 import { ingestPostings } from '../../indexer/demand/ingest.ts';
 import { preparePosting } from '../../indexer/demand/prepare.ts';
 import { parsePostingText, readPostingSource } from '../../indexer/demand/read.ts';
-import { IndexStore } from '../../indexer/store.ts';
+import { IndexStore } from '../../indexer/store/index-store.ts';
 import { loadTaxonomy } from '../../indexer/taxonomy/index.ts';
 import { testIndices } from '../support/engine.ts';
 

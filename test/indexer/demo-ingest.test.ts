@@ -3,7 +3,7 @@ import type { CredentialDocument } from '../../mappings/credentials.ts';
 import type { EarnerDocument } from '../../mappings/earners.ts';
 import type { DemoDataset } from '../../indexer/demo/types.ts';
 import type { RunSummary } from '../../indexer/ingest/summary.ts';
-import type { IndexStore } from '../../indexer/store.ts';
+import type { IndexStore } from '../../indexer/store/index-store.ts';
 import { loadDemoDirectory, type DemoDirectory } from '../support/demo-directory.ts';
 import { loadTaxonomy } from '../../indexer/taxonomy/index.ts';
 import { UNKNOWN_DEMO_ISSUER } from '../../indexer/demo/unknown-issuer.ts';

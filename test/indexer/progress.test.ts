@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createProgress, formatDuration, progressLine } from '../../indexer/progress.ts';
+import { createProgress, formatDuration, progressLine } from '../../indexer/ingest/progress.ts';
 
 describe('progress', () => {
   it('shows a bar with count, rate and ETA when the total is known', () => {

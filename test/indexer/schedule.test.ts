@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createJob } from '../../indexer/schedule.ts';
+import { createJob } from '../../indexer/jobs/schedule.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

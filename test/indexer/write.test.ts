@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeDocuments } from '../../indexer/write.ts';
+import { writeDocuments } from '../../indexer/store/bulk-write.ts';
 import { ensureIndex } from '../../mappings/indices.ts';
 import type { IndexedSkillDocument } from '../../mappings/skills.ts';
 import { testIndices } from '../support/engine.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validatePathways } from '../../indexer/pathways.ts';
+import { validatePathways } from '../../indexer/runtime/pathways.ts';
 import { buildEarnerDocument, type SkillLookup } from '../../mappings/earner-document.ts';
 import { employerVerificationStatus } from '../../mappings/earners.ts';
 import { pathwayProgress } from '../../mappings/pathways.ts';

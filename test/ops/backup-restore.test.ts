@@ -18,8 +18,8 @@ import { uniquePrefix } from '../support/engine.ts';
 import { startOutageProxy } from '../support/outage-proxy.ts';
 import { startOwnEngine, type OwnEngine } from '../support/own-engine.ts';
 import { indexerConfigFromEnv } from '../../indexer/config.ts';
-import { indexerJobs } from '../../indexer/jobs.ts';
-import { createRuntime } from '../../indexer/runtime.ts';
+import { indexerJobs } from '../../indexer/jobs/indexer-jobs.ts';
+import { createRuntime } from '../../indexer/runtime/runtime.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const prefix = uniquePrefix('backup');

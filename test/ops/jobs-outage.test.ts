@@ -8,9 +8,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../api/log.ts';
 import { indexerConfigFromEnv } from '../../indexer/config.ts';
-import { indexerJobs } from '../../indexer/jobs.ts';
-import { createRuntime, type IndexerRuntime } from '../../indexer/runtime.ts';
-import type { Job } from '../../indexer/schedule.ts';
+import { indexerJobs } from '../../indexer/jobs/indexer-jobs.ts';
+import { createRuntime, type IndexerRuntime } from '../../indexer/runtime/runtime.ts';
+import type { Job } from '../../indexer/jobs/schedule.ts';
 import { startAccountApi, type AccountApi } from '../support/account-api.ts';
 import { engineUrl, uniquePrefix } from '../support/engine.ts';
 import { startOutageProxy, type OutageProxy } from '../support/outage-proxy.ts';

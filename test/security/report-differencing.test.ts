@@ -8,8 +8,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IndexStore } from '../../indexer/store.ts';
-import { ensureSkillsIndex, skillLookup } from '../../indexer/taxonomy-index.ts';
+import { IndexStore } from '../../indexer/store/index-store.ts';
+import { ensureSkillsIndex, skillLookup } from '../../indexer/taxonomy/skills-index.ts';
 import { expandWithAncestors, loadTaxonomy } from '../../indexer/taxonomy/index.ts';
 import { defaultDirectorySettings } from '../../mappings/directory-settings.ts';
 import { buildEarnerDocument } from '../../mappings/earner-document.ts';

@@ -12,8 +12,8 @@ import { startDemoIssuerServer, type DemoIssuerServer } from '../../indexer/demo
 import { loadDemo } from '../../indexer/demo/load.ts';
 import type { DemoDataset } from '../../indexer/demo/types.ts';
 import type { RunSummary } from '../../indexer/ingest/summary.ts';
-import { IndexStore } from '../../indexer/store.ts';
-import { ensureSkillsIndex, skillLookup } from '../../indexer/taxonomy-index.ts';
+import { IndexStore } from '../../indexer/store/index-store.ts';
+import { ensureSkillsIndex, skillLookup } from '../../indexer/taxonomy/skills-index.ts';
 import type { Taxonomy } from '../../indexer/taxonomy/index.ts';
 import { createResolver } from '../../indexer/verify/resolver.ts';
 import { testIndices, type TestIndices } from './engine.ts';

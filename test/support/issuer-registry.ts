@@ -1,6 +1,6 @@
 /** Registry entries for tests: recognizes a test issuer the way an imported registry file would. */
 import type { IssuerRegistryDocument } from '../../mappings/issuers.ts';
-import type { IndexStore } from '../../indexer/store.ts';
+import type { IndexStore } from '../../indexer/store/index-store.ts';
 
 export function registryEntry(id: string, name: string, extra: Partial<IssuerRegistryDocument> = {}): IssuerRegistryDocument {
   return {

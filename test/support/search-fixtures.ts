@@ -22,7 +22,7 @@ import { aliasName, deleteAllIndices, ensureAllIndices } from '../../mappings/in
 import type { IndexedSkillDocument, SkillDocument } from '../../mappings/skills.ts';
 import { mulberry32 } from '../../indexer/demo/prng.ts';
 import { buildEarnerDocument } from '../../mappings/earner-document.ts';
-import { skillDocument, skillLookup } from '../../indexer/taxonomy-index.ts';
+import { skillDocument, skillLookup } from '../../indexer/taxonomy/skills-index.ts';
 import { loadTaxonomy, type Taxonomy } from '../../indexer/taxonomy/index.ts';
 import { engineClient, uniquePrefix } from './engine.ts';
 

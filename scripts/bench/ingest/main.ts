@@ -16,8 +16,8 @@ import type { DirectorySettingsDocument } from '../../../mappings/directory-sett
 import type { PathwayDefinition } from '../../../mappings/pathways.ts';
 import { expandInputs, type InputUnit } from '../../../indexer/ingest/inputs.ts';
 import { ingest } from '../../../indexer/ingest/ingest.ts';
-import { IndexStore } from '../../../indexer/store.ts';
-import { ensureSkillsIndex, skillLookup } from '../../../indexer/taxonomy-index.ts';
+import { IndexStore } from '../../../indexer/store/index-store.ts';
+import { ensureSkillsIndex, skillLookup } from '../../../indexer/taxonomy/skills-index.ts';
 import { loadTaxonomy } from '../../../indexer/taxonomy/index.ts';
 import { registerDemoEarners } from '../../../indexer/demo/load.ts';
 import type { EarnerRecord } from '../../../indexer/demo/types.ts';

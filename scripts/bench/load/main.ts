@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Client } from '@elastic/elasticsearch';
 import { indexerConfigFromEnv } from '../../../indexer/config.ts';
-import { createRuntime } from '../../../indexer/runtime.ts';
+import { createRuntime } from '../../../indexer/runtime/runtime.ts';
 import { createEngineClient } from '../../../mappings/connection.ts';
 import { aliasName } from '../../../mappings/indices.ts';
 import { demoOptionsFromEnv, startDemo, withDemoIssuersAllowed } from '../../demo.ts';

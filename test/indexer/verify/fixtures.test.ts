@@ -7,7 +7,7 @@ import { readCredentials } from '../../../indexer/sources/read-credentials.ts';
 import type { ReasonCode, VerificationMethod, VerificationStatus } from '../../../indexer/verify/types.ts';
 import { fixtureResolver, readFixture } from '../../support/credential-fixtures.ts';
 import { loadTaxonomy } from '../../../indexer/taxonomy/index.ts';
-import { verifyReportLine } from '../../../indexer/verify-report.ts';
+import { verifyReportLine } from '../../../indexer/verify/report.ts';
 import { registryEntry } from '../../support/issuer-registry.ts';
 
 const taxonomy = loadTaxonomy();

@@ -3,15 +3,15 @@
  * time, so each credential's original bytes are checked again and the
  * earners whose badges changed are rewritten.
  */
-import type { CredentialDocument } from '../mappings/credentials.ts';
-import { recognize } from '../mappings/issuer-recognition.ts';
-import type { IssuerRegistryDocument } from '../mappings/issuers.ts';
-import { isAuthentic } from './ingest/prepare.ts';
-import { earnerWrites, type EarnerContext } from './earners/refresh.ts';
+import type { CredentialDocument } from '../../mappings/credentials.ts';
+import { recognize } from '../../mappings/issuer-recognition.ts';
+import type { IssuerRegistryDocument } from '../../mappings/issuers.ts';
+import { isAuthentic } from '../ingest/prepare.ts';
+import { earnerWrites, type EarnerContext } from '../earners/refresh.ts';
 import { credentialsByEarner } from './reindex.ts';
-import { readCredentials } from './sources/read-credentials.ts';
-import { mapConcurrent } from './ingest/pool.ts';
-import type { VerifyOptions } from './verify/types.ts';
+import { readCredentials } from '../sources/read-credentials.ts';
+import { mapConcurrent } from '../ingest/pool.ts';
+import type { VerifyOptions } from '../verify/types.ts';
 
 export interface ReverifySummary {
   checked: number;

@@ -1,7 +1,7 @@
 /** Fields of reports.graphql: skill-gap reports, trends and on-demand snapshots. */
-import type { SkillGapArgs, SkillGapTrendArgs } from '../reports/input.ts';
-import type { SkillGapReport } from '../reports/report.ts';
-import type { ResolverMap } from './types.ts';
+import type { SkillGapArgs, SkillGapTrendArgs } from './input.ts';
+import type { SkillGapReport } from './report.ts';
+import type { ResolverMap } from '../resolvers/types.ts';
 
 export const reportResolvers: ResolverMap = {
   Query: {

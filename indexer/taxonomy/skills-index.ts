@@ -2,12 +2,12 @@
  * The skills index from the shipped taxonomy, and the skill lookup earner
  * documents are built with.
  */
-import type { IndexedSkillDocument, SkillDocument } from '../mappings/skills.ts';
-import { rebuildIndex } from '../mappings/indices.ts';
-import type { SkillLookup } from '../mappings/earner-document.ts';
-import type { IndexStore } from './store.ts';
-import { loadOccupationProfiles, type Taxonomy } from './taxonomy/index.ts';
-import { writeDocuments } from './write.ts';
+import type { IndexedSkillDocument, SkillDocument } from '../../mappings/skills.ts';
+import { rebuildIndex } from '../../mappings/indices.ts';
+import type { SkillLookup } from '../../mappings/earner-document.ts';
+import type { IndexStore } from '../store/index-store.ts';
+import { loadOccupationProfiles, type Taxonomy } from './index.ts';
+import { writeDocuments } from '../store/bulk-write.ts';
 
 /** Typeahead favours skills over the groups and occupations around them. */
 const SUGGEST_WEIGHT: Record<SkillDocument['kind'], number> = {

@@ -7,8 +7,8 @@
  */
 import { ALL_REGIONS_SCOPE } from '../../mappings/report-snapshots.ts';
 import { BadInputError } from '../errors.ts';
-import { SNAPSHOT_WINDOW_MONTHS } from '../jobs/skill-gap-snapshot.ts';
-import { csvFilename, skillGapCsv } from '../reports/csv.ts';
+import { SNAPSHOT_WINDOW_MONTHS } from './snapshot-job.ts';
+import { csvFilename, skillGapCsv } from './csv.ts';
 import {
   CSV_ROWS,
   GRAPHQL_ROWS,
@@ -19,15 +19,15 @@ import {
   type SkillGapArgs,
   type SkillGapQuery,
   type SkillGapTrendArgs,
-} from '../reports/input.ts';
-import { isEmptyRow, publishRow, sortRows, type PreviousSnapshot } from '../reports/publish.ts';
-import { reportSkill, shapeTrend, type SkillGapReport, type SkillTrend } from '../reports/report.ts';
-import type { RawRow } from '../reports/rows.ts';
-import type { Reporting } from '../reporting.ts';
-import type { ReportStore } from '../stores/reports.ts';
+} from './input.ts';
+import { isEmptyRow, publishRow, sortRows, type PreviousSnapshot } from './publish.ts';
+import { reportSkill, shapeTrend, type SkillGapReport, type SkillTrend } from './report.ts';
+import type { RawRow } from './rows.ts';
+import type { Reporting } from './reporting.ts';
+import type { ReportStore } from './store.ts';
 import type { Viewer } from '../viewer.ts';
-import { requireAdmin, requireReportAccess } from './access.ts';
-import { collectRows } from './report-counts.ts';
+import { requireAdmin, requireReportAccess } from '../services/access.ts';
+import { collectRows } from './counts.ts';
 
 export interface ReportServiceDependencies {
   /** Absent on a server without reports: every call fails loudly. */

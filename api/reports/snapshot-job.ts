@@ -7,10 +7,10 @@
 import { randomBytes } from 'node:crypto';
 import { ALL_REGIONS_SCOPE, type ReportSnapshotDocument } from '../../mappings/report-snapshots.ts';
 import type { Logger } from '../log.ts';
-import { REPORT_LIMITS } from '../reports/input.ts';
-import { collectRows } from '../services/report-counts.ts';
-import type { ReportStore } from '../stores/reports.ts';
-import { createJob, type Job } from './create-job.ts';
+import { REPORT_LIMITS } from './input.ts';
+import { collectRows } from './counts.ts';
+import type { ReportStore } from './store.ts';
+import { createJob, type Job } from '../jobs/create-job.ts';
 
 /** What one snapshot run stored. */
 export interface SnapshotSummary {

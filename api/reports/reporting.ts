@@ -5,14 +5,14 @@
  * harness) logs no searches and serves no reports.
  */
 import type { Client } from '@elastic/elasticsearch';
-import type { ReportConfig } from './config.ts';
-import type { Job } from './jobs/create-job.ts';
-import { createSnapshotJob } from './jobs/skill-gap-snapshot.ts';
-import type { Logger } from './log.ts';
-import { resolveNoiseSecret } from './reports/noise-secret.ts';
-import { searchLogEntry, type LoggedSearch } from './reports/search-log-entry.ts';
-import type { DisclosureControl } from './reports/suppression.ts';
-import { createReportStore, type ReportStore } from './stores/reports.ts';
+import type { ReportConfig } from '../config.ts';
+import type { Job } from '../jobs/create-job.ts';
+import { createSnapshotJob } from './snapshot-job.ts';
+import type { Logger } from '../log.ts';
+import { resolveNoiseSecret } from './noise-secret.ts';
+import { searchLogEntry, type LoggedSearch } from './search-log-entry.ts';
+import type { DisclosureControl } from './suppression.ts';
+import { createReportStore, type ReportStore } from './store.ts';
 
 export interface Reporting {
   store: ReportStore;

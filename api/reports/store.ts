@@ -13,7 +13,7 @@ import type { SearchLogDocument } from '../../mappings/search-log.ts';
 import type { SkillDocument } from '../../mappings/skills.ts';
 import { SearchUnavailableError } from '../errors.ts';
 import type { Logger } from '../log.ts';
-import type { SnapshotMarker, SnapshotValues } from '../reports/report.ts';
+import type { SnapshotMarker, SnapshotValues } from './report.ts';
 import {
   demandRequest,
   readDemand,
@@ -25,9 +25,9 @@ import {
   supplyRequest,
   type Body,
   type CountScope,
-} from '../reports/requests.ts';
-import type { ScopeCounts } from '../reports/rows.ts';
-import { engineGuard } from './guard.ts';
+} from './requests.ts';
+import type { ScopeCounts } from './rows.ts';
+import { engineGuard } from '../stores/guard.ts';
 
 const PAGE = 5000;
 const BULK_DOCUMENTS = 2000;

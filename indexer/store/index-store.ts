@@ -4,13 +4,13 @@
  */
 import type { Client } from '@elastic/elasticsearch';
 import type { QueryDslQueryContainer, SortResults } from '@elastic/elasticsearch/lib/api/types';
-import type { CredentialDocument } from '../mappings/credentials.ts';
-import type { DirectorySettingsDocument } from '../mappings/directory-settings.ts';
-import { earnerIdDocumentId, type EarnerIdDocument, type EarnerLink } from '../mappings/earner-ids.ts';
-import type { IssuerRegistryDocument } from '../mappings/issuers.ts';
-import type { PathwayDefinition } from '../mappings/pathways.ts';
-import { aliasName, ensureAllIndices, type IndexKind, type IndexTarget } from '../mappings/indices.ts';
-import { writeDocuments, type WriteItem, type WriteOptions, type WriteResult } from './write.ts';
+import type { CredentialDocument } from '../../mappings/credentials.ts';
+import type { DirectorySettingsDocument } from '../../mappings/directory-settings.ts';
+import { earnerIdDocumentId, type EarnerIdDocument, type EarnerLink } from '../../mappings/earner-ids.ts';
+import type { IssuerRegistryDocument } from '../../mappings/issuers.ts';
+import type { PathwayDefinition } from '../../mappings/pathways.ts';
+import { aliasName, ensureAllIndices, type IndexKind, type IndexTarget } from '../../mappings/indices.ts';
+import { writeDocuments, type WriteItem, type WriteOptions, type WriteResult } from './bulk-write.ts';
 
 const PAGE = 5000;
 const TERMS_BATCH = 2000;

@@ -2,7 +2,7 @@
  * Pathway definition files: checked here, stored in the pathways index
  * (mappings/pathways.ts holds the type and the progress rule). Pure.
  */
-import type { PathwayDefinition } from '../mappings/pathways.ts';
+import type { PathwayDefinition } from '../../mappings/pathways.ts';
 
 export type { PathwayDefinition };
 

@@ -1,10 +1,10 @@
 /** One line per credential for `indexer verify --json`. Pure. */
-import { normalizeSkills, type Taxonomy } from './taxonomy/index.ts';
-import type { CheckOutcome } from './verify/checks.ts';
-import type { NormalizedCredential } from './verify/types.ts';
-import { recognize, type IssuerRecognition } from '../mappings/issuer-recognition.ts';
-import type { IssuerRegistryDocument } from '../mappings/issuers.ts';
-import { isAuthentic } from './ingest/prepare.ts';
+import { normalizeSkills, type Taxonomy } from '../taxonomy/index.ts';
+import type { CheckOutcome } from './checks.ts';
+import type { NormalizedCredential } from './types.ts';
+import { recognize, type IssuerRecognition } from '../../mappings/issuer-recognition.ts';
+import type { IssuerRegistryDocument } from '../../mappings/issuers.ts';
+import { isAuthentic } from '../ingest/prepare.ts';
 
 export interface VerifyReportLine {
   source: string;

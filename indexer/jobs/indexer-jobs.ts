@@ -3,11 +3,11 @@
  * configured sources again. `npm run indexer -- schedule` and `npm start` run them.
  */
 import path from 'node:path';
-import { runIngest } from './ingest/run.ts';
-import { formatSummary } from './ingest/summary.ts';
-import { backup } from './backup/snapshots.ts';
-import { reverifyAll } from './reverify.ts';
-import type { IndexerRuntime } from './runtime.ts';
+import { runIngest } from '../ingest/run.ts';
+import { formatSummary } from '../ingest/summary.ts';
+import { backup } from '../backup/snapshots.ts';
+import { reverifyAll } from '../rebuild/reverify.ts';
+import type { IndexerRuntime } from '../runtime/runtime.ts';
 import { createJob, type Job } from './schedule.ts';
 
 /** Structured log line for jobs (one JSON object per line). */

@@ -4,10 +4,10 @@
  * merged per skill. Unsuppressed: callers publish through `reports/publish.ts`
  * or store them as a snapshot.
  */
-import type { ReportStore } from '../stores/reports.ts';
-import type { SkillGapQuery } from '../reports/input.ts';
-import { mergeCounts, type RawRow } from '../reports/rows.ts';
-import { monthsBefore } from '../reports/window.ts';
+import type { ReportStore } from './store.ts';
+import type { SkillGapQuery } from './input.ts';
+import { mergeCounts, type RawRow } from './rows.ts';
+import { monthsBefore } from './window.ts';
 
 export type RowScope = Pick<SkillGapQuery, 'region' | 'framework' | 'occupation' | 'postedWithinMonths' | 'skills'>;
 

@@ -4,14 +4,14 @@
  * skills from the shipped taxonomy. Readers keep the old index until the
  * alias moves.
  */
-import type { CredentialDocument } from '../mappings/credentials.ts';
-import { rebuildIndex, type RebuildResult } from '../mappings/indices.ts';
-import { migrateEarnerIds } from './earners/migrate.ts';
-import { earnerWrites, type EarnerContext } from './earners/refresh.ts';
-import { badgeClassWrites, ownsBadgeClass } from './ingest/badge-classes.ts';
-import { loadOccupationsIndex, loadSkillsIndex } from './taxonomy-index.ts';
-import type { Taxonomy } from './taxonomy/index.ts';
-import { writeDocuments } from './write.ts';
+import type { CredentialDocument } from '../../mappings/credentials.ts';
+import { rebuildIndex, type RebuildResult } from '../../mappings/indices.ts';
+import { migrateEarnerIds } from '../earners/migrate.ts';
+import { earnerWrites, type EarnerContext } from '../earners/refresh.ts';
+import { badgeClassWrites, ownsBadgeClass } from '../ingest/badge-classes.ts';
+import { loadOccupationsIndex, loadSkillsIndex } from '../taxonomy/skills-index.ts';
+import type { Taxonomy } from '../taxonomy/index.ts';
+import { writeDocuments } from '../store/bulk-write.ts';
 
 /** Stored credentials grouped by earner, streamed in earner order (batches of about `batch` earners). */
 export async function* credentialsByEarner(ctx: EarnerContext, batch = 500): AsyncGenerator<Map<string, CredentialDocument[]>> {

@@ -3,15 +3,15 @@
  * the engine (checked reachable), the taxonomy, pathways and a resolver.
  */
 import { readFile } from 'node:fs/promises';
-import { createEngineClient } from '../mappings/connection.ts';
-import type { EarnerContext } from './earners/refresh.ts';
-import type { IndexerConfig } from './config.ts';
+import { createEngineClient } from '../../mappings/connection.ts';
+import type { EarnerContext } from '../earners/refresh.ts';
+import type { IndexerConfig } from '../config.ts';
 import { validatePathways, type PathwayDefinition } from './pathways.ts';
-import { IndexStore } from './store.ts';
-import { ensureSkillsIndex, skillLookup } from './taxonomy-index.ts';
-import { loadTaxonomy, type Taxonomy } from './taxonomy/index.ts';
-import { createResolver } from './verify/resolver.ts';
-import type { VerifyOptions } from './verify/types.ts';
+import { IndexStore } from '../store/index-store.ts';
+import { ensureSkillsIndex, skillLookup } from '../taxonomy/skills-index.ts';
+import { loadTaxonomy, type Taxonomy } from '../taxonomy/index.ts';
+import { createResolver } from '../verify/resolver.ts';
+import type { VerifyOptions } from '../verify/types.ts';
 
 export interface IndexerRuntime extends EarnerContext {
   config: IndexerConfig;
