@@ -6,7 +6,7 @@
  */
 import type { Client } from '@elastic/elasticsearch';
 import type { ReportConfig } from '../config.ts';
-import type { Job } from '../jobs/create-job.ts';
+import type { Job } from '../../mappings/runtime/scheduled-job.ts';
 import { createSnapshotJob } from './snapshot-job.ts';
 import type { Logger } from '../log.ts';
 import { resolveNoiseSecret } from './noise-secret.ts';

@@ -10,7 +10,7 @@ import type { Logger } from '../log.ts';
 import { REPORT_LIMITS } from './input.ts';
 import { collectRows } from './counts.ts';
 import type { ReportStore } from './store.ts';
-import { createJob, type Job } from '../jobs/create-job.ts';
+import { createJob, type Job } from '../../mappings/runtime/scheduled-job.ts';
 
 /** What one snapshot run stored. */
 export interface SnapshotSummary {

@@ -8,7 +8,7 @@ import { formatSummary } from '../ingest/summary.ts';
 import { backup } from '../backup/snapshots.ts';
 import { reverifyAll } from '../rebuild/reverify.ts';
 import type { IndexerRuntime } from '../runtime/runtime.ts';
-import { createJob, type Job } from './schedule.ts';
+import { createJob, type Job, type JobLog } from '../../mappings/runtime/scheduled-job.ts';
 
 /** Structured log line for jobs (one JSON object per line). */
 export function jsonLog(msg: string, fields: Record<string, unknown> = {}): void {
@@ -17,6 +17,8 @@ export function jsonLog(msg: string, fields: Record<string, unknown> = {}): void
 
 export function indexerJobs(runtime: IndexerRuntime, log: (line: string, fields?: Record<string, unknown>) => void = jsonLog): Job[] {
   const { backup: backupConfig } = runtime.config;
+  // One JSON line per event whatever its level: the outcome field says what happened.
+  const jobLog: JobLog = { info: log, warn: log, error: log };
   return [
     ...(backupConfig.cron
       ? [
@@ -31,7 +33,7 @@ export function indexerJobs(runtime: IndexerRuntime, log: (line: string, fields?
                 { job: 'backup', snapshot: summary.snapshot, deleted: summary.deleted },
               );
             },
-            log,
+            log: jobLog,
           }),
         ]
       : []),
@@ -42,7 +44,7 @@ export function indexerJobs(runtime: IndexerRuntime, log: (line: string, fields?
         const summary = await reverifyAll(runtime, runtime.verify, undefined, signal);
         log(`re-verified ${summary.checked} credentials, ${summary.changed} changed`, { job: 'reverify', ...summary });
       },
-      log,
+      log: jobLog,
     }),
     createJob({
       name: 'refresh-sources',
@@ -57,7 +59,7 @@ export function indexerJobs(runtime: IndexerRuntime, log: (line: string, fields?
         );
         log(formatSummary(summary), { job: 'refresh-sources' });
       },
-      log,
+      log: jobLog,
     }),
   ];
 }

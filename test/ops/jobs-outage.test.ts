@@ -10,7 +10,7 @@ import { createLogger } from '../../api/log.ts';
 import { indexerConfigFromEnv } from '../../indexer/config.ts';
 import { indexerJobs } from '../../indexer/jobs/indexer-jobs.ts';
 import { createRuntime, type IndexerRuntime } from '../../indexer/runtime/runtime.ts';
-import type { Job } from '../../indexer/jobs/schedule.ts';
+import type { Job } from '../../mappings/runtime/scheduled-job.ts';
 import { startAccountApi, type AccountApi } from '../support/account-api.ts';
 import { engineUrl, uniquePrefix } from '../support/engine.ts';
 import { startOutageProxy, type OutageProxy } from '../support/outage-proxy.ts';
