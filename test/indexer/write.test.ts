@@ -108,6 +108,23 @@ describe('bulk writes when the engine is overloaded', async () => {
     await proxy.close();
   });
 
+  it('retries single items answered 503 (a shard not yet active) instead of dropping them', async () => {
+    const alias = await ensureIndex(target, 'skills');
+    const proxy = await startFlakyProxy(engineUrl());
+    const client = createEngineClient({ url: proxy.url });
+    proxy.rejectFirstItemOfNextBulk(503);
+    const result = await writeDocuments(
+      client,
+      alias,
+      Array.from({ length: 5 }, (_, i) => ({ id: `local:e${i}`, document: skill(400 + i) })),
+      { backoffMs: 10 },
+    );
+    expect(result).toMatchObject({ written: 5, rejected: [], retried: 1 });
+    expect(proxy.bulkRequests()).toBe(2);
+    await client.close();
+    await proxy.close();
+  });
+
   it('gives up after its retries and says so, when the engine keeps refusing', async () => {
     const alias = await ensureIndex(target, 'skills');
     const proxy = await startFlakyProxy(engineUrl());

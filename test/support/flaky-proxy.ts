@@ -10,15 +10,15 @@ export interface FlakyProxy {
   url: string;
   /** Answer the next N `_bulk` requests with this status, without forwarding them. */
   failNextBulk(count: number, status: number): void;
-  /** Forward the next `_bulk` request, then report its first item as 429 (the engine did write it). */
-  rejectFirstItemOfNextBulk(): void;
+  /** Forward the next `_bulk` request, then report its first item as failed with `status` (default 429; the engine did write it). */
+  rejectFirstItemOfNextBulk(status?: number): void;
   bulkRequests(): number;
   close(): Promise<void>;
 }
 
 export async function startFlakyProxy(engineUrl: string): Promise<FlakyProxy> {
   let failures: { count: number; status: number } = { count: 0, status: 503 };
-  let rejectFirstItem = false;
+  let rejectFirstItem = 0;
   let bulkCount = 0;
   const target = new URL(engineUrl);
   const server = http.createServer(async (req, res) => {
@@ -42,11 +42,13 @@ export async function startFlakyProxy(engineUrl: string): Promise<FlakyProxy> {
     });
     let text = await upstream.text();
     if (isBulk && rejectFirstItem) {
-      rejectFirstItem = false;
+      const status = rejectFirstItem;
+      rejectFirstItem = 0;
       const body = JSON.parse(text) as { errors: boolean; items: Record<string, Record<string, unknown>>[] };
       const first = body.items[0]!;
       const op = Object.keys(first)[0]!;
-      first[op] = { ...first[op], status: 429, error: { type: 'es_rejected_execution_exception', reason: 'injected' } };
+      const type = status === 429 ? 'es_rejected_execution_exception' : 'unavailable_shards_exception';
+      first[op] = { ...first[op], status, error: { type, reason: 'injected' } };
       body.errors = true;
       text = JSON.stringify(body);
     }
@@ -61,7 +63,7 @@ export async function startFlakyProxy(engineUrl: string): Promise<FlakyProxy> {
   return {
     url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
     failNextBulk: (count, status) => (failures = { count, status }),
-    rejectFirstItemOfNextBulk: () => (rejectFirstItem = true),
+    rejectFirstItemOfNextBulk: (status = 429) => (rejectFirstItem = status),
     bulkRequests: () => bulkCount,
     close: () => new Promise((r) => server.close(() => r())),
   };
