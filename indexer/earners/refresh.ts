@@ -6,7 +6,7 @@
  */
 import type { CredentialDocument } from '../../mappings/credentials.ts';
 import type { EarnerDocument } from '../../mappings/earners.ts';
-import type { PathwayDefinition } from '../runtime/pathways.ts';
+import type { PathwayDefinition } from '../../mappings/pathways.ts';
 import type { IndexStore } from '../store/index-store.ts';
 import type { WriteItem } from '../store/bulk-write.ts';
 import { buildEarnerDocument, type SkillLookup } from '../../mappings/earner-document.ts';

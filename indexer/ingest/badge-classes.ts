@@ -11,7 +11,7 @@
 import type { BadgeClassDocument, IndexedBadgeClassDocument } from '../../mappings/badge-classes.ts';
 import { controlledBy, covers, didOf, entryControls } from '../../mappings/issuer-recognition.ts';
 import type { IssuerRegistryDocument } from '../../mappings/issuers.ts';
-import type { PathwayDefinition } from '../runtime/pathways.ts';
+import type { PathwayDefinition } from '../../mappings/pathways.ts';
 import type { CredentialDraft } from './prepare.ts';
 import type { WriteItem } from '../store/bulk-write.ts';
 
