@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DemoDataset } from '../../indexer/demo/types.ts';
+import type { DemoDataset } from '../../scripts/demo/types.ts';
 import { loadTaxonomy } from '../../indexer/taxonomy/index.ts';
 import { loadDemoDirectory, type DemoDirectory } from '../support/demo-directory.ts';
 import { graphqlHarness, type GraphqlHarness } from '../support/graphql-harness.ts';

@@ -20,7 +20,7 @@ import {
 } from '../../mappings/earners.ts';
 import { aliasName, deleteAllIndices, ensureAllIndices } from '../../mappings/indices.ts';
 import type { IndexedSkillDocument, SkillDocument } from '../../mappings/skills.ts';
-import { mulberry32 } from '../../indexer/demo/prng.ts';
+import { mulberry32 } from '../../scripts/demo/data/prng.ts';
 import { buildEarnerDocument } from '../../mappings/earner-document.ts';
 import { skillDocument, skillLookup } from '../../indexer/taxonomy-index.ts';
 import { loadTaxonomy, type Taxonomy } from '../../indexer/taxonomy/index.ts';

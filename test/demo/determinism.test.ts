@@ -7,10 +7,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadOrGenerateDemo } from '../../../indexer/demo/cache.ts';
-import { generateDemo } from '../../../indexer/demo/generate.ts';
-import type { DemoOptions } from '../../../indexer/demo/types.ts';
-import { writeDemo } from '../../../indexer/demo/write.ts';
+import { loadOrGenerateDemo } from '../../scripts/demo/cache.ts';
+import { generateDemo } from '../../scripts/demo/generate.ts';
+import type { DemoOptions } from '../../scripts/demo/types.ts';
+import { writeDemo } from '../../scripts/demo/write.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'demo-determinism-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -2,7 +2,7 @@
  * Measures the per-credential signing time of each issuing method on this
  * machine, with demo credentials, side by side in one run:
  *
- *   tsx indexer/demo/measure-signing.ts [--count 200]
+ *   tsx scripts/demo/signing/measure-signing.ts [--count 200]
  *
  * Data Integrity proofs canonicalize RDF and cost milliseconds; VC-JWT and
  * OB 2.0 signing cost well under one. The default issuer weights in
@@ -10,13 +10,13 @@
  */
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
-import { DEMO_ISSUERS } from './catalog.ts';
-import { ISSUING_METHODS } from './catalog-types.ts';
+import { DEMO_ISSUERS } from '../data/catalog.ts';
+import { ISSUING_METHODS } from '../data/catalog-types.ts';
 import { issueBadge } from './issue.ts';
-import { keysFor, setupIssuers } from './issuers.ts';
-import { planDemo } from './plan.ts';
-import { loadTaxonomy } from '../taxonomy/index.ts';
-import { demoUrls } from './urls.ts';
+import { keysFor, setupIssuers } from '../issuers/issuers.ts';
+import { planDemo } from '../data/plan.ts';
+import { loadTaxonomy } from '../../../indexer/taxonomy/index.ts';
+import { demoUrls } from '../urls.ts';
 
 const { values } = parseArgs({ options: { count: { type: 'string' } } });
 const count = Number(values.count ?? 200);

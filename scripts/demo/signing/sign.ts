@@ -11,7 +11,7 @@ import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
 import { CompactSign, importJWK, importPKCS8, type JWK } from 'jose';
-import { createPinnedLoader } from './document-loader.ts';
+import { createPinnedLoader } from '../../../indexer/verify/document-loader.ts';
 
 /** An Ed25519 issuer key whose controller is a did:key DID. */
 export interface IssuerKey {

@@ -4,15 +4,15 @@
  * skill alignments that map (or deliberately do not) to real taxonomy entries.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CONTACT_CHANNELS } from '../../../mappings/directory-settings.ts';
-import { ISSUING_METHODS } from '../../../indexer/demo/catalog-types.ts';
-import { DEMO_ISSUERS } from '../../../indexer/demo/catalog.ts';
-import { US_CITIES } from '../../../indexer/demo/cities.ts';
-import { generateDemo } from '../../../indexer/demo/generate.ts';
-import { setupIssuers } from '../../../indexer/demo/issuers.ts';
-import type { BadgeRecord, DemoDataset } from '../../../indexer/demo/types.ts';
-import { demoUrls } from '../../../indexer/demo/urls.ts';
-import { loadTaxonomy, normalizeSkills } from '../../../indexer/taxonomy/index.ts';
+import { CONTACT_CHANNELS } from '../../mappings/directory-settings.ts';
+import { ISSUING_METHODS } from '../../scripts/demo/data/catalog-types.ts';
+import { DEMO_ISSUERS } from '../../scripts/demo/data/catalog.ts';
+import { US_CITIES } from '../../scripts/demo/data/cities.ts';
+import { generateDemo } from '../../scripts/demo/generate.ts';
+import { setupIssuers } from '../../scripts/demo/issuers/issuers.ts';
+import type { BadgeRecord, DemoDataset } from '../../scripts/demo/types.ts';
+import { demoUrls } from '../../scripts/demo/urls.ts';
+import { loadTaxonomy, normalizeSkills } from '../../indexer/taxonomy/index.ts';
 
 const taxonomy = loadTaxonomy();
 let dataset: DemoDataset;

@@ -5,9 +5,9 @@
  * The canonical ids come from the pick itself, not from the normalizer, so
  * they can serve as ground truth for it. Pure.
  */
-import type { SkillDocument } from '../../mappings/skills.ts';
-import type { Taxonomy } from '../taxonomy/index.ts';
-import { LOCAL_FRAMEWORK_NAME } from '../taxonomy/index.ts';
+import type { SkillDocument } from '../../../mappings/skills.ts';
+import type { Taxonomy } from '../../../indexer/taxonomy/index.ts';
+import { LOCAL_FRAMEWORK_NAME } from '../../../indexer/taxonomy/index.ts';
 import type { SkillPick } from './catalog-types.ts';
 
 /** An alignment as written into badge classes and achievements. */

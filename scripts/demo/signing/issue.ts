@@ -4,11 +4,11 @@
  * as text: JSON for JSON-LD credentials and hosted assertions, the compact JWS
  * for VC-JWTs and signed OB 2.0 assertions.
  */
-import { signOb2Assertion, signOb3DataIntegrity, signOb3Jwt } from '../verify/sign.ts';
-import { ob2Assertion, ob3Credential } from './documents.ts';
-import type { IssuerKeys, IssuerSetup } from './issuers.ts';
-import type { PlannedBadge } from './plan.ts';
-import type { DemoUrls } from './urls.ts';
+import { signOb2Assertion, signOb3DataIntegrity, signOb3Jwt } from './sign.ts';
+import { ob2Assertion, ob3Credential } from '../issuers/documents.ts';
+import type { IssuerKeys, IssuerSetup } from '../issuers/issuers.ts';
+import type { PlannedBadge } from '../data/plan.ts';
+import type { DemoUrls } from '../urls.ts';
 
 /** One issued credential. */
 export interface IssuedCredential {

@@ -3,16 +3,16 @@
  * demo seed, so the same seed always yields the same keys), resolved
  * achievements with their expected skills, and pathways.
  */
-import type { CredentialType } from '../../mappings/earners.ts';
-import type { PathwayDefinition } from '../pathways.ts';
-import type { Taxonomy } from '../taxonomy/index.ts';
-import { generateIssuerKey, type IssuerKey } from '../verify/sign.ts';
-import type { AchievementDefinition, AchievementType, IssuerDefinition } from './catalog-types.ts';
-import { digest } from './prng.ts';
+import type { CredentialType } from '../../../mappings/earners.ts';
+import type { PathwayDefinition } from '../../../indexer/pathways.ts';
+import type { Taxonomy } from '../../../indexer/taxonomy/index.ts';
+import { generateIssuerKey, type IssuerKey } from '../signing/sign.ts';
+import type { AchievementDefinition, AchievementType, IssuerDefinition } from '../data/catalog-types.ts';
+import { digest } from '../data/prng.ts';
 import { deterministicRsaKey, rsaKeyFromJwk, type DemoRsaKey } from './rsa.ts';
-import { expectedSkills, resolveSkill, type DemoAlignment } from './skills.ts';
-import type { DemoIssuerSummary } from './types.ts';
-import type { DemoUrls } from './urls.ts';
+import { expectedSkills, resolveSkill, type DemoAlignment } from '../data/skills.ts';
+import type { DemoIssuerSummary } from '../types.ts';
+import type { DemoUrls } from '../urls.ts';
 
 /** An achievement with everything the documents and the ground truth need. */
 export interface ResolvedAchievement {

@@ -11,10 +11,10 @@
  */
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { PostingRow } from './postings.ts';
+import type { PostingRow } from './data/postings.ts';
 import type { DirectorySettingsDocument } from '../../mappings/directory-settings.ts';
-import type { PathwayDefinition } from '../pathways.ts';
-import { demoRegistry } from './registry.ts';
+import type { PathwayDefinition } from '../../indexer/pathways.ts';
+import { demoRegistry } from './issuers/registry.ts';
 import type { DemoDataset, DemoIssuerSummary, EarnerRecord, HostedDocuments, ResolvedDemoOptions } from './types.ts';
 
 /** Bumped whenever the generator's output changes, so cached data sets are rebuilt. */

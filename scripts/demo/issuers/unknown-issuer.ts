@@ -7,11 +7,11 @@
  * carry no skills and are not part of the generator's records (the ground
  * truth of recognized issuers' badges).
  */
-import { generateIssuerKey, signOb3Jwt } from '../verify/sign.ts';
-import type { InputUnit } from '../ingest/inputs.ts';
+import { generateIssuerKey, signOb3Jwt } from '../signing/sign.ts';
+import type { InputUnit } from '../../../indexer/ingest/inputs.ts';
 import { OB3_CONTEXT, VC_V2_CONTEXT } from './documents.ts';
-import { digest } from './prng.ts';
-import type { DemoDataset } from './types.ts';
+import { digest } from '../data/prng.ts';
+import type { DemoDataset } from '../types.ts';
 
 export const UNKNOWN_DEMO_ISSUER = {
   name: 'QuickCert Skills Mill',

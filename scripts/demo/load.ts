@@ -6,19 +6,19 @@
  * server), and last the few badges of the one issuer no registry lists.
  */
 import type { EarnerLink } from '../../mappings/earner-ids.ts';
-import type { EarnerContext } from '../earners/refresh.ts';
-import { ingestPostings } from '../demand/ingest.ts';
-import type { ImportRow } from '../ingest/imports.ts';
-import { ingest } from '../ingest/ingest.ts';
-import type { InputUnit } from '../ingest/inputs.ts';
-import type { Reject } from '../ingest/prepare.ts';
-import type { RunSummary } from '../ingest/summary.ts';
-import type { Taxonomy } from '../taxonomy/index.ts';
-import type { VerifyOptions } from '../verify/types.ts';
-import { applyRegistries } from '../issuers/import.ts';
-import { parseRegistryFile } from '../issuers/registry-file.ts';
-import { demoRegistry } from './registry.ts';
-import { unknownIssuerUnits } from './unknown-issuer.ts';
+import type { EarnerContext } from '../../indexer/earners/refresh.ts';
+import { ingestPostings } from '../../indexer/demand/ingest.ts';
+import type { ImportRow } from '../../indexer/ingest/imports.ts';
+import { ingest } from '../../indexer/ingest/ingest.ts';
+import type { InputUnit } from '../../indexer/ingest/inputs.ts';
+import type { Reject } from '../../indexer/ingest/prepare.ts';
+import type { RunSummary } from '../../indexer/ingest/summary.ts';
+import type { Taxonomy } from '../../indexer/taxonomy/index.ts';
+import type { VerifyOptions } from '../../indexer/verify/types.ts';
+import { applyRegistries } from '../../indexer/issuers/import.ts';
+import { parseRegistryFile } from '../../indexer/issuers/registry-file.ts';
+import { demoRegistry } from './issuers/registry.ts';
+import { unknownIssuerUnits } from './issuers/unknown-issuer.ts';
 import type { DemoDataset } from './types.ts';
 
 export interface DemoLoadOptions extends EarnerContext {

@@ -2,12 +2,12 @@
  * The demo data set: what `generateDemo` returns, what `writeDemo` writes and
  * what tests and benchmarks read back as ground truth.
  */
-import type { PostingRow } from './postings.ts';
+import type { PostingRow } from './data/postings.ts';
 import type { DirectorySettingsDocument, ContactChannel } from '../../mappings/directory-settings.ts';
 import type { CredentialType, EarnerLocation } from '../../mappings/earners.ts';
-import type { PathwayDefinition } from '../pathways.ts';
-import type { CredentialInput } from '../verify/types.ts';
-import type { IssuingMethod } from './catalog-types.ts';
+import type { PathwayDefinition } from '../../indexer/pathways.ts';
+import type { CredentialInput } from '../../indexer/verify/types.ts';
+import type { IssuingMethod } from './data/catalog-types.ts';
 
 /** Options of one generation run. */
 export interface DemoOptions {

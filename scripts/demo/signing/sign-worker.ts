@@ -5,9 +5,9 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { issueBadge, type IssuedCredential } from './issue.ts';
-import { keysFor, type IssuerKeys, type IssuerSetup } from './issuers.ts';
-import type { PlannedBadge } from './plan.ts';
-import { demoUrls } from './urls.ts';
+import { keysFor, type IssuerKeys, type IssuerSetup } from '../issuers/issuers.ts';
+import type { PlannedBadge } from '../data/plan.ts';
+import { demoUrls } from '../urls.ts';
 
 /** What the pool sends: a chunk of badges to sign. */
 export interface SignRequest {

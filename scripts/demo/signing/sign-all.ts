@@ -6,10 +6,10 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { issueBadge, type IssuedCredential } from './issue.ts';
-import { keysFor, type IssuerKeys, type IssuerSetup } from './issuers.ts';
-import type { PlannedBadge } from './plan.ts';
+import { keysFor, type IssuerKeys, type IssuerSetup } from '../issuers/issuers.ts';
+import type { PlannedBadge } from '../data/plan.ts';
 import type { SignRequest, SignResponse } from './sign-worker.ts';
-import type { DemoUrls } from './urls.ts';
+import type { DemoUrls } from '../urls.ts';
 
 const CHUNK = 200;
 /** Below this many Data Integrity signatures, starting workers costs more than it saves. */

@@ -4,14 +4,14 @@
  * purpose and how. Planning is cheap and pure; signing (slow) then works from
  * the plan, in any order or thread, and the plan is the ground truth.
  */
-import type { ContactChannel } from '../../mappings/directory-settings.ts';
+import type { ContactChannel } from '../../../mappings/directory-settings.ts';
 import { US_CITIES, type DemoCity } from './cities.ts';
 import { ISSUING_METHODS, type IssuingMethod } from './catalog-types.ts';
-import type { IssuerSetup } from './issuers.ts';
+import type { IssuerSetup } from '../issuers/issuers.ts';
 import { CONTACT_CHANNEL_WEIGHTS, FIRST_NAMES, LAST_NAMES, WORK_TYPES } from './people.ts';
 import { randomFor, uuidFor, type Random } from './prng.ts';
-import type { PlantedReason, ResolvedDemoOptions } from './types.ts';
-import type { DemoUrls } from './urls.ts';
+import type { PlantedReason, ResolvedDemoOptions } from '../types.ts';
+import type { DemoUrls } from '../urls.ts';
 
 /** One credential to issue. */
 export interface PlannedBadge {

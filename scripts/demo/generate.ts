@@ -3,15 +3,15 @@
  * Plans everything first (cheap, pure), then signs (slow), then assembles
  * credentials, served documents, directory settings, pathways and records.
  */
-import { loadTaxonomy, type Taxonomy } from '../taxonomy/index.ts';
-import { DEMO_ISSUERS } from './catalog.ts';
-import type { IssuerDefinition } from './catalog-types.ts';
-import { setupIssuers } from './issuers.ts';
-import { planDemo } from './plan.ts';
-import { planPostings } from './postings.ts';
-import { publishedDocuments } from './published.ts';
-import { earnerRecord, settingsDocument } from './records.ts';
-import { defaultWorkers, signAll } from './sign-all.ts';
+import { loadTaxonomy, type Taxonomy } from '../../indexer/taxonomy/index.ts';
+import { DEMO_ISSUERS } from './data/catalog.ts';
+import type { IssuerDefinition } from './data/catalog-types.ts';
+import { setupIssuers } from './issuers/issuers.ts';
+import { planDemo } from './data/plan.ts';
+import { planPostings } from './data/postings.ts';
+import { publishedDocuments } from './issuers/published.ts';
+import { earnerRecord, settingsDocument } from './data/records.ts';
+import { defaultWorkers, signAll } from './signing/sign-all.ts';
 import type { DemoDataset, DemoOptions, ResolvedDemoOptions } from './types.ts';
 import { demoUrls } from './urls.ts';
 

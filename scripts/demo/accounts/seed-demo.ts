@@ -4,12 +4,12 @@
  * Idempotent: an account that exists is left as it is.
  */
 import type { Client } from '@elastic/elasticsearch';
-import type { AccountDocument, AccountRole } from '../../mappings/accounts.ts';
-import { ensureIndex } from '../../mappings/indices.ts';
-import { createLogger } from '../log.ts';
-import { createAccountStore } from '../stores/accounts.ts';
-import { accountIdFor } from './identity.ts';
-import { hashPassword } from './password.ts';
+import type { AccountDocument, AccountRole } from '../../../mappings/accounts.ts';
+import { ensureIndex } from '../../../mappings/indices.ts';
+import { createLogger } from '../../../api/log.ts';
+import { createAccountStore } from '../../../api/stores/accounts.ts';
+import { accountIdFor } from '../../../api/accounts/identity.ts';
+import { hashPassword } from '../../../api/accounts/password.ts';
 
 export const DEMO_PASSWORD = 'demo-password';
 

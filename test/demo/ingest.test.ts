@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CredentialDocument } from '../../mappings/credentials.ts';
 import type { EarnerDocument } from '../../mappings/earners.ts';
-import type { DemoDataset } from '../../indexer/demo/types.ts';
+import type { DemoDataset } from '../../scripts/demo/types.ts';
 import type { RunSummary } from '../../indexer/ingest/summary.ts';
 import type { IndexStore } from '../../indexer/store.ts';
 import { loadDemoDirectory, type DemoDirectory } from '../support/demo-directory.ts';
 import { loadTaxonomy } from '../../indexer/taxonomy/index.ts';
-import { UNKNOWN_DEMO_ISSUER } from '../../indexer/demo/unknown-issuer.ts';
+import { UNKNOWN_DEMO_ISSUER } from '../../scripts/demo/issuers/unknown-issuer.ts';
 
 /**
  * The demo data set through the real pipeline: credentials verified over HTTP

@@ -5,9 +5,9 @@
  * and a few for skills in plain words that match nothing (reported as
  * unknown). Seeded and pure.
  */
-import type { Taxonomy } from '../taxonomy/index.ts';
+import type { Taxonomy } from '../../../indexer/taxonomy/index.ts';
 import { randomFor } from './prng.ts';
-import type { EarnerRecord } from './types.ts';
+import type { EarnerRecord } from '../types.ts';
 
 /** A posting as a job board exports it (the `indexer demand` input). */
 export interface PostingRow {

@@ -1,8 +1,8 @@
 /**
  * Command line of the demo data:
  *
- *   tsx indexer/demo/cli.ts generate [--earners 2000] [--seed 1] [--base-url http://127.0.0.1:3100] [--out DIR] [--workers N]
- *   tsx indexer/demo/cli.ts serve    [--earners 2000] [--seed 1] [--port 3100]
+ *   tsx scripts/demo/cli.ts generate [--earners 2000] [--seed 1] [--base-url http://127.0.0.1:3100] [--out DIR] [--workers N]
+ *   tsx scripts/demo/cli.ts serve    [--earners 2000] [--seed 1] [--port 3100]
  *
  * `generate` writes the data set to DIR, or to the cache (`.cache/demo/<earners>-<seed>/`)
  * when no --out is given. `serve` loads (or generates) the cached data set for
@@ -11,7 +11,7 @@
 import { parseArgs } from 'node:util';
 import { loadOrGenerateDemo } from './cache.ts';
 import { generateDemo } from './generate.ts';
-import { startDemoIssuerServer } from './issuer-server.ts';
+import { startDemoIssuerServer } from './issuers/issuer-server.ts';
 import type { DemoDataset, DemoOptions } from './types.ts';
 import { writeDemo } from './write.ts';
 
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     return;
   }
   throw new Error(
-    'usage: tsx indexer/demo/cli.ts generate|serve [--earners N] [--seed S] [--base-url URL] [--out DIR] [--workers N] [--port P]',
+    'usage: tsx scripts/demo/cli.ts generate|serve [--earners N] [--seed S] [--base-url URL] [--out DIR] [--workers N] [--port P]',
   );
 }
 

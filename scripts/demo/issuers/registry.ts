@@ -6,9 +6,9 @@
  * follow the seed and URLs the base URL; `loadDemo` imports it before the
  * credentials, as a state program would load its published list. Pure.
  */
-import { DIRECTORY_FORMAT } from '../issuers/registry-file.ts';
-import type { DemoIssuerSummary } from './types.ts';
-import { demoUrls } from './urls.ts';
+import { DIRECTORY_FORMAT } from '../../../indexer/issuers/registry-file.ts';
+import type { DemoIssuerSummary } from '../types.ts';
+import { demoUrls } from '../urls.ts';
 
 export function demoRegistry(issuers: readonly DemoIssuerSummary[], issuerBaseUrl: string): Record<string, unknown> {
   const urls = demoUrls(issuerBaseUrl);

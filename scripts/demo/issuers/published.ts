@@ -4,7 +4,7 @@
  * revocation lists and signed Bitstring Status Lists; badge images. Keyed by
  * URL path under the issuer base URL, as the exact text to serve.
  */
-import { signOb3DataIntegrity } from '../verify/sign.ts';
+import { signOb3DataIntegrity } from '../signing/sign.ts';
 import {
   issuerImage,
   ob2BadgeClass,
@@ -16,9 +16,9 @@ import {
   ob3StatusListCredential,
 } from './documents.ts';
 import { keysFor, type IssuerSetup } from './issuers.ts';
-import type { PlannedBadge } from './plan.ts';
-import type { HostedDocuments } from './types.ts';
-import type { DemoUrls } from './urls.ts';
+import type { PlannedBadge } from '../data/plan.ts';
+import type { HostedDocuments } from '../types.ts';
+import type { DemoUrls } from '../urls.ts';
 
 /** Documents every issuer publishes, for the planned badges (revocations follow the plan). */
 export async function publishedDocuments(

@@ -9,7 +9,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { HostedDocuments } from './types.ts';
+import type { HostedDocuments } from '../types.ts';
 
 export interface DemoIssuerServerOptions {
   /** Documents by URL path (`/ob2/…`); more can be given later with `serve`. */

@@ -2,13 +2,13 @@
  * Ground truth and consent from the plan: one `EarnerRecord` and one
  * `DirectorySettingsDocument` per earner. Pure.
  */
-import type { DirectorySettingsDocument } from '../../mappings/directory-settings.ts';
-import type { EarnerLocation } from '../../mappings/earners.ts';
-import { formatEarnerId } from '../earners/identity.ts';
+import type { DirectorySettingsDocument } from '../../../mappings/directory-settings.ts';
+import type { EarnerLocation } from '../../../mappings/earners.ts';
+import { formatEarnerId } from '../../../indexer/earners/identity.ts';
 import { digest } from './prng.ts';
-import type { IssuerSetup } from './issuers.ts';
+import type { IssuerSetup } from '../issuers/issuers.ts';
 import type { PlannedBadge, PlannedEarner } from './plan.ts';
-import type { BadgeRecord, EarnerRecord } from './types.ts';
+import type { BadgeRecord, EarnerRecord } from '../types.ts';
 
 export function locationOf(earner: PlannedEarner): EarnerLocation {
   const { city } = earner;

@@ -3,12 +3,12 @@
  * assertions, and the issuers' published documents (profiles, badge classes,
  * keys, revocation lists). Pure: signing happens in `issue.ts`.
  */
-import { OB2_CONTEXT_URL } from '../verify/contexts.ts';
-import { encodeStatusList } from '../verify/bitstring.ts';
-import { hashIdentity } from '../verify/recipient.ts';
+import { OB2_CONTEXT_URL } from '../../../indexer/verify/contexts.ts';
+import { encodeStatusList } from '../../../indexer/verify/bitstring.ts';
+import { hashIdentity } from '../../../indexer/verify/recipient.ts';
 import type { IssuerSetup, ResolvedAchievement } from './issuers.ts';
-import type { PlannedBadge } from './plan.ts';
-import type { DemoUrls } from './urls.ts';
+import type { PlannedBadge } from '../data/plan.ts';
+import type { DemoUrls } from '../urls.ts';
 
 type Json = Record<string, unknown>;
 
