@@ -81,7 +81,7 @@ export async function loadDemo(dataset: DemoDataset, options: DemoLoadOptions): 
   const postings = dataset.postings.map((row, i) => ({
     kind: 'row' as const,
     source: `demo/postings.jsonl:${i + 1}`,
-    row: row as unknown as ImportRow,
+    row: { ...row } satisfies ImportRow,
   }));
   const demand = await ingestPostings(postings, store, options.taxonomy, options.now());
   if (demand.rejected > 0) throw new Error(`demo postings rejected: ${demand.problems.join('; ')}`);

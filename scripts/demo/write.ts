@@ -11,24 +11,24 @@
  */
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { PostingRow } from './data/postings.ts';
-import type { DirectorySettingsDocument } from '../../mappings/directory-settings.ts';
-import type { PathwayDefinition } from '../../indexer/pathways.ts';
+import { z } from 'zod';
+import { validatePathways } from '../../indexer/pathways.ts';
+import {
+  issuersSchema,
+  jwsLineSchema,
+  manifestSchema,
+  parseJson,
+  parseJsonLines,
+  postingSchema,
+  recordsSchema,
+  settingsSchema,
+  type DemoManifest,
+} from './files.ts';
 import { demoRegistry } from './issuers/registry.ts';
-import type { DemoDataset, DemoIssuerSummary, EarnerRecord, HostedDocuments, ResolvedDemoOptions } from './types.ts';
+import type { DemoDataset, HostedDocuments, ResolvedDemoOptions } from './types.ts';
 
 /** Bumped whenever the generator's output changes, so cached data sets are rebuilt. */
 export const DEMO_FORMAT_VERSION = 3;
-
-/** What `manifest.json` holds. */
-export interface DemoManifest {
-  formatVersion: number;
-  earners: number;
-  seed: number;
-  issuerBaseUrl: string;
-  now: string;
-  credentials: number;
-}
 
 const decoder = new TextDecoder();
 
@@ -77,25 +77,42 @@ async function readHosted(root: string): Promise<HostedDocuments> {
   return hosted;
 }
 
+/** The folder's manifest, or undefined when there is none or it is not a current one (the data set is then generated again). */
 export async function readManifest(folder: string): Promise<DemoManifest | undefined> {
+  const file = path.join(folder, 'manifest.json');
+  let text: string;
   try {
-    return JSON.parse(await readFile(path.join(folder, 'manifest.json'), 'utf8')) as DemoManifest;
+    text = await readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const parsed = manifestSchema.safeParse(safeJson(text));
+  return parsed.success ? parsed.data : undefined;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
   } catch {
     return undefined;
   }
 }
 
-/** Reads a data set written by `writeDemo`. */
+/** Reads a data set written by `writeDemo`; a file that is not what it wrote stops the read, naming the file and field. */
 export async function readDemo(folder: string): Promise<DemoDataset> {
   const manifest = await readManifest(folder);
-  if (!manifest) throw new Error(`${folder} holds no complete demo data set (manifest.json is missing)`);
+  if (!manifest) throw new Error(`${folder} holds no complete demo data set (manifest.json is missing or not a demo manifest)`);
+  const file = (name: string) => path.join(folder, name);
+  const read = (name: string) => readFile(file(name), 'utf8');
   const encoder = new TextEncoder();
-  const lines = (await readFile(path.join(folder, 'credentials.jsonl'), 'utf8')).split('\n').filter((l) => l !== '');
+  const lines = (await read('credentials.jsonl')).split('\n').filter((l) => l !== '');
   const credentials = lines.map((line, i) => {
-    const text = line.startsWith('"') ? (JSON.parse(line) as string) : line;
-    return { source: `credentials.jsonl:${i + 1}`, bytes: encoder.encode(text) };
+    const source = `credentials.jsonl:${i + 1}`;
+    const text = line.startsWith('"') ? parseJson(line, jwsLineSchema, source) : line;
+    return { source, bytes: encoder.encode(text) };
   });
-  const settingsText = await readFile(path.join(folder, 'settings.jsonl'), 'utf8');
+  const pathways = validatePathways(parseJson(await read('pathways.json'), z.unknown(), file('pathways.json')));
+  if (pathways.errors.length > 0) throw new Error(`${file('pathways.json')}: ${pathways.errors.join('; ')}`);
   const options: ResolvedDemoOptions = {
     earners: manifest.earners,
     seed: manifest.seed,
@@ -105,18 +122,12 @@ export async function readDemo(folder: string): Promise<DemoDataset> {
   };
   return {
     options,
-    issuers: JSON.parse(await readFile(path.join(folder, 'issuers.json'), 'utf8')) as DemoIssuerSummary[],
+    issuers: parseJson(await read('issuers.json'), issuersSchema, file('issuers.json')),
     credentials,
     hosted: await readHosted(path.join(folder, 'hosted')),
-    settings: settingsText
-      .split('\n')
-      .filter((l) => l !== '')
-      .map((l) => JSON.parse(l) as DirectorySettingsDocument),
-    pathways: JSON.parse(await readFile(path.join(folder, 'pathways.json'), 'utf8')) as PathwayDefinition[],
-    records: JSON.parse(await readFile(path.join(folder, 'records.json'), 'utf8')) as EarnerRecord[],
-    postings: (await readFile(path.join(folder, 'postings.jsonl'), 'utf8'))
-      .split('\n')
-      .filter((l) => l !== '')
-      .map((l) => JSON.parse(l) as PostingRow),
+    settings: parseJsonLines(await read('settings.jsonl'), settingsSchema, file('settings.jsonl')),
+    pathways: pathways.pathways,
+    records: parseJson(await read('records.json'), recordsSchema, file('records.json')),
+    postings: parseJsonLines(await read('postings.jsonl'), postingSchema, file('postings.jsonl')),
   };
 }

@@ -3,14 +3,14 @@
  * thread or in worker threads); another seed gives another; a cached data set
  * is read back instead of being signed again.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadOrGenerateDemo } from '../../scripts/demo/cache.ts';
 import { generateDemo } from '../../scripts/demo/generate.ts';
 import type { DemoOptions } from '../../scripts/demo/types.ts';
-import { writeDemo } from '../../scripts/demo/write.ts';
+import { readDemo, writeDemo } from '../../scripts/demo/write.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'demo-determinism-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -63,9 +63,24 @@ describe('demo determinism', { timeout: 180_000 }, () => {
     expect(again.dataset.issuers).toEqual(generated.dataset.issuers);
     expect(again.dataset.credentials).toEqual(generated.dataset.credentials);
     expect(again.dataset.hosted).toEqual(generated.dataset.hosted);
+    expect(again.dataset.postings).toEqual(generated.dataset.postings);
     // other options for the same size and seed (another issuer origin) replace the cached set
     const moved = await loadOrGenerateDemo({ ...options, issuerBaseUrl: 'http://127.0.0.1:3999' }, cacheDir);
     expect(moved.cached).toBe(false);
     expect(moved.dataset.issuers.find((i) => i.method === 'ob2-hosted')?.id).toMatch(/^http:\/\/127\.0\.0\.1:3999\//);
+  });
+
+  it('refuses a cached file that is not what the generator wrote, naming the file, line and field', async () => {
+    const folder = path.join(root, 'edited');
+    await writeDemo(await generateDemo({ ...base, earners: 6, seed: 3, workers: 0 }), folder);
+    const records = JSON.parse(readFileSync(path.join(folder, 'records.json'), 'utf8')) as { listed: unknown }[];
+    records[2]!.listed = 'yes';
+    writeFileSync(path.join(folder, 'records.json'), JSON.stringify(records));
+    await expect(readDemo(folder)).rejects.toThrow(/records\.json: not what the demo generator writes: 2\.listed: .*boolean/);
+    const settings = readFileSync(path.join(folder, 'settings.jsonl'), 'utf8').split('\n');
+    settings[1] = '{"earnerId": 7}';
+    writeFileSync(path.join(folder, 'settings.jsonl'), settings.join('\n'));
+    writeFileSync(path.join(folder, 'records.json'), JSON.stringify(records.map((r) => ({ ...r, listed: true }))));
+    await expect(readDemo(folder)).rejects.toThrow(/settings\.jsonl:2: not what the demo generator writes: earnerId: .*string/);
   });
 });

@@ -4,6 +4,7 @@
  * as text: JSON for JSON-LD credentials and hosted assertions, the compact JWS
  * for VC-JWTs and signed OB 2.0 assertions.
  */
+import { z } from 'zod';
 import { signOb2Assertion, signOb3DataIntegrity, signOb3Jwt } from './sign.ts';
 import { ob2Assertion, ob3Credential } from '../issuers/documents.ts';
 import type { IssuerKeys, IssuerSetup } from '../issuers/issuers.ts';
@@ -25,7 +26,7 @@ const TAMPERED_SUFFIX = ' (Honors)';
 
 function tamperJws(jws: string, change: (payload: Record<string, unknown>) => void): string {
   const [header, payload, signature] = jws.split('.');
-  const decoded = JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8')) as Record<string, unknown>;
+  const decoded = z.record(z.string(), z.unknown()).parse(JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8')));
   change(decoded);
   return [header, Buffer.from(JSON.stringify(decoded)).toString('base64url'), signature].join('.');
 }
