@@ -39,6 +39,18 @@ export interface IndexedBadgeClassDocument extends BadgeClassDocument {
   suggest: { input: string[]; weight?: number };
 }
 
+/** What a badge class says, before the fields the index derives (update time, typeahead input). */
+export type BadgeClassContent = Omit<BadgeClassDocument, 'updatedAt'>;
+
+/**
+ * The badge-classes index document for a badge class: the one place its
+ * derived fields are set, for the indexer and for generated test and bench
+ * data alike (so they cannot drift apart).
+ */
+export function indexedBadgeClass(content: BadgeClassContent, now: Date): IndexedBadgeClassDocument {
+  return { ...content, updatedAt: now.toISOString(), suggest: { input: [content.name] } };
+}
+
 export const badgeClassesMapping: MappingTypeMapping = {
   dynamic: 'strict',
   properties: {

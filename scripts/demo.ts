@@ -7,10 +7,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { seedDemoAccounts } from '../api/accounts/seed-demo.ts';
-import { loadOrGenerateDemo } from '../indexer/demo/cache.ts';
-import { startDemoIssuerServer, type DemoIssuerServer } from '../indexer/demo/issuer-server.ts';
-import { loadDemo } from '../indexer/demo/load.ts';
+import { seedDemoAccounts } from './demo/accounts/seed-demo.ts';
+import { loadOrGenerateDemo } from './demo/cache.ts';
+import { startDemoIssuerServer, type DemoIssuerServer } from './demo/issuers/issuer-server.ts';
+import { loadDemo } from './demo/load.ts';
 import { formatSummary } from '../indexer/ingest/summary.ts';
 import { createProgress } from '../indexer/ingest/progress.ts';
 import type { IndexerRuntime } from '../indexer/runtime/runtime.ts';

@@ -8,7 +8,7 @@
  * its own copy on the credential and changes nothing shared. Between two
  * authentic versions the most recently issued wins.
  */
-import type { BadgeClassDocument, IndexedBadgeClassDocument } from '../../mappings/badge-classes.ts';
+import { indexedBadgeClass, type BadgeClassDocument, type IndexedBadgeClassDocument } from '../../mappings/badge-classes.ts';
 import { controlledBy, covers, didOf, entryControls } from '../../mappings/issuer-recognition.ts';
 import type { IssuerRegistryDocument } from '../../mappings/issuers.ts';
 import type { PathwayDefinition } from '../../mappings/pathways.ts';
@@ -43,25 +43,26 @@ export function ownsBadgeClass(c: Owner, registry: readonly IssuerRegistryDocume
 export type BadgeClassChange = string;
 
 function documentOf(d: CredentialDraft, pathways: readonly PathwayDefinition[], now: Date): IndexedBadgeClassDocument {
-  return {
-    id: d.achievement.id,
-    name: d.achievement.name,
-    ...(d.achievement.description ? { description: d.achievement.description } : {}),
-    ...(d.achievement.criteria ? { criteria: d.achievement.criteria } : {}),
-    ...(d.achievement.image ? { image: d.achievement.image } : {}),
-    credentialType: d.achievement.credentialType,
-    issuerId: d.issuer.id,
-    // The registry's name for a recognized issuer, never the credential's.
-    issuerName: d.issuerRecognition.status === 'RECOGNIZED' && d.issuerRecognition.name ? d.issuerRecognition.name : d.issuer.name,
-    ...(d.issuer.url ? { issuerUrl: d.issuer.url } : {}),
-    tags: d.achievement.tags,
-    alignments: d.achievement.alignments,
-    skills: d.skills,
-    pathways: pathways.filter((p) => p.badgeClasses.includes(d.achievement.id)).map((p) => p.id),
-    issuedOn: d.issuedOn,
-    updatedAt: now.toISOString(),
-    suggest: { input: [d.achievement.name] },
-  };
+  return indexedBadgeClass(
+    {
+      id: d.achievement.id,
+      name: d.achievement.name,
+      ...(d.achievement.description ? { description: d.achievement.description } : {}),
+      ...(d.achievement.criteria ? { criteria: d.achievement.criteria } : {}),
+      ...(d.achievement.image ? { image: d.achievement.image } : {}),
+      credentialType: d.achievement.credentialType,
+      issuerId: d.issuer.id,
+      // The registry's name for a recognized issuer, never the credential's.
+      issuerName: d.issuerRecognition.status === 'RECOGNIZED' && d.issuerRecognition.name ? d.issuerRecognition.name : d.issuer.name,
+      ...(d.issuer.url ? { issuerUrl: d.issuer.url } : {}),
+      tags: d.achievement.tags,
+      alignments: d.achievement.alignments,
+      skills: d.skills,
+      pathways: pathways.filter((p) => p.badgeClasses.includes(d.achievement.id)).map((p) => p.id),
+      issuedOn: d.issuedOn,
+    },
+    now,
+  );
 }
 
 const differs = (a: Partial<BadgeClassDocument>, b: Partial<BadgeClassDocument>) =>

@@ -6,7 +6,7 @@
 import { apiConfigFromEnv } from '../../api/config.ts';
 import { startApi } from '../../api/main.ts';
 import { fixedViewer } from '../../api/viewer.ts';
-import { FIXTURE_NOW } from '../../test/support/search-fixtures.ts';
+import { FIXTURE_NOW } from '../../test/support/generators/directory.ts';
 import { BENCH_VIEWER } from './bench-viewer.ts';
 
 const api = await startApi(apiConfigFromEnv(process.env), { resolveViewer: fixedViewer(BENCH_VIEWER), now: () => FIXTURE_NOW });

@@ -8,7 +8,7 @@ import { apiConfigFromEnv } from '../../api/config.ts';
 import { startApi } from '../../api/main.ts';
 import { fixedViewer } from '../../api/viewer.ts';
 import { aliasName } from '../../mappings/indices.ts';
-import { FIXTURE_NOW } from '../../test/support/search-fixtures.ts';
+import { FIXTURE_NOW } from '../../test/support/generators/directory.ts';
 import { BENCH_VIEWER } from './bench-viewer.ts';
 import { startRecordingProxy } from './recording-proxy.ts';
 import { SEARCH_DOCUMENT, type BenchSearch } from './searches.ts';

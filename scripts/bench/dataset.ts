@@ -10,8 +10,8 @@ import { loadSkillsIndex } from '../../indexer/taxonomy/skills-index.ts';
 import { IndexStore } from '../../indexer/store/index-store.ts';
 import { loadTaxonomy } from '../../indexer/taxonomy/index.ts';
 import { writeDocuments, type WriteItem } from '../../indexer/store/bulk-write.ts';
-import { FIXTURE_NOW, generateDirectory } from '../../test/support/search-fixtures.ts';
-import { badgeClassDocuments, earnerDocuments } from './documents.ts';
+import { FIXTURE_NOW, generateDirectory } from '../../test/support/generators/directory.ts';
+import { badgeClassDocuments, earnerDocuments } from '../../test/support/generators/documents.ts';
 import { chooseSearches, type BenchSearch } from './searches.ts';
 
 /** Bump when the generator, the documents or the search choice change: older data sets are rebuilt. */

@@ -6,7 +6,7 @@
  */
 import type { Taxonomy } from '../../indexer/taxonomy/index.ts';
 import type { EarnerSearchArgs } from '../../api/search/input.ts';
-import { REGIONS, type EarnerRecord, type GeneratedDirectory } from '../../test/support/search-fixtures.ts';
+import { REGIONS, type EarnerRecord, type GeneratedDirectory } from '../../test/support/generators/directory.ts';
 
 export interface BenchSearch {
   /** Short key used in tables and JSON. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountIdFor } from '../../api/accounts/identity.ts';
 import { hashPassword, verifyPassword } from '../../api/accounts/password.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from '../../api/accounts/seed-demo.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from '../../scripts/demo/accounts/seed-demo.ts';
 import { resolveSessionSecret } from '../../api/accounts/session-secret.ts';
 import { sessionKeys, signSession } from '../../api/accounts/session.ts';
 import { apiConfigFromEnv } from '../../api/config.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recognizeIssuer, registryEntry } from '../support/issuer-registry.ts';
-import { DEMO_PASSWORD, seedDemoAccounts } from '../../api/accounts/seed-demo.ts';
+import { DEMO_PASSWORD, seedDemoAccounts } from '../../scripts/demo/accounts/seed-demo.ts';
 import { DELETE_CONFIRMATION } from '../../api/services/my-data-service.ts';
 import { ingest, type IngestOptions } from '../../indexer/ingest/ingest.ts';
 import type { InputUnit } from '../../indexer/ingest/inputs.ts';
@@ -8,7 +8,7 @@ import { IndexStore } from '../../indexer/store/index-store.ts';
 import { ensureSkillsIndex, skillLookup } from '../../indexer/taxonomy/skills-index.ts';
 import { loadTaxonomy } from '../../indexer/taxonomy/index.ts';
 import { createResolver } from '../../indexer/verify/resolver.ts';
-import { generateIssuerKey, signOb3Jwt } from '../../indexer/verify/sign.ts';
+import { generateIssuerKey, signOb3Jwt } from '../../scripts/demo/signing/sign.ts';
 import type { DirectorySettingsDocument } from '../../mappings/directory-settings.ts';
 import { aliasName } from '../../mappings/indices.ts';
 import { ob3Credential } from '../support/credential-builders.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, seedDemoAccounts } from '../../api/accounts/seed-demo.ts';
+import { DEMO_PASSWORD, seedDemoAccounts } from '../../scripts/demo/accounts/seed-demo.ts';
 import { claimEarner, credentialOf, seedEarners, startAccountApi, type AccountApi, type SeedEarner } from '../support/account-api.ts';
 
 const UPDATE = `mutation($input: DirectorySettingsInput!) {

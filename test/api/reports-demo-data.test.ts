@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DemoDataset } from '../../indexer/demo/types.ts';
+import type { DemoDataset } from '../../scripts/demo/types.ts';
 import { preparePosting } from '../../indexer/demand/prepare.ts';
 import type { ImportRow } from '../../indexer/ingest/imports.ts';
 import { loadOccupationProfiles, loadTaxonomy } from '../../indexer/taxonomy/index.ts';

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DemoDataset } from '../../indexer/demo/types.ts';
+import type { DemoDataset } from '../../scripts/demo/types.ts';
 import { loadTaxonomy } from '../../indexer/taxonomy/index.ts';
 import { loadDemoDirectory, type DemoDirectory } from '../support/demo-directory.ts';
 import { graphqlHarness, type GraphqlHarness } from '../support/graphql-harness.ts';
 import { randomSearches } from '../support/random-searches.ts';
-import type { EarnerRecord, SearchFixture } from '../support/search-fixtures.ts';
+import type { EarnerRecord } from '../support/generators/directory.ts';
+import type { SearchFixture } from '../support/search-fixtures.ts';
 import { bruteForce, FACET_NAMES, type SearchInput } from '../support/search-oracle.ts';
 
 /**

@@ -12,7 +12,7 @@ import { ensureSkillsIndex, skillLookup } from '../../indexer/taxonomy/skills-in
 import { loadTaxonomy } from '../../indexer/taxonomy/index.ts';
 import { createResolver } from '../../indexer/verify/resolver.ts';
 import { hashIdentity } from '../../indexer/verify/recipient.ts';
-import { generateIssuerKey, signOb3Jwt, type IssuerKey } from '../../indexer/verify/sign.ts';
+import { generateIssuerKey, signOb3Jwt, type IssuerKey } from '../../scripts/demo/signing/sign.ts';
 import { ob3Credential } from '../support/credential-builders.ts';
 import { fixtureResolver, readFixture } from '../support/credential-fixtures.ts';
 import { testIndices } from '../support/engine.ts';

@@ -9,7 +9,7 @@ import { skillLookup } from '../../indexer/taxonomy/skills-index.ts';
 import { loadTaxonomy } from '../../indexer/taxonomy/index.ts';
 import type { Resolver } from '../../indexer/verify/resolver.ts';
 import { createResolver } from '../../indexer/verify/resolver.ts';
-import { bindIssuerKey, generateIssuerKey, signOb3Jwt } from '../../indexer/verify/sign.ts';
+import { bindIssuerKey, generateIssuerKey, signOb3Jwt } from '../../scripts/demo/signing/sign.ts';
 import { ob3Credential } from '../support/credential-builders.ts';
 import { fixtureResolver, readFixture, repoRoot } from '../support/credential-fixtures.ts';
 import { testIndices } from '../support/engine.ts';

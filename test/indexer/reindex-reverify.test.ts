@@ -8,7 +8,7 @@ import { IndexStore } from '../../indexer/store/index-store.ts';
 import { skillLookup } from '../../indexer/taxonomy/skills-index.ts';
 import { loadTaxonomy } from '../../indexer/taxonomy/index.ts';
 import { createResolver } from '../../indexer/verify/resolver.ts';
-import { generateIssuerKey, signOb3Jwt } from '../../indexer/verify/sign.ts';
+import { generateIssuerKey, signOb3Jwt } from '../../scripts/demo/signing/sign.ts';
 import { ob3Credential } from '../support/credential-builders.ts';
 import { testIndices } from '../support/engine.ts';
 import { recognizeIssuer, registryEntry } from '../support/issuer-registry.ts';

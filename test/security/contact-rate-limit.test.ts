@@ -5,7 +5,7 @@
  * conditional write: 50 simultaneous requests, exactly the limit succeed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, seedDemoAccounts } from '../../api/accounts/seed-demo.ts';
+import { DEMO_PASSWORD, seedDemoAccounts } from '../../scripts/demo/accounts/seed-demo.ts';
 import { aliasName } from '../../mappings/indices.ts';
 import { createAccount, seedEarners, startAccountApi, type AccountApi } from '../support/account-api.ts';
 

@@ -15,7 +15,7 @@ import { defaultDirectorySettings, type DirectorySettingsDocument } from '../../
 import { buildEarnerDocument } from '../../mappings/earner-document.ts';
 import type { EarnerDocument } from '../../mappings/earners.ts';
 import { aliasName } from '../../mappings/indices.ts';
-import { seedDemoAccounts, DEMO_PASSWORD } from '../../api/accounts/seed-demo.ts';
+import { seedDemoAccounts, DEMO_PASSWORD } from '../../scripts/demo/accounts/seed-demo.ts';
 import { ingest, type IngestOptions } from '../../indexer/ingest/ingest.ts';
 import type { InputUnit } from '../../indexer/ingest/inputs.ts';
 import { reindexAll } from '../../indexer/rebuild/reindex.ts';
@@ -25,7 +25,7 @@ import { ensureSkillsIndex, skillLookup } from '../../indexer/taxonomy/skills-in
 import { loadTaxonomy } from '../../indexer/taxonomy/index.ts';
 import { hashIdentity } from '../../indexer/verify/recipient.ts';
 import { createResolver } from '../../indexer/verify/resolver.ts';
-import { generateIssuerKey, signOb3Jwt, type IssuerKey } from '../../indexer/verify/sign.ts';
+import { generateIssuerKey, signOb3Jwt, type IssuerKey } from '../../scripts/demo/signing/sign.ts';
 import { claimEarner, startAccountApi, type AccountApi } from '../support/account-api.ts';
 import { ob3Credential } from '../support/credential-builders.ts';
 import { testIndices } from '../support/engine.ts';

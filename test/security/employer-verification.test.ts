@@ -6,7 +6,7 @@
  * BAD_USER_INPUT. The earner still sees every badge of their own.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, seedDemoAccounts } from '../../api/accounts/seed-demo.ts';
+import { DEMO_PASSWORD, seedDemoAccounts } from '../../scripts/demo/accounts/seed-demo.ts';
 import type { BadgeVerification } from '../../mappings/earners.ts';
 import { earnerIdDocumentId } from '../../mappings/earner-ids.ts';
 import { aliasName } from '../../mappings/indices.ts';

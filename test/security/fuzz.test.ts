@@ -14,7 +14,7 @@ import { IndexStore } from '../../indexer/store/index-store.ts';
 import { readCredentials } from '../../indexer/sources/read-credentials.ts';
 import { skillLookup } from '../../indexer/taxonomy/skills-index.ts';
 import { loadTaxonomy } from '../../indexer/taxonomy/index.ts';
-import { generateIssuerKey, signOb3DataIntegrity, signOb3Jwt } from '../../indexer/verify/sign.ts';
+import { generateIssuerKey, signOb3DataIntegrity, signOb3Jwt } from '../../scripts/demo/signing/sign.ts';
 import { ob3Credential } from '../support/credential-builders.ts';
 import { fixtureResolver, readFixture } from '../support/credential-fixtures.ts';
 import { testIndices } from '../support/engine.ts';

@@ -5,7 +5,7 @@
  * attack, with as many queries as it likes, finds the grid node and no more.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, seedDemoAccounts } from '../../api/accounts/seed-demo.ts';
+import { DEMO_PASSWORD, seedDemoAccounts } from '../../scripts/demo/accounts/seed-demo.ts';
 import type { EarnerDocument } from '../../mappings/earners.ts';
 import { aliasName } from '../../mappings/indices.ts';
 import { claimEarner, seedEarners, startAccountApi, type AccountApi } from '../support/account-api.ts';

@@ -5,7 +5,7 @@
  * gets in once the back-off has passed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, seedDemoAccounts } from '../../api/accounts/seed-demo.ts';
+import { DEMO_PASSWORD, seedDemoAccounts } from '../../scripts/demo/accounts/seed-demo.ts';
 import { backoffMs, createBackoff, createWindowLimit } from '../../api/accounts/throttle.ts';
 import { startAccountApi, type AccountApi } from '../support/account-api.ts';
 

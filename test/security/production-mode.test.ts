@@ -7,7 +7,7 @@
  * error carries a request id the response header and the server's log share.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, seedDemoAccounts } from '../../api/accounts/seed-demo.ts';
+import { DEMO_PASSWORD, seedDemoAccounts } from '../../scripts/demo/accounts/seed-demo.ts';
 import { buildContext } from '../../api/context.ts';
 import { createSearchEngine } from '../../api/engine.ts';
 import { createGraphqlServer } from '../../api/graphql/server.ts';

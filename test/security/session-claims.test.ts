@@ -6,7 +6,7 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountIdFor } from '../../api/accounts/identity.ts';
-import { DEMO_PASSWORD, seedDemoAccounts } from '../../api/accounts/seed-demo.ts';
+import { DEMO_PASSWORD, seedDemoAccounts } from '../../scripts/demo/accounts/seed-demo.ts';
 import { CLOCK_SKEW_SECONDS } from '../../api/accounts/session.ts';
 import { startAccountApi, TEST_SESSION_SECRET, type AccountApi } from '../support/account-api.ts';
 

@@ -7,7 +7,7 @@
  * with the stored settings as soon as the last one answers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, seedDemoAccounts } from '../../api/accounts/seed-demo.ts';
+import { DEMO_PASSWORD, seedDemoAccounts } from '../../scripts/demo/accounts/seed-demo.ts';
 import type { DirectorySettingsDocument } from '../../mappings/directory-settings.ts';
 import type { EarnerDocument } from '../../mappings/earners.ts';
 import { aliasName } from '../../mappings/indices.ts';

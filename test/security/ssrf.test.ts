@@ -13,7 +13,7 @@ import { blockedReason, parseAllowHosts } from '../../indexer/net/address-policy
 import { safeFetch } from '../../indexer/net/safe-fetch.ts';
 import { readCredentials } from '../../indexer/sources/read-credentials.ts';
 import { createResolver } from '../../indexer/verify/resolver.ts';
-import { bindIssuerKey, generateIssuerKey, signOb3DataIntegrity } from '../../indexer/verify/sign.ts';
+import { bindIssuerKey, generateIssuerKey, signOb3DataIntegrity } from '../../scripts/demo/signing/sign.ts';
 import { ob2HostedDocuments, ob3Credential } from '../support/credential-builders.ts';
 import { engineClient, engineUrl, uniquePrefix } from '../support/engine.ts';
 

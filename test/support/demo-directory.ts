@@ -7,10 +7,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadOrGenerateDemo } from '../../indexer/demo/cache.ts';
-import { startDemoIssuerServer, type DemoIssuerServer } from '../../indexer/demo/issuer-server.ts';
-import { loadDemo } from '../../indexer/demo/load.ts';
-import type { DemoDataset } from '../../indexer/demo/types.ts';
+import { loadOrGenerateDemo } from '../../scripts/demo/cache.ts';
+import { startDemoIssuerServer, type DemoIssuerServer } from '../../scripts/demo/issuers/issuer-server.ts';
+import { loadDemo } from '../../scripts/demo/load.ts';
+import type { DemoDataset } from '../../scripts/demo/types.ts';
 import type { RunSummary } from '../../indexer/ingest/summary.ts';
 import { IndexStore } from '../../indexer/store/index-store.ts';
 import { ensureSkillsIndex, skillLookup } from '../../indexer/taxonomy/skills-index.ts';

@@ -1,7 +1,7 @@
 /**
  * Signing with independent tools and a published test key, for formats with
  * no third-party sample (issue 12): Digital Bazaar's suites through
- * jsonld-signatures, never this project's signer (indexer/verify/sign.ts).
+ * jsonld-signatures, never this project's signer (scripts/demo/signing/sign.ts).
  * The key is the W3C vc-di-eddsa specification's test key pair
  * (TestVectors/keyPair.json); the contexts come from npm context packages and
  * 1EdTech's published OB 3.0.3 context, none from the verifier's own table.

@@ -1,6 +1,6 @@
 /** Random search inputs over a fixture: mixed filters, modes and verification sets. */
 import type { SearchFixture } from './search-fixtures.ts';
-import { seededRandom } from './search-fixtures.ts';
+import { pickSome, seededRandom } from './generators/directory.ts';
 import type { SearchInput } from './search-oracle.ts';
 
 const STATUSES = ['VERIFIED', 'EXPIRED'];
@@ -13,13 +13,7 @@ export function randomSearches(
 ): SearchInput[] {
   const random = seededRandom(seed);
   const chance = (p: number) => random() < p;
-  const some = <T>(values: readonly T[], max: number): T[] => {
-    const pool = [...values];
-    const n = 1 + Math.floor(random() * max);
-    const out: T[] = [];
-    while (out.length < n && pool.length) out.push(pool.splice(Math.floor(random() * pool.length), 1)[0]!);
-    return out;
-  };
+  const some = <T>(values: readonly T[], max: number): T[] => pickSome(random, values, max, 1);
   const listed = fixture.records.filter((r) => r.badges.some((b) => b.visible));
   const skillValues = [
     ...new Set(fixture.classes.flatMap((c) => c.skills).flatMap((id) => [id, ...(fixture.taxonomy.byId.get(id)?.ancestors ?? [])])),

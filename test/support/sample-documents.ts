@@ -1,7 +1,7 @@
 /** One valid document per index, typed by the contract in mappings/. */
 import type { IssuerRegistryDocument } from '../../mappings/issuers.ts';
 import type { AccountDocument } from '../../mappings/accounts.ts';
-import type { BadgeClassDocument } from '../../mappings/badge-classes.ts';
+import { indexedBadgeClass, type IndexedBadgeClassDocument } from '../../mappings/badge-classes.ts';
 import type { ClaimTokenDocument } from '../../mappings/claim-tokens.ts';
 import type { ContactRequestDocument } from '../../mappings/contacts.ts';
 import type { PostingDocument } from '../../mappings/postings.ts';
@@ -58,19 +58,20 @@ export const sampleEarner: EarnerDocument = {
   updatedAt: '2026-03-02T00:00:00Z',
 };
 
-export const sampleBadgeClass: BadgeClassDocument & { suggest: { input: string[] } } = {
-  id: 'https://issuer.example/achievements/plc',
-  name: 'PLC Troubleshooting',
-  credentialType: 'badge',
-  issuerId: 'did:web:issuer.example',
-  issuerName: 'Example Technical College',
-  tags: ['automation'],
-  alignments: [{ targetName: 'Troubleshooting', targetFramework: 'O*NET', targetCode: '2.B.3.h' }],
-  skills: ['onet:2.B.3.h'],
-  pathways: ['mechatronics'],
-  updatedAt: '2026-03-02T00:00:00Z',
-  suggest: { input: ['PLC Troubleshooting'] },
-};
+export const sampleBadgeClass: IndexedBadgeClassDocument = indexedBadgeClass(
+  {
+    id: 'https://issuer.example/achievements/plc',
+    name: 'PLC Troubleshooting',
+    credentialType: 'badge',
+    issuerId: 'did:web:issuer.example',
+    issuerName: 'Example Technical College',
+    tags: ['automation'],
+    alignments: [{ targetName: 'Troubleshooting', targetFramework: 'O*NET', targetCode: '2.B.3.h' }],
+    skills: ['onet:2.B.3.h'],
+    pathways: ['mechatronics'],
+  },
+  new Date('2026-03-02T00:00:00Z'),
+);
 
 export const sampleSkill: IndexedSkillDocument = {
   id: 'onet:2.B.3.h',

@@ -7,7 +7,7 @@
  * facet's only selection.
  */
 import { coarsePoint } from '../../mappings/coarse-location.ts';
-import type { BadgeRecord, EarnerRecord } from './search-fixtures.ts';
+import type { BadgeRecord, EarnerRecord } from './generators/directory.ts';
 
 /** The GraphQL `EarnerSearchInput`, as tests send it. */
 export interface SearchInput {

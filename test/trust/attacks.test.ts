@@ -19,7 +19,7 @@ import { IndexStore } from '../../indexer/store/index-store.ts';
 import { ensureSkillsIndex, skillLookup } from '../../indexer/taxonomy/skills-index.ts';
 import { loadTaxonomy } from '../../indexer/taxonomy/index.ts';
 import { createResolver } from '../../indexer/verify/resolver.ts';
-import { generateIssuerKey, signOb3Jwt, type IssuerKey } from '../../indexer/verify/sign.ts';
+import { generateIssuerKey, signOb3Jwt, type IssuerKey } from '../../scripts/demo/signing/sign.ts';
 import { createAccount, startAccountApi, type AccountApi } from '../support/account-api.ts';
 import { ob3Credential } from '../support/credential-builders.ts';
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EarnerRecord } from '../../indexer/demo/types.ts';
+import type { EarnerRecord } from '../../scripts/demo/types.ts';
 import { claimTokenFrom } from '../support/account-api.ts';
 import { launchBrowser, requireChromium, screenshot, seriousAxeViolations, type Browser } from './support/browser.ts';
 import { listedEarner, shownName, signInAsEmployer, waitForResults } from './support/flows.ts';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, requireChromium, screenshot, seriousAxeViolations, type Browser } from './support/browser.ts';
 import { listedEarner, searchDirectly, shownName, signInAsEmployer, waitForResults } from './support/flows.ts';
 import { startWebStack, type WebStack } from './support/web-stack.ts';
-import { UNKNOWN_DEMO_ISSUER } from '../../indexer/demo/unknown-issuer.ts';
+import { UNKNOWN_DEMO_ISSUER } from '../../scripts/demo/issuers/unknown-issuer.ts';
 
 describe('employer search in the browser', () => {
   let stack: WebStack;

@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { demoCacheFolder } from '../../../indexer/demo/cache.ts';
+import { demoCacheFolder } from '../../demo/cache.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
@@ -24,7 +24,7 @@ export async function startIssuersProcess(
 ): Promise<IssuersProcess> {
   const child: ChildProcess = spawn(
     path.join(root, 'node_modules', '.bin', 'tsx'),
-    ['indexer/demo/cli.ts', 'serve', '--earners', String(earners), '--seed', String(seed), '--port', String(port)],
+    ['scripts/demo/cli.ts', 'serve', '--earners', String(earners), '--seed', String(seed), '--port', String(port)],
     {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCredentials } from '../../../indexer/sources/read-credentials.ts';
 import { encodeStatusList, withBitSet } from '../../../indexer/verify/bitstring.ts';
 import { createResolver } from '../../../indexer/verify/resolver.ts';
-import { bindIssuerKey, generateIssuerKey, publicKeyDocument, signOb3DataIntegrity } from '../../../indexer/verify/sign.ts';
+import { bindIssuerKey, generateIssuerKey, publicKeyDocument, signOb3DataIntegrity } from '../../../scripts/demo/signing/sign.ts';
 import { ob2HostedDocuments, ob3Credential, OB3_CONTEXTS } from '../../support/credential-builders.ts';
 import { startIssuerServer, type IssuerServer } from '../../support/issuer-server.ts';
 

@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCredentials } from '../../../indexer/sources/read-credentials.ts';
 import { createResolver } from '../../../indexer/verify/resolver.ts';
-import { bindIssuerKey, generateIssuerKey, signOb3DataIntegrity } from '../../../indexer/verify/sign.ts';
+import { bindIssuerKey, generateIssuerKey, signOb3DataIntegrity } from '../../../scripts/demo/signing/sign.ts';
 import { ob2HostedDocuments, ob3Credential } from '../../support/credential-builders.ts';
 import { startIssuerServer, type IssuerServer } from '../../support/issuer-server.ts';
 

@@ -17,7 +17,7 @@ import {
   signOb2Assertion,
   signOb3DataIntegrity,
   signOb3Jwt,
-} from '../../../indexer/verify/sign.ts';
+} from '../../../scripts/demo/signing/sign.ts';
 import type { NormalizedCredential, VerifyOptions } from '../../../indexer/verify/types.ts';
 import { ob3Credential, OB3_CONTEXTS } from '../../support/credential-builders.ts';
 

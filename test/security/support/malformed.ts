@@ -5,7 +5,7 @@
  * JWS, bad PNG chunks, broken SVG.
  */
 import { deflateSync } from 'node:zlib';
-import { randomFor, type Random } from '../../../indexer/demo/prng.ts';
+import { randomFor, type Random } from '../../../scripts/demo/data/prng.ts';
 import { iTXt, pngWith, zlibBomb } from './bombs.ts';
 
 export interface Seeds {

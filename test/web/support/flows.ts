@@ -1,6 +1,6 @@
 /** Steps the browser tests share: signing in through the page, reading the search state the page shows. */
 import type { Page } from 'playwright-core';
-import type { DemoDataset, EarnerRecord } from '../../../indexer/demo/types.ts';
+import type { DemoDataset, EarnerRecord } from '../../../scripts/demo/types.ts';
 
 export const EMPLOYER = { email: 'employer@demo.test', password: 'demo-password' };
 
