@@ -28,12 +28,17 @@ export interface FrameworkEntry extends FrameworkNames {
 /** Every framework with its names, in the order of `FRAMEWORKS`. */
 export const FRAMEWORK_ENTRIES: readonly FrameworkEntry[] = FRAMEWORKS.map((id) => ({ id, ...NAMES[id] }));
 
+/** Own keys only: `constructor` or `__proto__` from a document is not a framework. */
+function namesOf(id: string): FrameworkNames | undefined {
+  return Object.hasOwn(NAMES, id) ? NAMES[id as Framework] : undefined;
+}
+
 /** The framework's full name; an id outside `FRAMEWORKS` (old data) is shown as it is. */
 export function frameworkName(id: string): string {
-  return (NAMES as Readonly<Record<string, FrameworkNames | undefined>>)[id]?.name ?? id;
+  return namesOf(id)?.name ?? id;
 }
 
 /** The framework's short name; an id outside `FRAMEWORKS` is shown as it is. */
 export function frameworkShortName(id: string): string {
-  return (NAMES as Readonly<Record<string, FrameworkNames | undefined>>)[id]?.shortName ?? id;
+  return namesOf(id)?.shortName ?? id;
 }
