@@ -1,15 +1,47 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+/**
+ * Three projects, one run:
+ * - `unit`: `*.unit.test.ts` files, pure code only (no engine, no browser, no
+ *   child processes); `npm run test:fast` runs just these.
+ * - `engine`: every other test outside test/web, against the real engine.
+ * - `browser`: test/web, Chromium against the built web app and the API.
+ * A project's global setup runs only when the run has test files of it, so
+ * the fast layer never starts an engine and only browser runs build the web app.
+ */
+const UNIT = 'test/**/*.unit.test.ts';
+const GLOBAL_SETUP = ['test/support/global-setup.ts'];
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    // One real Elasticsearch for the whole run, started (or found) before any test file.
-    globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 60_000,
     // Browser and engine round trips on a loaded 2-core machine: polls wait up to 20 s, not the default 1 s.
     expect: { poll: { timeout: 20_000, interval: 100 } },
     hookTimeout: 240_000,
     // Two cores here: a couple of workers keep the engine and the tests from starving each other.
     maxWorkers: 2,
+    projects: [
+      { extends: true, test: { name: 'unit', include: [UNIT] } },
+      {
+        extends: true,
+        test: {
+          name: 'engine',
+          include: ['test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, UNIT, 'test/web/**'],
+          // One real Elasticsearch for the whole run, started (or found) before any test file.
+          globalSetup: GLOBAL_SETUP,
+        },
+      },
+      {
+        extends: true,
+        // The name the global setup looks for (BROWSER_PROJECT) to build the web app once.
+        test: {
+          name: 'browser',
+          include: ['test/web/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, UNIT],
+          globalSetup: GLOBAL_SETUP,
+        },
+      },
+    ],
   },
 });

@@ -44,17 +44,33 @@ export function controlledBy(entry: Pick<IssuerRegistryDocument, 'dids' | 'keys'
 }
 
 /**
+ * An http(s) URL as fetching it resolves it (dot segments, encoded or not,
+ * removed; scheme and host in lower case), or undefined when it is not one.
+ */
+function resolvedUrl(value: string): URL | undefined {
+  if (!/^https?:\/\//i.test(value)) return undefined;
+  try {
+    return new URL(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * True when `controlled` covers the authority value `proven`: the same value,
  * the DID of a key id, the origin of a URL, or a URL prefix ending in `/`.
+ * URLs are compared as they resolve, so `https://host/org1/../org2/key`
+ * (fetched from org2) is not under `https://host/org1/`.
  */
 export function covers(controlled: string, proven: string): boolean {
   if (controlled === proven || controlled === didOf(proven)) return true;
-  if (!/^https?:\/\//i.test(controlled) || !/^https?:\/\//i.test(proven)) return false;
-  const origin = originOf(controlled);
-  if (origin === undefined) return false;
-  const withPath = controlled.slice(origin.length);
-  if (withPath === '' || withPath === '/') return originOf(proven) === origin;
-  return withPath.endsWith('/') && proven.startsWith(controlled);
+  const control = resolvedUrl(controlled);
+  const proof = resolvedUrl(proven);
+  if (control === undefined || proof === undefined) return false;
+  if (control.href === proof.href) return true;
+  const withPath = control.href.slice(control.origin.length);
+  if (withPath === '/') return proof.origin === control.origin;
+  return withPath.endsWith('/') && proof.href.startsWith(control.href);
 }
 
 /** True when the entry controls one of the authority values. */

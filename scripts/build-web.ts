@@ -1,22 +1,18 @@
 /**
  * Builds the web app (typed GraphQL operations, then Vite) into `web/build`
  * when the build is missing or older than anything it is made from.
- * `tsx scripts/build-web.ts [--force]`; `npm start` and the browser tests
- * call `ensureWebBuild`. A lock folder keeps parallel test files from
- * building at once.
+ * `tsx scripts/build-web.ts [--force]`; `npm start` and the tests' global
+ * setup (once per run, before any browser test starts) call `ensureWebBuild`.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WEB = path.join(ROOT, 'web');
 const BUILT_INDEX = path.join(WEB, 'build', 'index.html');
-const LOCK = path.join(WEB, '.build-lock');
-/** A lock older than this was left by a build that died. */
-const STALE_LOCK_MS = 5 * 60_000;
 
 /** What the build is made from: the app's sources and config, and the API schema its types come from. */
 const INPUTS = [
@@ -66,24 +62,6 @@ async function build(signal?: AbortSignal): Promise<void> {
   );
 }
 
-async function withLock<T>(run: () => Promise<T>): Promise<T> {
-  for (;;) {
-    try {
-      mkdirSync(LOCK);
-      break;
-    } catch {
-      const since = statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
-      if (Date.now() - since > STALE_LOCK_MS) rmSync(LOCK, { recursive: true, force: true });
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-  try {
-    return await run();
-  } finally {
-    rmSync(LOCK, { recursive: true, force: true });
-  }
-}
-
 export interface EnsureWebBuildOptions {
   force?: boolean;
   log?: (line: string) => void;
@@ -94,14 +72,10 @@ export interface EnsureWebBuildOptions {
 /** Builds the web app unless `web/build` is newer than its sources; returns whether it built. */
 export async function ensureWebBuild({ force = false, log = console.log, signal }: EnsureWebBuildOptions = {}): Promise<boolean> {
   if (!force && !webBuildIsStale()) return false;
-  return withLock(async () => {
-    // Another process may have built it while this one waited.
-    if (!force && !webBuildIsStale()) return false;
-    log('web: building web/build ...');
-    await build(signal);
-    log('web: built');
-    return true;
-  });
+  log('web: building web/build ...');
+  await build(signal);
+  log('web: built');
+  return true;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

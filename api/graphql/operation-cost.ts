@@ -20,6 +20,7 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
+import { FRAMEWORKS } from '../../mappings/skills.ts';
 import { REPORT_LIMITS } from '../reports/input.ts';
 import { LIMITS } from '../search/limits.ts';
 import { LIST_PAGE } from './list-page.ts';
@@ -47,6 +48,7 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
       (_args: Args, input: Args) => Math.min(int(input.facetSize, LIMITS.defaultFacetSize), LIMITS.maxFacetSize),
     ]),
   ),
+  'Query.frameworks': fixed(FRAMEWORKS.length),
   'Earner.openTo': fixed(10),
   'EarnerBadge.frameworks': fixed(10),
   'Verification.reasons': fixed(10),

@@ -9,5 +9,6 @@ export const lookupQueryResolvers: ResolverMap = {
     badgeClass: (_parent, { id }: ById, ctx) => ctx.services.directory.badgeClass(id),
     skill: (_parent, { id }: ById, ctx) => ctx.services.directory.skill(id),
     issuer: (_parent, { id }: ById, ctx) => ctx.services.directory.issuer(id),
+    frameworks: (_parent, _args, ctx) => ctx.services.directory.frameworks(),
   },
 };

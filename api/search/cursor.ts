@@ -24,7 +24,9 @@ export function decodeCursor(cursor: string, sort: EarnerSort, argument = 'after
     throw bad('not a cursor returned by this API');
   }
   const { s, v } = (parsed ?? {}) as { s?: unknown; v?: unknown };
-  if (s !== sort) throw bad('the cursor belongs to a different sort order; start again without "after"');
+  // Only a cursor of another sort order is told so; anything else (null, no sort) was never a cursor.
+  if (s !== 'RELEVANCE' && s !== 'RECENT') throw bad('not a cursor returned by this API');
+  if (s !== sort) throw bad(`the cursor belongs to a different sort order; start again without "${argument}"`);
   if (
     !Array.isArray(v) ||
     v.length !== 2 ||

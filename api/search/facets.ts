@@ -3,6 +3,7 @@
  * builder writes, the aggregations it asks for, how the response is read and
  * the GraphQL `EarnerFacets` fields (one per id).
  */
+import { FRAMEWORK_ENTRIES } from '../../mappings/frameworks.ts';
 import type { EarnerSearch, ValueSelection } from './input.ts';
 
 export const FACET_IDS = ['badges', 'skills', 'issuers', 'frameworks', 'regions', 'credentialTypes', 'issued'] as const;
@@ -51,7 +52,7 @@ export type BadgeFacet = BadgeTermsFacet | BadgeIssuedFacet;
 
 const any = (values: string[]): ValueSelection => ({ values, mode: 'ANY' });
 
-const FRAMEWORK_LABELS = { esco: 'ESCO', onet: 'O*NET', lightcast: 'Lightcast', nice: 'NICE Framework', local: 'Local framework' };
+const FRAMEWORK_LABELS = Object.fromEntries(FRAMEWORK_ENTRIES.map((f) => [f.id, f.name]));
 const CREDENTIAL_TYPE_LABELS = { badge: 'Badge', 'micro-credential': 'Micro-credential', certificate: 'Certificate' };
 const ISSUED_MONTHS = [6, 12, 24] as const;
 

@@ -5,6 +5,7 @@
  * earners show it.
  */
 import type { SearchRequest, SearchResponse } from '@elastic/elasticsearch/lib/api/types';
+import { frameworkShortName } from '../../mappings/frameworks.ts';
 import type { SkillDocument } from '../../mappings/skills.ts';
 import { directoryRequest, RECOGNIZED_ISSUER, visibleBadgeAggregation, visibleBadgeBuckets, type DirectoryRequest } from './privacy.ts';
 
@@ -19,8 +20,6 @@ export interface Suggestion {
   /** Listed earners who show it (badges and issuers). */
   earnerCount?: number;
 }
-
-const FRAMEWORK_NAMES: Record<string, string> = { esco: 'ESCO', onet: 'O*NET', lightcast: 'Lightcast', nice: 'NICE', local: 'Local' };
 
 export function skillSuggestRequest(prefix: string, size: number): Omit<SearchRequest, 'index'> {
   return {
@@ -43,7 +42,7 @@ export function readSkillSuggestions(response: SearchResponse<unknown>): Suggest
       type: 'SKILL',
       id: skill.id,
       label: skill.label ?? skill.id,
-      ...(skill.framework ? { detail: FRAMEWORK_NAMES[skill.framework] ?? skill.framework } : {}),
+      ...(skill.framework ? { detail: frameworkShortName(skill.framework) } : {}),
     });
   }
   return suggestions;

@@ -2,6 +2,7 @@
  * Lookups by id and typeahead. Earners, badge classes and issuers go through
  * the privacy-checked loaders; the skills taxonomy is open to every account.
  */
+import { FRAMEWORK_ENTRIES, type FrameworkEntry } from '../../mappings/frameworks.ts';
 import type { SearchEngine } from '../engine.ts';
 import { BadInputError } from '../errors.ts';
 import type { Loaders } from '../loaders.ts';
@@ -49,6 +50,11 @@ export function createDirectoryService({ engine, loaders, viewer }: DirectorySer
     async skill(id: string) {
       requireSignedIn(viewer);
       return loaders.skill.load(checkId(id));
+    },
+    /** Any signed-in account, like the taxonomy: the one table of framework names (`mappings/frameworks.ts`). */
+    frameworks(): readonly FrameworkEntry[] {
+      requireSignedIn(viewer);
+      return FRAMEWORK_ENTRIES;
     },
     async suggest(
       prefix: string,

@@ -424,11 +424,14 @@ describe('the search log', () => {
 
     const index = aliasName(target.prefix, 'search-log');
     let logged: SearchLogDocument[] = [];
-    for (let i = 0; i < 40 && logged.length < searches.length + 1; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      await target.client.indices.refresh({ index });
-      logged = (await target.client.search<SearchLogDocument>({ index, size: 100 })).hits.hits.map((h) => h._source!);
-    }
+    // The log is written after the answer: wait until every logged search is in.
+    await expect
+      .poll(async () => {
+        await target.client.indices.refresh({ index });
+        logged = (await target.client.search<SearchLogDocument>({ index, size: 100 })).hits.hits.map((h) => h._source!);
+        return logged.length;
+      })
+      .toBeGreaterThanOrEqual(searches.length + 1);
     expect(logged).toHaveLength(searches.length + 1);
     const raw = JSON.stringify(logged);
     expect(raw).not.toMatch(/secret|employer@|acct_|earner-|@/);
@@ -476,8 +479,8 @@ describe('the search log', () => {
     });
     const result = await t.gql(SEARCH, { input: { skills: ['onet:2.B.3'] } }, t.tokens.employer);
     expect(result.body.errors).toBeUndefined();
-    await new Promise((r) => setTimeout(r, 300));
-    expect(t.logs.some((l) => l.msg === 'could not log a search for the reports')).toBe(true);
+    // The log write fails after the answer went out: wait for its warning.
+    await expect.poll(() => t.logs.some((l) => l.msg === 'could not log a search for the reports')).toBe(true);
     await target.client.indices.delete({ index: `${blocked}-blocked` });
   });
 });

@@ -125,12 +125,11 @@ afterAll(async () => {
 
 describe('skill-gap snapshots', () => {
   it('runs on its cron schedule and stores a snapshot of every scope with data', async () => {
-    const until = Date.now() + 15_000;
-    while ((await markers()).length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 250));
+    await expect.poll(async () => (await markers()).length, { timeout: 15_000 }).toBeGreaterThan(0);
     t.api.reporting.snapshotJob.stop();
-    await new Promise((r) => setTimeout(r, 1500)); // let a run the schedule started finish
+    // A run the schedule started before the stop finishes: wait for it, not for a fixed time.
+    await expect.poll(() => t.api.reporting.snapshotJob.isRunning()).toBe(false);
     const stored = await markers();
-    expect(stored.length).toBeGreaterThan(0);
     expect(new Set(stored.map((m) => m.region))).toEqual(new Set(['ALL', 'US-OH', 'US-KY']));
     expect(t.logs.some((l) => l.job === 'skill-gap-snapshot' && l.outcome === 'ok')).toBe(true);
     const rows = await target.client.search<ReportSnapshotDocument>({

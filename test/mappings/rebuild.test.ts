@@ -27,7 +27,8 @@ async function bulkWrite(target: ReturnType<typeof testIndices>, index: string, 
 }
 
 interface Observation {
-  at: number;
+  /** Which read this was, counted when it was sent: a read numbered above a mark was sent after the mark. */
+  seq: number;
   total: number;
   kinds: string[];
   error?: string;
@@ -51,8 +52,16 @@ describe('zero-downtime rebuild behind an alias', () => {
   it('serves the old index until the swap and the new one after it, never an error in between', async () => {
     const observations: Observation[] = [];
     let reading = true;
+    let sent = 0;
+    /** Waits until `count` reads sent after this call have answered: readers observed the state the test is in now. */
+    const readsAfterNow = async (count = 1): Promise<number> => {
+      const mark = sent;
+      await expect.poll(() => observations.filter((o) => o.seq > mark).length).toBeGreaterThanOrEqual(count);
+      return mark;
+    };
     const reader = (async () => {
       while (reading) {
+        const seq = ++sent;
         try {
           const r = await target.client.search({
             index: alias,
@@ -62,31 +71,31 @@ describe('zero-downtime rebuild behind an alias', () => {
           });
           const buckets = (r.aggregations?.kinds as { buckets: { key: string }[] }).buckets;
           observations.push({
-            at: Date.now(),
+            seq,
             total: typeof r.hits.total === 'number' ? r.hits.total : (r.hits.total?.value ?? -1),
             kinds: buckets.map((b) => b.key),
           });
         } catch (error) {
-          observations.push({ at: Date.now(), total: -1, kinds: [], error: (error as Error).message });
+          observations.push({ seq, total: -1, kinds: [], error: (error as Error).message });
         }
       }
     })();
 
-    let fillStarted = 0;
+    let firstChunkWritten = 0;
     const result = await rebuildIndex(target, 'skills', async (index) => {
-      fillStarted = Date.now();
       for (let chunk = 0; chunk < 3; chunk++) {
         await bulkWrite(
           target,
           index,
           Array.from({ length: 10 }, (_, i) => skill(`new-${chunk}-${i}`, 'knowledge')),
         );
-        await new Promise((r) => setTimeout(r, 400));
+        // Readers read while the new index holds part of its documents.
+        const mark = await readsAfterNow();
+        if (chunk === 0) firstChunkWritten = mark;
       }
       return 30;
     });
-    const swappedBy = Date.now();
-    await new Promise((r) => setTimeout(r, 500));
+    const swapped = await readsAfterNow(3);
     reading = false;
     await reader;
 
@@ -102,8 +111,8 @@ describe('zero-downtime rebuild behind an alias', () => {
     const firstNew = observations.findIndex((o) => o.total === 30);
     expect(firstNew).toBeGreaterThan(0);
     expect(observations.slice(firstNew).every((o) => o.total === 30)).toBe(true);
-    expect(observations.some((o) => o.at > fillStarted + 500 && o.total === 20)).toBe(true);
-    expect(observations.filter((o) => o.at > swappedBy).every((o) => o.total === 30)).toBe(true);
+    expect(observations.some((o) => o.seq > firstChunkWritten && o.total === 20)).toBe(true);
+    expect(observations.filter((o) => o.seq > swapped).every((o) => o.total === 30)).toBe(true);
     // The old version is gone; the alias points at the new one only.
     expect(await listVersions(target, 'skills')).toEqual([result.index]);
     expect(await aliasTargets(target, 'skills')).toEqual([result.index]);

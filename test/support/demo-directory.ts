@@ -3,6 +3,8 @@
  * file's own indices: the demo issuers' server on a free port, credentials
  * verified over HTTP, earners merged, settings, pathways and postings loaded.
  * The generator's records are the ground truth for the tests that use it.
+ * The browser tests' stack (`test/web/support/web-stack.ts`) is this plus
+ * the demo accounts and the API.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -30,7 +32,8 @@ export interface DemoDirectory {
 export async function loadDemoDirectory(
   name: string,
   taxonomy: Taxonomy,
-  options: { earners: number; seed: number; now: Date },
+  /** `now`: the data set's and the verifier's clock; without it, the real time. */
+  options: { earners: number; seed: number; now?: Date },
 ): Promise<DemoDirectory> {
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), `${name}-`));
   const issuers = await startDemoIssuerServer();
@@ -42,7 +45,7 @@ export async function loadDemoDirectory(
   };
   try {
     const { dataset } = await loadOrGenerateDemo(
-      { earners: options.earners, seed: options.seed, issuerBaseUrl: issuers.origin, now: options.now },
+      { earners: options.earners, seed: options.seed, issuerBaseUrl: issuers.origin, ...(options.now ? { now: options.now } : {}) },
       cacheDir,
     );
     issuers.serve(dataset.hosted);
@@ -55,7 +58,7 @@ export async function loadDemoDirectory(
       skills: skillLookup(taxonomy),
       pathways: dataset.pathways,
       verify: { resolver: createResolver({ allowHosts: [new URL(issuers.origin).host] }) },
-      now: () => options.now,
+      now: () => options.now ?? new Date(),
     });
     return { dataset, target, store, issuers, summary, close };
   } catch (error) {

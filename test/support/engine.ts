@@ -9,7 +9,10 @@ import { createEngineClient } from '../../mappings/connection.ts';
 import { deleteAllIndices, type IndexTarget } from '../../mappings/indices.ts';
 
 export function engineUrl(): string {
-  return inject('engineUrl');
+  const url = inject('engineUrl');
+  // The unit project (`*.unit.test.ts`) has no global setup, so no engine: say so rather than fail on a missing URL later.
+  if (!url) throw new Error('no engine in this run: a test that needs Elasticsearch must not be named *.unit.test.ts');
+  return url;
 }
 
 export function engineClient(): Client {

@@ -126,6 +126,30 @@ describe('agency skill-gap reports in the browser', () => {
     await waitForReport(page);
   });
 
+  it('offers the frameworks the API serves, by the API’s names, and names the chosen one in the summary', async () => {
+    const { frameworks } = await gql<{ frameworks: { id: string; name: string }[] }>(stack.url, token, '{ frameworks { id name } }');
+    const select = page.getByLabel('Skill framework', { exact: true });
+    await expect
+      .poll(() => select.locator('option').evaluateAll((options) => options.map((o) => [(o as HTMLOptionElement).value, o.textContent])))
+      .toEqual([['', 'All frameworks'], ...frameworks.map((f) => [f.id, f.name])]);
+    const nice = frameworks.find((f) => f.id === 'nice')!;
+    await select.selectOption('nice');
+    await page.waitForURL((url) => url.searchParams.get('framework') === 'nice');
+    await waitForReport(page);
+    await expect.poll(() => page.locator('.summary .scope').textContent()).toContain(nice.name);
+
+    // A shared link keeps the choice once the list has arrived.
+    const shared = await browser.newPage();
+    await shared.goto(page.url());
+    await waitForReport(shared);
+    await expect.poll(() => shared.getByLabel('Skill framework', { exact: true }).inputValue()).toBe('nice');
+    await shared.close();
+
+    await page.goBack();
+    await page.waitForURL((url) => !url.searchParams.has('framework'));
+    await waitForReport(page);
+  });
+
   it('explains a wrong occupation code, and puts a right one in the URL with the API’s numbers for it', async () => {
     const counts = new Map<string, number>();
     for (const posting of stack.dataset.postings)

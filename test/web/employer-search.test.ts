@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, requireChromium, screenshot, seriousAxeViolations, type Browser } from './support/browser.ts';
 import { listedEarner, searchDirectly, shownName, signInAsEmployer, waitForResults } from './support/flows.ts';
+import { gql, pageToken } from './support/report-flows.ts';
 import { startWebStack, type WebStack } from './support/web-stack.ts';
 import { UNKNOWN_DEMO_ISSUER } from '../../scripts/demo/issuers/unknown-issuer.ts';
 
@@ -41,6 +42,15 @@ describe('employer search in the browser', () => {
     const listed = stack.dataset.records.filter((r) => r.listed && r.badges.some((b) => b.visible && b.status === 'VERIFIED')).length;
     expect(total).toBe(listed);
     await page.getByRole('group', { name: 'Skills' }).waitFor();
+    // Each skill is qualified by its framework's short name as the API serves it (no table of the web app's own).
+    const { frameworks } = await gql<{ frameworks: { shortName: string }[] }>(
+      stack.url,
+      await pageToken(page),
+      '{ frameworks { shortName } }',
+    );
+    const details = () => page.getByRole('group', { name: 'Skills' }).locator('.detail').allTextContents();
+    await expect.poll(async () => (await details()).length).toBeGreaterThan(0);
+    await expect.poll(async () => (await details()).filter((d) => !frameworks.some((f) => d === `(${f.shortName})`))).toEqual([]);
     await screenshot(page, 'search');
     expect(await seriousAxeViolations(page)).toEqual([]);
   });

@@ -1,8 +1,10 @@
 /**
- * The whole product for browser tests: a built web app, a small demo data set
- * loaded through the real pipeline (signed credentials verified over HTTP by
- * the demo issuers' server), the demo accounts, and the API serving both under
- * a test index prefix with a file outbox the test can read.
+ * The whole product for browser tests: the web app (built once per run by
+ * the global setup), a small demo data set loaded through the real pipeline
+ * by `loadDemoDirectory` (the same set-up the API tests use: signed
+ * credentials verified over HTTP by the demo issuers' server), the demo
+ * accounts, and the API serving both under the test's index prefix with a
+ * file outbox the test can read.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,17 +13,11 @@ import { seedDemoAccounts } from '../../../scripts/demo/accounts/seed-demo.ts';
 import { apiConfigFromEnv } from '../../../api/config.ts';
 import { startApi, type RunningApi } from '../../../api/main.ts';
 import { OUTBOX_FILE } from '../../../api/outbox/file-outbox.ts';
-import { loadOrGenerateDemo } from '../../../scripts/demo/cache.ts';
-import { startDemoIssuerServer, type DemoIssuerServer } from '../../../scripts/demo/issuers/issuer-server.ts';
-import { loadDemo } from '../../../scripts/demo/load.ts';
 import type { DemoDataset } from '../../../scripts/demo/types.ts';
-import { IndexStore } from '../../../indexer/store/index-store.ts';
-import { ensureSkillsIndex, skillLookup } from '../../../indexer/taxonomy/skills-index.ts';
 import { loadTaxonomy } from '../../../indexer/taxonomy/index.ts';
-import { createResolver } from '../../../indexer/verify/resolver.ts';
 import type { OutboxMessageDocument } from '../../../mappings/outbox.ts';
-import { ensureWebBuild } from '../../../scripts/build-web.ts';
-import { engineUrl, testIndices } from '../../support/engine.ts';
+import { loadDemoDirectory, type DemoDirectory } from '../../support/demo-directory.ts';
+import { engineUrl } from '../../support/engine.ts';
 
 export interface WebStack {
   /** Origin of the API, which serves the web app at `/`. */
@@ -41,32 +37,17 @@ export interface WebStackOptions {
 }
 
 export async function startWebStack(name: string, { earners = 120, seed = 5, env = {} }: WebStackOptions = {}): Promise<WebStack> {
-  await ensureWebBuild({ log: () => {} });
-  const target = testIndices(name);
   const scratch = mkdtempSync(join(tmpdir(), `web-${name}-`));
-  const issuers: DemoIssuerServer = await startDemoIssuerServer();
+  let demo: DemoDirectory | undefined;
   let api: RunningApi | undefined;
   try {
-    const taxonomy = loadTaxonomy();
-    const dataset = (await loadOrGenerateDemo({ earners, seed, issuerBaseUrl: issuers.origin }, join(scratch, 'cache'))).dataset;
-    issuers.serve(dataset.hosted);
-    const store = new IndexStore(target);
-    await store.ensureIndices();
-    await ensureSkillsIndex(store, taxonomy);
-    await loadDemo(dataset, {
-      store,
-      taxonomy,
-      skills: skillLookup(taxonomy),
-      pathways: dataset.pathways,
-      verify: { resolver: createResolver({ allowHosts: [new URL(issuers.origin).host] }) },
-      now: () => new Date(),
-    });
-    await seedDemoAccounts({ client: target.client, indexPrefix: target.prefix });
+    demo = await loadDemoDirectory(name, loadTaxonomy(), { earners, seed });
+    await seedDemoAccounts({ client: demo.target.client, indexPrefix: demo.target.prefix });
     const outboxDir = join(scratch, 'outbox');
     api = await startApi(
       apiConfigFromEnv({
         ELASTICSEARCH_URL: engineUrl(),
-        INDEX_PREFIX: target.prefix,
+        INDEX_PREFIX: demo.target.prefix,
         PORT: '0',
         LOG_LEVEL: 'error',
         SESSION_SECRET: 'web-test-session-secret-0123456789abcdef-0123',
@@ -77,9 +58,10 @@ export async function startWebStack(name: string, { earners = 120, seed = 5, env
       }),
     );
     const running = api;
+    const loaded = demo;
     return {
       url: running.url,
-      dataset,
+      dataset: loaded.dataset,
       api: running,
       outbox() {
         try {
@@ -93,15 +75,13 @@ export async function startWebStack(name: string, { earners = 120, seed = 5, env
       },
       async close() {
         await running.close();
-        await issuers.close();
-        await target.cleanup();
+        await loaded.close();
         rmSync(scratch, { recursive: true, force: true });
       },
     };
   } catch (error) {
     await api?.close();
-    await issuers.close();
-    await target.cleanup();
+    await demo?.close();
     rmSync(scratch, { recursive: true, force: true });
     throw error;
   }

@@ -37,11 +37,9 @@ function isAncestor(node: SkillNode, candidate: SkillNode): boolean {
   return node.children.some((child) => child === candidate || isAncestor(child, candidate));
 }
 
-const FRAMEWORK_NAMES: Record<string, string> = { esco: 'ESCO', onet: 'O*NET', nice: 'NICE', local: 'Local', lightcast: 'Lightcast' };
-
 export class SkillRelations {
   broader = new SvelteMap<string, string[]>();
-  /** Framework name per skill, so equal labels from two taxonomies can be told apart. */
+  /** Framework id per skill (its name comes from `frameworkNames`), so equal labels from two taxonomies can be told apart. */
   framework = new SvelteMap<string, string>();
   #pending = new Set<string>();
 
@@ -54,7 +52,7 @@ export class SkillRelations {
         try {
           const { skill } = await request(SkillRelationsDocument, { id });
           this.broader.set(id, skill?.broader.map((b) => b.id) ?? []);
-          if (skill) this.framework.set(id, FRAMEWORK_NAMES[skill.framework] ?? skill.framework);
+          if (skill) this.framework.set(id, skill.framework);
         } finally {
           this.#pending.delete(id);
         }

@@ -29,14 +29,8 @@ export const DEFAULT_MONTHS = 12;
 // The API publishes these windows only (a fixed set, so windows cannot be differenced month by month).
 export const WINDOW_OPTIONS = [3, 6, 12, 24] as const;
 
-/** The frameworks the API accepts (`SkillGapInput.framework`), with the names people know them by. */
-export const FRAMEWORK_OPTIONS = [
-  { value: 'onet', label: 'O*NET' },
-  { value: 'esco', label: 'ESCO' },
-  { value: 'lightcast', label: 'Lightcast' },
-  { value: 'nice', label: 'NICE' },
-  { value: 'local', label: 'Local skills' },
-] as const;
+/** What a framework id looks like; which ones exist the API says (`frameworks`), and it refuses others by name. */
+const FRAMEWORK_ID = /^[a-z]{1,32}$/;
 
 export const SORT_OPTIONS: readonly { value: SkillGapSort; label: string; param: string }[] = [
   { value: 'GAP', label: 'Largest gap first', param: 'gap' },
@@ -61,8 +55,8 @@ export function parseReportQuery(params: URLSearchParams): ReportQuery {
   const query = emptyReportQuery();
   const region = params.get('region')?.trim().toUpperCase();
   if (region && /^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(region)) query.region = region;
-  const framework = params.get('framework');
-  if (FRAMEWORK_OPTIONS.some((f) => f.value === framework)) query.framework = framework;
+  const framework = params.get('framework')?.trim().toLowerCase();
+  if (framework && FRAMEWORK_ID.test(framework)) query.framework = framework;
   query.occupation = normalizeOccupation(params.get('occupation') ?? '');
   const months = Number(params.get('months'));
   if (Number.isInteger(months) && months >= 1 && months <= 60) query.months = months;
