@@ -6,7 +6,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.cache/', 'dist/', 'web/build/', 'test-artifacts/', 'web/src/lib/graphql/generated.ts', 'test/fixtures/'] },
+  { ignores: ['node_modules/', '.cache/', 'dist/', 'web/build/', 'test-artifacts/', 'web/src/lib/graphql/generated.ts', 'api/generated/', 'test/fixtures/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...svelte.configs['flat/recommended'],
