@@ -85,7 +85,10 @@ export function badUserInput(issue: z.core.$ZodIssue, root = 'input'): BadInputE
  * input enters a service.
  */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown, root = 'input'): z.output<S> {
-  const result = schema.safeParse(value, { error: houseMessage });
-  if (!result.success) throw badUserInput(result.error.issues[0]!, root);
-  return result.data;
+  // Parsed without options first: a per-parse error map takes zod off its fast path (about 5x slower), and
+  // most inputs are fine. A refused one is parsed again for the house wording.
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const worded = schema.safeParse(value, { error: houseMessage });
+  throw badUserInput((worded.error ?? parsed.error).issues[0]!, root);
 }
