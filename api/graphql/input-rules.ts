@@ -21,10 +21,8 @@ export const orDefault = <S extends z.ZodType>(schema: S, fallback: z.output<S>)
   schema.nullish().transform((value): z.output<S> => value ?? fallback);
 
 /** One of `allowed`, else `"x" is not one of a, b, c`. */
-export const oneOf = <T extends string>(allowed: readonly T[]) =>
-  z.string().refine((value): value is T => (allowed as readonly string[]).includes(value), {
-    error: (issue) => `${quoted(issue.input)} is not one of ${allowed.join(', ')}`,
-  });
+export const oneOf = <const T extends readonly [string, ...string[]]>(allowed: T) =>
+  z.enum(allowed, { error: (issue) => `${quoted(issue.input)} is not one of ${allowed.join(', ')}` });
 
 /** An id: not blank, at most `maxLength` characters. */
 export const id = (maxLength: number) =>

@@ -56,7 +56,7 @@ export type EarnerSearchArgs = EarnerSearchInput;
 const MATCH_MODES = ['ANY', 'ALL'] as const;
 const SORTS = ['RELEVANCE', 'RECENT'] as const satisfies readonly EarnerSort[];
 
-const idList = (allowed?: readonly string[]) =>
+const idList = (allowed?: readonly [string, ...string[]]) =>
   orDefault(boundedList(allowed ? oneOf(allowed) : id(LIMITS.maxIdLength), LIMITS.maxFilterValues), []);
 
 /** One value or none is always ANY. */
@@ -72,7 +72,7 @@ const geoNear = z.object({
 });
 
 const verification = boundedList(
-  z.string().refine((status) => (EMPLOYER_VERIFICATION_STATUSES as readonly string[]).includes(status), {
+  z.enum(EMPLOYER_VERIFICATION_STATUSES, {
     error: (issue) => `${quoted(issue.input)} badges are never shown in search: use VERIFIED and/or EXPIRED`,
   }),
   LIMITS.maxFilterValues,
@@ -129,8 +129,8 @@ export const earnerSearchSchema = z
       credentialTypes: input.credentialTypes,
       ...(near ? { near: { lat: near.lat, lon: near.lon, radiusKm: near.radiusKm } } : {}),
       ...(issuedWithinMonths != null ? { issuedWithinMonths } : {}),
-      verification: input.verification as EmployerVerificationStatus[],
-      issuerRecognition: input.issuerRecognition as IssuerRecognition[],
+      verification: input.verification,
+      issuerRecognition: input.issuerRecognition,
       sort: input.sort,
       first: input.first,
       ...(after ? { after } : {}),
