@@ -7,6 +7,8 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   { ignores: ['node_modules/', '.cache/', 'dist/', 'web/build/', 'test-artifacts/', 'web/src/lib/graphql/generated.ts', 'test/fixtures/'] },
+  // Resolver types written by `npm run codegen:api`.
+  { ignores: ['api/generated/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...svelte.configs['flat/recommended'],

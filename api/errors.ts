@@ -19,14 +19,19 @@ export abstract class DomainError extends Error {
   }
 }
 
-/** A bad argument; `argument` names it as the client wrote it (`first`, `near.lat`). */
+/**
+ * A bad argument; `argument` names it as the client wrote it (`first`,
+ * `near.lat`). The message may point closer, at an element of a list
+ * (`badges[2]`).
+ */
 export class BadInputError extends DomainError {
   readonly code = 'BAD_USER_INPUT';
   constructor(
     readonly argument: string,
     problem: string,
+    where: string = argument,
   ) {
-    super(`Invalid argument "${argument}": ${problem}`);
+    super(`Invalid argument "${where}": ${problem}`);
   }
   override extensions(): Record<string, unknown> {
     return { argument: this.argument };

@@ -9,6 +9,12 @@ import type { ContactChannel } from './directory-settings.ts';
 export const CONTACT_STATUSES = ['PENDING', 'ACCEPTED', 'DECLINED'] as const;
 export type ContactStatus = (typeof CONTACT_STATUSES)[number];
 
+/** The contact channel an earner reveals by accepting a request. */
+export interface RevealedChannel {
+  channel: ContactChannel;
+  value: string;
+}
+
 export interface ContactRequestDocument {
   id: string;
   earnerId: string;
@@ -19,7 +25,7 @@ export interface ContactRequestDocument {
   createdAt: string;
   respondedAt?: string;
   /** Filled only when accepted: the channel the earner chose. */
-  revealedChannel?: { channel: ContactChannel; value: string };
+  revealedChannel?: RevealedChannel;
 }
 
 export const contactsMapping: MappingTypeMapping = {

@@ -1,20 +1,31 @@
-/** Checks of contact-request arguments. Pure. */
-import { BadInputError } from '../errors.ts';
+/** Checks of contact-request arguments: one zod schema per mutation. Pure. */
+import { z } from 'zod';
+import type { MutationContactEarnerArgs, MutationRespondToContactArgs } from '../generated/resolvers-types.ts';
+import { parseInput } from '../graphql/input-errors.ts';
+import { id } from '../graphql/input-rules.ts';
 
 export const CONTACT_LIMITS = { message: 2000, id: 500 } as const;
 
-export function checkMessage(message: string): string {
-  const trimmed = message.trim();
-  if (trimmed === '') throw new BadInputError('message', 'write a message for the earner');
-  if (trimmed.length > CONTACT_LIMITS.message) throw new BadInputError('message', `must be at most ${CONTACT_LIMITS.message} characters`);
-  return trimmed;
-}
+const contactEarnerSchema = z.object({
+  earnerId: id(CONTACT_LIMITS.id),
+  message: z
+    .string()
+    .transform((message) => message.trim())
+    .pipe(
+      z
+        .string()
+        .min(1, { error: 'write a message for the earner' })
+        .max(CONTACT_LIMITS.message, { error: `must be at most ${CONTACT_LIMITS.message} characters` }),
+    ),
+});
 
-export function checkId(argument: string, id: string): string {
-  if (id.trim() === '') throw new BadInputError(argument, 'must not be empty');
-  if (id.length > CONTACT_LIMITS.id) throw new BadInputError(argument, `must be at most ${CONTACT_LIMITS.id} characters`);
-  return id;
-}
+const respondToContactSchema = z.object({ id: id(CONTACT_LIMITS.id), accept: z.boolean() });
+
+/** `contactEarner`'s arguments checked, the message trimmed. */
+export const checkContactEarner = (args: MutationContactEarnerArgs) => parseInput(contactEarnerSchema, args);
+
+/** `respondToContact`'s arguments checked. */
+export const checkRespondToContact = (args: MutationRespondToContactArgs) => parseInput(respondToContactSchema, args);
 
 /** The first email identity of an earner's credentials, where a notification can go before they claim. */
 export function credentialEmail(identityKeys: readonly string[]): string | undefined {

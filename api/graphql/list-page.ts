@@ -3,7 +3,9 @@
  * and `offset`: a response never holds more than the caller asked for, and
  * the cost analysis (`operation-cost.ts`) multiplies by `first`. Pure.
  */
-import { BadInputError } from '../errors.ts';
+import { z } from 'zod';
+import { parseInput } from './input-errors.ts';
+import { orDefault, wholeNumber } from './input-rules.ts';
 
 export const LIST_PAGE = { defaultFirst: 20, maxFirst: 100, maxOffset: 10_000 } as const;
 
@@ -13,15 +15,14 @@ export interface PageArgs {
   offset?: number | null;
 }
 
+const pageSchema = z.object({
+  first: orDefault(wholeNumber(1, LIST_PAGE.maxFirst), LIST_PAGE.defaultFirst),
+  offset: orDefault(wholeNumber(0, LIST_PAGE.maxOffset), 0),
+});
+
 /** `first` and `offset` checked: a bad value names its argument. */
 export function checkPage(args: PageArgs): { first: number; offset: number } {
-  const first = args.first ?? LIST_PAGE.defaultFirst;
-  const offset = args.offset ?? 0;
-  if (!Number.isInteger(first) || first < 1 || first > LIST_PAGE.maxFirst)
-    throw new BadInputError('first', `must be a whole number from 1 to ${LIST_PAGE.maxFirst}`);
-  if (!Number.isInteger(offset) || offset < 0 || offset > LIST_PAGE.maxOffset)
-    throw new BadInputError('offset', `must be a whole number from 0 to ${LIST_PAGE.maxOffset}`);
-  return { first, offset };
+  return parseInput(pageSchema, args);
 }
 
 /** The page of `items` the arguments ask for. */

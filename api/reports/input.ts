@@ -1,11 +1,15 @@
 /**
  * The validated form of a skill-gap report or trend request: what the
- * arguments mean once checked, with defaults filled in. Every problem names
- * the argument as the client wrote it. Pure.
+ * arguments mean once checked, with defaults filled in. One zod schema per
+ * input; every problem names the argument as the client wrote it
+ * (`graphql/input-errors.ts`). Pure.
  */
+import { z } from 'zod';
 import { normalizeRegion } from '../../mappings/regions.ts';
 import { FRAMEWORKS, type Framework } from '../../mappings/skills.ts';
-import { BadInputError } from '../errors.ts';
+import type { SkillGapInput, SkillGapTrendInput } from '../generated/resolvers-types.ts';
+import { parseInput, quoted } from '../graphql/input-errors.ts';
+import { boundedList, orDefault, wholeNumber } from '../graphql/input-rules.ts';
 import { monthsBefore } from './window.ts';
 
 /** Caps and defaults of report requests. */
@@ -33,16 +37,11 @@ export const REPORT_WINDOWS = [3, 6, 12, 24] as const;
 export const SKILL_GAP_SORTS = ['GAP', 'DEMAND', 'SUPPLY'] as const;
 export type SkillGapSort = (typeof SKILL_GAP_SORTS)[number];
 
-/** `SkillGapInput` as it arrives (GraphQL checked the types; the CSV route converts its query string to this). */
-export interface SkillGapArgs {
-  region?: string | null;
-  framework?: string | null;
-  occupation?: string | null;
-  postedWithinMonths?: number | null;
-  skills?: readonly string[] | null;
-  first?: number | null;
-  sort?: string | null;
-}
+/**
+ * `SkillGapInput` as it arrives (generated from the schema), or the CSV
+ * route's query string converted to it, whose `sort` is any text.
+ */
+export type SkillGapArgs = Omit<SkillGapInput, 'sort'> & { sort?: string | null };
 
 /** A checked report request. Null filters are absent. */
 export interface SkillGapQuery {
@@ -56,11 +55,7 @@ export interface SkillGapQuery {
   sort: SkillGapSort;
 }
 
-export interface SkillGapTrendArgs {
-  region?: string | null;
-  skills: readonly string[];
-  since?: string | null;
-}
+export type SkillGapTrendArgs = SkillGapTrendInput;
 
 export interface SkillGapTrendQuery {
   region: string | null;
@@ -68,56 +63,63 @@ export interface SkillGapTrendQuery {
   since: Date;
 }
 
-export function parseRegion(value: string | null | undefined, argument = 'region'): string | null {
-  if (value == null || value.trim() === '') return null;
-  const region = normalizeRegion(value);
-  if (!region) throw new BadInputError(argument, `"${value}" is not a known region code (use e.g. US-OH)`);
-  return region;
-}
+/** Blank means absent: the CSV route's `?region=` and GraphQL's null read the same. */
+const blankAsNull = (value: string | null | undefined) => (value == null || value.trim() === '' ? null : value);
 
-function parseFramework(value: string | null | undefined): Framework | null {
-  if (value == null || value.trim() === '') return null;
-  const framework = value.trim().toLowerCase();
-  if (!(FRAMEWORKS as readonly string[]).includes(framework))
-    throw new BadInputError('framework', `"${value}" is not one of ${FRAMEWORKS.join(', ')}`);
-  return framework as Framework;
-}
+/** A region code (`US-OH`, or `OH` for a US state); absent when blank. */
+const region = z
+  .string()
+  .nullish()
+  .transform((value, ctx) => {
+    const given = blankAsNull(value);
+    if (given === null) return null;
+    const code = normalizeRegion(given);
+    if (!code) ctx.issues.push({ code: 'custom', input: value, message: `${quoted(given)} is not a known region code (use e.g. US-OH)` });
+    return code;
+  });
 
-function parseOccupation(value: string | null | undefined): string | null {
-  if (value == null || value.trim() === '') return null;
-  const soc = value.trim();
-  if (!/^\d{2}-\d{4}(\.\d{2})?$/.test(soc)) throw new BadInputError('occupation', `"${value}" is not an O*NET-SOC code (e.g. 15-1252.00)`);
-  return /\.\d{2}$/.test(soc) ? soc : `${soc}.00`;
-}
+const framework = z
+  .string()
+  .nullish()
+  .transform((value, ctx) => {
+    const given = blankAsNull(value);
+    if (given === null) return null;
+    const name = given.trim().toLowerCase();
+    if ((FRAMEWORKS as readonly string[]).includes(name)) return name as Framework;
+    ctx.issues.push({ code: 'custom', input: value, message: `${quoted(given)} is not one of ${FRAMEWORKS.join(', ')}` });
+    return z.NEVER;
+  });
 
-function integer(argument: string, value: number | null | undefined, min: number, max: number, fallback: number): number {
-  if (value == null) return fallback;
-  if (!Number.isInteger(value) || value < min || value > max)
-    throw new BadInputError(argument, `must be a whole number from ${min} to ${max}`);
-  return value;
-}
+/** An O*NET-SOC code, given with or without its `.00` suffix. */
+const occupation = z
+  .string()
+  .nullish()
+  .transform((value, ctx) => {
+    const given = blankAsNull(value);
+    if (given === null) return null;
+    const soc = given.trim();
+    if (/^\d{2}-\d{4}(\.\d{2})?$/.test(soc)) return /\.\d{2}$/.test(soc) ? soc : `${soc}.00`;
+    ctx.issues.push({ code: 'custom', input: value, message: `${quoted(given)} is not an O*NET-SOC code (e.g. 15-1252.00)` });
+    return z.NEVER;
+  });
 
-function skillIds(argument: string, values: readonly string[], max: number): string[] {
-  if (values.length > max) throw new BadInputError(argument, `at most ${max} skills`);
-  for (const id of values) {
-    const framework = id.slice(0, id.indexOf(':'));
-    if (
-      id.length > REPORT_LIMITS.maxIdLength ||
-      !(FRAMEWORKS as readonly string[]).includes(framework) ||
-      id.length <= framework.length + 1
-    ) {
-      throw new BadInputError(argument, `"${id.slice(0, 80)}" is not a canonical skill id such as onet:2.B.3.k`);
-    }
-  }
-  return [...new Set(values)];
-}
+/** A canonical skill id: `framework:code` of a known framework. */
+const skillId = z.string().refine(
+  (id) => {
+    const prefix = id.slice(0, id.indexOf(':'));
+    return id.length <= REPORT_LIMITS.maxIdLength && (FRAMEWORKS as readonly string[]).includes(prefix) && id.length > prefix.length + 1;
+  },
+  { error: (issue) => `${quoted(issue.input)} is not a canonical skill id such as onet:2.B.3.k` },
+);
 
-function reportWindow(value: number | null | undefined): number {
-  if (value == null) return REPORT_LIMITS.defaultWindowMonths;
-  if (!(REPORT_WINDOWS as readonly number[]).includes(value))
-    throw new BadInputError('postedWithinMonths', `must be one of ${REPORT_WINDOWS.join(', ')} (months)`);
-  return value;
-}
+const skillIds = (max: number) => boundedList(skillId, max, `at most ${max} skills`);
+
+const reportWindow = orDefault(
+  z.number().refine((months) => (REPORT_WINDOWS as readonly number[]).includes(months), {
+    error: `must be one of ${REPORT_WINDOWS.join(', ')} (months)`,
+  }),
+  REPORT_LIMITS.defaultWindowMonths,
+);
 
 /** How many rows a caller may ask for: GraphQL pages are small, a CSV export holds every row. */
 export interface RowLimits {
@@ -128,65 +130,94 @@ export interface RowLimits {
 export const GRAPHQL_ROWS: RowLimits = { defaultRows: REPORT_LIMITS.defaultRows, maxRows: REPORT_LIMITS.maxRows };
 export const CSV_ROWS: RowLimits = { defaultRows: REPORT_LIMITS.maxCsvRows, maxRows: REPORT_LIMITS.maxCsvRows };
 
+/** The report request's schema; `rows` bounds `first` (GraphQL pages are small, a CSV export holds every row). */
+export const skillGapSchema = (rows: RowLimits) =>
+  z.object({
+    region,
+    framework,
+    occupation,
+    postedWithinMonths: reportWindow,
+    skills: skillIds(REPORT_LIMITS.maxSkills)
+      .nullish()
+      .transform((skills) => skills ?? null),
+    first: orDefault(wholeNumber(1, rows.maxRows), rows.defaultRows),
+    sort: orDefault(z.enum(SKILL_GAP_SORTS, { error: `must be one of ${SKILL_GAP_SORTS.join(', ')}` }), 'GAP'),
+  }) satisfies z.ZodType<SkillGapQuery>;
+
 export function parseSkillGapInput(args: SkillGapArgs, rows: RowLimits = GRAPHQL_ROWS): SkillGapQuery {
-  const sort = args.sort ?? 'GAP';
-  if (!(SKILL_GAP_SORTS as readonly string[]).includes(sort))
-    throw new BadInputError('sort', `must be one of ${SKILL_GAP_SORTS.join(', ')}`);
-  return {
-    region: parseRegion(args.region),
-    framework: parseFramework(args.framework),
-    occupation: parseOccupation(args.occupation),
-    postedWithinMonths: reportWindow(args.postedWithinMonths),
-    skills: args.skills == null ? null : skillIds('skills', args.skills, REPORT_LIMITS.maxSkills),
-    first: integer('first', args.first, 1, rows.maxRows, rows.defaultRows),
-    sort: sort as SkillGapSort,
-  };
+  return parseInput(skillGapSchema(rows), args);
 }
+
+/** The trend request's schema; `since` is checked against `now`. */
+export const trendSchema = (now: Date) =>
+  z.object({
+    region,
+    skills: skillIds(REPORT_LIMITS.maxTrendSkills).refine((skills) => skills.length > 0, { error: 'name at least one skill' }),
+    since: z
+      .string()
+      .nullish()
+      .transform((value, ctx) => {
+        if (value == null) return monthsBefore(now, REPORT_LIMITS.defaultWindowMonths);
+        const since = new Date(value);
+        if (Number.isNaN(since.getTime())) {
+          ctx.issues.push({ code: 'custom', input: value, message: `${quoted(value.slice(0, 40))} is not a date (use YYYY-MM-DD)` });
+        } else if (since > now) {
+          ctx.issues.push({ code: 'custom', input: value, message: 'must not be in the future' });
+        }
+        return since;
+      }),
+  }) satisfies z.ZodType<SkillGapTrendQuery>;
 
 export function parseTrendInput(args: SkillGapTrendArgs, now: Date): SkillGapTrendQuery {
-  if (args.skills.length === 0) throw new BadInputError('skills', 'name at least one skill');
-  let since = monthsBefore(now, REPORT_LIMITS.defaultWindowMonths);
-  if (args.since != null) {
-    since = new Date(args.since);
-    if (Number.isNaN(since.getTime())) throw new BadInputError('since', `"${args.since.slice(0, 40)}" is not a date (use YYYY-MM-DD)`);
-    if (since > now) throw new BadInputError('since', 'must not be in the future');
-  }
-  return { region: parseRegion(args.region), skills: skillIds('skills', args.skills, REPORT_LIMITS.maxTrendSkills), since };
+  return parseInput(trendSchema(now), args);
 }
 
-const CSV_PARAMETERS = new Set(['region', 'framework', 'occupation', 'postedWithinMonths', 'skills', 'first', 'sort']);
+const CSV_PARAMETERS = ['region', 'framework', 'occupation', 'postedWithinMonths', 'skills', 'first', 'sort'] as const;
+
+/** A query-string parameter given once; `?a=1&a=2` arrives as a list, `?a[b]=1` as an object. */
+const csvText = z.string({ error: 'give it once, as text' }).optional();
+
+/** A whole number as text; blank is absent. */
+const csvNumber = csvText.transform((value, ctx) => {
+  if (value === undefined || value.trim() === '') return null;
+  if (/^-?\d+$/.test(value.trim())) return Number(value);
+  ctx.issues.push({ code: 'custom', input: value, message: 'must be a whole number' });
+  return z.NEVER;
+});
 
 /** The CSV route's query string as report arguments: `skills` comma-separated, numbers as text. */
-export function csvQueryArgs(query: Record<string, unknown>): SkillGapArgs {
-  const text = (name: string): string | undefined => {
-    const value = query[name];
-    if (value === undefined) return undefined;
-    if (typeof value !== 'string') throw new BadInputError(name, 'give it once, as text');
-    return value;
-  };
-  const number = (name: string): number | undefined => {
-    const value = text(name);
-    if (value === undefined || value.trim() === '') return undefined;
-    if (!/^-?\d+$/.test(value.trim())) throw new BadInputError(name, 'must be a whole number');
-    return Number(value);
-  };
-  for (const name of Object.keys(query))
-    if (!CSV_PARAMETERS.has(name))
-      throw new BadInputError(name, `is not a parameter of this report (use ${[...CSV_PARAMETERS].join(', ')})`);
-  const skills = text('skills');
-  return {
-    region: text('region') ?? null,
-    framework: text('framework') ?? null,
-    occupation: text('occupation') ?? null,
-    postedWithinMonths: number('postedWithinMonths') ?? null,
+const csvQuerySchema = z
+  .strictObject(
+    {
+      region: csvText,
+      framework: csvText,
+      occupation: csvText,
+      postedWithinMonths: csvNumber,
+      skills: csvText,
+      first: csvNumber,
+      sort: csvText,
+    },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys' ? `is not a parameter of this report (use ${CSV_PARAMETERS.join(', ')})` : undefined,
+    },
+  )
+  .transform((query): SkillGapArgs => ({
+    region: query.region ?? null,
+    framework: query.framework ?? null,
+    occupation: query.occupation ?? null,
+    postedWithinMonths: query.postedWithinMonths,
     skills:
-      skills === undefined
+      query.skills === undefined
         ? null
-        : skills
+        : query.skills
             .split(',')
             .map((s) => s.trim())
             .filter(Boolean),
-    first: number('first') ?? null,
-    sort: text('sort')?.toUpperCase() ?? null,
-  };
+    first: query.first,
+    sort: (query.sort?.toUpperCase() ?? null) as SkillGapArgs['sort'],
+  }));
+
+export function csvQueryArgs(query: Record<string, unknown>): SkillGapArgs {
+  return parseInput(csvQuerySchema, query, 'query');
 }

@@ -1,18 +1,17 @@
 /** Fields of contacts.graphql: contact requests between employers and earners. */
-import type { ContactRequestDocument } from '../../mappings/contacts.ts';
-import { pageOf, type PageArgs } from '../graphql/list-page.ts';
+import { pageOf } from '../graphql/list-page.ts';
+import { graphqlEnum } from './enums.ts';
 import type { ResolverMap } from './types.ts';
 
 export const contactResolvers: ResolverMap = {
   Query: {
-    myContactRequests: async (_parent, args: PageArgs, ctx) => pageOf(await ctx.services.contacts.myContactRequests(), args),
+    myContactRequests: async (_parent, args, ctx) => pageOf(await ctx.services.contacts.myContactRequests(), args),
   },
   Mutation: {
-    contactEarner: (_parent, args: { earnerId: string; message: string }, ctx) =>
-      ctx.services.contacts.contactEarner(args.earnerId, args.message),
-    respondToContact: (_parent, args: { id: string; accept: boolean }, ctx) => ctx.services.contacts.respondToContact(args.id, args.accept),
+    contactEarner: (_parent, args, ctx) => ctx.services.contacts.contactEarner(args.earnerId, args.message),
+    respondToContact: (_parent, args, ctx) => ctx.services.contacts.respondToContact(args.id, args.accept),
   },
   RevealedChannel: {
-    channel: (revealed: NonNullable<ContactRequestDocument['revealedChannel']>) => revealed.channel.toUpperCase(),
+    channel: (revealed) => graphqlEnum(revealed.channel),
   },
 };

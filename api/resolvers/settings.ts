@@ -1,11 +1,11 @@
 /** Fields of settings.graphql: the signed-in earner's settings, profile and data. */
 import type { EarnerLocation } from '../../mappings/earners.ts';
-import type { DirectorySettingsDocument } from '../../mappings/directory-settings.ts';
-import { pageOf, type PageArgs } from '../graphql/list-page.ts';
-import type { DirectorySettingsArgs } from '../settings/settings-input.ts';
+import type { OwnLocation } from '../generated/resolvers-types.ts';
+import { pageOf } from '../graphql/list-page.ts';
+import { graphqlEnum } from './enums.ts';
 import type { ResolverMap } from './types.ts';
 
-const ownLocation = (location: EarnerLocation | undefined) =>
+const ownLocation = (location: EarnerLocation | undefined): OwnLocation | null =>
   location
     ? {
         city: location.city,
@@ -23,17 +23,16 @@ export const settingsResolvers: ResolverMap = {
     exportMyData: async (_parent, _args, ctx) => JSON.stringify(await ctx.services.myData.exportMyData()),
   },
   Mutation: {
-    updateDirectorySettings: (_parent, args: { input: DirectorySettingsArgs }, ctx) =>
-      ctx.services.settings.updateDirectorySettings(args.input),
-    deleteMyData: (_parent, args: { confirm: string }, ctx) => ctx.services.myData.deleteMyData(args.confirm),
+    updateDirectorySettings: (_parent, args, ctx) => ctx.services.settings.updateDirectorySettings(args.input),
+    deleteMyData: (_parent, args, ctx) => ctx.services.myData.deleteMyData(args.confirm),
   },
   DirectorySettings: {
-    contactChannel: (settings: DirectorySettingsDocument) => settings.contactChannel?.toUpperCase() ?? null,
-    location: (settings: DirectorySettingsDocument) => ownLocation(settings.location),
+    contactChannel: (settings) => (settings.contactChannel ? graphqlEnum(settings.contactChannel) : null),
+    location: (settings) => ownLocation(settings.location),
   },
   MyProfile: {
-    location: (profile: { location?: EarnerLocation }) => ownLocation(profile.location),
-    badges: (profile: { badges: unknown[] }, args: PageArgs) => pageOf(profile.badges, args),
-    badgeCount: (profile: { badges: unknown[] }) => profile.badges.length,
+    location: (profile) => ownLocation(profile.location),
+    badges: (profile, args) => pageOf(profile.badges, args),
+    badgeCount: (profile) => profile.badges.length,
   },
 };

@@ -1,9 +1,9 @@
-/** The shape every resolver file exports: field resolvers per GraphQL type. */
-import type { GraphQLFieldResolver } from 'graphql';
-import type { RequestContext } from '../context.ts';
+/**
+ * The shape every resolver file exports: the resolver types generated from
+ * api/schema (`npm run codegen:api`, config in api/codegen.ts). Arguments
+ * come from the schema; a field's parent is the view type its GraphQL type
+ * is mapped to there (EarnerView for Earner, ...), and ctx is RequestContext.
+ */
+import type { Resolvers } from '../generated/resolvers-types.ts';
 
-// Parents and arguments differ per field; each resolver narrows its own.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type FieldResolver = GraphQLFieldResolver<any, RequestContext, any>;
-
-export type ResolverMap = Record<string, Record<string, FieldResolver>>;
+export type ResolverMap = Resolvers;

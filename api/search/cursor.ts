@@ -3,7 +3,6 @@
  * values. Decoding checks the shape, so a forged or stale cursor is a clean
  * BAD_USER_INPUT, never an engine error.
  */
-import { BadInputError } from '../errors.ts';
 
 export type EarnerSort = 'RELEVANCE' | 'RECENT';
 
@@ -14,19 +13,20 @@ export function encodeCursor(sort: EarnerSort, values: readonly unknown[]): stri
   return Buffer.from(JSON.stringify({ s: sort, v: values }), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string, sort: EarnerSort, argument = 'after'): SortValues {
-  const bad = (problem: string) => new BadInputError(argument, problem);
-  if (cursor.length === 0 || cursor.length > 2000 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw bad('not a cursor returned by this API');
+/** The sort values a cursor holds, or what is wrong with it (the input schema names the argument). */
+export function decodeCursor(cursor: string, sort: EarnerSort): SortValues | { problem: string } {
+  const forged = { problem: 'not a cursor returned by this API' };
+  if (cursor.length === 0 || cursor.length > 2000 || !/^[A-Za-z0-9_-]+$/.test(cursor)) return forged;
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw bad('not a cursor returned by this API');
+    return forged;
   }
   const { s, v } = (parsed ?? {}) as { s?: unknown; v?: unknown };
   // Only a cursor of another sort order is told so; anything else (null, no sort) was never a cursor.
-  if (s !== 'RELEVANCE' && s !== 'RECENT') throw bad('not a cursor returned by this API');
-  if (s !== sort) throw bad(`the cursor belongs to a different sort order; start again without "${argument}"`);
+  if (s !== 'RELEVANCE' && s !== 'RECENT') return forged;
+  if (s !== sort) return { problem: 'the cursor belongs to a different sort order; start again without "after"' };
   if (
     !Array.isArray(v) ||
     v.length !== 2 ||
@@ -35,7 +35,7 @@ export function decodeCursor(cursor: string, sort: EarnerSort, argument = 'after
     typeof v[1] !== 'string' ||
     v[1] === ''
   ) {
-    throw bad('not a cursor returned by this API');
+    return forged;
   }
   return [v[0], v[1]];
 }

@@ -1,11 +1,15 @@
 /**
  * The validated form of a search: what the GraphQL arguments mean once
- * checked, with defaults filled in. Every problem names the argument.
+ * checked, with defaults filled in. One zod schema; every problem names the
+ * argument (`graphql/input-errors.ts`).
  */
+import { z } from 'zod';
 import { CREDENTIAL_TYPES, EMPLOYER_VERIFICATION_STATUSES, type EmployerVerificationStatus } from '../../mappings/earners.ts';
 import { ISSUER_RECOGNITIONS, type IssuerRecognition } from '../../mappings/issuer-recognition.ts';
 import { FRAMEWORKS } from '../../mappings/skills.ts';
-import { BadInputError } from '../errors.ts';
+import type { EarnerSearchInput } from '../generated/resolvers-types.ts';
+import { parseInput, quoted } from '../graphql/input-errors.ts';
+import { boundedList, id, numberFrom, oneOf, orDefault, wholeNumber } from '../graphql/input-rules.ts';
 import { decodeCursor, type EarnerSort, type SortValues } from './cursor.ts';
 import { LIMITS } from './limits.ts';
 
@@ -46,103 +50,94 @@ export interface EarnerSearch {
   facetSize: number;
 }
 
-/** The GraphQL `EarnerSearchInput` as it arrives (GraphQL already checked the types). */
-export interface EarnerSearchArgs {
-  text?: string | null;
-  badges?: readonly string[] | null;
-  badgesMode?: MatchMode | null;
-  skills?: readonly string[] | null;
-  skillsMode?: MatchMode | null;
-  issuers?: readonly string[] | null;
-  frameworks?: readonly string[] | null;
-  regions?: readonly string[] | null;
-  near?: GeoNear | null;
-  credentialTypes?: readonly string[] | null;
-  issuedWithinMonths?: number | null;
-  verification?: readonly string[] | null;
-  issuerRecognition?: readonly IssuerRecognition[] | null;
-  sort?: EarnerSort | null;
-  first?: number | null;
-  after?: string | null;
-  facetSize?: number | null;
-}
+/** The GraphQL `EarnerSearchInput` as it arrives (generated from the schema). */
+export type EarnerSearchArgs = EarnerSearchInput;
 
-function idList(argument: string, values: readonly string[] | null | undefined, allowed?: readonly string[]): string[] {
-  if (values == null) return [];
-  if (values.length > LIMITS.maxFilterValues) throw new BadInputError(argument, `at most ${LIMITS.maxFilterValues} values`);
-  for (const value of values) {
-    if (value.trim() === '') throw new BadInputError(argument, 'values must not be empty');
-    if (value.length > LIMITS.maxIdLength) throw new BadInputError(argument, `values must be at most ${LIMITS.maxIdLength} characters`);
-    if (allowed && !allowed.includes(value)) throw new BadInputError(argument, `"${value}" is not one of ${allowed.join(', ')}`);
-  }
-  return [...new Set(values)];
-}
+const MATCH_MODES = ['ANY', 'ALL'] as const;
+const SORTS = ['RELEVANCE', 'RECENT'] as const satisfies readonly EarnerSort[];
 
-function integer(argument: string, value: number | null | undefined, min: number, max: number, fallback: number): number;
-function integer(argument: string, value: number | null | undefined, min: number, max: number): number | undefined;
-function integer(argument: string, value: number | null | undefined, min: number, max: number, fallback?: number): number | undefined {
-  if (value == null) return fallback;
-  if (!Number.isInteger(value) || value < min || value > max)
-    throw new BadInputError(argument, `must be a whole number from ${min} to ${max}`);
-  return value;
-}
+const idList = (allowed?: readonly [string, ...string[]]) =>
+  orDefault(boundedList(allowed ? oneOf(allowed) : id(LIMITS.maxIdLength), LIMITS.maxFilterValues), []);
 
-function selection(argument: string, values: readonly string[] | null | undefined, mode: MatchMode | null | undefined): ValueSelection {
-  const list = idList(argument, values);
-  return { values: list, mode: list.length > 1 && mode === 'ALL' ? 'ALL' : 'ANY' };
-}
+/** One value or none is always ANY. */
+const selection = (values: string[], mode: MatchMode): ValueSelection => ({
+  values,
+  mode: values.length > 1 && mode === 'ALL' ? 'ALL' : 'ANY',
+});
 
-function geoNear(near: GeoNear | null | undefined): GeoNear | undefined {
-  if (near == null) return undefined;
-  const inRange = (name: string, value: number, min: number, max: number, exclusiveMin = false) => {
-    if (!Number.isFinite(value) || value > max || (exclusiveMin ? value <= min : value < min)) {
-      throw new BadInputError(
-        `near.${name}`,
-        `must be ${exclusiveMin ? 'more than' : 'from'} ${min} ${exclusiveMin ? 'and at most' : 'to'} ${max}`,
-      );
+const geoNear = z.object({
+  lat: numberFrom(-90, 90),
+  lon: numberFrom(-180, 180),
+  radiusKm: numberFrom(LIMITS.minRadiusKm, LIMITS.maxRadiusKm),
+});
+
+const verification = boundedList(
+  z.enum(EMPLOYER_VERIFICATION_STATUSES, {
+    error: (issue) => `${quoted(issue.input)} badges are never shown in search: use VERIFIED and/or EXPIRED`,
+  }),
+  LIMITS.maxFilterValues,
+).refine((values) => values.length > 0, { error: 'name at least one status (the default is VERIFIED)' });
+
+const issuerRecognition = boundedList(oneOf(ISSUER_RECOGNITIONS), LIMITS.maxFilterValues).refine((values) => values.length > 0, {
+  error: 'name at least one standing (the default is RECOGNIZED)',
+});
+
+export const earnerSearchSchema = z
+  .object({
+    text: z
+      .string()
+      .nullish()
+      .transform((text) => text?.trim() || undefined)
+      .pipe(
+        z
+          .string()
+          .max(LIMITS.maxTextLength, { error: `at most ${LIMITS.maxTextLength} characters` })
+          .optional(),
+      ),
+    badges: idList(),
+    badgesMode: orDefault(z.enum(MATCH_MODES), 'ANY'),
+    skills: idList(),
+    skillsMode: orDefault(z.enum(MATCH_MODES), 'ANY'),
+    issuers: idList(),
+    frameworks: idList(FRAMEWORKS),
+    regions: idList(),
+    near: geoNear.nullish(),
+    credentialTypes: idList(CREDENTIAL_TYPES),
+    issuedWithinMonths: wholeNumber(1, LIMITS.maxIssuedWithinMonths).nullish(),
+    verification: orDefault(verification, ['VERIFIED']),
+    issuerRecognition: orDefault(issuerRecognition, ['RECOGNIZED']),
+    sort: orDefault(z.enum(SORTS), 'RELEVANCE'),
+    first: orDefault(wholeNumber(1, LIMITS.maxPageSize), LIMITS.defaultPageSize),
+    after: z.string().nullish(),
+    facetSize: orDefault(wholeNumber(1, LIMITS.maxFacetSize), LIMITS.defaultFacetSize),
+  })
+  .transform((input, ctx): EarnerSearch => {
+    // A cursor is read with its sort order: one made for another order is refused.
+    const after = input.after != null ? decodeCursor(input.after, input.sort) : undefined;
+    if (after && 'problem' in after) {
+      ctx.issues.push({ code: 'custom', message: after.problem, path: ['after'], input: input.after });
+      return z.NEVER;
     }
-  };
-  inRange('lat', near.lat, -90, 90);
-  inRange('lon', near.lon, -180, 180);
-  inRange('radiusKm', near.radiusKm, LIMITS.minRadiusKm, LIMITS.maxRadiusKm);
-  return { lat: near.lat, lon: near.lon, radiusKm: near.radiusKm };
-}
+    const { near, issuedWithinMonths } = input;
+    return {
+      ...(input.text ? { text: input.text } : {}),
+      badges: selection(input.badges, input.badgesMode),
+      skills: selection(input.skills, input.skillsMode),
+      issuers: input.issuers,
+      frameworks: input.frameworks,
+      regions: input.regions,
+      credentialTypes: input.credentialTypes,
+      ...(near ? { near: { lat: near.lat, lon: near.lon, radiusKm: near.radiusKm } } : {}),
+      ...(issuedWithinMonths != null ? { issuedWithinMonths } : {}),
+      verification: input.verification,
+      issuerRecognition: input.issuerRecognition,
+      sort: input.sort,
+      first: input.first,
+      ...(after ? { after } : {}),
+      facetSize: input.facetSize,
+    };
+  });
 
 export function parseSearchInput(args: EarnerSearchArgs): EarnerSearch {
-  const text = args.text?.trim();
-  if (text !== undefined && text.length > LIMITS.maxTextLength)
-    throw new BadInputError('text', `at most ${LIMITS.maxTextLength} characters`);
-  const asked = args.verification ?? ['VERIFIED'];
-  const withheld = asked.find((status) => !(EMPLOYER_VERIFICATION_STATUSES as readonly string[]).includes(status));
-  if (withheld !== undefined)
-    throw new BadInputError('verification', `"${withheld}" badges are never shown in search: use VERIFIED and/or EXPIRED`);
-  const verification = idList('verification', asked) as EmployerVerificationStatus[];
-  if (verification.length === 0) throw new BadInputError('verification', 'name at least one status (the default is VERIFIED)');
-  const issuerRecognition = idList(
-    'issuerRecognition',
-    args.issuerRecognition ?? ['RECOGNIZED'],
-    ISSUER_RECOGNITIONS,
-  ) as IssuerRecognition[];
-  if (issuerRecognition.length === 0)
-    throw new BadInputError('issuerRecognition', 'name at least one standing (the default is RECOGNIZED)');
-  const sort = args.sort ?? 'RELEVANCE';
-  const near = geoNear(args.near);
-  const issuedWithinMonths = integer('issuedWithinMonths', args.issuedWithinMonths, 1, LIMITS.maxIssuedWithinMonths);
-  return {
-    ...(text ? { text } : {}),
-    badges: selection('badges', args.badges, args.badgesMode),
-    skills: selection('skills', args.skills, args.skillsMode),
-    issuers: idList('issuers', args.issuers),
-    frameworks: idList('frameworks', args.frameworks, FRAMEWORKS),
-    regions: idList('regions', args.regions),
-    credentialTypes: idList('credentialTypes', args.credentialTypes, CREDENTIAL_TYPES),
-    ...(near ? { near } : {}),
-    ...(issuedWithinMonths !== undefined ? { issuedWithinMonths } : {}),
-    verification,
-    issuerRecognition,
-    sort,
-    first: integer('first', args.first, 1, LIMITS.maxPageSize, LIMITS.defaultPageSize),
-    ...(args.after != null ? { after: decodeCursor(args.after, sort) } : {}),
-    facetSize: integer('facetSize', args.facetSize, 1, LIMITS.maxFacetSize, LIMITS.defaultFacetSize),
-  };
+  return parseInput(earnerSearchSchema, args);
 }

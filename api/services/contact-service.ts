@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ContactRequestDocument } from '../../mappings/contacts.ts';
-import { checkId, checkMessage, credentialEmail } from '../contacts/contact-input.ts';
+import { checkContactEarner, checkRespondToContact, credentialEmail } from '../contacts/contact-input.ts';
 import { reserveContact } from '../contacts/rate-limit.ts';
 import { BadInputError, ForbiddenError, RateLimitedError } from '../errors.ts';
 import type { Loaders } from '../loaders.ts';
@@ -44,8 +44,7 @@ export function createContactService({ platform, loaders, viewer, now }: Contact
   return {
     async contactEarner(earnerId: string, message: string): Promise<ContactRequestDocument> {
       const accountId = requireContactSender(viewer);
-      const id = checkId('earnerId', earnerId);
-      const text = checkMessage(message);
+      const { earnerId: id, message: text } = checkContactEarner({ earnerId, message });
       // The privacy-checked loader: an unlisted earner is indistinguishable from an unknown id.
       const earner = await loaders.earner.load(id);
       if (!earner) throw new BadInputError('earnerId', 'No listed earner has this id.');
@@ -69,7 +68,7 @@ export function createContactService({ platform, loaders, viewer, now }: Contact
 
     async respondToContact(requestId: string, accept: boolean): Promise<ContactRequestDocument> {
       const earnerId = requireEarner(viewer);
-      const id = checkId('id', requestId);
+      const { id } = checkRespondToContact({ id: requestId, accept });
       const stored = await platform.contacts.get(id);
       if (!stored || stored.doc.earnerId !== earnerId) throw new BadInputError('id', 'No contact request with this id was sent to you.');
       if (stored.doc.status !== 'PENDING')

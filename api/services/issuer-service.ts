@@ -9,6 +9,7 @@
 import { defaultDirectorySettings } from '../../mappings/directory-settings.ts';
 import { ISSUER_STATUSES, type IssuerRegistryDocument, type IssuerStatus } from '../../mappings/issuers.ts';
 import { BadInputError, SearchUnavailableError } from '../errors.ts';
+import type { IssuerUpdateInput } from '../generated/resolvers-types.ts';
 import type { Platform } from '../platform.ts';
 import { rebuildEarnerDocument } from '../records/rebuild.ts';
 import type { IssuerWithCounts } from '../stores/issuer-registry.ts';
@@ -19,17 +20,6 @@ export interface IssuerServiceDependencies {
   platform: Platform;
   viewer: Viewer;
   now: () => Date;
-}
-
-export interface IssuerUpdateInput {
-  name?: string | null;
-  image?: string | null;
-  url?: string | null;
-  location?: string | null;
-  ids?: readonly string[] | null;
-  origins?: readonly string[] | null;
-  dids?: readonly string[] | null;
-  keys?: readonly string[] | null;
 }
 
 const MAX_LIST = 100;

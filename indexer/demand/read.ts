@@ -5,11 +5,35 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { z } from 'zod';
 import { parseCsvRows, type ImportRow } from '../ingest/imports.ts';
 import { MAX_EXPORT_BYTES } from '../sources/limits.ts';
 import { safeFetch } from '../net/safe-fetch.ts';
 
 export type PostingRowUnit = { kind: 'row'; source: string; row: ImportRow } | { kind: 'problem'; source: string; detail: string };
+
+/** A cell: text, a number, true/false or empty; a JSON row may also give a list of them (`skills`). */
+const cell = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+/**
+ * One posting row as read: column names to cells. A nested object is
+ * refused here, naming the row and column, rather than read as the text
+ * "[object Object]".
+ */
+export const postingRowSchema = z.record(z.string(), z.union([cell, z.array(cell)]));
+
+/** A JSON file of postings: an array of rows, or `{ "postings": [...] }`. */
+const postingFileSchema = z.union([z.array(z.unknown()), z.object({ postings: z.array(z.unknown()) }).transform((file) => file.postings)]);
+
+/** A row, or the problem with it at `source` (file:line, file[index] or file:row N). */
+function rowUnit(value: unknown, source: string, notAnObject: string): PostingRowUnit {
+  const parsed = postingRowSchema.safeParse(value);
+  if (parsed.success) return { kind: 'row', source, row: parsed.data };
+  const column = parsed.error.issues[0]?.path[0];
+  const detail =
+    column === undefined ? notAnObject : `column ${JSON.stringify(String(column))} must be text, a number, true/false or a list of them`;
+  return { kind: 'problem', source, detail: `${source}: ${detail}` };
+}
 
 type Format = 'csv' | 'json' | 'jsonl';
 
@@ -38,10 +62,7 @@ export function parsePostingText(text: string, name: string): PostingRowUnit[] {
     return text.split('\n').flatMap((line, i): PostingRowUnit[] => {
       if (!line.trim()) return [];
       try {
-        const row = JSON.parse(line) as unknown;
-        if (typeof row !== 'object' || row === null || Array.isArray(row))
-          return [{ kind: 'problem', source: `${name}:${i + 1}`, detail: `${name}:${i + 1}: expected a JSON object per line` }];
-        return [{ kind: 'row', source: `${name}:${i + 1}`, row: row as ImportRow }];
+        return [rowUnit(JSON.parse(line), `${name}:${i + 1}`, 'expected a JSON object per line')];
       } catch (error) {
         return [{ kind: 'problem', source: `${name}:${i + 1}`, detail: `${name}:${i + 1}: not JSON (${(error as Error).message})` }];
       }
@@ -53,14 +74,10 @@ export function parsePostingText(text: string, name: string): PostingRowUnit[] {
   } catch (error) {
     return [{ kind: 'problem', source: name, detail: `${name}: not JSON (${(error as Error).message})` }];
   }
-  const rows = Array.isArray(value) ? value : (value as { postings?: unknown })?.postings;
-  if (!Array.isArray(rows))
+  const rows = postingFileSchema.safeParse(value);
+  if (!rows.success)
     return [{ kind: 'problem', source: name, detail: `${name}: expected a JSON array of postings (or { "postings": [...] })` }];
-  return rows.map((row, i): PostingRowUnit =>
-    typeof row === 'object' && row !== null && !Array.isArray(row)
-      ? { kind: 'row', source: `${name}[${i}]`, row: row as ImportRow }
-      : { kind: 'problem', source: `${name}[${i}]`, detail: `${name}[${i}]: expected an object` },
-  );
+  return rows.data.map((row, i) => rowUnit(row, `${name}[${i}]`, 'expected an object'));
 }
 
 export async function readPostingSource(arg: string, timeoutMs = 10_000, allowHosts: readonly string[] = []): Promise<PostingRowUnit[]> {

@@ -79,11 +79,11 @@ describe('contact requests', () => {
 
   it('refuses an earner who is not contactable, and treats a hidden earner exactly like an unknown id', async () => {
     const quiet = await t.gql(CONTACT, { id: 'earner-dee', m: 'Hello Dee' }, employer);
-    expect(quiet.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    expect(quiet.body.errors?.[0]?.extensions).toEqual({ code: 'FORBIDDEN', requestId: expect.any(String) });
     expect(quiet.body.errors?.[0]?.message).toMatch(/does not accept contact requests/);
     const hidden = await t.gql(CONTACT, { id: 'earner-eve', m: 'Hello Eve' }, employer);
     const unknown = await t.gql(CONTACT, { id: 'earner-nobody', m: 'Hello Eve' }, employer);
-    expect(hidden.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'earnerId' });
+    expect(hidden.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'earnerId', requestId: expect.any(String) });
     expect(hidden.body.errors?.[0]?.message).toBe(unknown.body.errors?.[0]?.message);
     const stored = await t.client.count({ index: aliasName(t.prefix, 'contacts') });
     expect(stored.count).toBe(0);
@@ -133,9 +133,10 @@ describe('contact requests', () => {
     // Not the earner's to answer: another employer, or an id sent to someone else.
     expect((await t.gql(RESPOND, { id: request!.id, a: true }, otherEmployer)).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const rivalRequest = (await t.gql<{ myContactRequests: Contact[] }>(MINE, {}, otherEmployer)).body.data!.myContactRequests[0]!;
-    expect((await t.gql(RESPOND, { id: rivalRequest.id, a: true }, cal)).body.errors?.[0]?.extensions).toMatchObject({
+    expect((await t.gql(RESPOND, { id: rivalRequest.id, a: true }, cal)).body.errors?.[0]?.extensions).toEqual({
       code: 'BAD_USER_INPUT',
       argument: 'id',
+      requestId: expect.any(String),
     });
 
     const accepted = await t.gql<{ respondToContact: Contact }>(RESPOND, { id: request!.id, a: true }, cal);
@@ -226,9 +227,9 @@ describe('contact requests', () => {
     ];
     for (const [query, variables, argument, token] of cases) {
       const result = await t.gql(query, variables, token);
-      expect({ argument, extensions: result.body.errors?.[0]?.extensions }).toMatchObject({
+      expect({ argument, extensions: result.body.errors?.[0]?.extensions }).toEqual({
         argument,
-        extensions: { code: 'BAD_USER_INPUT', argument },
+        extensions: { code: 'BAD_USER_INPUT', argument, requestId: expect.any(String) },
       });
     }
   });

@@ -17,17 +17,6 @@ import {
 } from '../../api/search/facet-refinement.ts';
 import { FACETS } from '../../api/search/facets.ts';
 
-/** The argument a BAD_USER_INPUT names, and its message. */
-function refusal(run: () => unknown): { argument: string; message: string } {
-  try {
-    run();
-  } catch (error) {
-    const { argument, message } = error as { argument: string; message: string };
-    return { argument, message };
-  }
-  throw new Error('expected a refusal');
-}
-
 const base64url = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
 
 describe('page cursors', () => {
@@ -40,9 +29,8 @@ describe('page cursors', () => {
 
   it('refuse a cursor of another sort order, saying to start again', () => {
     const cursor = encodeCursor('RELEVANCE', [1.5, 'e-1']);
-    expect(refusal(() => decodeCursor(cursor, 'RECENT'))).toEqual({
-      argument: 'after',
-      message: 'Invalid argument "after": the cursor belongs to a different sort order; start again without "after"',
+    expect(decodeCursor(cursor, 'RECENT')).toEqual({
+      problem: 'the cursor belongs to a different sort order; start again without "after"',
     });
   });
 
@@ -60,11 +48,8 @@ describe('page cursors', () => {
     ['a numeric tiebreak', base64url('{"s":"RECENT","v":[1,2]}')],
     // JSON has no Infinity: 1e999 parses to it, and must not reach the engine.
     ['an infinite sort value', base64url('{"s":"RECENT","v":[1e999,"a"]}')],
-  ])('refuse a forged cursor (%s) as BAD_USER_INPUT on the argument given', (_case, cursor) => {
-    expect(refusal(() => decodeCursor(cursor, 'RECENT', 'pageAfter'))).toEqual({
-      argument: 'pageAfter',
-      message: 'Invalid argument "pageAfter": not a cursor returned by this API',
-    });
+  ])('refuse a forged cursor (%s), saying it is not a cursor of this API', (_case, cursor) => {
+    expect(decodeCursor(cursor, 'RECENT')).toEqual({ problem: 'not a cursor returned by this API' });
   });
 });
 
