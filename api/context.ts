@@ -10,6 +10,7 @@ import { createLoaders, type Loaders } from './loaders.ts';
 import { newRequestId, requestIdOf } from './request-id.ts';
 import { UNCONFIGURED_PLATFORM, type Platform } from './platform.ts';
 import type { Reporting } from './reporting.ts';
+import { createPreviewService, type PreviewService } from './my-preview/preview-service.ts';
 import { createAccountService, type AccountService } from './services/account-service.ts';
 import { createClaimService, type ClaimService } from './services/claim-service.ts';
 import { createContactService, type ContactService } from './services/contact-service.ts';
@@ -27,6 +28,7 @@ export interface Services {
   accounts: AccountService;
   claims: ClaimService;
   settings: SettingsService;
+  preview: PreviewService;
   myData: MyDataService;
   contacts: ContactService;
   reports: ReportService;
@@ -80,6 +82,7 @@ export function buildContext(
       accounts: createAccountService({ platform, viewer, now, clientIp }),
       claims: createClaimService({ platform, now, clientIp }),
       settings: createSettingsService({ platform, viewer, now }),
+      preview: createPreviewService({ platform, loaders, viewer, now }),
       myData: createMyDataService({ platform, viewer, now }),
       contacts: createContactService({ platform, loaders, viewer, now }),
       reports: createReportService({ viewer, now, ...(reporting ? { reporting } : {}) }),

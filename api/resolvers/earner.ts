@@ -3,6 +3,7 @@ import type { IssuerRecognition } from '../../mappings/issuer-recognition.ts';
 import { pageOf, type PageArgs } from '../graphql/list-page.ts';
 import type { EarnerView } from '../search/earner-view.ts';
 import { recognitionOf } from './earner-badge.ts';
+import { withEarned } from './pathway-progress.ts';
 import type { ResolverMap } from './types.ts';
 
 interface StandingArgs {
@@ -19,6 +20,6 @@ export const earnerResolvers: ResolverMap = {
   Earner: {
     badges: (earner: EarnerView, args: PageArgs & StandingArgs) => pageOf(badgesIn(earner, args), args),
     badgeCount: (earner: EarnerView, args: StandingArgs) => badgesIn(earner, args).length,
-    microCredentials: (earner: EarnerView, args: PageArgs) => pageOf(earner.microCredentials, args),
+    microCredentials: (earner: EarnerView, args: PageArgs) => withEarned(earner, pageOf(earner.microCredentials, args)),
   },
 };

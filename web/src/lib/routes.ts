@@ -9,6 +9,7 @@ export type Route =
   | { name: 'claim' }
   | { name: 'my-settings' }
   | { name: 'my-preview' }
+  | { name: 'my-requests' }
   | { name: 'reports' }
   | { name: 'not-found' };
 
@@ -21,6 +22,7 @@ export function matchRoute(path: string): Route {
   if (clean === '/claim') return { name: 'claim' };
   if (clean === '/me') return { name: 'my-settings' };
   if (clean === '/me/preview') return { name: 'my-preview' };
+  if (clean === '/me/requests') return { name: 'my-requests' };
   if (clean === '/reports' || clean.startsWith('/reports/')) return { name: 'reports' };
   const earner = /^\/earners\/([^/]+)$/.exec(clean);
   if (earner?.[1]) return { name: 'earner', id: decodeURIComponent(earner[1]) };
