@@ -87,8 +87,15 @@ describe('agency skill-gap reports in the browser', () => {
     expect(report.rows.length).toBeGreaterThan(0);
     expectRowsMatch(await shownGapRows(page), report);
     await expect(page.getByRole('img', { name: /Top \d+ skill gaps/ }).count()).resolves.toBe(1);
-    // The demo's scarce skills have demand and no verified supply: the largest gaps come first.
-    expect(report.rows[0]!.supply.value).toBe(0);
+    // The largest gap comes first: shown demand, and no row has a larger shortfall (demand minus supply); zero demand is never on top.
+    const shortfall = (r: (typeof report.rows)[number]) =>
+      (r.demand.suppressed ? 0.5 : (r.demand.value ?? 0)) - (r.supply.suppressed ? 0.5 : (r.supply.value ?? 0));
+    expect(report.rows[0]!.demand.suppressed).toBe(false);
+    expect(report.rows[0]!.demand.value).toBeGreaterThan(0);
+    for (const r of report.rows.filter((x) => !x.demand.suppressed && (x.demand.value ?? 0) > 0))
+      expect(shortfall(r)).toBeLessThanOrEqual(shortfall(report.rows[0]!));
+    const firstZero = report.rows.findIndex((r) => !r.demand.suppressed && r.demand.value === 0);
+    if (firstZero >= 0) expect(report.rows.slice(firstZero).every((r) => !r.demand.suppressed && r.demand.value === 0)).toBe(true);
     await expect(page.getByText(`Showing ${report.rows.length} of ${report.totalRows} skills`).count()).resolves.toBe(1);
     expectNoSmallCounts(await shownCountCells(page), report.threshold);
     await page.locator('#privacy-rule').waitFor();
