@@ -214,6 +214,26 @@ describe('agency skill-gap reports in the browser', () => {
     await page.getByText(/^Downloaded skill-gap_/).waitFor();
   });
 
+  it('clears the "Downloaded" notice when the filters change, and shows every row on request', async () => {
+    await page.getByText(/^Downloaded skill-gap_/).waitFor();
+    await page.getByLabel('Region', { exact: true }).selectOption({ label: 'All regions' });
+    await page.waitForURL((url) => !url.searchParams.has('region'));
+    await waitForReport(page);
+    await expect(page.getByText(/^Downloaded skill-gap_/).count()).resolves.toBe(0);
+
+    const all = await reportDirectly(stack.url, token, { ...PAGE_INPUT, first: 500 });
+    expect(all.totalRows).toBeGreaterThan(PAGE_INPUT.first);
+    await page.getByRole('link', { name: `Show all ${Math.min(all.totalRows, 500)} skills` }).click();
+    await page.waitForURL((url) => url.searchParams.get('rows') === 'all');
+    await waitForReport(page);
+    await expect.poll(async () => (await shownGapRows(page)).length).toBe(all.rows.length);
+    expectRowsMatch(await shownGapRows(page), all);
+    await page.getByRole('link', { name: `Show the top ${PAGE_INPUT.first} only` }).click();
+    await page.waitForURL((url) => !url.searchParams.has('rows'));
+    await waitForReport(page);
+    await expect.poll(async () => (await shownGapRows(page)).length).toBe(PAGE_INPUT.first);
+  });
+
   it('adds a skill to the trend from the keyboard, says when there are no snapshots, and draws the trend after snapshots', async () => {
     await page.goBack();
     await page.waitForURL((url) => !url.searchParams.has('region'));
@@ -275,6 +295,27 @@ describe('agency skill-gap reports in the browser', () => {
     await phone.getByRole('table', { name: /^Trend in numbers/ }).waitFor();
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // Chart labels wrap instead of being cut: whole words, every line inside the chart.
+    const labels = await phone.locator('.chart svg text.label').evaluateAll((nodes) =>
+      nodes.map((node) => {
+        const svg = node.closest('svg')!.getBoundingClientRect();
+        const box = node.getBoundingClientRect();
+        const text = [...node.querySelectorAll('tspan')].map((t) => t.textContent ?? '').join(' ');
+        return { text, full: node.querySelector('title')?.textContent ?? '', inside: box.right <= svg.right + 0.5 };
+      }),
+    );
+    expect(labels.length).toBeGreaterThan(0);
+    for (const label of labels) {
+      expect(label.text).toBe(label.full.split(/\s+/).join(' '));
+      expect(label.inside).toBe(true);
+    }
+    // The gap table's other columns are reachable: the table box scrolls sideways and says so.
+    await phone.getByText('Scroll the table sideways to see every column.').first().waitFor();
+    // The change since the last snapshot reads in words.
+    const change = (await phone.locator('tr[data-skill] [data-column="change"]').first().textContent()) ?? '';
+    expect(change).toMatch(
+      /^demand (unchanged|up \d[\d,]*|down \d[\d,]*|change not shown), supply (unchanged|up \d[\d,]*|down \d[\d,]*|change not shown)$/,
+    );
     await screenshot(phone, 'reports-phone', { fullPage: false });
     await screenshot(phone, 'reports-phone-full');
     // Each section on its own, so the phone layout can be looked at closely.
