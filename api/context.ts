@@ -10,6 +10,7 @@ import { createLoaders, type Loaders } from './loaders.ts';
 import { newRequestId, requestIdOf } from './request-id.ts';
 import { UNCONFIGURED_PLATFORM, type Platform } from './platform.ts';
 import type { Reporting } from './reporting.ts';
+import { createCatalogService, type CatalogService } from './catalog/catalog-service.ts';
 import { createPreviewService, type PreviewService } from './my-preview/preview-service.ts';
 import { createAccountService, type AccountService } from './services/account-service.ts';
 import { createClaimService, type ClaimService } from './services/claim-service.ts';
@@ -29,6 +30,7 @@ export interface Services {
   claims: ClaimService;
   settings: SettingsService;
   preview: PreviewService;
+  catalog: CatalogService;
   myData: MyDataService;
   contacts: ContactService;
   reports: ReportService;
@@ -62,6 +64,9 @@ export interface RequestInfo {
   clientIp: string;
 }
 
+/** The report threshold when reporting is not configured (REPORT_MIN_CELL's default). */
+const DEFAULT_CATALOG_THRESHOLD = 5;
+
 export function buildContext(
   engine: SearchEngine,
   viewer: Viewer,
@@ -83,6 +88,7 @@ export function buildContext(
       claims: createClaimService({ platform, now, clientIp }),
       settings: createSettingsService({ platform, viewer, now }),
       preview: createPreviewService({ platform, loaders, viewer, now }),
+      catalog: createCatalogService({ engine, threshold: reporting?.disclosure.threshold ?? DEFAULT_CATALOG_THRESHOLD }),
       myData: createMyDataService({ platform, viewer, now }),
       contacts: createContactService({ platform, loaders, viewer, now }),
       reports: createReportService({ viewer, now, ...(reporting ? { reporting } : {}) }),

@@ -47,6 +47,7 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
       (_args: Args, input: Args) => Math.min(int(input.facetSize, LIMITS.defaultFacetSize), LIMITS.maxFacetSize),
     ]),
   ),
+  'BadgeClassSearchResult.nodes': (_args, input) => Math.min(int(input.first, 20), 50),
   'Earner.openTo': fixed(10),
   'EarnerBadge.frameworks': fixed(10),
   'Verification.reasons': fixed(10),

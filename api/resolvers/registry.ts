@@ -2,6 +2,7 @@
  * Every resolver file, merged by Apollo into one resolver map. A new file
  * (a GraphQL type, or a group of Query/Mutation fields) adds one line here.
  */
+import { catalogResolvers } from '../catalog/resolvers.ts';
 import { pathwayProgressResolvers } from './pathway-progress.ts';
 import { previewResolvers } from '../my-preview/resolvers.ts';
 import { badgeClassResolvers } from './badge-class.ts';
@@ -32,6 +33,7 @@ export const resolverRegistry: ResolverMap[] = [
   accountResolvers,
   settingsResolvers,
   previewResolvers,
+  catalogResolvers,
   contactResolvers,
   reportResolvers,
   issuerRegistryResolvers,
