@@ -2,6 +2,7 @@
 
 export type Route =
   | { name: 'home' }
+  | { name: 'catalog' }
   | { name: 'sign-in' }
   | { name: 'search' }
   | { name: 'earner'; id: string }
@@ -16,6 +17,7 @@ export type Route =
 export function matchRoute(path: string): Route {
   const clean = path.replace(/\/+$/, '') || '/';
   if (clean === '/') return { name: 'home' };
+  if (clean === '/catalog') return { name: 'catalog' };
   if (clean === '/sign-in') return { name: 'sign-in' };
   if (clean === '/search') return { name: 'search' };
   if (clean === '/contacts') return { name: 'contacts' };
