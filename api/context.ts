@@ -12,6 +12,7 @@ import { UNCONFIGURED_PLATFORM, type Platform } from './platform.ts';
 import type { Reporting } from './reporting.ts';
 import { createCatalogService, type CatalogService } from './catalog/catalog-service.ts';
 import { createPreviewService, type PreviewService } from './my-preview/preview-service.ts';
+import { createOccupationSearch, type OccupationSearch } from './occupations/occupation-search.ts';
 import { createAccountService, type AccountService } from './services/account-service.ts';
 import { createClaimService, type ClaimService } from './services/claim-service.ts';
 import { createContactService, type ContactService } from './services/contact-service.ts';
@@ -31,6 +32,7 @@ export interface Services {
   settings: SettingsService;
   preview: PreviewService;
   catalog: CatalogService;
+  occupations: OccupationSearch;
   myData: MyDataService;
   contacts: ContactService;
   reports: ReportService;
@@ -88,6 +90,7 @@ export function buildContext(
       claims: createClaimService({ platform, now, clientIp }),
       settings: createSettingsService({ platform, viewer, now }),
       preview: createPreviewService({ platform, loaders, viewer, now }),
+      occupations: createOccupationSearch({ engine, viewer }),
       catalog: createCatalogService({ engine, threshold: reporting?.disclosure.threshold ?? DEFAULT_CATALOG_THRESHOLD }),
       myData: createMyDataService({ platform, viewer, now }),
       contacts: createContactService({ platform, loaders, viewer, now }),

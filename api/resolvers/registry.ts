@@ -3,6 +3,7 @@
  * (a GraphQL type, or a group of Query/Mutation fields) adds one line here.
  */
 import { catalogResolvers } from '../catalog/resolvers.ts';
+import { occupationResolvers } from '../occupations/resolvers.ts';
 import { pathwayProgressResolvers } from './pathway-progress.ts';
 import { previewResolvers } from '../my-preview/resolvers.ts';
 import { badgeClassResolvers } from './badge-class.ts';
@@ -34,6 +35,7 @@ export const resolverRegistry: ResolverMap[] = [
   settingsResolvers,
   previewResolvers,
   catalogResolvers,
+  occupationResolvers,
   contactResolvers,
   reportResolvers,
   issuerRegistryResolvers,

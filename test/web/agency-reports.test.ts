@@ -133,17 +133,39 @@ describe('agency skill-gap reports in the browser', () => {
     await waitForReport(page);
   });
 
-  it('explains a wrong occupation code, and puts a right one in the URL with the API’s numbers for it', async () => {
+  it('finds an occupation by title ("welder"), explains one it cannot find, and takes a SOC code with the API’s numbers for it', async () => {
     const counts = new Map<string, number>();
     for (const posting of stack.dataset.postings)
       if (posting.occupation) counts.set(posting.occupation, (counts.get(posting.occupation) ?? 0) + 1);
     const occupation = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
-    const field = page.getByLabel('Occupation (SOC code)');
-    await field.fill('welder');
+    const field = page.getByLabel('Occupation (title or SOC code)');
+    await field.fill('zzqxv');
     await field.press('Enter');
-    await page.getByText('Enter an O*NET-SOC code such as 15-1252.00').waitFor();
+    await page.getByText(/No occupation title matches “zzqxv”/).waitFor();
     expect(new URL(page.url()).searchParams.has('occupation')).toBe(false);
     await expect(field.getAttribute('aria-invalid')).resolves.toBe('true');
+
+    // By title: the API's matches are offered (or the only one applied), and the choice goes into the URL.
+    const { occupations } = await gql<{ occupations: { soc: string; title: string }[] }>(
+      stack.url,
+      token,
+      'query { occupations(text: "welder") { soc title } }',
+    );
+    expect(occupations.some((o) => /weld/i.test(o.title))).toBe(true);
+    await field.fill('welder');
+    await field.press('Enter');
+    const welder = occupations.find((o) => /weld/i.test(o.title))!;
+    if (occupations.length > 1) {
+      const group = page.getByRole('group', { name: 'Matching occupations' });
+      await expect(group.getByRole('button').allTextContents()).resolves.toEqual(occupations.map((o) => `${o.title} (${o.soc})`));
+      await group.getByRole('button', { name: `${welder.title} (${welder.soc})` }).click();
+    }
+    await page.waitForURL((url) => url.searchParams.get('occupation') === (occupations.length > 1 ? welder.soc : occupations[0]!.soc));
+    await waitForReport(page);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.goBack();
+    await page.waitForURL((url) => !url.searchParams.has('occupation'));
+    await waitForReport(page);
 
     await field.fill(occupation.replace(/\.00$/, ''));
     await page.getByRole('button', { name: 'Apply', exact: true }).click();
