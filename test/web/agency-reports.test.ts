@@ -157,7 +157,8 @@ describe('agency skill-gap reports in the browser', () => {
     const welder = occupations.find((o) => /weld/i.test(o.title))!;
     if (occupations.length > 1) {
       const group = page.getByRole('group', { name: 'Matching occupations' });
-      await expect(group.getByRole('button').allTextContents()).resolves.toEqual(occupations.map((o) => `${o.title} (${o.soc})`));
+      await group.waitFor();
+      await expect.poll(() => group.getByRole('button').allTextContents()).toEqual(occupations.map((o) => `${o.title} (${o.soc})`));
       await group.getByRole('button', { name: `${welder.title} (${welder.soc})` }).click();
     }
     await page.waitForURL((url) => url.searchParams.get('occupation') === (occupations.length > 1 ? welder.soc : occupations[0]!.soc));
