@@ -22,6 +22,9 @@ const config: CodegenConfig = {
         mappers: {
           AuthPayload: '../services/account-service.ts#AuthPayload',
           BadgeClass: '../search/lookups.ts#BadgeClassView',
+          BadgeClassSearchResult: '../catalog/catalog-service.ts#CatalogResult',
+          CatalogBadgeClass: '../catalog/catalog-service.ts#CatalogEntry',
+          CatalogFacets: '../catalog/catalog-service.ts#CatalogResult',
           ContactRequest: '../../mappings/contacts.ts#ContactRequestDocument',
           DirectorySettings: '../../mappings/directory-settings.ts#DirectorySettingsDocument',
           Earner: '../search/earner-view.ts#EarnerView',
@@ -29,6 +32,7 @@ const config: CodegenConfig = {
           FacetValue: '../search/facets.ts#FacetValue',
           Issuer: '../search/lookups.ts#IssuerView',
           MyProfile: '../records/own-profile.ts#OwnProfile',
+          PathwayProgress: '../resolvers/pathway-progress.ts#ProgressWithEarned',
           RevealedChannel: '../../mappings/contacts.ts#RevealedChannel',
           Skill: '../search/lookups.ts#SkillView',
           SkillGapReport: '../reports/report.ts#SkillGapReport',

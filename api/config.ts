@@ -64,7 +64,7 @@ const apiSchema = z
     REPORT_SNAPSHOTS_ENABLED: z.enum(['true', 'false']).default('true'),
     /** Cost of one GraphQL operation (fields times the lists they sit in) for signed-in and anonymous callers. */
     GRAPHQL_MAX_COST: z.coerce.number().int().min(10).max(10_000_000).default(50_000),
-    GRAPHQL_ANONYMOUS_MAX_COST: z.coerce.number().int().min(10).max(10_000_000).default(200),
+    GRAPHQL_ANONYMOUS_MAX_COST: z.coerce.number().int().min(10).max(10_000_000).default(600),
     GRAPHQL_MAX_RESPONSE_BYTES: z.coerce.number().int().min(1000).max(1_000_000_000).default(5_000_000),
     GRAPHQL_TIME_BUDGET_MS: z.coerce.number().int().min(10).max(600_000).default(15_000),
     /** Failed sign-ins allowed before back-off starts, per account and per client IP. */

@@ -10,6 +10,9 @@ import { createLoaders, type Loaders } from './loaders.ts';
 import { newRequestId, requestIdOf } from './request-id.ts';
 import { UNCONFIGURED_PLATFORM, type Platform } from './platform.ts';
 import type { Reporting } from './reports/reporting.ts';
+import { createCatalogService, type CatalogService } from './catalog/catalog-service.ts';
+import { createPreviewService, type PreviewService } from './my-preview/preview-service.ts';
+import { createOccupationSearch, type OccupationSearch } from './occupations/occupation-search.ts';
 import { createAccountService, type AccountService } from './services/account-service.ts';
 import { createClaimService, type ClaimService } from './services/claim-service.ts';
 import { createContactService, type ContactService } from './services/contact-service.ts';
@@ -27,6 +30,9 @@ export interface Services {
   accounts: AccountService;
   claims: ClaimService;
   settings: SettingsService;
+  preview: PreviewService;
+  catalog: CatalogService;
+  occupations: OccupationSearch;
   myData: MyDataService;
   contacts: ContactService;
   reports: ReportService;
@@ -60,6 +66,9 @@ export interface RequestInfo {
   clientIp: string;
 }
 
+/** The report threshold when reporting is not configured (REPORT_MIN_CELL's default). */
+const DEFAULT_CATALOG_THRESHOLD = 5;
+
 export function buildContext(
   engine: SearchEngine,
   viewer: Viewer,
@@ -80,6 +89,9 @@ export function buildContext(
       accounts: createAccountService({ platform, viewer, now, clientIp }),
       claims: createClaimService({ platform, now, clientIp }),
       settings: createSettingsService({ platform, viewer, now }),
+      preview: createPreviewService({ platform, loaders, viewer, now }),
+      occupations: createOccupationSearch({ engine, viewer }),
+      catalog: createCatalogService({ engine, threshold: reporting?.disclosure.threshold ?? DEFAULT_CATALOG_THRESHOLD }),
       myData: createMyDataService({ platform, viewer, now }),
       contacts: createContactService({ platform, loaders, viewer, now }),
       reports: createReportService({ viewer, now, ...(reporting ? { reporting } : {}) }),

@@ -10,8 +10,8 @@ import type { Logger } from './log.ts';
 import { SearchUnavailableError, ServiceUnavailableError, type UnavailableError } from './errors.ts';
 import type { DirectoryRequest } from './search/privacy.ts';
 
-/** Indices whose documents are public (the taxonomy, badge classes, the issuer registry: read with field allow-lists). */
-export type PublicIndex = 'skills' | 'badge-classes' | 'issuers';
+/** Indices whose documents are public (the taxonomy, badge classes, the issuer registry, pathway definitions, O*NET occupations: read with field allow-lists). */
+export type PublicIndex = 'skills' | 'badge-classes' | 'issuers' | 'pathways' | 'occupations';
 
 /** One search of a multi-search: the earners index only with a directory request. */
 export type EngineSearch = { index: 'earners'; body: DirectoryRequest } | { index: PublicIndex; body: Omit<SearchRequest, 'index'> };

@@ -3,6 +3,7 @@
  * one engine request per entity type, and caches only for that request.
  */
 import DataLoader from 'dataloader';
+import type { PathwayDefinition } from '../mappings/pathways.ts';
 import type { SearchEngine } from './engine.ts';
 import type { EarnerView } from './search/earner-view.ts';
 import { earnerView } from './search/earner-view.ts';
@@ -29,6 +30,10 @@ export interface Loaders {
   issuer: DataLoader<string, IssuerView | null>;
   /** The public taxonomy. */
   skill: DataLoader<string, SkillView | null>;
+  /** Pathway definitions (public: which badge classes stack into which micro-credential). */
+  pathway: DataLoader<string, PathwayDefinition | null>;
+  /** A badge class's name from the badge-classes index (public issuer data, no earner in it). */
+  badgeClassName: DataLoader<string, string | null>;
 }
 
 const options = { maxBatchSize: 500 };
@@ -54,6 +59,15 @@ export function createLoaders(engine: SearchEngine): Loaders {
     }, options),
     skill: new DataLoader(
       async (ids) => (await engine.getPublic<SkillView>('skills', ids, SKILL_FIELDS)).map((skill) => skill ?? null),
+      options,
+    ),
+    pathway: new DataLoader(
+      async (ids) =>
+        (await engine.getPublic<PathwayDefinition>('pathways', ids, ['id', 'name', 'badgeClasses', 'required'])).map((p) => p ?? null),
+      options,
+    ),
+    badgeClassName: new DataLoader(
+      async (ids) => (await engine.getPublic<{ name: string }>('badge-classes', ids, ['name'])).map((c) => c?.name ?? null),
       options,
     ),
   };

@@ -35,7 +35,8 @@ export interface OperationBudget {
 }
 
 export const DEFAULT_OPERATION_BUDGET: OperationBudget = {
-  anonymousMaxCost: 200,
+  // Room for the public catalog page (searchBadgeClasses, about 400); everything else anonymous is sign-in and claiming.
+  anonymousMaxCost: 600,
   maxCost: 50_000,
   maxResolvedFields: 100_000,
   maxResponseBytes: 5_000_000,

@@ -49,6 +49,7 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
     ]),
   ),
   'Query.frameworks': fixed(FRAMEWORKS.length),
+  'BadgeClassSearchResult.nodes': (_args, input) => Math.min(int(input.first, 20), 50),
   'Earner.openTo': fixed(10),
   'EarnerBadge.frameworks': fixed(10),
   'Verification.reasons': fixed(10),

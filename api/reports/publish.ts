@@ -95,15 +95,16 @@ const SUPPRESSED_RANK = 0.5;
 const countRank = (cell: Cell): number => (cell.suppressed ? SUPPRESSED_RANK : (cell.value ?? 0));
 
 /**
- * The gap rank, from shown values only: no verified supply for a shown
- * demand first (the largest gaps, most demand first), then the highest
- * shown ratios, then suppressed ratios (tied), then no demand and no supply.
+ * The gap measure, from shown values only: the shortfall, shown demand minus
+ * shown supply (postings beyond the verified earners who could fill them; a
+ * suppressed count ranks as 0.5, between 0 and the threshold). Zero demand is
+ * never a gap. Tiers, highest first: shown demand (by shortfall, then demand),
+ * suppressed demand (least supply first), then shown zero demand.
  */
-function gapRank(row: PublishedRow): [number, number] {
-  if (!row.supply.suppressed && row.supply.value === 0)
-    return row.demand.suppressed || (row.demand.value ?? 0) > 0 ? [3, countRank(row.demand)] : [0, 0];
-  if (row.ratio.suppressed) return [1, 0];
-  return [2, row.ratio.value ?? 0];
+export function gapRank(row: PublishedRow): [number, number] {
+  if (row.demand.suppressed) return [2, -countRank(row.supply)];
+  if ((row.demand.value ?? 0) > 0) return [3, countRank(row.demand) - countRank(row.supply)];
+  return [1, 0];
 }
 
 const compareDesc = (a: number, b: number) => (a === b ? 0 : a > b ? -1 : 1);

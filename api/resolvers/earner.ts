@@ -4,6 +4,7 @@ import type { InputMaybe } from '../generated/resolvers-types.ts';
 import { pageOf } from '../graphql/list-page.ts';
 import type { EarnerView } from '../search/earner-view.ts';
 import { recognitionOf } from './earner-badge.ts';
+import { withEarned } from './pathway-progress.ts';
 import type { ResolverMap } from './types.ts';
 
 /** Badges of issuers the registry does not recognize are shown only where the caller asks for them. */
@@ -16,6 +17,6 @@ export const earnerResolvers: ResolverMap = {
   Earner: {
     badges: (earner, args) => pageOf(badgesIn(earner, args.issuerRecognition), args),
     badgeCount: (earner, args) => badgesIn(earner, args.issuerRecognition).length,
-    microCredentials: (earner, args) => pageOf(earner.microCredentials, args),
+    microCredentials: (earner, args) => withEarned(earner, pageOf(earner.microCredentials, args)),
   },
 };

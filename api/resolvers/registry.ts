@@ -2,6 +2,10 @@
  * Every resolver file, merged by Apollo into one resolver map. A new file
  * (a GraphQL type, or a group of Query/Mutation fields) adds one line here.
  */
+import { catalogResolvers } from '../catalog/resolvers.ts';
+import { occupationResolvers } from '../occupations/resolvers.ts';
+import { pathwayProgressResolvers } from './pathway-progress.ts';
+import { previewResolvers } from '../my-preview/resolvers.ts';
 import { badgeClassResolvers } from './badge-class.ts';
 import { contactResolvers } from './contacts.ts';
 import { earnerResolvers } from './earner.ts';
@@ -23,11 +27,15 @@ export const resolverRegistry: ResolverMap[] = [
   lookupQueryResolvers,
   facetValueResolvers,
   earnerResolvers,
+  pathwayProgressResolvers,
   earnerBadgeResolvers,
   badgeClassResolvers,
   skillResolvers,
   accountResolvers,
   settingsResolvers,
+  previewResolvers,
+  catalogResolvers,
+  occupationResolvers,
   contactResolvers,
   reportResolvers,
   issuerRegistryResolvers,

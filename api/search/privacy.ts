@@ -11,7 +11,13 @@
  *
  * The engine module only accepts earner requests made by `directoryRequest`.
  */
-import type { AggregationsAggregationContainer, QueryDslQueryContainer, SearchRequest } from '@elastic/elasticsearch/lib/api/types';
+import type {
+  AggregationsAggregationContainer,
+  QueryDslQueryContainer,
+  SearchHit,
+  SearchRequest,
+} from '@elastic/elasticsearch/lib/api/types';
+import type { EarnerBadge, EarnerDocument } from '../../mappings/earners.ts';
 
 type Query = QueryDslQueryContainer;
 type Aggregations = Record<string, AggregationsAggregationContainer>;
@@ -136,4 +142,56 @@ export function directoryRequest(
     },
   };
   return { ...body, query, _source: withEarners ? { includes: [...EARNER_FIELDS] } : false, __directory: true };
+}
+
+/** The value at a dotted `_source` path such as `location.city`, copied into `target` at the same path. */
+function copyPath(source: Record<string, unknown>, target: Record<string, unknown>, path: string): void {
+  const [head, ...rest] = path.split('.');
+  const value = source[head!];
+  if (value === undefined) return;
+  if (rest.length === 0) {
+    target[head!] = value;
+    return;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
+  const child = (target[head!] ??= {}) as Record<string, unknown>;
+  copyPath(value as Record<string, unknown>, child, rest.join('.'));
+}
+
+function allowed(source: object, fields: readonly string[]): Record<string, unknown> {
+  const target: Record<string, unknown> = {};
+  for (const field of fields) copyPath(source as Record<string, unknown>, target, field);
+  return target;
+}
+
+/** `VISIBLE_BADGE` read in memory (the engine reads the query above). */
+function visibleBadge(badge: EarnerBadge): boolean {
+  return badge.visible && (badge.verification.status === 'VERIFIED' || badge.verification.reasons.includes('EXPIRED'));
+}
+
+/**
+ * The hit `directoryRequest({ withEarners: true })` gives for `document`, made
+ * in memory from the same allow-lists and badge rule: for an earner's own
+ * preview of a document that is not (yet) listed, so not searchable. A test
+ * checks it equals the engine's hit for listed earners.
+ */
+export function directoryHitOf(document: EarnerDocument): SearchHit<unknown> {
+  const badgeFields = BADGE_FIELDS.map((field) => field.slice('badges.'.length));
+  const shown = document.badges
+    .filter(visibleBadge)
+    .sort((a, b) => b.issuedOn.localeCompare(a.issuedOn))
+    .slice(0, MAX_SHOWN_BADGES);
+  return {
+    _index: 'preview',
+    _id: document.earnerId,
+    _source: allowed(document, EARNER_FIELDS),
+    inner_hits: {
+      [SHOWN_BADGES]: {
+        hits: {
+          total: { value: shown.length, relation: 'eq' },
+          hits: shown.map((badge) => ({ _index: 'preview', _id: document.earnerId, _source: allowed(badge, badgeFields) })),
+        },
+      },
+    },
+  };
 }

@@ -13,6 +13,7 @@ import { signSession } from '../accounts/session.ts';
 import { viewerOf } from '../accounts/token-viewer.ts';
 import { BadInputError, RateLimitedError } from '../errors.ts';
 import { claimLinkMessage } from '../outbox/messages.ts';
+import { hideAtFirstClaim } from '../records/hidden-at-claim.ts';
 import type { Platform } from '../platform.ts';
 import { checkEmail, checkPassword, type AuthPayload } from './account-service.ts';
 
@@ -27,7 +28,11 @@ export const CLAIM_LINK_ANSWER =
   'If this address belongs to an earner in the directory, a link to claim the profile is on its way. It works once.';
 
 export function createClaimService({ platform, now, clientIp = 'unknown' }: ClaimServiceDependencies) {
-  async function earnerAccount(email: string, earnerId: string, passwordHash: string): Promise<AccountDocument> {
+  async function earnerAccount(
+    email: string,
+    earnerId: string,
+    passwordHash: string,
+  ): Promise<{ account: AccountDocument; first: boolean }> {
     const id = accountIdFor(email);
     const at = now().toISOString();
     const existing = await platform.accounts.get(id);
@@ -38,11 +43,11 @@ export function createClaimService({ platform, now, clientIp = 'unknown' }: Clai
       // Claiming again works as a password reset: the new password, and older sessions end.
       const updated = { ...existing.doc, passwordHash, sessionVersion: existing.doc.sessionVersion + 1, updatedAt: at };
       if (!(await platform.accounts.replace({ ...existing, doc: updated }))) throw new Error('the account changed while it was claimed');
-      return updated;
+      return { account: updated, first: false };
     }
     const account: AccountDocument = { id, email, role: 'earner', passwordHash, earnerId, sessionVersion: 0, createdAt: at, updatedAt: at };
     if (!(await platform.accounts.create(account))) throw new Error('the account was created twice at once');
-    return account;
+    return { account, first: true };
   }
 
   async function sendClaimLink(address: string): Promise<void> {
@@ -90,7 +95,9 @@ export function createClaimService({ platform, now, clientIp = 'unknown' }: Clai
       const passwordHash = await hashPassword(password);
       if (!(await platform.claimTokens.markUsed(stored, now())))
         throw new BadInputError('token', 'This claim link was already used; request a new one.');
-      const account = await earnerAccount(stored.doc.email, stored.doc.earnerId, passwordHash);
+      const { account, first } = await earnerAccount(stored.doc.email, stored.doc.earnerId, passwordHash);
+      // Hidden by default is what happens, as the claim email and page say (a later re-claim, a password reset, keeps the choice).
+      if (first) await hideAtFirstClaim(platform.records, stored.doc.earnerId, now);
       await platform.claimTokens.deleteOthersForEarner(stored.doc.earnerId, stored.doc.tokenHash);
       const session = await signSession(
         platform.sessions,

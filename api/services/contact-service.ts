@@ -23,7 +23,9 @@ export interface ContactServiceDependencies {
 }
 
 export function createContactService({ platform, loaders, viewer, now }: ContactServiceDependencies) {
+  // Each side answers on its own page: the employer's sent requests, the earner's received ones.
   const inbox = () => `${platform.auth.publicUrl}/contacts`;
+  const earnerInbox = () => `${platform.auth.publicUrl}/me/requests`;
 
   /** Counts and reserves one request in one atomic step (the quota store's conditional write). */
   async function reserveQuota(accountId: string): Promise<void> {
@@ -62,7 +64,7 @@ export function createContactService({ platform, loaders, viewer, now }: Contact
       };
       await platform.contacts.create(request);
       const to = await earnerAddress(id);
-      if (to) await platform.outbox.send(contactRequestMessage(to, request.employerName, text, inbox()));
+      if (to) await platform.outbox.send(contactRequestMessage(to, request.employerName, text, earnerInbox()));
       return request;
     },
 

@@ -200,7 +200,7 @@ describe('rows', () => {
     ]);
   });
 
-  it('sorts gaps by shown values: no supply first, then ratio; suppressed ratios tie and order by id', () => {
+  it('sorts gaps by the shortfall (shown demand minus shown supply); zero demand is never a gap', () => {
     const rows = [
       row('s:ratio2', 10, 5),
       row('s:none', 6, 0),
@@ -209,22 +209,30 @@ describe('rows', () => {
       row('s:ratio1', 5, 5),
       row('s:empty', 0, 0),
       row('s:more-none', 9, 0),
+      row('s:supply-only', 0, 40),
+      row('s:few-demand', 3, 0),
     ].map(publish);
+    // Published (no noise, rounded to 5): demand 20 and a suppressed supply (ranked 0.5) is the largest shortfall;
+    // 0 demand with 40 earners used to rank above real demand (its ratio 0 beat suppressed ratios): now it is last.
     expect(sortRows(rows, 'GAP').map((r) => r.skillId)).toEqual([
-      's:more-none',
-      's:none',
-      's:ratio2',
-      's:ratio1',
       's:hidden-a',
       's:hidden-b',
+      's:more-none',
+      's:ratio2',
+      's:none',
+      's:ratio1',
+      's:few-demand',
       's:empty',
+      's:supply-only',
     ]);
     expect(sortRows(rows, 'SUPPLY').map((r) => r.skillId)).toEqual([
+      's:supply-only',
       's:ratio1',
       's:ratio2',
       's:hidden-a',
       's:hidden-b',
       's:empty',
+      's:few-demand',
       's:more-none',
       's:none',
     ]);

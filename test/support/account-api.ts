@@ -207,7 +207,27 @@ export function claimTokenFrom(messages: readonly OutboxMessageDocument[], email
 }
 
 /** Claims an earner's profile through the real link flow and returns their session token. */
-export async function claimEarner(api: AccountApi, email: string, password = 'earner-password-1'): Promise<string> {
+/**
+ * Claims the earner's profile with the emailed link. A first claim hides the
+ * profile (hidden by default); an earner whose seeded settings were listed
+ * then lists themselves again, as the seed intends, unless `keepHidden`.
+ */
+export async function claimEarner(
+  api: AccountApi,
+  email: string,
+  password = 'earner-password-1',
+  { keepHidden = false }: { keepHidden?: boolean } = {},
+): Promise<string> {
+  const earnerId = await api.client
+    .get<{ earnerId: string }>({ index: aliasName(api.prefix, 'earner-ids'), id: earnerIdDocumentId(`email:${email}`) }, { ignore: [404] })
+    .then((r) => r._source?.earnerId)
+    .catch(() => undefined);
+  const seeded = earnerId
+    ? await api.client
+        .get<{ listed: boolean }>({ index: aliasName(api.prefix, 'directory-settings'), id: earnerId }, { ignore: [404] })
+        .then((r) => r._source?.listed ?? false)
+        .catch(() => false)
+    : false;
   await api.gql('mutation($e: String!) { requestClaimLink(email: $e) { message } }', { e: email });
   // The link is sent after the answer.
   await api.api.idle();
@@ -218,5 +238,10 @@ export async function claimEarner(api: AccountApi, email: string, password = 'ea
     { t: token, p: password },
   );
   if (!result.body.data?.claimProfile) throw new Error(`claim failed: ${JSON.stringify(result.body.errors)}`);
-  return result.body.data.claimProfile.token;
+  const session = result.body.data.claimProfile.token;
+  if (seeded && !keepHidden) {
+    const listed = await api.gql('mutation { updateDirectorySettings(input: { listed: true }) { listed } }', {}, session);
+    if (listed.body.errors) throw new Error(`listing after the claim failed: ${JSON.stringify(listed.body.errors)}`);
+  }
+  return session;
 }

@@ -87,8 +87,15 @@ describe('agency skill-gap reports in the browser', () => {
     expect(report.rows.length).toBeGreaterThan(0);
     expectRowsMatch(await shownGapRows(page), report);
     await expect(page.getByRole('img', { name: /Top \d+ skill gaps/ }).count()).resolves.toBe(1);
-    // The demo's scarce skills have demand and no verified supply: the largest gaps come first.
-    expect(report.rows[0]!.supply.value).toBe(0);
+    // The largest gap comes first: shown demand, and no row has a larger shortfall (demand minus supply); zero demand is never on top.
+    const shortfall = (r: (typeof report.rows)[number]) =>
+      (r.demand.suppressed ? 0.5 : (r.demand.value ?? 0)) - (r.supply.suppressed ? 0.5 : (r.supply.value ?? 0));
+    expect(report.rows[0]!.demand.suppressed).toBe(false);
+    expect(report.rows[0]!.demand.value).toBeGreaterThan(0);
+    for (const r of report.rows.filter((x) => !x.demand.suppressed && (x.demand.value ?? 0) > 0))
+      expect(shortfall(r)).toBeLessThanOrEqual(shortfall(report.rows[0]!));
+    const firstZero = report.rows.findIndex((r) => !r.demand.suppressed && r.demand.value === 0);
+    if (firstZero >= 0) expect(report.rows.slice(firstZero).every((r) => !r.demand.suppressed && r.demand.value === 0)).toBe(true);
     await expect(page.getByText(`Showing ${report.rows.length} of ${report.totalRows} skills`).count()).resolves.toBe(1);
     expectNoSmallCounts(await shownCountCells(page), report.threshold);
     await page.locator('#privacy-rule').waitFor();
@@ -150,17 +157,40 @@ describe('agency skill-gap reports in the browser', () => {
     await waitForReport(page);
   });
 
-  it('explains a wrong occupation code, and puts a right one in the URL with the API’s numbers for it', async () => {
+  it('finds an occupation by title ("welder"), explains one it cannot find, and takes a SOC code with the API’s numbers for it', async () => {
     const counts = new Map<string, number>();
     for (const posting of stack.dataset.postings)
       if (posting.occupation) counts.set(posting.occupation, (counts.get(posting.occupation) ?? 0) + 1);
     const occupation = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
-    const field = page.getByLabel('Occupation (SOC code)');
-    await field.fill('welder');
+    const field = page.getByLabel('Occupation (title or SOC code)');
+    await field.fill('zzqxv');
     await field.press('Enter');
-    await page.getByText('Enter an O*NET-SOC code such as 15-1252.00').waitFor();
+    await page.getByText(/No occupation title matches “zzqxv”/).waitFor();
     expect(new URL(page.url()).searchParams.has('occupation')).toBe(false);
     await expect(field.getAttribute('aria-invalid')).resolves.toBe('true');
+
+    // By title: the API's matches are offered (or the only one applied), and the choice goes into the URL.
+    const { occupations } = await gql<{ occupations: { soc: string; title: string }[] }>(
+      stack.url,
+      token,
+      'query { occupations(text: "welder") { soc title } }',
+    );
+    expect(occupations.some((o) => /weld/i.test(o.title))).toBe(true);
+    await field.fill('welder');
+    await field.press('Enter');
+    const welder = occupations.find((o) => /weld/i.test(o.title))!;
+    if (occupations.length > 1) {
+      const group = page.getByRole('group', { name: 'Matching occupations' });
+      await group.waitFor();
+      await expect.poll(() => group.getByRole('button').allTextContents()).toEqual(occupations.map((o) => `${o.title} (${o.soc})`));
+      await group.getByRole('button', { name: `${welder.title} (${welder.soc})` }).click();
+    }
+    await page.waitForURL((url) => url.searchParams.get('occupation') === (occupations.length > 1 ? welder.soc : occupations[0]!.soc));
+    await waitForReport(page);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.goBack();
+    await page.waitForURL((url) => !url.searchParams.has('occupation'));
+    await waitForReport(page);
 
     await field.fill(occupation.replace(/\.00$/, ''));
     await page.getByRole('button', { name: 'Apply', exact: true }).click();
@@ -231,6 +261,26 @@ describe('agency skill-gap reports in the browser', () => {
     await page.getByText(/^Downloaded skill-gap_/).waitFor();
   });
 
+  it('clears the "Downloaded" notice when the filters change, and shows every row on request', async () => {
+    await page.getByText(/^Downloaded skill-gap_/).waitFor();
+    await page.getByLabel('Region', { exact: true }).selectOption({ label: 'All regions' });
+    await page.waitForURL((url) => !url.searchParams.has('region'));
+    await waitForReport(page);
+    await expect(page.getByText(/^Downloaded skill-gap_/).count()).resolves.toBe(0);
+
+    const all = await reportDirectly(stack.url, token, { ...PAGE_INPUT, first: 500 });
+    expect(all.totalRows).toBeGreaterThan(PAGE_INPUT.first);
+    await page.getByRole('link', { name: `Show all ${Math.min(all.totalRows, 500)} skills` }).click();
+    await page.waitForURL((url) => url.searchParams.get('rows') === 'all');
+    await waitForReport(page);
+    await expect.poll(async () => (await shownGapRows(page)).length).toBe(all.rows.length);
+    expectRowsMatch(await shownGapRows(page), all);
+    await page.getByRole('link', { name: `Show the top ${PAGE_INPUT.first} only` }).click();
+    await page.waitForURL((url) => !url.searchParams.has('rows'));
+    await waitForReport(page);
+    await expect.poll(async () => (await shownGapRows(page)).length).toBe(PAGE_INPUT.first);
+  });
+
   it('adds a skill to the trend from the keyboard, says when there are no snapshots, and draws the trend after snapshots', async () => {
     await page.goBack();
     await page.waitForURL((url) => !url.searchParams.has('region'));
@@ -292,6 +342,27 @@ describe('agency skill-gap reports in the browser', () => {
     await phone.getByRole('table', { name: /^Trend in numbers/ }).waitFor();
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // Chart labels wrap instead of being cut: whole words, every line inside the chart.
+    const labels = await phone.locator('.chart svg text.label').evaluateAll((nodes) =>
+      nodes.map((node) => {
+        const svg = node.closest('svg')!.getBoundingClientRect();
+        const box = node.getBoundingClientRect();
+        const text = [...node.querySelectorAll('tspan')].map((t) => t.textContent ?? '').join(' ');
+        return { text, full: node.querySelector('title')?.textContent ?? '', inside: box.right <= svg.right + 0.5 };
+      }),
+    );
+    expect(labels.length).toBeGreaterThan(0);
+    for (const label of labels) {
+      expect(label.text).toBe(label.full.split(/\s+/).join(' '));
+      expect(label.inside).toBe(true);
+    }
+    // The gap table's other columns are reachable: the table box scrolls sideways and says so.
+    await phone.getByText('Scroll the table sideways to see every column.').first().waitFor();
+    // The change since the last snapshot reads in words.
+    const change = (await phone.locator('tr[data-skill] [data-column="change"]').first().textContent()) ?? '';
+    expect(change).toMatch(
+      /^demand (unchanged|up \d[\d,]*|down \d[\d,]*|change not shown), supply (unchanged|up \d[\d,]*|down \d[\d,]*|change not shown)$/,
+    );
     await screenshot(phone, 'reports-phone', { fullPage: false });
     await screenshot(phone, 'reports-phone-full');
     // Each section on its own, so the phone layout can be looked at closely.

@@ -65,8 +65,8 @@ describe('an earner manages their directory presence in the browser', () => {
     await earnerPage.getByLabel('List me in the employer directory').waitFor();
   });
 
-  it('shows the settings as saved, with every badge and the opt-in on for this listed earner', async () => {
-    await expect(earnerPage.getByLabel('List me in the employer directory').isChecked()).resolves.toBe(true);
+  it('shows the settings as saved, with every badge, hidden after claiming until the earner lists themselves', async () => {
+    await expect(earnerPage.getByLabel('List me in the employer directory').isChecked()).resolves.toBe(false);
     const badgeBoxes = earnerPage.getByRole('region', { name: 'Badges employers see' }).getByRole('checkbox');
     await expect(badgeBoxes.count()).resolves.toBe(earner.badges.length);
     await screenshot(earnerPage, 'earner-settings');
@@ -75,6 +75,7 @@ describe('an earner manages their directory presence in the browser', () => {
 
   it('hides one badge: the preview and the employer both stop showing it', async () => {
     const badge = earner.badges.find((b) => b.visible && b.status === 'VERIFIED')!;
+    await earnerPage.getByLabel('List me in the employer directory').check();
     await earnerPage.getByLabel(`Show ${badge.badgeClassName}`).first().uncheck();
     await earnerPage.getByRole('button', { name: 'Save settings' }).click();
     await earnerPage.getByText('Saved. Employers see these changes in search now.').waitFor();
@@ -94,7 +95,10 @@ describe('an earner manages their directory presence in the browser', () => {
     await earnerPage.getByRole('link', { name: 'Preview as an employer' }).first().click();
     await earnerPage.waitForURL(/\/me\/preview/);
     await earnerPage.getByText(/Employers can't find you now/).waitFor();
-    await earnerPage.getByRole('heading', { level: 3, name: shownName(earner) }).waitFor();
+    await earnerPage
+      .getByRole('heading', { level: 3, name: shownName(earner) })
+      .first()
+      .waitFor();
     await screenshot(earnerPage, 'earner-preview');
     expect(await seriousAxeViolations(earnerPage)).toEqual([]);
 

@@ -1,8 +1,8 @@
 /**
- * The result card's view model, built from a search hit or from the earner's
- * own profile (for "Preview as an employer"), so both show the same card.
+ * The result card's view model, built from an Earner as the API gives it to
+ * employers (a search hit, or the earner's own "Preview as an employer").
  */
-import type { EarnerCardFragment, MyDirectoryQuery } from './graphql/generated';
+import type { EarnerCardFragment } from './graphql/generated';
 
 export interface CardBadge {
   credentialId: string;
@@ -59,32 +59,5 @@ export function cardFromEarner(earner: EarnerCardFragment): CardView {
     })),
     badgeCount: Math.max(earner.badgeCount, earner.badges.length),
     topSkills: topSkills(badges),
-  };
-}
-
-type MyProfile = NonNullable<MyDirectoryQuery['myProfile']>;
-type MySettings = MyDirectoryQuery['mySettings'];
-
-/** What employers see of the signed-in earner: only badges shown to them. */
-export function cardFromOwnProfile(profile: MyProfile, settings: MySettings): CardView {
-  const shown = profile.badges.filter((b) => !b.hidden).sort((a, b) => b.issuedOn.localeCompare(a.issuedOn));
-  return {
-    id: profile.earnerId,
-    name: settings.displayName ?? profile.name,
-    headline: settings.headline ?? profile.headline,
-    location: settings.location ?? profile.location,
-    openTo: settings.openTo,
-    contactable: settings.contactable,
-    badges: shown.map((b) => ({
-      credentialId: b.credentialId,
-      name: b.name,
-      issuerName: b.issuerName,
-      issuerNotice: null,
-      issuedOn: b.issuedOn,
-      credentialType: b.credentialType,
-      verification: { status: b.verificationStatus, method: null, checkedAt: null, reasons: [] },
-    })),
-    badgeCount: shown.length,
-    topSkills: [],
   };
 }

@@ -2,6 +2,7 @@
 
 export type Route =
   | { name: 'home' }
+  | { name: 'catalog' }
   | { name: 'sign-in' }
   | { name: 'search' }
   | { name: 'earner'; id: string }
@@ -9,18 +10,21 @@ export type Route =
   | { name: 'claim' }
   | { name: 'my-settings' }
   | { name: 'my-preview' }
+  | { name: 'my-requests' }
   | { name: 'reports' }
   | { name: 'not-found' };
 
 export function matchRoute(path: string): Route {
   const clean = path.replace(/\/+$/, '') || '/';
   if (clean === '/') return { name: 'home' };
+  if (clean === '/catalog') return { name: 'catalog' };
   if (clean === '/sign-in') return { name: 'sign-in' };
   if (clean === '/search') return { name: 'search' };
   if (clean === '/contacts') return { name: 'contacts' };
   if (clean === '/claim') return { name: 'claim' };
   if (clean === '/me') return { name: 'my-settings' };
   if (clean === '/me/preview') return { name: 'my-preview' };
+  if (clean === '/me/requests') return { name: 'my-requests' };
   if (clean === '/reports' || clean.startsWith('/reports/')) return { name: 'reports' };
   const earner = /^\/earners\/([^/]+)$/.exec(clean);
   if (earner?.[1]) return { name: 'earner', id: decodeURIComponent(earner[1]) };

@@ -63,3 +63,19 @@ export function settingsChange(form: SettingsForm, saved: MySettings): Directory
   if (!sameSet(form.hiddenBadges, before.hiddenBadges)) input.hiddenBadges = form.hiddenBadges;
   return input;
 }
+
+/**
+ * The contact value once the channel changes: a value typed for one channel
+ * (a phone number) never stays under another (an email address). Going back
+ * to the saved channel brings its saved value back; otherwise it is cleared.
+ */
+export function contactValueAfterChannelChange(
+  value: string,
+  from: SettingsForm['contactChannel'],
+  to: SettingsForm['contactChannel'],
+  saved: MySettings,
+): string {
+  if (from === to) return value;
+  if (to !== '' && to === (saved.contactChannel ?? '')) return saved.contactValue ?? '';
+  return '';
+}

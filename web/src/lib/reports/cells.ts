@@ -32,6 +32,14 @@ export function changeText(cell: Cell | null | undefined): string {
   return `${cell.value > 0 ? '+' : '−'}${whole.format(Math.abs(cell.value))}`;
 }
 
+/** One side of a change in words: "demand up 5", "supply unchanged", "demand change not shown". */
+export function changeWords(measure: 'demand' | 'supply', cell: Cell | null | undefined): string {
+  if (!cell) return `${measure}: no earlier snapshot`;
+  if (cell.suppressed || cell.value === null) return `${measure} change not shown`;
+  if (cell.value === 0) return `${measure} unchanged`;
+  return `${measure} ${cell.value > 0 ? 'up' : 'down'} ${whole.format(Math.abs(cell.value))}`;
+}
+
 /** The value a chart may draw: null for a suppressed cell (drawn as a marker, never to scale). */
 export function drawable(cell: Cell): number | null {
   return cell.suppressed ? null : cell.value;

@@ -28,3 +28,20 @@ export function scale(value: number, max: number, length: number): number {
 export function shorten(label: string, max: number): string {
   return label.length <= max ? label : `${label.slice(0, Math.max(1, max - 1)).trimEnd()}…`;
 }
+
+/** A label broken into lines of at most `max` characters at spaces (a long word is cut), so nothing is cut off on a phone. */
+export function wrapLabel(label: string, max: number, maxLines = 4): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of label.split(/\s+/).filter(Boolean)) {
+    const next = line ? `${line} ${word}` : word;
+    if (next.length <= max) line = next;
+    else {
+      if (line) lines.push(line);
+      line = word.length > max ? shorten(word, max) : word;
+    }
+  }
+  if (line) lines.push(line);
+  if (lines.length <= maxLines) return lines;
+  return [...lines.slice(0, maxLines - 1), shorten(lines.slice(maxLines - 1).join(' '), max)];
+}

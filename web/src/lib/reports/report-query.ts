@@ -18,10 +18,14 @@ export interface ReportQuery {
   sort: SkillGapSort;
   /** Skills shown in the trend, in the order they were added. */
   trend: string[];
+  /** Every row of the scope (up to `ALL_ROWS`), not only the first `REPORT_ROWS`. */
+  all: boolean;
 }
 
 /** Rows the report page asks for; the CSV export holds every row of the same scope. */
 export const REPORT_ROWS = 25;
+/** "Show all": the most rows the API returns at once (the CSV holds every row). */
+export const ALL_ROWS = 500;
 /** Skills the trend and the table by region show at most (readable lines and columns). */
 export const MAX_TREND_SKILLS = 5;
 
@@ -48,7 +52,7 @@ export function normalizeOccupation(text: string): string | null {
 }
 
 export function emptyReportQuery(): ReportQuery {
-  return { region: null, framework: null, occupation: null, months: DEFAULT_MONTHS, sort: 'GAP', trend: [] };
+  return { region: null, framework: null, occupation: null, months: DEFAULT_MONTHS, sort: 'GAP', trend: [], all: false };
 }
 
 export function parseReportQuery(params: URLSearchParams): ReportQuery {
@@ -61,6 +65,7 @@ export function parseReportQuery(params: URLSearchParams): ReportQuery {
   const months = Number(params.get('months'));
   if (Number.isInteger(months) && months >= 1 && months <= 60) query.months = months;
   query.sort = SORT_OPTIONS.find((s) => s.param === params.get('sort'))?.value ?? 'GAP';
+  query.all = params.get('rows') === 'all';
   query.trend = [
     ...new Set(
       params
@@ -80,6 +85,7 @@ export function reportQueryToParams(query: ReportQuery): URLSearchParams {
   if (query.occupation) params.set('occupation', query.occupation);
   if (query.months !== DEFAULT_MONTHS) params.set('months', String(query.months));
   if (query.sort !== 'GAP') params.set('sort', SORT_OPTIONS.find((s) => s.value === query.sort)?.param ?? 'gap');
+  if (query.all) params.set('rows', 'all');
   for (const skill of query.trend) params.append('trend', skill);
   return params;
 }
@@ -94,7 +100,7 @@ export function scopeKey(query: ReportQuery): string {
   return reportQueryToParams({ ...query, trend: [] }).toString();
 }
 
-export function toSkillGapInput(query: ReportQuery, first = REPORT_ROWS): SkillGapInput {
+export function toSkillGapInput(query: ReportQuery, first = query.all ? ALL_ROWS : REPORT_ROWS): SkillGapInput {
   const input: SkillGapInput = { first, sort: query.sort, postedWithinMonths: query.months };
   if (query.region) input.region = query.region;
   if (query.framework) input.framework = query.framework;
