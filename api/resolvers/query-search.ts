@@ -6,7 +6,10 @@ import type { ResolverMap } from './types.ts';
 export const searchQueryResolvers: ResolverMap = {
   Query: {
     searchEarners: (_parent, args: { input: EarnerSearchArgs }, ctx) => ctx.services.search.searchEarners(args.input),
-    suggest: (_parent, args: { prefix: string; types?: SuggestionType[] | null; first?: number | null }, ctx) =>
-      ctx.services.directory.suggest(args.prefix, args.types, args.first),
+    suggest: (
+      _parent,
+      args: { prefix: string; types?: SuggestionType[] | null; first?: number | null; within?: EarnerSearchArgs | null },
+      ctx,
+    ) => ctx.services.directory.suggest(args.prefix, args.types, args.first, args.within),
   },
 };

@@ -6,6 +6,7 @@ import { badgeClassResolvers } from './badge-class.ts';
 import { contactResolvers } from './contacts.ts';
 import { earnerResolvers } from './earner.ts';
 import { earnerBadgeResolvers } from './earner-badge.ts';
+import { earnerHitResolvers } from './earner-hit.ts';
 import { facetValueResolvers } from './facet-value.ts';
 import { issuerRegistryResolvers } from './issuers.ts';
 import { accountResolvers } from './mutation-accounts.ts';
@@ -24,6 +25,7 @@ export const resolverRegistry: ResolverMap[] = [
   facetValueResolvers,
   earnerResolvers,
   earnerBadgeResolvers,
+  earnerHitResolvers,
   badgeClassResolvers,
   skillResolvers,
   accountResolvers,

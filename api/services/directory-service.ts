@@ -14,6 +14,8 @@ import {
   type Suggestion,
   type SuggestionType,
 } from '../search/suggest.ts';
+import { parseSearchInput, type EarnerSearchArgs } from '../search/input.ts';
+import { readSuggestionCounts, suggestionCountRequest } from '../search/suggest-counts.ts';
 import type { Viewer } from '../viewer.ts';
 import { requireDirectoryAccess, requireSignedIn } from './access.ts';
 
@@ -21,6 +23,7 @@ export interface DirectoryServiceDependencies {
   engine: SearchEngine;
   loaders: Loaders;
   viewer: Viewer;
+  now?: () => Date;
 }
 
 export const SUGGESTION_TYPES: readonly SuggestionType[] = ['SKILL', 'BADGE', 'ISSUER'];
@@ -31,7 +34,7 @@ function checkId(id: string, argument = 'id'): string {
   return id;
 }
 
-export function createDirectoryService({ engine, loaders, viewer }: DirectoryServiceDependencies) {
+export function createDirectoryService({ engine, loaders, viewer, now = () => new Date() }: DirectoryServiceDependencies) {
   return {
     async earner(id: string) {
       requireDirectoryAccess(viewer);
@@ -54,6 +57,7 @@ export function createDirectoryService({ engine, loaders, viewer }: DirectorySer
       prefix: string,
       types: readonly SuggestionType[] | null | undefined,
       first: number | null | undefined,
+      within?: EarnerSearchArgs | null,
     ): Promise<Suggestion[]> {
       requireDirectoryAccess(viewer);
       const text = prefix.trim();
@@ -70,10 +74,14 @@ export function createDirectoryService({ engine, loaders, viewer }: DirectorySer
           ? engine.searchEarners(directorySuggestRequest(text, wanted, size))
           : undefined,
       ]);
-      return wanted.flatMap((type) => {
+      const suggestions = wanted.flatMap((type) => {
         if (type === 'SKILL') return skills ? readSkillSuggestions(skills) : [];
         return directory ? readDirectorySuggestions(directory, type) : [];
       });
+      if (!within || suggestions.length === 0) return suggestions;
+      // Counts under the employer's current search, so a suggestion that leads nowhere never comes first.
+      const search = parseSearchInput({ ...within, first: 1, after: null });
+      return readSuggestionCounts(await engine.searchEarners(suggestionCountRequest(search, suggestions, { now: now() })), suggestions);
     },
   };
 }

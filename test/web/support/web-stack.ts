@@ -21,13 +21,15 @@ import { loadTaxonomy } from '../../../indexer/taxonomy/index.ts';
 import { createResolver } from '../../../indexer/verify/resolver.ts';
 import type { OutboxMessageDocument } from '../../../mappings/outbox.ts';
 import { ensureWebBuild } from '../../../scripts/build-web.ts';
-import { engineUrl, testIndices } from '../../support/engine.ts';
+import { engineUrl, testIndices, type TestIndices } from '../../support/engine.ts';
 
 export interface WebStack {
   /** Origin of the API, which serves the web app at `/`. */
   url: string;
   dataset: DemoDataset;
   api: RunningApi;
+  /** The stack's own indices (client and prefix), for tests that change data behind the API's back. */
+  indices: { client: TestIndices['client']; prefix: string };
   /** Every message the file outbox holds, oldest first. */
   outbox(): OutboxMessageDocument[];
   close(): Promise<void>;
@@ -81,6 +83,7 @@ export async function startWebStack(name: string, { earners = 120, seed = 5, env
       url: running.url,
       dataset,
       api: running,
+      indices: { client: target.client, prefix: target.prefix },
       outbox() {
         try {
           return readFileSync(join(outboxDir, OUTBOX_FILE), 'utf8')

@@ -57,3 +57,16 @@ export const WORK_TYPES = ['full-time', 'part-time', 'apprenticeship', 'internsh
 export function workTypeLabel(type: string): string {
   return type.charAt(0).toUpperCase() + type.slice(1).replace('-', ' ');
 }
+
+/** "Expired on …" once the end date has passed, "Expires …" before. */
+export function expiryText(expiresOn: string, now: Date = new Date()): string {
+  const date = new Date(expiresOn);
+  return `${date.getTime() <= now.getTime() ? 'Expired on' : 'Expires'} ${formatDate(expiresOn)}`;
+}
+
+const FRAMEWORK_NAMES: Record<string, string> = { esco: 'ESCO', onet: 'O*NET', lightcast: 'Lightcast', nice: 'NICE', local: 'Local' };
+
+/** A taxonomy framework by its display name, never its raw id. */
+export function frameworkName(id: string): string {
+  return FRAMEWORK_NAMES[id] ?? id;
+}

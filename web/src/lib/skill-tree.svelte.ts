@@ -5,6 +5,7 @@
  */
 import { SvelteMap } from 'svelte/reactivity';
 import { request } from './api';
+import { frameworkName } from './format';
 import { SkillRelationsDocument } from './graphql/generated';
 
 export interface FacetValueView {
@@ -29,15 +30,26 @@ export function buildSkillTree(values: readonly FacetValueView[], broaderOf: (id
     if (parent && !isAncestor(node, parent)) parent.children.push(node);
     else roots.push(node);
   }
-  return roots;
+  return usefulLevels(roots, broaderOf);
+}
+
+/**
+ * The tree opens below the taxonomies' root categories ("skills", "knowledge"
+ * of ESCO): a root entry of its framework that holds narrower values gives way
+ * to them, most held first. Roots with nothing below them stay.
+ */
+function usefulLevels(roots: SkillNode[], broaderOf: (id: string) => readonly string[] | undefined): SkillNode[] {
+  const isTaxonomyRoot = (node: SkillNode) => broaderOf(node.value)?.length === 0 && node.children.length > 0;
+  if (!roots.some(isTaxonomyRoot)) return roots;
+  const opened = roots.flatMap((node) => (isTaxonomyRoot(node) ? node.children : [node]));
+  const seen = new Set<string>();
+  return opened.filter((node) => !seen.has(node.value) && seen.add(node.value)).sort((a, b) => b.count - a.count);
 }
 
 /** Guards against a cycle in bad data: is `candidate` already below `node`? */
 function isAncestor(node: SkillNode, candidate: SkillNode): boolean {
   return node.children.some((child) => child === candidate || isAncestor(child, candidate));
 }
-
-const FRAMEWORK_NAMES: Record<string, string> = { esco: 'ESCO', onet: 'O*NET', nice: 'NICE', local: 'Local', lightcast: 'Lightcast' };
 
 export class SkillRelations {
   broader = new SvelteMap<string, string[]>();
@@ -54,7 +66,7 @@ export class SkillRelations {
         try {
           const { skill } = await request(SkillRelationsDocument, { id });
           this.broader.set(id, skill?.broader.map((b) => b.id) ?? []);
-          if (skill) this.framework.set(id, FRAMEWORK_NAMES[skill.framework] ?? skill.framework);
+          if (skill) this.framework.set(id, frameworkName(skill.framework));
         } finally {
           this.#pending.delete(id);
         }
