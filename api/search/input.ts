@@ -44,6 +44,8 @@ export interface EarnerSearch {
   after?: SortValues;
   /** How many values each facet lists. */
   facetSize: number;
+  /** Earners showing a badge of any of these classes, skills or issuers are left out (NOT filters). */
+  exclude: { badges: string[]; skills: string[]; issuers: string[] };
 }
 
 /** The GraphQL `EarnerSearchInput` as it arrives (GraphQL already checked the types). */
@@ -65,6 +67,9 @@ export interface EarnerSearchArgs {
   first?: number | null;
   after?: string | null;
   facetSize?: number | null;
+  excludeBadges?: readonly string[] | null;
+  excludeSkills?: readonly string[] | null;
+  excludeIssuers?: readonly string[] | null;
 }
 
 function idList(argument: string, values: readonly string[] | null | undefined, allowed?: readonly string[]): string[] {
@@ -144,5 +149,10 @@ export function parseSearchInput(args: EarnerSearchArgs): EarnerSearch {
     first: integer('first', args.first, 1, LIMITS.maxPageSize, LIMITS.defaultPageSize),
     ...(args.after != null ? { after: decodeCursor(args.after, sort) } : {}),
     facetSize: integer('facetSize', args.facetSize, 1, LIMITS.maxFacetSize, LIMITS.defaultFacetSize),
+    exclude: {
+      badges: idList('excludeBadges', args.excludeBadges),
+      skills: idList('excludeSkills', args.excludeSkills),
+      issuers: idList('excludeIssuers', args.excludeIssuers),
+    },
   };
 }

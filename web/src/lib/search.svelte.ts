@@ -5,7 +5,7 @@
 import { SvelteMap } from 'svelte/reactivity';
 import { request } from './api';
 import { messageOf } from './errors';
-import { FACETS, type FacetDefinition } from './facets';
+import { EXCLUSIONS, FACETS, type FacetDefinition } from './facets';
 import {
   BadgeClassLabelDocument,
   IssuerLabelDocument,
@@ -171,7 +171,7 @@ export class SearchStore {
   }
 
   activeFilters(query: SearchQuery): ActiveFilter[] {
-    return FACETS.flatMap((facet) => {
+    return [...FACETS, ...EXCLUSIONS].flatMap((facet) => {
       if (facet.filter === 'issuedWithinMonths')
         return query.issuedWithinMonths
           ? [{ facet, value: String(query.issuedWithinMonths), label: `Last ${query.issuedWithinMonths} months` }]
@@ -201,17 +201,17 @@ export class SearchStore {
 
   /** Chips of values the facet lists do not include (a shared link, say) get their labels from the API. */
   async #lookUpMissingLabels(query: SearchQuery): Promise<void> {
-    const missing = (key: ListFilter) => query[key].filter((id) => !this.labels.has(id));
+    const missing = (...keys: ListFilter[]) => keys.flatMap((key) => query[key]).filter((id) => !this.labels.has(id));
     const lookups: Promise<void>[] = [
-      ...missing('skills').map(async (id) => {
+      ...missing('skills', 'excludeSkills').map(async (id) => {
         const { skill } = await request(SkillRelationsDocument, { id });
         if (skill) this.labels.set(id, skill.label);
       }),
-      ...missing('badges').map(async (id) => {
+      ...missing('badges', 'excludeBadges').map(async (id) => {
         const { badgeClass } = await request(BadgeClassLabelDocument, { id });
         if (badgeClass) this.labels.set(id, badgeClass.name);
       }),
-      ...missing('issuers').map(async (id) => {
+      ...missing('issuers', 'excludeIssuers').map(async (id) => {
         const { issuer } = await request(IssuerLabelDocument, { id });
         if (issuer) this.labels.set(id, issuer.name);
       }),
