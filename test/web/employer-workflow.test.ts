@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aliasName } from '../../mappings/indices.ts';
 import { launchBrowser, requireChromium, screenshot, seriousAxeViolations, type Browser } from './support/browser.ts';
-import { graphql, shownName, signInAsEmployer, waitForResults } from './support/flows.ts';
+import { graphql, listedEarner, searchDirectly, shownName, signInAsEmployer, waitForResults } from './support/flows.ts';
 import { startWebStack, type WebStack } from './support/web-stack.ts';
 import { UNKNOWN_DEMO_ISSUER } from '../../indexer/demo/unknown-issuer.ts';
 
@@ -137,15 +137,16 @@ describe('a recruiter workflow in the browser', () => {
     await page.goto(`${stack.url}/search`);
     await waitForResults(page);
     const box = page.getByRole('combobox', { name: 'Search earners' });
-    // A prefix some shown badge's name starts a word with (ground truth from the generator's records).
-    const held = stack.dataset.records
-      .flatMap((r) => r.badges.filter((b) => r.listed && b.visible && b.status === 'VERIFIED' && b.issuerName !== UNKNOWN_DEMO_ISSUER.name))
-      .flatMap((b) => b.badgeClassName.split(/\s+/))
+    // A prefix of a word of a badge a card shows.
+    const held = (await page.locator('.hits .badge-name').allTextContents())
+      .flatMap((name) => name.split(/\s+/))
       .find((w) => /^[a-z]{5,}$/i.test(w))!
       .slice(0, 4)
       .toLowerCase();
     for (const prefix of ['weld', 'git', 'net', held]) {
+      const answered = suggestAnswer(page, prefix);
       await box.fill(prefix);
+      await answered;
       const options = page.getByRole('listbox', { name: 'Suggestions' }).getByRole('option');
       await options.first().waitFor();
       await page.waitForFunction(() => !document.querySelector('.help')?.textContent?.includes('Looking'));
@@ -159,7 +160,9 @@ describe('a recruiter workflow in the browser', () => {
     const region = stack.dataset.records.find((r) => r.listed)!.location.region;
     await page.goto(`${stack.url}/search?region=${region}`);
     await waitForResults(page);
+    const answered = suggestAnswer(page, 'net');
     await box.fill('net');
+    await answered;
     const first = page.getByRole('listbox', { name: 'Suggestions' }).getByRole('option').first();
     await first.waitFor();
     await page.waitForFunction(() => !document.querySelector('.help')?.textContent?.includes('Looking'));
@@ -311,7 +314,80 @@ describe('a recruiter workflow in the browser', () => {
     await screenshot(page, 'workflow-matches');
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
+  it('exclusion filters: NOT a badge leaves out exactly the earners showing it (API and web, chip and URL)', async () => {
+    const recognized = (b: { issuerName: string }) => b.issuerName !== UNKNOWN_DEMO_ISSUER.name;
+    const found = stack.dataset.records.filter(
+      (r) => r.listed && r.badges.some((b) => b.visible && b.status === 'VERIFIED' && recognized(b)),
+    );
+    // The badge class most earners show, and the brute-force count of those who do not show it.
+    const holders = new Map<string, Set<string>>();
+    for (const r of found)
+      for (const b of r.badges.filter((b) => b.visible && recognized(b)))
+        holders.set(b.badgeClassId, (holders.get(b.badgeClassId) ?? new Set()).add(r.earnerId));
+    const [badgeClassId, holding] = [...holders.entries()].sort((a, b) => b[1].size - a[1].size)[0]!;
+    const expected = found.filter((r) => !holding.has(r.earnerId)).length;
+    const direct = await searchDirectly(page, stack.url, { excludeBadges: [badgeClassId], first: 50 });
+    expect(direct.total).toBe(expected);
+
+    await page.goto(`${stack.url}/search`);
+    await waitForResults(page);
+    const badges = page.getByRole('group', { name: 'Badges' });
+    const name = stack.dataset.records.flatMap((r) => r.badges).find((b) => b.badgeClassId === badgeClassId)!.badgeClassName;
+    await badges.getByRole('button', { name: `Exclude ${name}`, exact: true }).click();
+    await page.waitForURL(/not_badge=/);
+    await expect(waitForResults(page)).resolves.toBe(expected);
+    await page
+      .getByRole('region', { name: 'Active filters' })
+      .getByRole('button', { name: `Remove filter not badge: ${name}` })
+      .waitFor();
+    expect(await page.locator('.hits .badge-name').allTextContents()).not.toContain(name);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+  it('an exclusion never reveals a hidden badge: excluding a class an earner holds only hidden still finds them', async () => {
+    const earner = stack.dataset.records.find(
+      (r) =>
+        r.listed &&
+        r.badges.some((b) => b.visible && b.status === 'VERIFIED' && b.issuerName !== UNKNOWN_DEMO_ISSUER.name) &&
+        r.badges.some((h) => h.hidden && !r.badges.some((b) => b.visible && b.badgeClassId === h.badgeClassId)),
+    )!;
+    const hidden = earner.badges.find((h) => h.hidden && !earner.badges.some((b) => b.visible && b.badgeClassId === h.badgeClassId))!;
+    const ids = async (input: Record<string, unknown>) =>
+      (
+        await graphql<{ searchEarners: { nodes: { earner: { id: string } }[] } }>(
+          page,
+          stack.url,
+          'query($input: EarnerSearchInput!) { searchEarners(input: $input) { nodes { earner { id } } } }',
+          { input: { ...input, first: 50 } },
+        )
+      ).searchEarners.nodes.map((n) => n.earner.id);
+    const byName = { text: shownName(earner) };
+    expect(await ids(byName)).toContain(earner.earnerId);
+    expect(await ids({ ...byName, excludeBadges: [hidden.badgeClassId] })).toContain(earner.earnerId);
+  });
+  it('the contact requests page names each earner as search shows them', async () => {
+    const earner = listedEarner(stack.dataset, (r) => r.contactable);
+    await graphql(page, stack.url, 'mutation($id: ID!, $m: String!) { contactEarner(earnerId: $id, message: $m) { id } }', {
+      id: earner.earnerId,
+      m: 'Hello, we are hiring. Would you like to talk?',
+    });
+    for (const size of [DESKTOP, PHONE]) {
+      const p = await browser.newPage(size);
+      await p.goto(`${stack.url}/contacts`);
+      await p.getByRole('heading', { level: 1, name: 'Contact requests' }).waitFor();
+      await p.getByRole('link', { name: shownName(earner), exact: true }).waitFor();
+      expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
+      expect(await seriousAxeViolations(p)).toEqual([]);
+      await p.close();
+    }
+  });
 });
+
+/** The API's answer to the typeahead's request for `prefix` (the page shows it right after). */
+function suggestAnswer(page: Page, prefix: string) {
+  return page.waitForResponse(
+    (r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes(`"prefix":${JSON.stringify(prefix)}`),
+  );
+}
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
