@@ -379,6 +379,10 @@ describe('a recruiter workflow in the browser', () => {
       expect(await seriousAxeViolations(p)).toEqual([]);
       await p.close();
     }
+    // Contacting the same earner again: the profile warns about the pending request first.
+    await page.goto(`${stack.url}/earners/${encodeURIComponent(earner.earnerId)}`);
+    await page.getByRole('note').filter({ hasText: 'that request is still waiting for an answer' }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 });
 
