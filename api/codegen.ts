@@ -28,6 +28,7 @@ const config: CodegenConfig = {
           ContactRequest: '../../mappings/contacts.ts#ContactRequestDocument',
           DirectorySettings: '../../mappings/directory-settings.ts#DirectorySettingsDocument',
           Earner: '../search/earner-view.ts#EarnerView',
+          EarnerHit: '../resolvers/earner-hit.ts#SearchedHit',
           EarnerBadge: '../search/earner-view.ts#BadgeView',
           FacetValue: '../search/facets.ts#FacetValue',
           Issuer: '../search/lookups.ts#IssuerView',

@@ -85,7 +85,7 @@ export function buildContext(
     loaders,
     services: {
       search: createSearchService({ engine, loaders, viewer, now, ...(reporting ? { logSearch: reporting.logSearch } : {}) }),
-      directory: createDirectoryService({ engine, loaders, viewer }),
+      directory: createDirectoryService({ engine, loaders, viewer, now }),
       accounts: createAccountService({ platform, viewer, now, clientIp }),
       claims: createClaimService({ platform, now, clientIp }),
       settings: createSettingsService({ platform, viewer, now }),

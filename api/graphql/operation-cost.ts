@@ -23,6 +23,7 @@ import {
 import { FRAMEWORKS } from '../../mappings/skills.ts';
 import { REPORT_LIMITS } from '../reports/input.ts';
 import { LIMITS } from '../search/limits.ts';
+import { MAX_MATCH_SKILLS, MAX_MATCH_WORDS } from '../search/matches.ts';
 import { LIST_PAGE } from './list-page.ts';
 
 type Args = Record<string, unknown>;
@@ -41,6 +42,9 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   'Query.suggest': (args) => 3 * Math.min(int(args.first, LIMITS.defaultSuggestions), LIMITS.maxSuggestions),
   'EarnerSearchResult.nodes': (_args, input) => Math.min(int(input.first, LIMITS.defaultPageSize), LIMITS.maxPageSize),
   'EarnerHit.highlights': fixed(3),
+  // `EarnerHit.matches` takes `first`; each match names at most the searched skills and the searched words.
+  'BadgeMatch.skills': (_args, input) => Math.min(Array.isArray(input.skills) ? input.skills.length : 0, MAX_MATCH_SKILLS),
+  'BadgeMatch.words': (_args, input) => Math.min(typeof input.text === 'string' ? input.text.split(/\s+/).length : 0, MAX_MATCH_WORDS),
   'Highlight.fragments': fixed(5),
   ...Object.fromEntries(
     ['badges', 'skills', 'issuers', 'frameworks', 'regions', 'credentialTypes', 'issued'].map((facet) => [

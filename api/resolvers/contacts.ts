@@ -1,6 +1,7 @@
 /** Fields of contacts.graphql: contact requests between employers and earners. */
 import { pageOf } from '../graphql/list-page.ts';
 import { graphqlEnum } from './enums.ts';
+import { DIRECTORY_ROLES } from '../services/access.ts';
 import type { ResolverMap } from './types.ts';
 
 export const contactResolvers: ResolverMap = {
@@ -10,6 +11,10 @@ export const contactResolvers: ResolverMap = {
   Mutation: {
     contactEarner: (_parent, args, ctx) => ctx.services.contacts.contactEarner(args.earnerId, args.message),
     respondToContact: (_parent, args, ctx) => ctx.services.contacts.respondToContact(args.id, args.accept),
+  },
+  ContactRequest: {
+    // Through the directory's privacy rules: null for an earner no longer listed (and for earners reading their own requests).
+    earner: (request, _args, ctx) => (DIRECTORY_ROLES.includes(ctx.viewer.role) ? ctx.services.directory.earner(request.earnerId) : null),
   },
   RevealedChannel: {
     channel: (revealed) => graphqlEnum(revealed.channel),

@@ -10,6 +10,7 @@ import { badgeClassResolvers } from './badge-class.ts';
 import { contactResolvers } from './contacts.ts';
 import { earnerResolvers } from './earner.ts';
 import { earnerBadgeResolvers } from './earner-badge.ts';
+import { earnerHitResolvers } from './earner-hit.ts';
 import { facetValueResolvers } from './facet-value.ts';
 import { issuerRegistryResolvers } from './issuers.ts';
 import { accountResolvers } from './mutation-accounts.ts';
@@ -29,6 +30,7 @@ export const resolverRegistry: ResolverMap[] = [
   earnerResolvers,
   pathwayProgressResolvers,
   earnerBadgeResolvers,
+  earnerHitResolvers,
   badgeClassResolvers,
   skillResolvers,
   accountResolvers,

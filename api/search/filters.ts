@@ -76,6 +76,27 @@ export function facetFilters(search: EarnerSearch, ctx: BuildContext, without?: 
   return [...earnerFacetFilters(search, without), ...badgeClauses(search, ctx, without).map(visibleBadgeQuery)];
 }
 
+/**
+ * NOT filters: leave out earners who show a badge of an excluded class, with
+ * an excluded skill (or one narrower than it), or from an excluded issuer.
+ * Only shown badges of the issuer standings the search counts decide it, so
+ * an exclusion never reveals a hidden badge.
+ */
+export function exclusionFilters(search: EarnerSearch): Query[] {
+  const { badges, skills, issuers } = search.exclude;
+  const excluded: Query[] = (
+    [
+      ['badges.badgeClassId', badges],
+      ['badges.skillsExpanded', skills],
+      ['badges.issuerId', issuers],
+    ] as const
+  )
+    .filter(([, values]) => values.length > 0)
+    .map(([field, values]) => ({ terms: { [field]: values } }));
+  const standing: Query = { terms: { 'badges.issuerRecognition': [...search.issuerRecognition] } };
+  return excluded.map((condition) => visibleBadgeQuery([standing, condition]));
+}
+
 export function geoFilter(near: GeoNear): Query {
   return { geo_distance: { distance: `${near.radiusKm}km`, 'location.geo': { lat: near.lat, lon: near.lon } } };
 }

@@ -48,6 +48,8 @@ export interface EarnerSearch {
   after?: SortValues;
   /** How many values each facet lists. */
   facetSize: number;
+  /** Earners showing a badge of any of these classes, skills or issuers are left out (NOT filters). */
+  exclude: { badges: string[]; skills: string[]; issuers: string[] };
 }
 
 /** The GraphQL `EarnerSearchInput` as it arrives (generated from the schema). */
@@ -110,6 +112,9 @@ export const earnerSearchSchema = z
     first: orDefault(wholeNumber(1, LIMITS.maxPageSize), LIMITS.defaultPageSize),
     after: z.string().nullish(),
     facetSize: orDefault(wholeNumber(1, LIMITS.maxFacetSize), LIMITS.defaultFacetSize),
+    excludeBadges: idList(),
+    excludeSkills: idList(),
+    excludeIssuers: idList(),
   })
   .transform((input, ctx): EarnerSearch => {
     // A cursor is read with its sort order: one made for another order is refused.
@@ -135,6 +140,7 @@ export const earnerSearchSchema = z
       first: input.first,
       ...(after ? { after } : {}),
       facetSize: input.facetSize,
+      exclude: { badges: input.excludeBadges, skills: input.excludeSkills, issuers: input.excludeIssuers },
     };
   });
 

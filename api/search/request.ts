@@ -7,7 +7,7 @@ import type { QueryDslQueryContainer, SortCombinations } from '@elastic/elastics
 import type { EarnerSort } from './cursor.ts';
 import { facetAggregations, type FacetPlan } from './facet-aggregations.ts';
 import { refinementAggregations, type Refinement } from './facet-refinement.ts';
-import { facetFilters, geoFilter, type BuildContext } from './filters.ts';
+import { exclusionFilters, facetFilters, geoFilter, type BuildContext } from './filters.ts';
 import type { EarnerSearch } from './input.ts';
 import { directoryRequest, type DirectoryRequest } from './privacy.ts';
 import { TEXT_HIGHLIGHT, textQuery } from './text.ts';
@@ -20,6 +20,10 @@ export function baseQuery(search: EarnerSearch): QueryDslQueryContainer {
         ? { must: [textQuery(search.text, { unrecognized: search.issuerRecognition.some((r) => r !== 'RECOGNIZED') })] }
         : {}),
       filter: search.near ? [geoFilter(search.near)] : [],
+      // Exclusions narrow every hit and every facet count, like the text and the place.
+      ...(search.exclude.badges.length + search.exclude.skills.length + search.exclude.issuers.length > 0
+        ? { must_not: exclusionFilters(search) }
+        : {}),
     },
   };
 }

@@ -13,7 +13,9 @@ export function textQuery(text: string, options: { unrecognized?: boolean } = {}
   const fields = options.unrecognized ? [...FIELDS, UNRECOGNIZED_FIELD] : FIELDS;
   return {
     bool: {
-      must: [{ multi_match: { query: text, type: 'cross_fields', operator: 'and', fields } }],
+      // The explicit analyzer puts every field in one cross-field group: without it the engine groups `name`
+      // (default analyzer) apart from the others (named `standard`), and "Samuel Murphy welding" needs all words in one group.
+      must: [{ multi_match: { query: text, type: 'cross_fields', analyzer: 'standard', operator: 'and', fields } }],
       // Words in the written order rank above the same words scattered.
       should: [{ match_phrase: { name: { query: text, boost: 3 } } }, { match_phrase: { 'public.text': { query: text, boost: 2 } } }],
     },

@@ -15,6 +15,8 @@ import {
   type Suggestion,
   type SuggestionType,
 } from '../search/suggest.ts';
+import { parseSearchInput, type EarnerSearchArgs } from '../search/input.ts';
+import { readSuggestionCounts, suggestionCountRequest } from '../search/suggest-counts.ts';
 import type { Viewer } from '../viewer.ts';
 import { requireDirectoryAccess, requireSignedIn } from './access.ts';
 
@@ -22,6 +24,7 @@ export interface DirectoryServiceDependencies {
   engine: SearchEngine;
   loaders: Loaders;
   viewer: Viewer;
+  now?: () => Date;
 }
 
 export const SUGGESTION_TYPES: readonly SuggestionType[] = ['SKILL', 'BADGE', 'ISSUER'];
@@ -32,7 +35,7 @@ function checkId(id: string, argument = 'id'): string {
   return id;
 }
 
-export function createDirectoryService({ engine, loaders, viewer }: DirectoryServiceDependencies) {
+export function createDirectoryService({ engine, loaders, viewer, now = () => new Date() }: DirectoryServiceDependencies) {
   return {
     async earner(id: string) {
       requireDirectoryAccess(viewer);
@@ -60,6 +63,7 @@ export function createDirectoryService({ engine, loaders, viewer }: DirectorySer
       prefix: string,
       types: readonly SuggestionType[] | null | undefined,
       first: number | null | undefined,
+      within?: EarnerSearchArgs | null,
     ): Promise<Suggestion[]> {
       requireDirectoryAccess(viewer);
       const text = prefix.trim();
@@ -76,10 +80,14 @@ export function createDirectoryService({ engine, loaders, viewer }: DirectorySer
           ? engine.searchEarners(directorySuggestRequest(text, wanted, size))
           : undefined,
       ]);
-      return wanted.flatMap((type) => {
+      const suggestions = wanted.flatMap((type) => {
         if (type === 'SKILL') return skills ? readSkillSuggestions(skills) : [];
         return directory ? readDirectorySuggestions(directory, type) : [];
       });
+      if (!within || suggestions.length === 0) return suggestions;
+      // Counts under the employer's current search, so a suggestion that leads nowhere never comes first.
+      const search = parseSearchInput({ ...within, first: 1, after: null });
+      return readSuggestionCounts(await engine.searchEarners(suggestionCountRequest(search, suggestions, { now: now() })), suggestions);
     },
   };
 }

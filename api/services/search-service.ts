@@ -16,7 +16,9 @@ import type { LoggedSearch } from '../reports/search-log-entry.ts';
 import type { Viewer } from '../viewer.ts';
 import { requireDirectoryAccess } from './access.ts';
 
-export interface SearchResult extends Omit<SearchPage, 'facets'> {
+export interface SearchResult extends Omit<SearchPage, 'facets' | 'nodes'> {
+  /** Each hit carries the checked search, so `EarnerHit.matches` can say what it proves. */
+  nodes: (SearchPage['nodes'][number] & { search: EarnerSearch })[];
   facets: FacetResults;
 }
 
@@ -67,7 +69,11 @@ export function createSearchService({ engine, loaders, viewer, now, logSearch }:
       // Employer demand, once per search (not per page), with nothing that identifies anyone.
       if (logSearch && viewer.role === 'employer' && !search.after)
         logSearch({ skills: search.skills.values, regions: search.regions, total: page.total });
-      return { ...page, facets: await refineFacets(engine, search, ctx, page.facets) };
+      return {
+        ...page,
+        nodes: page.nodes.map((node) => ({ ...node, search })),
+        facets: await refineFacets(engine, search, ctx, page.facets),
+      };
     },
   };
 }

@@ -208,6 +208,7 @@ describe('buildSearchRequest(parseSearchInput(...))', () => {
                       "must": [
                         {
                           "multi_match": {
+                            "analyzer": "standard",
                             "fields": [
                               "name^4",
                               "headline^2",

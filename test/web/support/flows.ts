@@ -68,3 +68,18 @@ export async function searchDirectly(
   const body = (await response.json()) as { data: { searchEarners: { total: number; nodes: { earner: { name: string } }[] } } };
   return { total: body.data.searchEarners.total, names: body.data.searchEarners.nodes.map((n) => n.earner.name) };
 }
+
+/** Any GraphQL operation with the page's session token; throws on errors. */
+export async function graphql<T>(page: Page, origin: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const token = await page.evaluate(
+    () => (JSON.parse(localStorage.getItem('talent-directory.session') ?? '{}') as { token?: string }).token,
+  );
+  const response = await fetch(`${origin}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+  if (body.errors?.length || !body.data) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}

@@ -17,13 +17,15 @@ import type { DemoDataset } from '../../../scripts/demo/types.ts';
 import { loadTaxonomy } from '../../../indexer/taxonomy/index.ts';
 import type { OutboxMessageDocument } from '../../../mappings/outbox.ts';
 import { loadDemoDirectory, type DemoDirectory } from '../../support/demo-directory.ts';
-import { engineUrl } from '../../support/engine.ts';
+import { engineUrl, type TestIndices } from '../../support/engine.ts';
 
 export interface WebStack {
   /** Origin of the API, which serves the web app at `/`. */
   url: string;
   dataset: DemoDataset;
   api: RunningApi;
+  /** The stack's own indices (client and prefix), for tests that change data behind the API's back. */
+  indices: { client: TestIndices['client']; prefix: string };
   /** Every message the file outbox holds, oldest first. */
   outbox(): OutboxMessageDocument[];
   close(): Promise<void>;
@@ -63,6 +65,7 @@ export async function startWebStack(name: string, { earners = 120, seed = 5, env
       url: running.url,
       dataset: loaded.dataset,
       api: running,
+      indices: { client: loaded.target.client, prefix: loaded.target.prefix },
       outbox() {
         try {
           return readFileSync(join(outboxDir, OUTBOX_FILE), 'utf8')

@@ -2,7 +2,11 @@
  * The result card's view model, built from an Earner as the API gives it to
  * employers (a search hit, or the earner's own "Preview as an employer").
  */
-import type { EarnerCardFragment } from './graphql/generated';
+import { frameworkName } from './format';
+import type { EarnerCardFragment, SearchEarnersQuery } from './graphql/generated';
+
+/** What the API says one matching badge proves of the search. */
+export type BadgeMatch = SearchEarnersQuery['searchEarners']['nodes'][number]['matches'][number];
 
 export interface CardBadge {
   credentialId: string;
@@ -13,6 +17,21 @@ export interface CardBadge {
   issuedOn: string;
   credentialType: string;
   verification: { status: string; method: string | null; checkedAt: string | null; reasons: string[] };
+  /** Why it matched the search ("Network security (narrower than ICT network security risks)"); null when it did not. */
+  why: string | null;
+}
+
+/** One sentence of what a badge proves of the search. */
+export function matchText(match: BadgeMatch): string {
+  const parts = [
+    ...match.skills.map((s) =>
+      s.relation === 'EXACT' ? `skill ${s.searched.label}` : `skill ${s.held.label} (narrower than ${s.searched.label})`,
+    ),
+    ...(match.badge ? ['the searched badge'] : []),
+    ...(match.issuer ? ['the searched issuer'] : []),
+    ...(match.words.length > 0 ? [`${match.words.length === 1 ? 'word' : 'words'} ${match.words.map((w) => `“${w}”`).join(', ')}`] : []),
+  ];
+  return `Matches ${parts.join('; ')}`;
 }
 
 export interface CardView {
@@ -25,22 +44,46 @@ export interface CardView {
   badges: CardBadge[];
   /** All badges shown to employers (a search result carries only the first page of them). */
   badgeCount: number;
-  topSkills: string[];
+  topSkills: TopSkill[];
 }
 
-/** Skills held on most badges first. */
-function topSkills(badges: EarnerCardFragment['badges'], limit = 5): string[] {
-  const counts = new Map<string, { label: string; n: number }>();
-  for (const badge of badges)
-    for (const skill of badge.skills) counts.set(skill.id, { label: skill.label, n: (counts.get(skill.id)?.n ?? 0) + 1 });
-  return [...counts.values()]
+/** One skill as a card shows it: entries of several frameworks with the same label (a crosswalk) show once. */
+export interface TopSkill {
+  label: string;
+  /** Display names of the frameworks it comes from, e.g. ["ESCO", "NICE"]. */
+  frameworks: string[];
+}
+
+/** Skills held on most badges first; equal labels (any case) are one skill. */
+export function topSkills(
+  badges: readonly { skills: readonly { id: string; label: string; framework?: string }[] }[],
+  limit = 5,
+): TopSkill[] {
+  const byLabel = new Map<string, { label: string; n: number; frameworks: Set<string> }>();
+  for (const badge of badges) {
+    const counted = new Set<string>();
+    for (const skill of badge.skills) {
+      const key = skill.label.trim().toLowerCase();
+      const entry = byLabel.get(key) ?? { label: skill.label.trim(), n: 0, frameworks: new Set<string>() };
+      if (skill.framework) entry.frameworks.add(frameworkName(skill.framework));
+      // A badge aligned to both sides of a crosswalk still counts once.
+      if (!counted.has(key)) entry.n++;
+      counted.add(key);
+      byLabel.set(key, entry);
+    }
+  }
+  return [...byLabel.values()]
     .sort((a, b) => b.n - a.n || a.label.localeCompare(b.label))
     .slice(0, limit)
-    .map((s) => s.label);
+    .map((s) => ({ label: s.label, frameworks: [...s.frameworks].sort() }));
 }
 
-export function cardFromEarner(earner: EarnerCardFragment): CardView {
-  const badges = [...earner.badges].sort((a, b) => b.issuedOn.localeCompare(a.issuedOn));
+/** The card of a search hit: badges that match the search first (never hidden under "and N more"), then the newest. */
+export function cardFromEarner(earner: EarnerCardFragment, matches: readonly BadgeMatch[] = []): CardView {
+  const why = new Map(matches.map((m) => [m.credentialId, matchText(m)]));
+  const badges = [...earner.badges].sort(
+    (a, b) => Number(why.has(b.credentialId)) - Number(why.has(a.credentialId)) || b.issuedOn.localeCompare(a.issuedOn),
+  );
   return {
     id: earner.id,
     name: earner.name,
@@ -56,6 +99,7 @@ export function cardFromEarner(earner: EarnerCardFragment): CardView {
       issuedOn: b.issuedOn,
       credentialType: b.credentialType,
       verification: b.verification,
+      why: why.get(b.credentialId) ?? null,
     })),
     badgeCount: Math.max(earner.badgeCount, earner.badges.length),
     topSkills: topSkills(badges),

@@ -19,12 +19,14 @@ export interface FacetDefinition {
   mode?: 'skillsMode' | 'badgesMode';
   /** Shown as a tree following the taxonomy's broader/narrower links. */
   tree?: boolean;
+  /** The NOT filter of this facet's values, where it has one. */
+  exclude?: 'excludeSkills' | 'excludeBadges' | 'excludeIssuers';
 }
 
 export const FACETS: readonly FacetDefinition[] = [
-  { id: 'skills', title: 'Skills', noun: 'skill', filter: 'skills', mode: 'skillsMode', tree: true },
-  { id: 'badges', title: 'Badges', noun: 'badge', filter: 'badges', mode: 'badgesMode' },
-  { id: 'issuers', title: 'Issuers', noun: 'issuer', filter: 'issuers' },
+  { id: 'skills', title: 'Skills', noun: 'skill', filter: 'skills', mode: 'skillsMode', tree: true, exclude: 'excludeSkills' },
+  { id: 'badges', title: 'Badges', noun: 'badge', filter: 'badges', mode: 'badgesMode', exclude: 'excludeBadges' },
+  { id: 'issuers', title: 'Issuers', noun: 'issuer', filter: 'issuers', exclude: 'excludeIssuers' },
   { id: 'credentialTypes', title: 'Credential type', noun: 'credential type', filter: 'credentialTypes' },
   { id: 'issued', title: 'Issued', noun: 'issued', filter: 'issuedWithinMonths' },
   { id: 'frameworks', title: 'Skill framework', noun: 'framework', filter: 'frameworks' },
@@ -35,3 +37,8 @@ export const FACETS: readonly FacetDefinition[] = [
 export const FACET_VISIBLE = 6;
 /** Facets with more values than this get a search field. */
 export const FACET_SEARCH_FROM = 8;
+
+/** The NOT filters as chips see them: "not skill: Welding". */
+export const EXCLUSIONS: readonly FacetDefinition[] = FACETS.flatMap((facet) =>
+  facet.exclude ? [{ id: facet.id, title: `Not ${facet.title.toLowerCase()}`, noun: `not ${facet.noun}`, filter: facet.exclude }] : [],
+);

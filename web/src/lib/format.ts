@@ -1,4 +1,5 @@
 /** Dates, verification methods and labels in words people read. */
+import { frameworkNames } from './frameworks.svelte';
 
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';
@@ -56,4 +57,17 @@ export const WORK_TYPES = ['full-time', 'part-time', 'apprenticeship', 'internsh
 
 export function workTypeLabel(type: string): string {
   return type.charAt(0).toUpperCase() + type.slice(1).replace('-', ' ');
+}
+
+/** "Expired on …" once the end date has passed, "Expires …" before. */
+export function expiryText(expiresOn: string, now: Date = new Date()): string {
+  const date = new Date(expiresOn);
+  return `${date.getTime() <= now.getTime() ? 'Expired on' : 'Expires'} ${formatDate(expiresOn)}`;
+}
+
+/** A taxonomy framework by the short name the API serves for it (mappings/frameworks.ts is the one table). */
+export function frameworkName(id: string): string {
+  // Fetched once, on first use; the label updates when the list arrives.
+  void frameworkNames.load();
+  return frameworkNames.shortName(id);
 }

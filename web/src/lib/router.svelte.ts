@@ -6,6 +6,17 @@
 export interface NavigateOptions {
   /** Replace the current history entry instead of adding one (redirects, typing). */
   replace?: boolean;
+  /**
+   * A change within the page (a facet tick, a typeahead pick): the URL and
+   * history change, but the scroll position and the focus stay where the
+   * user is working.
+   */
+  inPage?: boolean;
+}
+
+/** What a history entry remembers of its page: where it was scrolled to when the user left it. */
+interface EntryState {
+  scrollY?: number;
 }
 
 export class Router {
@@ -13,21 +24,35 @@ export class Router {
   search = $state(location.search);
   /** Counts navigations that add history, so the app can move focus to the new page. */
   visits = $state(0);
+  /** After Back or Forward: the scroll position the entry was left at (null after a new navigation). */
+  restoredScroll: number | null = null;
 
   constructor() {
-    addEventListener('popstate', () => this.#sync(true));
+    addEventListener('popstate', (event) => {
+      const state = event.state as EntryState | null;
+      this.restoredScroll = typeof state?.scrollY === 'number' ? state.scrollY : null;
+      this.#sync(true);
+    });
+  }
+
+  /** Whether the current entry was reached with Back or Forward (so a page may restore what it showed). */
+  get restoring(): boolean {
+    return this.restoredScroll !== null;
   }
 
   get query(): URLSearchParams {
     return new URLSearchParams(this.search);
   }
 
-  navigate(url: string, { replace = false }: NavigateOptions = {}): void {
+  navigate(url: string, { replace = false, inPage = false }: NavigateOptions = {}): void {
     const target = new URL(url, location.href);
     if (target.pathname + target.search === location.pathname + location.search) return;
+    // The page being left remembers its scroll position, for Back.
+    if (!replace) history.replaceState({ ...(history.state as EntryState | null), scrollY } satisfies EntryState, '');
     history[replace ? 'replaceState' : 'pushState'](null, '', target.pathname + target.search + target.hash);
-    this.#sync(!replace);
-    if (!replace) scrollTo(0, 0);
+    this.restoredScroll = null;
+    this.#sync(!replace && !inPage);
+    if (!replace && !inPage) scrollTo(0, 0);
   }
 
   #sync(counts: boolean): void {

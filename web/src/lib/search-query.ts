@@ -15,6 +15,10 @@ export interface SearchQuery {
   frameworks: string[];
   regions: string[];
   credentialTypes: string[];
+  /** NOT filters: earners showing any of these badges, skills or issuers are left out. */
+  excludeBadges: string[];
+  excludeSkills: string[];
+  excludeIssuers: string[];
   /** Only badges issued in the last N months. */
   issuedWithinMonths: number | null;
   /** Also count and show badges of issuers the registry does not recognize (labelled). */
@@ -30,6 +34,9 @@ export const LIST_FILTERS = {
   frameworks: 'framework',
   regions: 'region',
   credentialTypes: 'type',
+  excludeSkills: 'not_skill',
+  excludeBadges: 'not_badge',
+  excludeIssuers: 'not_issuer',
 } as const;
 
 export type ListFilter = keyof typeof LIST_FILTERS;
@@ -49,6 +56,9 @@ export function emptyQuery(): SearchQuery {
     frameworks: [],
     regions: [],
     credentialTypes: [],
+    excludeBadges: [],
+    excludeSkills: [],
+    excludeIssuers: [],
     issuedWithinMonths: null,
     unrecognized: false,
     sort: 'RELEVANCE',

@@ -5,7 +5,7 @@
 import { SvelteMap } from 'svelte/reactivity';
 import { request } from './api';
 import { messageOf } from './errors';
-import { FACETS, type FacetDefinition } from './facets';
+import { EXCLUSIONS, FACETS, type FacetDefinition } from './facets';
 import {
   BadgeClassLabelDocument,
   IssuerLabelDocument,
@@ -34,6 +34,32 @@ export interface RelaxHint {
   atLeast: number;
 }
 
+/** What the results list showed when the user left it (a profile opened), so Back restores it as it was. */
+interface KeptResults {
+  key: string;
+  query: SearchQuery;
+  result: SearchResult;
+  hits: SearchHit[];
+  changedNote: string | null;
+}
+let kept: KeptResults | null = null;
+
+/**
+ * Appends a page to the hits by earner id: an earner already shown (the
+ * results moved between pages) is not shown twice. Returns the merged list
+ * and how many of the page's earners were already shown.
+ */
+export function mergeHits(shown: readonly SearchHit[], page: readonly SearchHit[]): { hits: SearchHit[]; repeated: number } {
+  const seen = new Set(shown.map((h) => h.earner.id));
+  const fresh: SearchHit[] = [];
+  for (const hit of page) {
+    if (seen.has(hit.earner.id)) continue;
+    seen.add(hit.earner.id);
+    fresh.push(hit);
+  }
+  return { hits: [...shown, ...fresh], repeated: page.length - fresh.length };
+}
+
 export class SearchStore {
   query = $state<SearchQuery | null>(null);
   result = $state<SearchResult | null>(null);
@@ -41,17 +67,33 @@ export class SearchStore {
   loading = $state(false);
   loadingMore = $state(false);
   error = $state<string | null>(null);
+  /** Said when the results changed while pages were being loaded (earners opted in or out). */
+  changedNote = $state<string | null>(null);
   /** Filter value -> label, from facets and suggestions, for chips of values not in the facet list. */
   labels = new SvelteMap<string, string>();
   #controller: AbortController | null = null;
   #lastKey = '';
 
-  /** Runs `query` unless it is the search already shown. */
-  async run(query: SearchQuery): Promise<void> {
+  /**
+   * Runs `query` unless it is the search already shown. With `restore` (Back
+   * to the results), shows the pages loaded when the user left, if it is the
+   * same search; returns whether it did.
+   */
+  async run(query: SearchQuery, { restore = false }: { restore?: boolean } = {}): Promise<boolean> {
     const key = queryToParams(query).toString();
-    if (key === this.#lastKey && (this.result || this.loading)) return;
+    if (key === this.#lastKey && (this.result || this.loading)) return false;
     this.#lastKey = key;
     this.query = query;
+    this.changedNote = null;
+    if (restore && kept?.key === key) {
+      this.#controller?.abort();
+      this.result = kept.result;
+      this.hits = kept.hits;
+      this.changedNote = kept.changedNote;
+      this.loading = false;
+      this.#rememberLabels(kept.result.facets);
+      return true;
+    }
     this.#controller?.abort();
     const controller = (this.#controller = new AbortController());
     this.loading = true;
@@ -62,13 +104,13 @@ export class SearchStore {
         { input: toSearchInput(query), badgeIssuers: badgeIssuers(query) },
         { signal: controller.signal },
       );
-      if (controller.signal.aborted) return;
+      if (controller.signal.aborted) return false;
       this.result = searchEarners;
       this.hits = searchEarners.nodes;
       this.#rememberLabels(searchEarners.facets);
       void this.#lookUpMissingLabels(query);
     } catch (error) {
-      if ((error as Error).name === 'AbortError') return;
+      if ((error as Error).name === 'AbortError') return false;
       this.error = messageOf(error);
       this.result = null;
       this.hits = [];
@@ -76,11 +118,19 @@ export class SearchStore {
     } finally {
       if (this.#controller === controller) this.loading = false;
     }
+    return false;
+  }
+
+  /** Keeps what is shown for Back (called when the page goes away). */
+  keep(): void {
+    if (this.query && this.result && !this.loading)
+      kept = { key: this.#lastKey, query: this.query, result: this.result, hits: this.hits, changedNote: this.changedNote };
   }
 
   async loadMore(): Promise<void> {
     const cursor = this.result?.pageInfo.endCursor;
     if (!this.query || !cursor || this.loadingMore) return;
+    const key = this.#lastKey;
     this.loadingMore = true;
     this.error = null;
     try {
@@ -88,8 +138,23 @@ export class SearchStore {
         input: toSearchInput(this.query, cursor),
         badgeIssuers: badgeIssuers(this.query),
       });
-      this.hits = [...this.hits, ...searchEarners.nodes];
-      if (this.result) this.result = { ...this.result, pageInfo: searchEarners.pageInfo };
+      // Another search started meanwhile: this page belongs to the old one.
+      if (key !== this.#lastKey) return;
+      const { hits, repeated } = mergeHits(this.hits, searchEarners.nodes);
+      this.hits = hits;
+      if (this.result) {
+        // Earners opted in or out since the first page: say so, keep going with the new total.
+        if (repeated > 0 || searchEarners.total !== this.result.total)
+          this.changedNote = `The results changed since the first page: ${searchEarners.total.toLocaleString('en-US')} ${
+            searchEarners.total === 1 ? 'earner matches' : 'earners match'
+          } now.`;
+        this.result = {
+          ...this.result,
+          total: searchEarners.total,
+          totalIsExact: searchEarners.totalIsExact,
+          pageInfo: searchEarners.pageInfo,
+        };
+      }
     } catch (error) {
       this.error = messageOf(error);
     } finally {
@@ -106,7 +171,7 @@ export class SearchStore {
   }
 
   activeFilters(query: SearchQuery): ActiveFilter[] {
-    return FACETS.flatMap((facet) => {
+    return [...FACETS, ...EXCLUSIONS].flatMap((facet) => {
       if (facet.filter === 'issuedWithinMonths')
         return query.issuedWithinMonths
           ? [{ facet, value: String(query.issuedWithinMonths), label: `Last ${query.issuedWithinMonths} months` }]
@@ -136,17 +201,17 @@ export class SearchStore {
 
   /** Chips of values the facet lists do not include (a shared link, say) get their labels from the API. */
   async #lookUpMissingLabels(query: SearchQuery): Promise<void> {
-    const missing = (key: ListFilter) => query[key].filter((id) => !this.labels.has(id));
+    const missing = (...keys: ListFilter[]) => keys.flatMap((key) => query[key]).filter((id) => !this.labels.has(id));
     const lookups: Promise<void>[] = [
-      ...missing('skills').map(async (id) => {
+      ...missing('skills', 'excludeSkills').map(async (id) => {
         const { skill } = await request(SkillRelationsDocument, { id });
         if (skill) this.labels.set(id, skill.label);
       }),
-      ...missing('badges').map(async (id) => {
+      ...missing('badges', 'excludeBadges').map(async (id) => {
         const { badgeClass } = await request(BadgeClassLabelDocument, { id });
         if (badgeClass) this.labels.set(id, badgeClass.name);
       }),
-      ...missing('issuers').map(async (id) => {
+      ...missing('issuers', 'excludeIssuers').map(async (id) => {
         const { issuer } = await request(IssuerLabelDocument, { id });
         if (issuer) this.labels.set(id, issuer.name);
       }),

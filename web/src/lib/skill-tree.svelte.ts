@@ -29,7 +29,20 @@ export function buildSkillTree(values: readonly FacetValueView[], broaderOf: (id
     if (parent && !isAncestor(node, parent)) parent.children.push(node);
     else roots.push(node);
   }
-  return roots;
+  return usefulLevels(roots, broaderOf);
+}
+
+/**
+ * The tree opens below the taxonomies' root categories ("skills", "knowledge"
+ * of ESCO): a root entry of its framework that holds narrower values gives way
+ * to them, most held first. Roots with nothing below them stay.
+ */
+function usefulLevels(roots: SkillNode[], broaderOf: (id: string) => readonly string[] | undefined): SkillNode[] {
+  const isTaxonomyRoot = (node: SkillNode) => broaderOf(node.value)?.length === 0 && node.children.length > 0;
+  if (!roots.some(isTaxonomyRoot)) return roots;
+  const opened = roots.flatMap((node) => (isTaxonomyRoot(node) ? node.children : [node]));
+  const seen = new Set<string>();
+  return opened.filter((node) => !seen.has(node.value) && seen.add(node.value)).sort((a, b) => b.count - a.count);
 }
 
 /** Guards against a cycle in bad data: is `candidate` already below `node`? */

@@ -1,7 +1,7 @@
 /** Suggestions for the search box: skills, badges and issuers as the user types (debounced, latest answer wins). */
 import { request } from './api';
 import { messageOf } from './errors';
-import { SuggestDocument, type SuggestQuery } from './graphql/generated';
+import { SuggestDocument, type EarnerSearchInput, type SuggestQuery } from './graphql/generated';
 
 export type Suggestion = SuggestQuery['suggest'][number];
 
@@ -14,15 +14,15 @@ export class Typeahead {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #controller: AbortController | null = null;
 
-  /** Asks for suggestions for `text` after a short pause in typing. */
-  update(text: string): void {
+  /** Asks for suggestions for `text` after a short pause in typing, counted under the current search `within`. */
+  update(text: string, within?: EarnerSearchInput): void {
     clearTimeout(this.#timer);
     const prefix = text.trim();
     if (prefix.length < 2) {
       this.clear();
       return;
     }
-    this.#timer = setTimeout(() => void this.#fetch(prefix), DEBOUNCE_MS);
+    this.#timer = setTimeout(() => void this.#fetch(prefix, within), DEBOUNCE_MS);
   }
 
   clear(): void {
@@ -33,12 +33,16 @@ export class Typeahead {
     this.error = null;
   }
 
-  async #fetch(prefix: string): Promise<void> {
+  async #fetch(prefix: string, within?: EarnerSearchInput): Promise<void> {
     this.#controller?.abort();
     const controller = (this.#controller = new AbortController());
     this.loading = true;
     try {
-      const { suggest } = await request(SuggestDocument, { prefix, first: 5 }, { signal: controller.signal });
+      const { suggest } = await request(
+        SuggestDocument,
+        { prefix, first: 5, ...(within ? { within } : {}) },
+        { signal: controller.signal },
+      );
       if (controller.signal.aborted) return;
       this.suggestions = suggest;
       this.error = null;
