@@ -12,9 +12,10 @@
 import type { AggregationsAggregationContainer } from '@elastic/elasticsearch/lib/api/types';
 import { monthsAgo } from './dates.ts';
 import { FACETS, staticLabel, type BadgeFacet, type FacetDefinition, type FacetValue } from './facets.ts';
-import { badgeClauses, earnerFacetFilters, type BadgeClause, type BuildContext } from './filters.ts';
+import { defaultScopeBuckets, isDefaultScope } from './default-scope.ts';
+import { badgeClauses, clauseConditions, clauseQueries, earnerFacetFilters, type BadgeClause, type BuildContext } from './filters.ts';
 import type { EarnerSearch } from './input.ts';
-import { visibleBadgeAggregation, visibleBadgeBuckets, visibleBadgeQuery } from './privacy.ts';
+import { visibleBadgeAggregation, visibleBadgeBuckets } from './privacy.ts';
 
 type Aggregation = AggregationsAggregationContainer;
 
@@ -27,6 +28,8 @@ export interface FacetPlan {
   clauses: BadgeClause[];
   /** True when the first pass counts are exact; false when they are upper bounds to refine. */
   exact: boolean;
+  /** Counted on the flat default-scope fields (no nested join): see `default-scope.ts`. */
+  flat: boolean;
   size: number;
 }
 
@@ -58,22 +61,31 @@ function badgeBuckets(facet: BadgeFacet, size: number, ctx: BuildContext): Aggre
 export function planFacet(facet: FacetDefinition, search: EarnerSearch, ctx: BuildContext): FacetPlan {
   const clauses = badgeClauses(search, ctx, facet.id);
   const exact = facet.level === 'earner' || clauses.length === 1;
-  return { facet, clauses, exact, size: search.facetSize };
+  // Flat only when no other badge condition asks for the same badge, and the label needs no badge field.
+  const flat =
+    facet.level === 'badge' &&
+    facet.label.from !== 'badge-field' &&
+    isDefaultScope(search) &&
+    clauseConditions(search, facet.id).every((conditions) => conditions.length === 0);
+  return { facet, clauses, exact, flat, size: search.facetSize };
 }
 
 export function facetAggregation(plan: FacetPlan, search: EarnerSearch, ctx: BuildContext): Aggregation {
   const { facet, clauses } = plan;
   const others = earnerFacetFilters(search, facet.id);
+  const clauseFilters = clauseQueries(search, ctx, facet.id);
   if (facet.level === 'earner') {
     return {
-      filter: { bool: { filter: [...others, ...clauses.map(visibleBadgeQuery)] } },
+      filter: { bool: { filter: [...others, ...clauseFilters] } },
       aggs: { values: { terms: { field: facet.field, size: plan.size, order: [{ _count: 'desc' }, { _key: 'asc' }] } } },
     };
   }
-  const [first = [], ...rest] = clauses;
+  if (plan.flat)
+    return { filter: { bool: { filter: [...others, ...clauseFilters] } }, aggs: { values: defaultScopeBuckets(facet, plan.size, ctx) } };
+  const [first = []] = clauses;
   return {
     // Earners must meet the other clauses at all; the nested part checks the first clause per value.
-    filter: { bool: { filter: [...others, ...rest.map(visibleBadgeQuery)] } },
+    filter: { bool: { filter: [...others, ...clauseFilters.slice(1)] } },
     aggs: { badges: visibleBadgeAggregation(first, { values: badgeBuckets(facet, plan.exact ? plan.size : MAX_FACET_CANDIDATES, ctx) }) },
   };
 }
@@ -92,7 +104,7 @@ interface Bucket {
 
 function bucketsOf(plan: FacetPlan, aggregation: unknown): Bucket[] {
   const outer = aggregation as { values?: { buckets: Bucket[] }; badges?: unknown };
-  if (plan.facet.level === 'earner') return outer.values?.buckets ?? [];
+  if (plan.facet.level === 'earner' || plan.flat) return outer.values?.buckets ?? [];
   return visibleBadgeBuckets<{ values: { buckets: Bucket[] } }>(outer.badges).values.buckets;
 }
 

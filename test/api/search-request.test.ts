@@ -114,58 +114,8 @@ describe('buildSearchRequest(parseSearchInput(...))', () => {
         "bool": {
           "filter": [
             {
-              "nested": {
-                "path": "badges",
-                "query": {
-                  "bool": {
-                    "filter": [
-                      {
-                        "bool": {
-                          "filter": [
-                            {
-                              "term": {
-                                "badges.visible": true,
-                              },
-                            },
-                          ],
-                          "minimum_should_match": 1,
-                          "should": [
-                            {
-                              "term": {
-                                "badges.verification.status": "VERIFIED",
-                              },
-                            },
-                            {
-                              "term": {
-                                "badges.verification.reasons": "EXPIRED",
-                              },
-                            },
-                          ],
-                        },
-                      },
-                      {
-                        "bool": {
-                          "minimum_should_match": 1,
-                          "should": [
-                            {
-                              "term": {
-                                "badges.verification.status": "VERIFIED",
-                              },
-                            },
-                          ],
-                        },
-                      },
-                      {
-                        "terms": {
-                          "badges.issuerRecognition": [
-                            "RECOGNIZED",
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-                "score_mode": "none",
+              "exists": {
+                "field": "public.recognizedVerified.badgeClasses",
               },
             },
           ],
@@ -323,127 +273,17 @@ describe('buildSearchRequest(parseSearchInput(...))', () => {
               },
             },
             {
-              "nested": {
-                "path": "badges",
-                "query": {
-                  "bool": {
-                    "filter": [
-                      {
-                        "bool": {
-                          "filter": [
-                            {
-                              "term": {
-                                "badges.visible": true,
-                              },
-                            },
-                          ],
-                          "minimum_should_match": 1,
-                          "should": [
-                            {
-                              "term": {
-                                "badges.verification.status": "VERIFIED",
-                              },
-                            },
-                            {
-                              "term": {
-                                "badges.verification.reasons": "EXPIRED",
-                              },
-                            },
-                          ],
-                        },
-                      },
-                      {
-                        "bool": {
-                          "minimum_should_match": 1,
-                          "should": [
-                            {
-                              "term": {
-                                "badges.verification.status": "VERIFIED",
-                              },
-                            },
-                          ],
-                        },
-                      },
-                      {
-                        "terms": {
-                          "badges.issuerRecognition": [
-                            "RECOGNIZED",
-                          ],
-                        },
-                      },
-                      {
-                        "terms": {
-                          "badges.skillsExpanded": [
-                            "esco:S5.5",
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-                "score_mode": "none",
+              "terms": {
+                "public.recognizedVerified.skills": [
+                  "esco:S5.5",
+                ],
               },
             },
             {
-              "nested": {
-                "path": "badges",
-                "query": {
-                  "bool": {
-                    "filter": [
-                      {
-                        "bool": {
-                          "filter": [
-                            {
-                              "term": {
-                                "badges.visible": true,
-                              },
-                            },
-                          ],
-                          "minimum_should_match": 1,
-                          "should": [
-                            {
-                              "term": {
-                                "badges.verification.status": "VERIFIED",
-                              },
-                            },
-                            {
-                              "term": {
-                                "badges.verification.reasons": "EXPIRED",
-                              },
-                            },
-                          ],
-                        },
-                      },
-                      {
-                        "bool": {
-                          "minimum_should_match": 1,
-                          "should": [
-                            {
-                              "term": {
-                                "badges.verification.status": "VERIFIED",
-                              },
-                            },
-                          ],
-                        },
-                      },
-                      {
-                        "terms": {
-                          "badges.issuerRecognition": [
-                            "RECOGNIZED",
-                          ],
-                        },
-                      },
-                      {
-                        "terms": {
-                          "badges.skillsExpanded": [
-                            "onet:2.B.3.e",
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-                "score_mode": "none",
+              "terms": {
+                "public.recognizedVerified.skills": [
+                  "onet:2.B.3.e",
+                ],
               },
             },
           ],
@@ -671,5 +511,24 @@ describe('buildSearchRequest(parseSearchInput(...))', () => {
       ]
     `);
     expect(Object.keys((plan.request as { aggs?: object }).aggs ?? {}).length).toBeGreaterThanOrEqual(plan.facets.length);
+  });
+
+  it('counts and filters on the flat default-scope fields only where no same-badge check is needed', () => {
+    const nestedPaths = (value: unknown) => (JSON.stringify(value).match(/"path":"badges"/g) ?? []).length;
+    const flatFacets = (args: EarnerSearchArgs) =>
+      build(args)
+        .facets.filter((f) => f.flat)
+        .map((f) => f.facet.id);
+    // No badge selection: every badge facet without a badge-field label is flat; badges and issuers keep their labels through the nested badges.
+    expect(flatFacets({})).toEqual(['skills', 'frameworks', 'credentialTypes', 'issued']);
+    expect(nestedPaths((body({}) as { post_filter: unknown }).post_filter)).toBe(0);
+    // One skill selected: only its own facet is flat (the others must count badges holding the skill AND their value).
+    expect(flatFacets({ skills: ['esco:S5.5'] })).toEqual(['skills']);
+    expect(nestedPaths((body({ skills: ['esco:S5.5'] }) as { post_filter: unknown }).post_filter)).toBe(0);
+    // A skill and an issuer must hold within one badge: the filter stays nested.
+    expect(nestedPaths((body({ skills: ['esco:S5.5'], issuers: ['did:web:a.example'] }) as { post_filter: unknown }).post_filter)).toBe(1);
+    // Outside the default scope (expired badges, unknown issuers) the flat fields do not apply.
+    expect(flatFacets({ verification: ['VERIFIED', 'EXPIRED'] })).toEqual([]);
+    expect(flatFacets({ issuerRecognition: ['RECOGNIZED', 'UNKNOWN'] })).toEqual([]);
   });
 });
