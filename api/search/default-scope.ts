@@ -20,6 +20,11 @@ export function isDefaultScope(search: Pick<EarnerSearch, 'verification' | 'issu
   return sameList(search.verification, ['VERIFIED']) && sameList(search.issuerRecognition, ['RECOGNIZED']);
 }
 
+/** True when this search may use the flat fields (always, unless the build asks for the nested-only baseline). */
+export function usesDefaultScope(search: Pick<EarnerSearch, 'verification' | 'issuerRecognition'>, ctx: BuildContext): boolean {
+  return !ctx.nestedOnly && isDefaultScope(search);
+}
+
 /** The flat field holding a badge facet's default-scope values. */
 export function defaultScopeField(facet: BadgeFacet): string {
   return `public.recognizedVerified.${DEFAULT_SCOPE_FIELDS[facet.id as keyof typeof DEFAULT_SCOPE_FIELDS]}`;

@@ -12,7 +12,7 @@
 import type { AggregationsAggregationContainer } from '@elastic/elasticsearch/lib/api/types';
 import { monthsAgo } from './dates.ts';
 import { FACETS, staticLabel, type BadgeFacet, type FacetDefinition, type FacetValue } from './facets.ts';
-import { defaultScopeBuckets, isDefaultScope } from './default-scope.ts';
+import { defaultScopeBuckets, usesDefaultScope } from './default-scope.ts';
 import { badgeClauses, clauseConditions, clauseQueries, earnerFacetFilters, type BadgeClause, type BuildContext } from './filters.ts';
 import type { EarnerSearch } from './input.ts';
 import { visibleBadgeAggregation, visibleBadgeBuckets } from './privacy.ts';
@@ -65,7 +65,7 @@ export function planFacet(facet: FacetDefinition, search: EarnerSearch, ctx: Bui
   const flat =
     facet.level === 'badge' &&
     facet.label.from !== 'badge-field' &&
-    isDefaultScope(search) &&
+    usesDefaultScope(search, ctx) &&
     clauseConditions(search, facet.id).every((conditions) => conditions.length === 0);
   return { facet, clauses, exact, flat, size: search.facetSize };
 }

@@ -9,7 +9,7 @@ import type { EmployerVerificationStatus } from '../../mappings/earners.ts';
 import { monthsAgo } from './dates.ts';
 import { BADGE_FACETS, EARNER_FACETS, type BadgeFacet, type FacetId } from './facets.ts';
 import type { EarnerSearch, GeoNear } from './input.ts';
-import { defaultScopeQuery, isDefaultScope } from './default-scope.ts';
+import { defaultScopeQuery, usesDefaultScope } from './default-scope.ts';
 import { visibleBadgeQuery } from './privacy.ts';
 
 type Query = QueryDslQueryContainer;
@@ -17,6 +17,8 @@ type Query = QueryDslQueryContainer;
 /** What query building needs besides the search: the clock, for date filters. */
 export interface BuildContext {
   now: Date;
+  /** Never use the flat default-scope fields (the benchmark's nested-only baseline). */
+  nestedOnly?: boolean;
 }
 
 /** Conditions one badge must meet together. */
@@ -89,7 +91,7 @@ export function badgeClauses(search: EarnerSearch, ctx: BuildContext, without?: 
  * through the nested badges.
  */
 export function clauseQuery(search: EarnerSearch, conditions: readonly ClauseCondition[], ctx: BuildContext): Query {
-  const flat = conditions.length <= 1 && isDefaultScope(search) ? defaultScopeQuery(conditions[0], ctx) : undefined;
+  const flat = conditions.length <= 1 && usesDefaultScope(search, ctx) ? defaultScopeQuery(conditions[0], ctx) : undefined;
   return (
     flat ?? visibleBadgeQuery([...commonConditions(search), ...conditions.map(({ facet, values }) => facetCondition(facet, values, ctx))])
   );
