@@ -22,6 +22,8 @@ export interface SearchEngine {
   /** Several searches in one round trip; responses in the same order. */
   multiSearch(searches: readonly EngineSearch[]): Promise<SearchResponse<unknown>[]>;
   getPublic<T>(index: PublicIndex, ids: readonly string[], fields: readonly string[]): Promise<(T | undefined)[]>;
+  /** Primary shards of the earners index (INDEX_SHARDS): facet aggregations ask every shard for all its values when above 1. */
+  readonly earnerShards?: number;
 }
 
 function strip(body: DirectoryRequest | Omit<SearchRequest, 'index'>): Omit<SearchRequest, 'index'> {
@@ -59,7 +61,7 @@ export function engineFailure(error: unknown, log: Logger, work: EngineWork = 's
   return error instanceof Error ? error : new Error(String(error));
 }
 
-export function createSearchEngine(client: Client, indexPrefix: string, log: Logger): SearchEngine {
+export function createSearchEngine(client: Client, indexPrefix: string, log: Logger, earnerShards = 1): SearchEngine {
   const index = (kind: 'earners' | PublicIndex) => aliasName(indexPrefix, kind);
   const guard = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
@@ -75,6 +77,7 @@ export function createSearchEngine(client: Client, indexPrefix: string, log: Log
   };
 
   return {
+    earnerShards,
     searchEarners: (body) => guard(async () => checked(await client.search({ index: index('earners'), ...strip(body) }))),
     searchPublic: (kind, body) => guard(async () => checked(await client.search({ index: index(kind), ...body }))),
     multiSearch: (searches) =>

@@ -58,13 +58,18 @@ export async function startApi(config: ApiConfig = apiConfigFromEnv(), options: 
   const log = options.log ?? createLogger(config.logLevel);
   const engine = createEngineClient(config.engine, { requestTimeoutMs: config.requestTimeoutMs });
   watchEngineAvailability(engine, log, config.engine.url);
-  await ensureAllIndices({ client: engine, prefix: config.engine.indexPrefix, replicas: config.engine.replicas });
+  await ensureAllIndices({
+    client: engine,
+    prefix: config.engine.indexPrefix,
+    replicas: config.engine.replicas,
+    shards: config.engine.shards,
+  });
   const graphqlServer = createGraphqlServer(log, { production: config.production, budget: config.graphql });
   await graphqlServer.start();
   const platform = createPlatform(engine, config, log);
   const reporting = createReporting(engine, config.engine.indexPrefix, config.reports, log, options.now);
   const context = contextFactory({
-    engine: createSearchEngine(engine, config.engine.indexPrefix, log),
+    engine: createSearchEngine(engine, config.engine.indexPrefix, log, config.engine.shards),
     resolveViewer:
       options.resolveViewer ??
       tokenViewerResolver({ accounts: platform.accounts, sessions: platform.sessions, ...(options.now ? { now: options.now } : {}) }),

@@ -49,7 +49,12 @@ export async function createRuntime(
       `Elasticsearch at ${config.engine.url} is not reachable: start it with "npm run engine", or set ELASTICSEARCH_URL to a running cluster.`,
     );
   }
-  const store = new IndexStore({ client, prefix: config.engine.indexPrefix, replicas: config.engine.replicas });
+  const store = new IndexStore({
+    client,
+    prefix: config.engine.indexPrefix,
+    replicas: config.engine.replicas,
+    shards: config.engine.shards,
+  });
   await store.ensureIndices();
   const taxonomy = loadTaxonomy();
   await ensureSkillsIndex(store, taxonomy);

@@ -9,6 +9,7 @@
 import type { AggregationsAggregationContainer, QueryDslQueryContainer } from '@elastic/elasticsearch/lib/api/types';
 import { DEFAULT_SCOPE_FIELDS } from '../../mappings/earners.ts';
 import { monthsAgo } from './dates.ts';
+import { facetShardSize } from './facet-aggregations.ts';
 import type { BadgeFacet } from './facets.ts';
 import type { BuildContext, ClauseCondition } from './filters.ts';
 import type { EarnerSearch } from './input.ts';
@@ -45,5 +46,5 @@ export function defaultScopeBuckets(facet: BadgeFacet, size: number, ctx: BuildC
   const field = defaultScopeField(facet);
   if (facet.kind === 'issued')
     return { date_range: { field, ranges: facet.months.map((m) => ({ key: String(m), from: monthsAgo(ctx.now, m) })) } };
-  return { terms: { field, size, order: [{ _count: 'desc' }, { _key: 'asc' }] } };
+  return { terms: { field, size, ...facetShardSize(ctx), order: [{ _count: 'desc' }, { _key: 'asc' }] } };
 }

@@ -43,6 +43,20 @@ export interface FacetCandidate {
 
 export type FacetReading = { plan: FacetPlan; values: FacetValue[] } | { plan: FacetPlan; candidates: FacetCandidate[] };
 
+/**
+ * Values each shard reports per facet when the earners index has several
+ * shards. A shard's top values alone could miss a value that ranks low on it
+ * but high overall; each earner lives on one shard (routed by id), so when
+ * every shard reports ALL its values the summed counts are exact. Exact while
+ * a facet has at most this many distinct values on one shard.
+ */
+export const EXACT_SHARD_SIZE = 10_000;
+
+/** `shard_size` for a terms aggregation: all of each shard's values when there are several shards. */
+export function facetShardSize(ctx: BuildContext): { shard_size?: number } {
+  return (ctx.shards ?? 1) > 1 ? { shard_size: EXACT_SHARD_SIZE } : {};
+}
+
 export const aggregationName = (facet: FacetDefinition): string => `facet_${facet.id}`;
 
 function badgeBuckets(facet: BadgeFacet, size: number, ctx: BuildContext): Aggregation {
@@ -55,7 +69,10 @@ function badgeBuckets(facet: BadgeFacet, size: number, ctx: BuildContext): Aggre
   }
   const label: Record<string, Aggregation> =
     facet.label.from === 'badge-field' ? { label: { terms: { field: facet.label.field, size: 1 } } } : {};
-  return { terms: { field: facet.field, size, order: [{ earners: 'desc' }, { _key: 'asc' }] }, aggs: { ...earners, ...label } };
+  return {
+    terms: { field: facet.field, size, ...facetShardSize(ctx), order: [{ earners: 'desc' }, { _key: 'asc' }] },
+    aggs: { ...earners, ...label },
+  };
 }
 
 export function planFacet(facet: FacetDefinition, search: EarnerSearch, ctx: BuildContext): FacetPlan {
@@ -77,7 +94,9 @@ export function facetAggregation(plan: FacetPlan, search: EarnerSearch, ctx: Bui
   if (facet.level === 'earner') {
     return {
       filter: { bool: { filter: [...others, ...clauseFilters] } },
-      aggs: { values: { terms: { field: facet.field, size: plan.size, order: [{ _count: 'desc' }, { _key: 'asc' }] } } },
+      aggs: {
+        values: { terms: { field: facet.field, size: plan.size, ...facetShardSize(ctx), order: [{ _count: 'desc' }, { _key: 'asc' }] } },
+      },
     };
   }
   if (plan.flat)

@@ -17,6 +17,8 @@ type Query = QueryDslQueryContainer;
 /** What query building needs besides the search: the clock, for date filters. */
 export interface BuildContext {
   now: Date;
+  /** Primary shards of the earners index (default 1). */
+  shards?: number;
   /** Never use the flat default-scope fields (the benchmark's nested-only baseline). */
   nestedOnly?: boolean;
 }

@@ -31,7 +31,12 @@ export interface GraphqlHarness {
   close(): Promise<void>;
 }
 
-export async function graphqlHarness(prefix: string, now: Date, options: GraphqlServerOptions = {}): Promise<GraphqlHarness> {
+export async function graphqlHarness(
+  prefix: string,
+  now: Date,
+  options: GraphqlServerOptions = {},
+  earnerShards = 1,
+): Promise<GraphqlHarness> {
   const client: Client = engineClient();
   const calls: EngineCall[] = [];
   client.diagnostic.on('request', (_error, event) => {
@@ -39,7 +44,7 @@ export async function graphqlHarness(prefix: string, now: Date, options: Graphql
     if (params) calls.push({ method: params.method, path: params.path });
   });
   const log = createLogger('error', () => {});
-  const engine = createSearchEngine(client, prefix, log);
+  const engine = createSearchEngine(client, prefix, log, earnerShards);
   const server = createGraphqlServer(log, options);
   await server.start();
   return {
