@@ -67,6 +67,9 @@ export function createSearchService({ engine, loaders, viewer, now, logSearch }:
       // Employer demand, once per search (not per page), with nothing that identifies anyone.
       if (logSearch && viewer.role === 'employer' && !search.after)
         logSearch({ skills: search.skills.values, regions: search.regions, total: page.total });
+      // Skill labels are looked up while any refinement runs, not after it (the resolvers then find them in the loader).
+      const skills = page.facets.find((reading) => reading.plan.facet.id === 'skills');
+      if (skills && 'values' in skills) void loaders.skill.loadMany(skills.values.filter((v) => v.label === undefined).map((v) => v.value));
       return { ...page, facets: await refineFacets(engine, search, ctx, page.facets) };
     },
   };
