@@ -510,7 +510,27 @@ describe('buildSearchRequest(parseSearchInput(...))', () => {
         ],
       ]
     `);
-    expect(Object.keys((plan.request as { aggs?: object }).aggs ?? {}).length).toBeGreaterThanOrEqual(plan.facets.length);
+    const aggs = (plan.request as { aggs?: Record<string, { aggs: Record<string, unknown> }> }).aggs ?? {};
+    for (const { facet, path } of plan.facets) {
+      const group = aggs[path!.group]!;
+      expect(group, facet.id).toBeDefined();
+      if (path!.nested) expect(JSON.stringify(group.aggs[path!.nested]), facet.id).toContain(`"values_${facet.id}"`);
+      else expect(group.aggs[`values_${facet.id}`], facet.id).toBeDefined();
+    }
+  });
+
+  it('facets under the same filter and badge clause share one filter and one nested join', () => {
+    const plan = build({ skills: ['esco:S5.5'], regions: ['US-OH'] });
+    const where = Object.fromEntries(plan.facets.map((f) => [f.facet.id, `${f.path!.group}/${f.path!.nested ?? ''}`]));
+    // Badges, issuers, frameworks, credential types and issue dates all count badges holding the skill: one join.
+    expect(new Set([where.badges, where.issuers, where.frameworks, where.credentialTypes, where.issued]).size).toBe(1);
+    expect(where.badges).toMatch(/\/badges_/);
+    // Skills (its own selection left out) and regions differ in their filters.
+    expect(where.skills).not.toBe(where.badges);
+    expect(where.regions).not.toBe(where.badges);
+    const json = JSON.stringify(plan.request);
+    expect(json.match(/"reverse_nested"/g)?.length).toBe(5);
+    expect(json.match(/"nested":\{"path":"badges"\}/g)?.length).toBe(1);
   });
 
   it('counts and filters on the flat default-scope fields only where no same-badge check is needed', () => {
