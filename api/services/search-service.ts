@@ -60,7 +60,8 @@ export function createSearchService({ engine, loaders, viewer, now, logSearch }:
     async searchEarners(args: EarnerSearchArgs): Promise<SearchResult> {
       requireDirectoryAccess(viewer);
       const search = parseSearchInput(args);
-      const ctx: BuildContext = { now: now(), shards: engine.earnerShards ?? 1 };
+      const layout = engine.earnerLayout;
+      const ctx: BuildContext = { now: now(), shards: layout?.shards ?? 1, nestedOnly: layout?.flatDefaultScope === false };
       const plan = buildSearchRequest(search, ctx);
       const page = shapeSearchResponse(search, plan.facets, await engine.searchEarners(plan.request));
       for (const node of page.nodes) loaders.earner.prime(node.earner.id, node.earner);

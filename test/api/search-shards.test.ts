@@ -40,8 +40,8 @@ describe(`search on ${SHARDS} shards: totals and every facet count equal a brute
 
   beforeAll(async () => {
     fixture = await seedSearchFixture('search-shards', 11, 600, SHARDS);
-    api = await graphqlHarness(fixture.prefix, fixture.now, {}, SHARDS);
-    naive = await graphqlHarness(fixture.prefix, fixture.now, {}, 1);
+    api = await graphqlHarness(fixture.prefix, fixture.now, {}, { shards: SHARDS, flatDefaultScope: true });
+    naive = await graphqlHarness(fixture.prefix, fixture.now, {}, { shards: 1, flatDefaultScope: true });
   });
   afterAll(async () => {
     await api?.close();
