@@ -9,7 +9,7 @@
 import type { AggregationsAggregationContainer, QueryDslQueryContainer } from '@elastic/elasticsearch/lib/api/types';
 import { DEFAULT_SCOPE_FIELDS } from '../../mappings/earners.ts';
 import { monthsAgo } from './dates.ts';
-import { facetShardSize } from './facet-aggregations.ts';
+import { facetShardSize } from './shards.ts';
 import type { BadgeFacet } from './facets.ts';
 import type { BuildContext, ClauseCondition } from './filters.ts';
 import type { EarnerSearch } from './input.ts';

@@ -13,6 +13,7 @@ import type { AggregationsAggregationContainer, QueryDslQueryContainer } from '@
 import { monthsAgo } from './dates.ts';
 import { FACETS, staticLabel, type BadgeFacet, type FacetDefinition, type FacetValue } from './facets.ts';
 import { defaultScopeBuckets, usesDefaultScope } from './default-scope.ts';
+import { facetShardSize } from './shards.ts';
 import { badgeClauses, clauseConditions, clauseQueries, earnerFacetFilters, type BadgeClause, type BuildContext } from './filters.ts';
 import type { EarnerSearch } from './input.ts';
 import { visibleBadgeAggregation, visibleBadgeBuckets } from './privacy.ts';
@@ -45,20 +46,6 @@ export interface FacetCandidate {
 }
 
 export type FacetReading = { plan: FacetPlan; values: FacetValue[] } | { plan: FacetPlan; candidates: FacetCandidate[] };
-
-/**
- * Values each shard reports per facet when the earners index has several
- * shards. A shard's top values alone could miss a value that ranks low on it
- * but high overall; each earner lives on one shard (routed by id), so when
- * every shard reports ALL its values the summed counts are exact. Exact while
- * a facet has at most this many distinct values on one shard.
- */
-export const EXACT_SHARD_SIZE = 10_000;
-
-/** `shard_size` for a terms aggregation: all of each shard's values when there are several shards. */
-export function facetShardSize(ctx: BuildContext): { shard_size?: number } {
-  return (ctx.shards ?? 1) > 1 ? { shard_size: EXACT_SHARD_SIZE } : {};
-}
 
 export const aggregationName = (facet: FacetDefinition): string => `facet_${facet.id}`;
 
