@@ -10,7 +10,7 @@ import { validatePathways, type PathwayDefinition } from './pathways.ts';
 import { IndexStore } from './store.ts';
 import { ensureSkillsIndex, skillLookup } from './taxonomy-index.ts';
 import { loadTaxonomy, type Taxonomy } from './taxonomy/index.ts';
-import { createResolver } from './verify/resolver.ts';
+import { createResolver, type ResolverOptions } from './verify/resolver.ts';
 import type { VerifyOptions } from './verify/types.ts';
 
 export interface IndexerRuntime extends EarnerContext {
@@ -34,6 +34,11 @@ export async function loadPathways(file: string | undefined): Promise<PathwayDef
   const { pathways, errors } = validatePathways(value);
   if (errors.length > 0) throw new FatalError(`pathways file ${file}: ${errors.join('; ')}`);
   return pathways;
+}
+
+/** The resolver's settings from configuration (also given to verification workers, which build their own). */
+export function resolverOptionsOf(config: IndexerConfig): ResolverOptions {
+  return { mappings: config.resolve, allowNetwork: config.allowNetwork, allowHosts: config.allowHosts, timeoutMs: config.httpTimeoutMs };
 }
 
 export async function createRuntime(
@@ -66,12 +71,7 @@ export async function createRuntime(
       fromFile.map((p) => ({ id: p.id, document: p })),
       { refresh: true },
     );
-  const resolver = createResolver({
-    mappings: config.resolve,
-    allowNetwork: config.allowNetwork,
-    allowHosts: config.allowHosts,
-    timeoutMs: config.httpTimeoutMs,
-  });
+  const resolver = createResolver(resolverOptionsOf(config));
   return {
     config,
     store,

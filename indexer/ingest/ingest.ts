@@ -25,6 +25,7 @@ import type { InputUnit } from './inputs.ts';
 import { mapConcurrent } from './pool.ts';
 import { keepsOver, keptBecause, prepareCredential, type CredentialDraft, type Prepared, type Reject } from './prepare.ts';
 import { countAccepted, countRejected, emptySummary, type RunSummary } from './summary.ts';
+import { VerifyWorkerCrashed, type VerifyPool } from './verify-pool.ts';
 
 export interface IngestOptions extends EarnerContext {
   taxonomy: Taxonomy;
@@ -33,6 +34,11 @@ export interface IngestOptions extends EarnerContext {
   chunkSize?: number;
   /** Credentials verified at once (default 8: verification mostly waits on HTTP or hashing). */
   verifyConcurrency?: number;
+  /**
+   * Verifies in worker threads instead of this one (see `createVerifyPool`;
+   * the caller closes it). Same answers; engine writes stay in this thread.
+   */
+  verifyPool?: VerifyPool;
   onReject?: (reject: Reject) => void | Promise<void>;
   onProgress?: (summary: RunSummary) => void;
   /**
@@ -82,7 +88,15 @@ async function prepareUnit(
   if (unit.kind === 'problem')
     return [{ prepared: { ok: false, reject: { source: unit.source, reasons: [unit.reason ?? 'UNREADABLE'], details: [unit.detail] } } }];
   if (unit.kind === 'row') return [{ prepared: prepareImportRow(unit.row, unit.source, options.taxonomy, unit.raw, now) }];
-  const credentials = await readCredentials({ source: unit.source, bytes: unit.bytes }, { ...options.verify, now });
+  const input = { source: unit.source, bytes: unit.bytes };
+  let credentials;
+  try {
+    credentials = options.verifyPool ? await options.verifyPool.read(input, now) : await readCredentials(input, { ...options.verify, now });
+  } catch (error) {
+    if (!(error instanceof VerifyWorkerCrashed)) throw error;
+    // not lost: a reject naming the item, so a re-run verifies it again
+    return [{ prepared: { ok: false, reject: { source: unit.source, reasons: ['VERIFY_WORKER_CRASHED'], details: [error.message] } } }];
+  }
   return credentials.map((c) => {
     const prepared = prepareCredential(c, unit.bytes, options.taxonomy, now);
     const hashed =
@@ -133,7 +147,9 @@ async function ingestChunk(
   const { store } = options;
   const now = options.now();
   summary.inputs += units.length;
-  const results = (await mapConcurrent(units, options.verifyConcurrency ?? 8, (u) => prepareUnit(u, options, now), options.signal)).flat();
+  // Workers are CPU-bound: a few items queued on each keeps every core busy.
+  const limit = Math.max(options.verifyConcurrency ?? 8, 4 * (options.verifyPool?.size ?? 0));
+  const results = (await mapConcurrent(units, limit, (u) => prepareUnit(u, options, now), options.signal)).flat();
   const registry = await store.registry();
   applyRecognition(results, registry);
 
