@@ -62,29 +62,42 @@ export async function ingest(units: AsyncIterable<InputUnit> | Iterable<InputUni
   const emails = new HashedEmailIndex();
   /** Hashed recipients no address matched yet: earner id and how to match them later. */
   const unlinked = new Map<string, { salt: string; identity: string; earnerId: string }>();
+  // The next chunk verifies (in the workers) while this one is merged and written:
+  // verification reads nothing the writes change, and chunks are still written in order.
+  let writing: Promise<void> = Promise.resolve();
   let chunk: InputUnit[] = [];
   const flush = async () => {
-    options.signal?.throwIfAborted();
-    await ingestChunk(chunk, options, summary, emails, unlinked);
+    const units = chunk;
     chunk = [];
-    options.onProgress?.(summary);
+    const now = options.now();
+    const verified = verifyChunk(units, options, now);
+    verified.catch(() => {}); // awaited below; this only keeps an early failure from being unhandled
+    await writing;
+    writing = (async () => {
+      const results = await verified;
+      options.signal?.throwIfAborted();
+      await ingestChunk(units, results, now, options, summary, emails, unlinked);
+      options.onProgress?.(summary);
+    })();
+    writing.catch(() => {}); // awaited at the next flush or the end
+    if (!options.verifyPool) await writing; // one thread: nothing to overlap
   };
   for await (const unit of units) {
     chunk.push(unit);
     if (chunk.length >= (options.chunkSize ?? 1000)) await flush();
   }
   if (chunk.length > 0) await flush();
+  await writing;
   options.signal?.throwIfAborted();
   await linkHashedRecipients(options, summary, emails, unlinked);
   summary.ms = Date.now() - started;
   return summary;
 }
 
-async function prepareUnit(
-  unit: InputUnit,
-  options: IngestOptions,
-  now: Date,
-): Promise<{ prepared: Prepared; hashed?: Accepted['hashed'] }[]> {
+/** One verified item, prepared for storing. */
+type Verified = { prepared: Prepared; hashed?: Accepted['hashed'] };
+
+async function prepareUnit(unit: InputUnit, options: IngestOptions, now: Date): Promise<Verified[]> {
   if (unit.kind === 'problem')
     return [{ prepared: { ok: false, reject: { source: unit.source, reasons: [unit.reason ?? 'UNREADABLE'], details: [unit.detail] } } }];
   if (unit.kind === 'row') return [{ prepared: prepareImportRow(unit.row, unit.source, options.taxonomy, unit.raw, now) }];
@@ -137,19 +150,25 @@ function conflictReject(
   };
 }
 
+/** Verifies a chunk's units, in input order. */
+async function verifyChunk(units: InputUnit[], options: IngestOptions, now: Date): Promise<Verified[]> {
+  options.signal?.throwIfAborted();
+  // Workers are CPU-bound: a few items queued on each keeps every core busy.
+  const limit = Math.max(options.verifyConcurrency ?? 8, 4 * (options.verifyPool?.size ?? 0));
+  return (await mapConcurrent(units, limit, (u) => prepareUnit(u, options, now), options.signal)).flat();
+}
+
 async function ingestChunk(
   units: InputUnit[],
+  results: Verified[],
+  now: Date,
   options: IngestOptions,
   summary: RunSummary,
   emails: HashedEmailIndex,
   unlinked: Map<string, { salt: string; identity: string; earnerId: string }>,
 ): Promise<void> {
   const { store } = options;
-  const now = options.now();
   summary.inputs += units.length;
-  // Workers are CPU-bound: a few items queued on each keeps every core busy.
-  const limit = Math.max(options.verifyConcurrency ?? 8, 4 * (options.verifyPool?.size ?? 0));
-  const results = (await mapConcurrent(units, limit, (u) => prepareUnit(u, options, now), options.signal)).flat();
   const registry = await store.registry();
   applyRecognition(results, registry);
 
