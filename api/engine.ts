@@ -22,6 +22,29 @@ export interface SearchEngine {
   /** Several searches in one round trip; responses in the same order. */
   multiSearch(searches: readonly EngineSearch[]): Promise<SearchResponse<unknown>[]>;
   getPublic<T>(index: PublicIndex, ids: readonly string[], fields: readonly string[]): Promise<(T | undefined)[]>;
+  /** How the earners index is laid out (shards, flat default-scope fields); absent: one shard, flat fields present. */
+  readonly earnerLayout?: EarnerIndexLayout;
+}
+
+export interface EarnerIndexLayout {
+  /** Primary shards (INDEX_SHARDS): facet aggregations ask every shard for all its values when above 1. */
+  shards: number;
+  /** False for an index built before `public.recognizedVerified`: searches then use nested joins only. */
+  flatDefaultScope: boolean;
+}
+
+/** A field of the flat default-scope values: present in every earners index built by this version. */
+const DEFAULT_SCOPE_PROBE = 'public.recognizedVerified.badgeClasses';
+
+/**
+ * True when every index behind the earners alias maps the flat default-scope
+ * fields. An index built by an older version lacks them (and its documents
+ * their values) until `reindex` rebuilds it.
+ */
+export async function hasDefaultScopeFields(client: Client, indexPrefix: string): Promise<boolean> {
+  const response = await client.indices.getFieldMapping({ index: aliasName(indexPrefix, 'earners'), fields: DEFAULT_SCOPE_PROBE });
+  const indices = Object.values(response);
+  return indices.length > 0 && indices.every((index) => DEFAULT_SCOPE_PROBE in (index.mappings ?? {}));
 }
 
 function strip(body: DirectoryRequest | Omit<SearchRequest, 'index'>): Omit<SearchRequest, 'index'> {
@@ -59,7 +82,12 @@ export function engineFailure(error: unknown, log: Logger, work: EngineWork = 's
   return error instanceof Error ? error : new Error(String(error));
 }
 
-export function createSearchEngine(client: Client, indexPrefix: string, log: Logger): SearchEngine {
+export function createSearchEngine(
+  client: Client,
+  indexPrefix: string,
+  log: Logger,
+  earnerLayout: EarnerIndexLayout = { shards: 1, flatDefaultScope: true },
+): SearchEngine {
   const index = (kind: 'earners' | PublicIndex) => aliasName(indexPrefix, kind);
   const guard = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
@@ -75,6 +103,7 @@ export function createSearchEngine(client: Client, indexPrefix: string, log: Log
   };
 
   return {
+    earnerLayout,
     searchEarners: (body) => guard(async () => checked(await client.search({ index: index('earners'), ...strip(body) }))),
     searchPublic: (kind, body) => guard(async () => checked(await client.search({ index: index(kind), ...body }))),
     multiSearch: (searches) =>

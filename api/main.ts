@@ -5,7 +5,7 @@ import { ensureAllIndices } from '../mappings/indices.ts';
 import { createApp } from './app.ts';
 import { apiConfigFromEnv, type ApiConfig } from './config.ts';
 import { contextFactory } from './context.ts';
-import { createSearchEngine } from './engine.ts';
+import { createSearchEngine, hasDefaultScopeFields } from './engine.ts';
 import { watchEngineAvailability } from './engine-availability.ts';
 import { createGraphqlServer } from './graphql/server.ts';
 import { tokenViewerResolver } from './accounts/token-viewer.ts';
@@ -58,13 +58,23 @@ export async function startApi(config: ApiConfig = apiConfigFromEnv(), options: 
   const log = options.log ?? createLogger(config.logLevel);
   const engine = createEngineClient(config.engine, { requestTimeoutMs: config.requestTimeoutMs });
   watchEngineAvailability(engine, log, config.engine.url);
-  await ensureAllIndices({ client: engine, prefix: config.engine.indexPrefix, replicas: config.engine.replicas });
+  await ensureAllIndices({
+    client: engine,
+    prefix: config.engine.indexPrefix,
+    replicas: config.engine.replicas,
+    shards: config.engine.shards,
+  });
+  const flatDefaultScope = await hasDefaultScopeFields(engine, config.engine.indexPrefix);
+  if (!flatDefaultScope)
+    log.warn(
+      'the earners index was built before public.recognizedVerified: searches use nested joins only (slower) until `npm run indexer -- reindex`',
+    );
   const graphqlServer = createGraphqlServer(log, { production: config.production, budget: config.graphql });
   await graphqlServer.start();
   const platform = createPlatform(engine, config, log);
   const reporting = createReporting(engine, config.engine.indexPrefix, config.reports, log, options.now);
   const context = contextFactory({
-    engine: createSearchEngine(engine, config.engine.indexPrefix, log),
+    engine: createSearchEngine(engine, config.engine.indexPrefix, log, { shards: config.engine.shards, flatDefaultScope }),
     resolveViewer:
       options.resolveViewer ??
       tokenViewerResolver({ accounts: platform.accounts, sessions: platform.sessions, ...(options.now ? { now: options.now } : {}) }),

@@ -2,6 +2,7 @@
  * Indexer configuration, parsed once: environment variables, with command
  * line flags layered on top by the CLI. Every default is here.
  */
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { parseEnv } from '../mappings/env.ts';
@@ -22,6 +23,8 @@ const schema = z.object({
   INDEXER_ALLOW_NETWORK: z.enum(['true', 'false']).default('true'),
   /** Development allowance: `host:port` entries, comma-separated, that may be loopback or private (e.g. `127.0.0.1:3100`). */
   INDEXER_ALLOW_HOSTS: z.string().default(''),
+  /** Verification worker threads; unset: one per core; 1 verifies in the main thread. */
+  INDEXER_WORKERS: z.coerce.number().int().min(1).max(256).optional(),
   INDEXER_VERIFY_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   INDEXER_CHUNK_SIZE: z.coerce.number().int().min(1).max(50_000).default(1000),
   INDEXER_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
@@ -65,6 +68,8 @@ export interface IndexerConfig {
   /** `host:port` entries fetched although private (development only). */
   allowHosts: string[];
   verifyConcurrency: number;
+  /** Verification worker threads (1: in the main thread). */
+  workers: number;
   chunkSize: number;
   httpTimeoutMs: number;
   backup: BackupConfig;
@@ -101,6 +106,7 @@ export function indexerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Inde
       }
     })(),
     verifyConcurrency: c.INDEXER_VERIFY_CONCURRENCY,
+    workers: c.INDEXER_WORKERS ?? availableParallelism(),
     chunkSize: c.INDEXER_CHUNK_SIZE,
     httpTimeoutMs: c.INDEXER_HTTP_TIMEOUT_MS,
     backup: {

@@ -17,6 +17,7 @@ const connectionSchema = z.object({
     .regex(prefixPattern, { message: 'must be 1-41 lowercase letters, digits, "-" or "_", starting with a letter or digit' })
     .default('talent'),
   INDEX_REPLICAS: z.coerce.number().int().min(0).max(5).default(0),
+  INDEX_SHARDS: z.coerce.number().int().min(1).max(64).default(1),
 });
 
 export interface EngineConnection {
@@ -26,6 +27,8 @@ export interface EngineConnection {
   indexPrefix: string;
   /** Replicas per index: 0 for a single node; raise it on a real cluster. */
   replicas: number;
+  /** Primary shards of the earners index (1 by default; see "Scaling" in the README). Every other index keeps one. */
+  shards: number;
 }
 
 export function connectionFromEnv(env: NodeJS.ProcessEnv = process.env): EngineConnection {
@@ -34,6 +37,7 @@ export function connectionFromEnv(env: NodeJS.ProcessEnv = process.env): EngineC
     url: (c.ELASTICSEARCH_URL ?? `http://127.0.0.1:${c.ENGINE_PORT}`).replace(/\/+$/, ''),
     indexPrefix: c.INDEX_PREFIX,
     replicas: c.INDEX_REPLICAS,
+    shards: c.INDEX_SHARDS,
   };
 }
 

@@ -120,10 +120,12 @@ export function buildEarnerDocument(input: EarnerInput): EarnerDocument | null {
   // An unknown issuer's badge names must not make an earner match a default (recognized-only) text search.
   const text = textOf(shown.filter((b) => b.issuerRecognition === 'RECOGNIZED'));
   const textUnrecognized = textOf(shown.filter((b) => b.issuerRecognition !== 'RECOGNIZED'));
-  const latest = shown
-    .map((b) => b.issuedOn)
-    .sort()
-    .at(-1);
+  const latestOf = (badges: readonly EarnerBadge[]) =>
+    badges
+      .map((b) => b.issuedOn)
+      .sort()
+      .at(-1);
+  const latest = latestOf(shown);
   // Before the earner claims the profile, only a recognized issuer's authentic credential may name them.
   const name =
     settings?.displayName ??
@@ -147,6 +149,10 @@ export function buildEarnerDocument(input: EarnerInput): EarnerDocument | null {
       verified: byStatus('VERIFIED'),
       unverified: byStatus('UNVERIFIED'),
       failed: byStatus('FAILED'),
+      recognizedVerified: {
+        ...facetValues(verifiedShown),
+        ...(latestOf(verifiedShown) ? { latestIssuedOn: latestOf(verifiedShown) } : {}),
+      },
       text,
       ...(textUnrecognized ? { textUnrecognized } : {}),
       ...(latest ? { latestIssuedOn: latest } : {}),

@@ -118,6 +118,26 @@ export interface PublicFacetValues {
   credentialTypes: string[];
 }
 
+/**
+ * Facet values of the default search scope: shown, VERIFIED badges of
+ * RECOGNIZED issuers. Flat, so a default search counts and filters them
+ * without a nested join where no same-badge check is needed.
+ */
+export interface DefaultScopeValues extends PublicFacetValues {
+  /** The newest such badge's issue date: "a badge issued since X" is "this is since X". */
+  latestIssuedOn?: string;
+}
+
+/** Which default-scope field holds each badge facet's values (keyed by the API's facet ids). */
+export const DEFAULT_SCOPE_FIELDS = {
+  badges: 'badgeClasses',
+  skills: 'skills',
+  issuers: 'issuers',
+  frameworks: 'frameworks',
+  credentialTypes: 'credentialTypes',
+  issued: 'latestIssuedOn',
+} as const satisfies Record<string, keyof DefaultScopeValues>;
+
 export interface EarnerDocument {
   earnerId: string;
   name: string;
@@ -136,6 +156,7 @@ export interface EarnerDocument {
     verified: PublicFacetValues;
     unverified: PublicFacetValues;
     failed: PublicFacetValues;
+    recognizedVerified: DefaultScopeValues;
     /** Labels of visible skills and badges of recognized issuers, for full-text search. */
     text: string;
     /** The same for badges of unknown or suspended issuers: searched only when a search asks for them. */
@@ -152,6 +173,18 @@ const text: MappingProperty = { type: 'text', analyzer: 'standard' };
 const facetValues: MappingProperty = {
   properties: { badgeClasses: keyword, skills: keyword, issuers: keyword, frameworks: keyword, credentialTypes: keyword },
 };
+// Aggregated by every search: global ordinals built at refresh, not by the first search after it.
+const facetKeyword: MappingProperty = { type: 'keyword', eager_global_ordinals: true };
+const defaultScopeValues: MappingProperty = {
+  properties: {
+    badgeClasses: facetKeyword,
+    skills: facetKeyword,
+    issuers: facetKeyword,
+    frameworks: facetKeyword,
+    credentialTypes: facetKeyword,
+    latestIssuedOn: { type: 'date' },
+  },
+};
 
 export const earnersMapping: MappingTypeMapping = {
   dynamic: 'strict',
@@ -160,7 +193,7 @@ export const earnersMapping: MappingTypeMapping = {
     name: { type: 'text', fields: { keyword: { type: 'keyword' } } },
     headline: text,
     location: {
-      properties: { city: keyword, region: keyword, country: keyword, geo: { type: 'geo_point' } },
+      properties: { city: keyword, region: facetKeyword, country: keyword, geo: { type: 'geo_point' } },
     },
     directory: {
       properties: { listed: { type: 'boolean' }, contactable: { type: 'boolean' }, statsOptIn: { type: 'boolean' }, openTo: keyword },
@@ -169,13 +202,13 @@ export const earnersMapping: MappingTypeMapping = {
       type: 'nested',
       properties: {
         credentialId: keyword,
-        badgeClassId: keyword,
+        badgeClassId: facetKeyword,
         name: { type: 'text', fields: { keyword: { type: 'keyword' } } },
         description: text,
         criteria: { type: 'text', index: false },
         image: { type: 'keyword', index: false },
-        credentialType: keyword,
-        issuerId: keyword,
+        credentialType: facetKeyword,
+        issuerId: facetKeyword,
         issuerName: { type: 'text', fields: { keyword: { type: 'keyword' } } },
         issuerRecognition: keyword,
         registryIssuerId: keyword,
@@ -186,9 +219,9 @@ export const earnersMapping: MappingTypeMapping = {
           properties: { status: keyword, reasons: keyword, method: keyword, checkedAt: { type: 'date' } },
         },
         skills: keyword,
-        skillsExpanded: keyword,
+        skillsExpanded: facetKeyword,
         unmappedSkills: keyword,
-        frameworks: keyword,
+        frameworks: facetKeyword,
         // Shown on the earner page, never searched.
         evidence: { type: 'object', enabled: false },
         source: { type: 'keyword', index: false },
@@ -199,6 +232,7 @@ export const earnersMapping: MappingTypeMapping = {
         verified: facetValues,
         unverified: facetValues,
         failed: facetValues,
+        recognizedVerified: defaultScopeValues,
         text,
         textUnrecognized: text,
         latestIssuedOn: { type: 'date' },

@@ -124,6 +124,8 @@ export interface IndexTarget {
   prefix: string;
   /** Replicas once an index is live (0 on a single node). */
   replicas: number;
+  /** Primary shards of the earners index (default 1); every other index has one. */
+  shards?: number;
 }
 
 /** Physical indices of this prefix and kind (exact names only, never another prefix's). */
@@ -146,16 +148,18 @@ export async function aliasTargets({ client, prefix }: IndexTarget, kind: IndexK
 }
 
 /**
- * Every index has ONE primary shard: facet counts are exact only when one
- * shard sees every document (a terms aggregation over several shards may
- * miss values). Scale out with replicas, not shards.
+ * Every index has ONE primary shard, except the earners index when
+ * `INDEX_SHARDS` asks for more: its documents are routed by earner id (each
+ * earner with all their badges on one shard, so per-shard earner counts add
+ * up), and the API asks every shard for all its facet values when there are
+ * several (see `facetShardSize`), so counts stay exact.
  */
 async function createVersion(target: IndexTarget, kind: IndexKind, settings: IndicesIndexSettings): Promise<string> {
   const index = versionedName(target.prefix, kind, nextVersion(await listVersions(target, kind), target.prefix, kind));
   await target.client.indices.create({
     index,
     mappings: INDEX_DEFINITIONS[kind].mappings,
-    settings: { ...INDEX_DEFINITIONS[kind].settings, ...settings, number_of_shards: 1 },
+    settings: { ...INDEX_DEFINITIONS[kind].settings, ...settings, number_of_shards: kind === 'earners' ? (target.shards ?? 1) : 1 },
   });
   return index;
 }

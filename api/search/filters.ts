@@ -9,6 +9,7 @@ import type { EmployerVerificationStatus } from '../../mappings/earners.ts';
 import { monthsAgo } from './dates.ts';
 import { BADGE_FACETS, EARNER_FACETS, type BadgeFacet, type FacetId } from './facets.ts';
 import type { EarnerSearch, GeoNear } from './input.ts';
+import { defaultScopeQuery, usesDefaultScope } from './default-scope.ts';
 import { visibleBadgeQuery } from './privacy.ts';
 
 type Query = QueryDslQueryContainer;
@@ -16,6 +17,10 @@ type Query = QueryDslQueryContainer;
 /** What query building needs besides the search: the clock, for date filters. */
 export interface BuildContext {
   now: Date;
+  /** Primary shards of the earners index (default 1). */
+  shards?: number;
+  /** Never use the flat default-scope fields (the benchmark's nested-only baseline). */
+  nestedOnly?: boolean;
 }
 
 /** Conditions one badge must meet together. */
@@ -45,22 +50,58 @@ export function verificationCondition(statuses: readonly EmployerVerificationSta
   return { bool: { should: statuses.map((status) => byStatus[status]), minimum_should_match: 1 } };
 }
 
-/** The badge clauses of a search, leaving out one facet's own selection (for its disjunctive counts). */
-export function badgeClauses(search: EarnerSearch, ctx: BuildContext, without?: FacetId): BadgeClause[] {
-  const common: BadgeClause = [
-    verificationCondition(search.verification),
-    // Whose badges count: by default only recognized issuers' (the registry decides, never the credential).
-    { terms: { 'badges.issuerRecognition': [...search.issuerRecognition] } },
-  ];
-  const perValue: BadgeClause[] = [];
+/** One facet condition of a badge clause, before it becomes a query. */
+export interface ClauseCondition {
+  facet: BadgeFacet;
+  values: readonly string[];
+}
+
+/** The facet conditions of each badge clause (the common verification and issuer conditions left implicit). */
+export function clauseConditions(search: EarnerSearch, without?: FacetId): ClauseCondition[][] {
+  const common: ClauseCondition[] = [];
+  const perValue: ClauseCondition[][] = [];
   for (const facet of BADGE_FACETS) {
     if (facet.id === without) continue;
     const { values, mode } = facet.select(search);
     if (values.length === 0) continue;
-    if (mode === 'ANY') common.push(facetCondition(facet, values, ctx));
-    else for (const value of values) perValue.push([facetCondition(facet, [value], ctx)]);
+    if (mode === 'ANY') common.push({ facet, values });
+    else for (const value of values) perValue.push([{ facet, values: [value] }]);
   }
   return perValue.length === 0 ? [common] : perValue.map((clause) => [...common, ...clause]);
+}
+
+function commonConditions(search: EarnerSearch): BadgeClause {
+  return [
+    verificationCondition(search.verification),
+    // Whose badges count: by default only recognized issuers' (the registry decides, never the credential).
+    { terms: { 'badges.issuerRecognition': [...search.issuerRecognition] } },
+  ];
+}
+
+/** The badge clauses of a search, leaving out one facet's own selection (for its disjunctive counts). */
+export function badgeClauses(search: EarnerSearch, ctx: BuildContext, without?: FacetId): BadgeClause[] {
+  return clauseConditions(search, without).map((conditions) => [
+    ...commonConditions(search),
+    ...conditions.map(({ facet, values }) => facetCondition(facet, values, ctx)),
+  ]);
+}
+
+/**
+ * "Some shown badge meets this clause", as a query. In the default scope a
+ * clause of at most one facet condition needs no same-badge check, so it is
+ * asked of the flat default-scope fields (no nested join); anything else goes
+ * through the nested badges.
+ */
+export function clauseQuery(search: EarnerSearch, conditions: readonly ClauseCondition[], ctx: BuildContext): Query {
+  const flat = conditions.length <= 1 && usesDefaultScope(search, ctx) ? defaultScopeQuery(conditions[0], ctx) : undefined;
+  return (
+    flat ?? visibleBadgeQuery([...commonConditions(search), ...conditions.map(({ facet, values }) => facetCondition(facet, values, ctx))])
+  );
+}
+
+/** Every badge clause of the search but one facet's own selection, as queries. */
+export function clauseQueries(search: EarnerSearch, ctx: BuildContext, without?: FacetId): Query[] {
+  return clauseConditions(search, without).map((conditions) => clauseQuery(search, conditions, ctx));
 }
 
 /** Earner-level facet filters (flat fields), leaving out one facet. */
@@ -73,7 +114,7 @@ export function earnerFacetFilters(search: EarnerSearch, without?: FacetId): Que
 
 /** Every facet filter of the search except one facet's: what that facet's counts honour. */
 export function facetFilters(search: EarnerSearch, ctx: BuildContext, without?: FacetId): Query[] {
-  return [...earnerFacetFilters(search, without), ...badgeClauses(search, ctx, without).map(visibleBadgeQuery)];
+  return [...earnerFacetFilters(search, without), ...clauseQueries(search, ctx, without)];
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { SearchResponse } from '@elastic/elasticsearch/lib/api/types';
 import { encodeCursor } from './cursor.ts';
 import { earnerView, type EarnerView } from './earner-view.ts';
-import { aggregationName, readFacet, type FacetPlan, type FacetReading } from './facet-aggregations.ts';
+import { readFacet, type FacetPlan, type FacetReading } from './facet-aggregations.ts';
 import type { EarnerSearch } from './input.ts';
 
 export interface Highlight {
@@ -47,6 +47,6 @@ export function shapeSearchResponse(search: EarnerSearch, plans: readonly FacetP
     totalIsExact: typeof total === 'number' || total?.relation === 'eq',
     nodes,
     pageInfo: { endCursor: nodes.at(-1)?.cursor ?? null, hasNextPage: hits.length > search.first },
-    facets: plans.map((plan) => readFacet(plan, aggregations[aggregationName(plan.facet)])),
+    facets: plans.map((plan) => readFacet(plan, aggregations)),
   };
 }

@@ -62,13 +62,17 @@ export function createSearchService({ engine, loaders, viewer, now, logSearch }:
     async searchEarners(args: EarnerSearchArgs): Promise<SearchResult> {
       requireDirectoryAccess(viewer);
       const search = parseSearchInput(args);
-      const ctx: BuildContext = { now: now() };
+      const layout = engine.earnerLayout;
+      const ctx: BuildContext = { now: now(), shards: layout?.shards ?? 1, nestedOnly: layout?.flatDefaultScope === false };
       const plan = buildSearchRequest(search, ctx);
       const page = shapeSearchResponse(search, plan.facets, await engine.searchEarners(plan.request));
       for (const node of page.nodes) loaders.earner.prime(node.earner.id, node.earner);
       // Employer demand, once per search (not per page), with nothing that identifies anyone.
       if (logSearch && viewer.role === 'employer' && !search.after)
         logSearch({ skills: search.skills.values, regions: search.regions, total: page.total });
+      // Skill labels are looked up while any refinement runs, not after it (the resolvers then find them in the loader).
+      const skills = page.facets.find((reading) => reading.plan.facet.id === 'skills');
+      if (skills && 'values' in skills) void loaders.skill.loadMany(skills.values.filter((v) => v.label === undefined).map((v) => v.value));
       return {
         ...page,
         nodes: page.nodes.map((node) => ({ ...node, search })),

@@ -25,6 +25,7 @@ import type { InputUnit } from './inputs.ts';
 import { mapConcurrent } from './pool.ts';
 import { keepsOver, keptBecause, prepareCredential, type CredentialDraft, type Prepared, type Reject } from './prepare.ts';
 import { countAccepted, countRejected, emptySummary, type RunSummary } from './summary.ts';
+import { VerifyWorkerCrashed, type VerifyPool } from './verify-pool.ts';
 
 export interface IngestOptions extends EarnerContext {
   taxonomy: Taxonomy;
@@ -33,6 +34,11 @@ export interface IngestOptions extends EarnerContext {
   chunkSize?: number;
   /** Credentials verified at once (default 8: verification mostly waits on HTTP or hashing). */
   verifyConcurrency?: number;
+  /**
+   * Verifies in worker threads instead of this one (see `createVerifyPool`;
+   * the caller closes it). Same answers; engine writes stay in this thread.
+   */
+  verifyPool?: VerifyPool;
   onReject?: (reject: Reject) => void | Promise<void>;
   onProgress?: (summary: RunSummary) => void;
   /**
@@ -56,33 +62,54 @@ export async function ingest(units: AsyncIterable<InputUnit> | Iterable<InputUni
   const emails = new HashedEmailIndex();
   /** Hashed recipients no address matched yet: earner id and how to match them later. */
   const unlinked = new Map<string, { salt: string; identity: string; earnerId: string }>();
+  // The next chunk verifies (in the workers) while this one is merged and written:
+  // verification reads nothing the writes change, and chunks are still written in order.
+  let writing: Promise<void> = Promise.resolve();
   let chunk: InputUnit[] = [];
   const flush = async () => {
-    options.signal?.throwIfAborted();
-    await ingestChunk(chunk, options, summary, emails, unlinked);
+    const units = chunk;
     chunk = [];
-    options.onProgress?.(summary);
+    const now = options.now();
+    const verified = verifyChunk(units, options, now);
+    verified.catch(() => {}); // awaited below; this only keeps an early failure from being unhandled
+    await writing;
+    writing = (async () => {
+      const results = await verified;
+      options.signal?.throwIfAborted();
+      await ingestChunk(units, results, now, options, summary, emails, unlinked);
+      options.onProgress?.(summary);
+    })();
+    writing.catch(() => {}); // awaited at the next flush or the end
+    if (!options.verifyPool) await writing; // one thread: nothing to overlap
   };
   for await (const unit of units) {
     chunk.push(unit);
     if (chunk.length >= (options.chunkSize ?? 1000)) await flush();
   }
   if (chunk.length > 0) await flush();
+  await writing;
   options.signal?.throwIfAborted();
   await linkHashedRecipients(options, summary, emails, unlinked);
   summary.ms = Date.now() - started;
   return summary;
 }
 
-async function prepareUnit(
-  unit: InputUnit,
-  options: IngestOptions,
-  now: Date,
-): Promise<{ prepared: Prepared; hashed?: Accepted['hashed'] }[]> {
+/** One verified item, prepared for storing. */
+type Verified = { prepared: Prepared; hashed?: Accepted['hashed'] };
+
+async function prepareUnit(unit: InputUnit, options: IngestOptions, now: Date): Promise<Verified[]> {
   if (unit.kind === 'problem')
     return [{ prepared: { ok: false, reject: { source: unit.source, reasons: [unit.reason ?? 'UNREADABLE'], details: [unit.detail] } } }];
   if (unit.kind === 'row') return [{ prepared: prepareImportRow(unit.row, unit.source, options.taxonomy, unit.raw, now) }];
-  const credentials = await readCredentials({ source: unit.source, bytes: unit.bytes }, { ...options.verify, now });
+  const input = { source: unit.source, bytes: unit.bytes };
+  let credentials;
+  try {
+    credentials = options.verifyPool ? await options.verifyPool.read(input, now) : await readCredentials(input, { ...options.verify, now });
+  } catch (error) {
+    if (!(error instanceof VerifyWorkerCrashed)) throw error;
+    // not lost: a reject naming the item, so a re-run verifies it again
+    return [{ prepared: { ok: false, reject: { source: unit.source, reasons: ['VERIFY_WORKER_CRASHED'], details: [error.message] } } }];
+  }
   return credentials.map((c) => {
     const prepared = prepareCredential(c, unit.bytes, options.taxonomy, now);
     const hashed =
@@ -123,17 +150,25 @@ function conflictReject(
   };
 }
 
+/** Verifies a chunk's units, in input order. */
+async function verifyChunk(units: InputUnit[], options: IngestOptions, now: Date): Promise<Verified[]> {
+  options.signal?.throwIfAborted();
+  // Workers are CPU-bound: a few items queued on each keeps every core busy.
+  const limit = Math.max(options.verifyConcurrency ?? 8, 4 * (options.verifyPool?.size ?? 0));
+  return (await mapConcurrent(units, limit, (u) => prepareUnit(u, options, now), options.signal)).flat();
+}
+
 async function ingestChunk(
   units: InputUnit[],
+  results: Verified[],
+  now: Date,
   options: IngestOptions,
   summary: RunSummary,
   emails: HashedEmailIndex,
   unlinked: Map<string, { salt: string; identity: string; earnerId: string }>,
 ): Promise<void> {
   const { store } = options;
-  const now = options.now();
   summary.inputs += units.length;
-  const results = (await mapConcurrent(units, options.verifyConcurrency ?? 8, (u) => prepareUnit(u, options, now), options.signal)).flat();
   const registry = await store.registry();
   applyRecognition(results, registry);
 

@@ -5,11 +5,12 @@
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { createProgress } from './progress.ts';
-import type { IndexerRuntime } from '../runtime/runtime.ts';
+import { resolverOptionsOf, type IndexerRuntime } from '../runtime/runtime.ts';
 import { expandInputs } from './inputs.ts';
 import { ingest } from './ingest.ts';
 import type { Reject } from './prepare.ts';
 import type { RunSummary } from './summary.ts';
+import { createVerifyPool } from './verify-pool.ts';
 
 /** Rejected items go to a JSON Lines file, opened on the first reject. */
 function rejectsWriter(file: string): { write(r: Reject): void; close(): Promise<void>; count(): number } {
@@ -39,11 +40,21 @@ export async function runIngest(runtime: IndexerRuntime, inputs: string[], rejec
   const rejects = rejectsWriter(rejectsFile);
   const total = process.stderr.isTTY ? await countUnits(inputs, runtime.config.allowHosts) : undefined;
   const progress = createProgress({ label: 'ingest', ...(total ? { total } : {}) });
+  // Workers verify with the runtime's resolver settings (SSRF allow-list included) and recipient.
+  const { workers } = runtime.config;
+  const verifyPool =
+    workers > 1
+      ? createVerifyPool(workers, {
+          resolver: resolverOptionsOf(runtime.config),
+          ...(runtime.verify.recipient ? { recipient: runtime.verify.recipient } : {}),
+        })
+      : undefined;
   try {
     const summary = await ingest(expandInputs(inputs, { timeoutMs: runtime.config.httpTimeoutMs, allowHosts: runtime.config.allowHosts }), {
       ...runtime,
       chunkSize: runtime.config.chunkSize,
       verifyConcurrency: runtime.config.verifyConcurrency,
+      ...(verifyPool ? { verifyPool } : {}),
       onReject: (r) => rejects.write(r),
       onProgress: (s) => progress.update(s.inputs),
       ...(signal ? { signal } : {}),
@@ -51,6 +62,7 @@ export async function runIngest(runtime: IndexerRuntime, inputs: string[], rejec
     progress.finish();
     return summary;
   } finally {
+    await verifyPool?.close();
     await rejects.close();
   }
 }

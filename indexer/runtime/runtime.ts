@@ -10,7 +10,7 @@ import { validatePathways, type PathwayDefinition } from './pathways.ts';
 import { IndexStore } from '../store/index-store.ts';
 import { ensureSkillsIndex, skillLookup } from '../taxonomy/skills-index.ts';
 import { loadTaxonomy, type Taxonomy } from '../taxonomy/index.ts';
-import { createResolver } from '../verify/resolver.ts';
+import { createResolver, type ResolverOptions } from '../verify/resolver.ts';
 import type { VerifyOptions } from '../verify/types.ts';
 
 export interface IndexerRuntime extends EarnerContext {
@@ -36,6 +36,11 @@ export async function loadPathways(file: string | undefined): Promise<PathwayDef
   return pathways;
 }
 
+/** The resolver's settings from configuration (also given to verification workers, which build their own). */
+export function resolverOptionsOf(config: IndexerConfig): ResolverOptions {
+  return { mappings: config.resolve, allowNetwork: config.allowNetwork, allowHosts: config.allowHosts, timeoutMs: config.httpTimeoutMs };
+}
+
 export async function createRuntime(
   config: IndexerConfig,
   overrides: { pathways?: PathwayDefinition[]; recipient?: string } = {},
@@ -49,7 +54,12 @@ export async function createRuntime(
       `Elasticsearch at ${config.engine.url} is not reachable: start it with "npm run engine", or set ELASTICSEARCH_URL to a running cluster.`,
     );
   }
-  const store = new IndexStore({ client, prefix: config.engine.indexPrefix, replicas: config.engine.replicas });
+  const store = new IndexStore({
+    client,
+    prefix: config.engine.indexPrefix,
+    replicas: config.engine.replicas,
+    shards: config.engine.shards,
+  });
   await store.ensureIndices();
   const taxonomy = loadTaxonomy();
   await ensureSkillsIndex(store, taxonomy);
@@ -61,12 +71,7 @@ export async function createRuntime(
       fromFile.map((p) => ({ id: p.id, document: p })),
       { refresh: true },
     );
-  const resolver = createResolver({
-    mappings: config.resolve,
-    allowNetwork: config.allowNetwork,
-    allowHosts: config.allowHosts,
-    timeoutMs: config.httpTimeoutMs,
-  });
+  const resolver = createResolver(resolverOptionsOf(config));
   return {
     config,
     store,

@@ -7,6 +7,10 @@
 import { apiConfigFromEnv } from '../../api/config.ts';
 import { startApi } from '../../api/main.ts';
 import { fixedViewer } from '../../api/viewer.ts';
+import { isDeepStrictEqual } from 'node:util';
+import { parseSearchInput } from '../../api/search/input.ts';
+import type { DirectoryRequest } from '../../api/search/privacy.ts';
+import { buildSearchRequest } from '../../api/search/request.ts';
 import { aliasName } from '../../mappings/indices.ts';
 import { FIXTURE_NOW } from '../../test/support/generators/directory.ts';
 import { BENCH_VIEWER } from './bench-viewer.ts';
@@ -26,6 +30,10 @@ export interface CapturedSearch {
   graphqlBody: string;
   /** The earners `_search` the API sent for this search, byte for byte. */
   engine: EngineRequest;
+  /** The same request without aggregations: what the hits alone cost (the floor facets are measured against). */
+  floor: EngineRequest;
+  /** The same search as built with nested joins only (no flat default-scope fields): the baseline before them. */
+  nestedOnly: EngineRequest;
   /** Every engine request the one GraphQL search made, in order. */
   engineCalls: { method: string; path: string }[];
   /** Earners found (from the GraphQL answer). */
@@ -39,6 +47,27 @@ interface SearchAnswer {
 
 export function graphqlBody(search: BenchSearch): string {
   return JSON.stringify({ query: SEARCH_DOCUMENT, variables: { input: search.input }, operationName: 'BenchSearch' });
+}
+
+const withoutMarker = ({ __directory: _marker, ...body }: DirectoryRequest) => body;
+const sameJson = (a: unknown, b: unknown) => isDeepStrictEqual(JSON.parse(JSON.stringify(a)), b);
+
+/**
+ * The floor and the nested-only baseline of a captured search. The search is
+ * built here again as the API built it and must equal what it sent, so the
+ * nested-only build differs from the captured one in that switch alone.
+ */
+function variants(search: BenchSearch, main: EngineRequest): Pick<CapturedSearch, 'floor' | 'nestedOnly'> {
+  const sent = JSON.parse(main.body) as Record<string, unknown>;
+  const parsed = parseSearchInput(search.input);
+  const rebuilt = withoutMarker(buildSearchRequest(parsed, { now: FIXTURE_NOW }).request);
+  if (!sameJson(rebuilt, sent)) throw new Error(`search "${search.id}": the request built here differs from the one the API sent`);
+  const { aggs: _aggs, ...floor } = sent;
+  const nested = withoutMarker(buildSearchRequest(parsed, { now: FIXTURE_NOW, nestedOnly: true }).request);
+  return {
+    floor: { path: main.path, body: JSON.stringify(floor) },
+    nestedOnly: { path: main.path, body: JSON.stringify(nested) },
+  };
 }
 
 export async function captureSearches(engineUrl: string, prefix: string, searches: readonly BenchSearch[]): Promise<CapturedSearch[]> {
@@ -61,6 +90,7 @@ export async function captureSearches(engineUrl: string, prefix: string, searche
         search,
         graphqlBody: body,
         engine: { path: main.path, body: main.body },
+        ...variants(search, main),
         engineCalls: proxy.requests.map((r) => ({ method: r.method, path: r.path })),
         total: answer.data.searchEarners.total,
       });

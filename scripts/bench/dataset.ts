@@ -15,7 +15,7 @@ import { badgeClassDocuments, earnerDocuments } from '../../test/support/generat
 import { chooseSearches, type BenchSearch } from './searches.ts';
 
 /** Bump when the generator, the documents or the search choice change: older data sets are rebuilt. */
-const DATASET_VERSION = 1;
+const DATASET_VERSION = 2;
 
 export interface DatasetDescription {
   version: number;
@@ -61,6 +61,22 @@ async function rebuildWith<T>(target: IndexTarget, kind: IndexKind, items: Itera
   return result.index;
 }
 
+/** Passes the documents on, logging every tenth of the way (a million earners take a while). */
+function* withProgress<T>(items: Iterable<T>, total: number, log: (line: string) => void): Generator<T> {
+  const step = Math.max(1, Math.ceil(total / 10));
+  const started = Date.now();
+  let done = 0;
+  for (const item of items) {
+    yield item;
+    if (++done % step === 0) {
+      const seconds = (Date.now() - started) / 1000;
+      log(
+        `  ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} earner documents handed to _bulk (${Math.round(done / seconds)}/s)`,
+      );
+    }
+  }
+}
+
 async function load(
   client: Client,
   prefix: string,
@@ -77,7 +93,7 @@ async function load(
   await loadSkillsIndex(new IndexStore(target), taxonomy);
   await rebuildWith(target, 'badge-classes', badgeClassDocuments(directory, FIXTURE_NOW));
   log(`writing ${earners} earner documents with ${directory.credentials.length} badges`);
-  const earnersIndex = await rebuildWith(target, 'earners', earnerDocuments(directory, taxonomy, FIXTURE_NOW));
+  const earnersIndex = await rebuildWith(target, 'earners', withProgress(earnerDocuments(directory, taxonomy, FIXTURE_NOW), earners, log));
   // Settle merges now, so they do not run during the measurements.
   await client.indices.forcemerge({ index: earnersIndex }, { requestTimeout: 600_000 });
   const description: DatasetDescription = {

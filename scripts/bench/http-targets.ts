@@ -17,8 +17,12 @@ export function apiTarget(apiUrl: string, captured: CapturedSearch): HttpTarget 
   return { url: `${apiUrl}/graphql`, body: captured.graphqlBody, headers: JSON_HEADERS };
 }
 
-export function engineTarget(engineUrl: string, captured: CapturedSearch): HttpTarget {
-  return { url: `${engineUrl}${captured.engine.path}`, body: captured.engine.body, headers: JSON_HEADERS };
+/** Which engine request of a captured search: as the API sent it, without aggregations, or nested-only. */
+export type EngineVariant = 'engine' | 'floor' | 'nestedOnly';
+
+export function engineTarget(engineUrl: string, captured: CapturedSearch, variant: EngineVariant = 'engine'): HttpTarget {
+  const request = captured[variant];
+  return { url: `${engineUrl}${request.path}`, body: request.body, headers: JSON_HEADERS };
 }
 
 /** Milliseconds from sending the request to having read the whole answer. */

@@ -1,8 +1,10 @@
 /**
- * Side-by-side latency of one search: the GraphQL request and the same
- * search straight to the engine, one after the other, alternating which goes
- * first, so both see the same machine at the same moment. Sequential (one
- * request in flight): latency, not throughput.
+ * Side-by-side latency of one search: the GraphQL request, the same search
+ * straight to the engine, the same engine request without aggregations (the
+ * hits-only floor) and the nested-only build (the baseline before the flat
+ * default-scope fields), one after the other, rotating which goes first, so
+ * all see the same machine at the same moment. Sequential (one request in
+ * flight): latency, not throughput.
  */
 import { apiTarget, engineTarget, timeRequest, type HttpTarget } from './http-targets.ts';
 import type { CapturedSearch } from './capture.ts';
@@ -12,20 +14,41 @@ export interface LatencyComparison {
   search: CapturedSearch['search']['id'];
   api: LatencySummary;
   engine: LatencySummary;
+  /** The engine request without aggregations: hits, highlights and shown badges only. */
+  floor: LatencySummary;
+  /** The engine request with every facet through nested joins. */
+  nestedOnly: LatencySummary;
   /** API over engine, at p50 and p95. */
   ratioP50: number;
   ratioP95: number;
+  /** Full engine request over the hits-only floor (the cost of exact facets), at p50 and p95. */
+  facetsP50: number;
+  facetsP95: number;
+  /** Nested-only over the floor, at p50 and p95. */
+  nestedP50: number;
+  nestedP95: number;
 }
 
-/** The answers must agree on the total, or the two sides are not the same search. */
-function checkSame(search: CapturedSearch, apiText: string, engineText: string): void {
-  const api = JSON.parse(apiText) as { data?: { searchEarners?: { total: number } }; errors?: unknown };
-  const engine = JSON.parse(engineText) as { hits?: { total?: { value: number } } };
-  if (api.errors || api.data?.searchEarners?.total !== engine.hits?.total?.value) {
+type Side = 'api' | 'engine' | 'floor' | 'nestedOnly';
+
+interface Answer {
+  data?: { searchEarners?: { total: number } };
+  errors?: unknown;
+  hits?: { total?: { value: number } };
+}
+
+/** Every side must find the same total, or they are not the same search. */
+function checkSame(search: CapturedSearch, texts: Record<Side, string>): void {
+  const totals = Object.fromEntries(
+    Object.entries(texts).map(([side, text]) => {
+      const answer = JSON.parse(text) as Answer;
+      return [side, answer.errors ? 'error' : (answer.data?.searchEarners?.total ?? answer.hits?.total?.value)];
+    }),
+  );
+  if (new Set(Object.values(totals)).size !== 1)
     throw new Error(
-      `search "${search.search.id}": the API and the engine disagree (${apiText.slice(0, 200)} vs total ${engine.hits?.total?.value})`,
+      `search "${search.search.id}": the sides disagree on the total: ${JSON.stringify(totals)} (${texts.api.slice(0, 200)})`,
     );
-  }
 }
 
 export async function compareLatency(
@@ -34,34 +57,41 @@ export async function compareLatency(
   search: CapturedSearch,
   options: { warmup: number; iterations: number },
 ): Promise<LatencyComparison> {
-  const api = apiTarget(apiUrl, search);
-  const engine = engineTarget(engineUrl, search);
-  const first = await Promise.all([timeRequest(api), timeRequest(engine)]);
-  checkSame(search, first[0].text, first[1].text);
-  const samples = { api: [] as number[], engine: [] as number[] };
+  const targets: [Side, HttpTarget][] = [
+    ['api', apiTarget(apiUrl, search)],
+    ['engine', engineTarget(engineUrl, search)],
+    ['floor', engineTarget(engineUrl, search, 'floor')],
+    ['nestedOnly', engineTarget(engineUrl, search, 'nestedOnly')],
+  ];
+  const first = {} as Record<Side, string>;
+  for (const [side, target] of targets) first[side] = (await timeRequest(target)).text;
+  checkSame(search, first);
+  const samples: Record<Side, number[]> = { api: [], engine: [], floor: [], nestedOnly: [] };
   for (let i = 0; i < options.warmup + options.iterations; i++) {
-    const order: [keyof typeof samples, HttpTarget][] =
-      i % 2 === 0
-        ? [
-            ['api', api],
-            ['engine', engine],
-          ]
-        : [
-            ['engine', engine],
-            ['api', api],
-          ];
+    // Rotate the order, so no side always runs right after another one warmed the caches.
+    const order = [...targets.slice(i % targets.length), ...targets.slice(0, i % targets.length)];
     for (const [side, target] of order) {
       const { ms } = await timeRequest(target);
       if (i >= options.warmup) samples[side].push(ms);
     }
   }
-  const apiSummary = summarize(samples.api);
-  const engineSummary = summarize(samples.engine);
+  const [api, engine, floor, nestedOnly] = (['api', 'engine', 'floor', 'nestedOnly'] as const).map((side) => summarize(samples[side])) as [
+    LatencySummary,
+    LatencySummary,
+    LatencySummary,
+    LatencySummary,
+  ];
   return {
     search: search.search.id,
-    api: apiSummary,
-    engine: engineSummary,
-    ratioP50: ratio(apiSummary.p50, engineSummary.p50),
-    ratioP95: ratio(apiSummary.p95, engineSummary.p95),
+    api,
+    engine,
+    floor,
+    nestedOnly,
+    ratioP50: ratio(api.p50, engine.p50),
+    ratioP95: ratio(api.p95, engine.p95),
+    facetsP50: ratio(engine.p50, floor.p50),
+    facetsP95: ratio(engine.p95, floor.p95),
+    nestedP50: ratio(nestedOnly.p50, floor.p50),
+    nestedP95: ratio(nestedOnly.p95, floor.p95),
   };
 }

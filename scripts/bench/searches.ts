@@ -2,7 +2,8 @@
  * The representative searches, chosen from the generator's own records so
  * each one finds a realistic number of earners at any data size: text only,
  * two facets (a skill and a region), two broad skills with ALL (held only
- * through narrower skills), and near a city.
+ * through narrower skills), near a city, and text with two facets selected
+ * (the broad skills with ALL, and a region).
  */
 import type { Taxonomy } from '../../indexer/taxonomy/index.ts';
 import type { EarnerSearchArgs } from '../../api/search/input.ts';
@@ -10,7 +11,7 @@ import { REGIONS, type EarnerRecord, type GeneratedDirectory } from '../../test/
 
 export interface BenchSearch {
   /** Short key used in tables and JSON. */
-  id: 'text' | 'skill+region' | 'skills-all-hierarchy' | 'geo';
+  id: 'text' | 'skill+region' | 'skills-all-hierarchy' | 'geo' | 'text+skills-all+region';
   description: string;
   input: EarnerSearchArgs;
 }
@@ -97,6 +98,8 @@ export const SEARCH_DOCUMENT = /* GraphQL */ `
 
 const TEXT = 'advanced welding';
 const GEO_REGION = 'US-OH';
+/** Broad enough to leave earners after two facets narrow it. */
+const TEXT_WITH_FACETS = 'advanced';
 const GEO_RADIUS_KM = 100;
 
 /** Skills held by default-visible search semantics: shown, verified badges of listed earners. */
@@ -153,6 +156,11 @@ export function chooseSearches(directory: GeneratedDirectory, taxonomy: Taxonomy
       id: 'geo',
       description: `within ${GEO_RADIUS_KM} km of Columbus, OH`,
       input: { near: { lat: centre.lat, lon: centre.lon, radiusKm: GEO_RADIUS_KM } },
+    },
+    {
+      id: 'text+skills-all+region',
+      description: `text "${TEXT_WITH_FACETS}" + skills ALL ${label(broadA)}, ${label(broadB)} + region ${GEO_REGION}`,
+      input: { text: TEXT_WITH_FACETS, skills: [broadA, broadB], skillsMode: 'ALL', regions: [GEO_REGION] },
     },
   ];
 }

@@ -70,7 +70,7 @@ describe('monthsAgo (issued within the last N months)', () => {
 describe('facet refinement (exact counts after upper bounds)', () => {
   const skills = FACETS.find((f) => f.id === 'skills')!;
   const issued = FACETS.find((f) => f.id === 'issued')!;
-  const plan = (size: number, facet = skills): FacetPlan => ({ facet, clauses: [], exact: false, size });
+  const plan = (size: number, facet = skills): FacetPlan => ({ facet, clauses: [], exact: false, flat: false, size });
   /** The engine's `filters` answer for a chunk: bucket `c<i>` per candidate. */
   const answer = (counts: number[]) => ({
     values: { buckets: Object.fromEntries(counts.map((count, i) => [`c${i}`, { doc_count: count }])) },

@@ -114,58 +114,8 @@ describe('buildSearchRequest(parseSearchInput(...))', () => {
         "bool": {
           "filter": [
             {
-              "nested": {
-                "path": "badges",
-                "query": {
-                  "bool": {
-                    "filter": [
-                      {
-                        "bool": {
-                          "filter": [
-                            {
-                              "term": {
-                                "badges.visible": true,
-                              },
-                            },
-                          ],
-                          "minimum_should_match": 1,
-                          "should": [
-                            {
-                              "term": {
-                                "badges.verification.status": "VERIFIED",
-                              },
-                            },
-                            {
-                              "term": {
-                                "badges.verification.reasons": "EXPIRED",
-                              },
-                            },
-                          ],
-                        },
-                      },
-                      {
-                        "bool": {
-                          "minimum_should_match": 1,
-                          "should": [
-                            {
-                              "term": {
-                                "badges.verification.status": "VERIFIED",
-                              },
-                            },
-                          ],
-                        },
-                      },
-                      {
-                        "terms": {
-                          "badges.issuerRecognition": [
-                            "RECOGNIZED",
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-                "score_mode": "none",
+              "exists": {
+                "field": "public.recognizedVerified.badgeClasses",
               },
             },
           ],
@@ -324,127 +274,17 @@ describe('buildSearchRequest(parseSearchInput(...))', () => {
               },
             },
             {
-              "nested": {
-                "path": "badges",
-                "query": {
-                  "bool": {
-                    "filter": [
-                      {
-                        "bool": {
-                          "filter": [
-                            {
-                              "term": {
-                                "badges.visible": true,
-                              },
-                            },
-                          ],
-                          "minimum_should_match": 1,
-                          "should": [
-                            {
-                              "term": {
-                                "badges.verification.status": "VERIFIED",
-                              },
-                            },
-                            {
-                              "term": {
-                                "badges.verification.reasons": "EXPIRED",
-                              },
-                            },
-                          ],
-                        },
-                      },
-                      {
-                        "bool": {
-                          "minimum_should_match": 1,
-                          "should": [
-                            {
-                              "term": {
-                                "badges.verification.status": "VERIFIED",
-                              },
-                            },
-                          ],
-                        },
-                      },
-                      {
-                        "terms": {
-                          "badges.issuerRecognition": [
-                            "RECOGNIZED",
-                          ],
-                        },
-                      },
-                      {
-                        "terms": {
-                          "badges.skillsExpanded": [
-                            "esco:S5.5",
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-                "score_mode": "none",
+              "terms": {
+                "public.recognizedVerified.skills": [
+                  "esco:S5.5",
+                ],
               },
             },
             {
-              "nested": {
-                "path": "badges",
-                "query": {
-                  "bool": {
-                    "filter": [
-                      {
-                        "bool": {
-                          "filter": [
-                            {
-                              "term": {
-                                "badges.visible": true,
-                              },
-                            },
-                          ],
-                          "minimum_should_match": 1,
-                          "should": [
-                            {
-                              "term": {
-                                "badges.verification.status": "VERIFIED",
-                              },
-                            },
-                            {
-                              "term": {
-                                "badges.verification.reasons": "EXPIRED",
-                              },
-                            },
-                          ],
-                        },
-                      },
-                      {
-                        "bool": {
-                          "minimum_should_match": 1,
-                          "should": [
-                            {
-                              "term": {
-                                "badges.verification.status": "VERIFIED",
-                              },
-                            },
-                          ],
-                        },
-                      },
-                      {
-                        "terms": {
-                          "badges.issuerRecognition": [
-                            "RECOGNIZED",
-                          ],
-                        },
-                      },
-                      {
-                        "terms": {
-                          "badges.skillsExpanded": [
-                            "onet:2.B.3.e",
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-                "score_mode": "none",
+              "terms": {
+                "public.recognizedVerified.skills": [
+                  "onet:2.B.3.e",
+                ],
               },
             },
           ],
@@ -671,6 +511,45 @@ describe('buildSearchRequest(parseSearchInput(...))', () => {
         ],
       ]
     `);
-    expect(Object.keys((plan.request as { aggs?: object }).aggs ?? {}).length).toBeGreaterThanOrEqual(plan.facets.length);
+    const aggs = (plan.request as { aggs?: Record<string, { aggs: Record<string, unknown> }> }).aggs ?? {};
+    for (const { facet, path } of plan.facets) {
+      const group = aggs[path!.group]!;
+      expect(group, facet.id).toBeDefined();
+      if (path!.nested) expect(JSON.stringify(group.aggs[path!.nested]), facet.id).toContain(`"values_${facet.id}"`);
+      else expect(group.aggs[`values_${facet.id}`], facet.id).toBeDefined();
+    }
+  });
+
+  it('facets under the same filter and badge clause share one filter and one nested join', () => {
+    const plan = build({ skills: ['esco:S5.5'], regions: ['US-OH'] });
+    const where = Object.fromEntries(plan.facets.map((f) => [f.facet.id, `${f.path!.group}/${f.path!.nested ?? ''}`]));
+    // Badges, issuers, frameworks, credential types and issue dates all count badges holding the skill: one join.
+    expect(new Set([where.badges, where.issuers, where.frameworks, where.credentialTypes, where.issued]).size).toBe(1);
+    expect(where.badges).toMatch(/\/badges_/);
+    // Skills (its own selection left out) and regions differ in their filters.
+    expect(where.skills).not.toBe(where.badges);
+    expect(where.regions).not.toBe(where.badges);
+    const json = JSON.stringify(plan.request);
+    expect(json.match(/"reverse_nested"/g)?.length).toBe(5);
+    expect(json.match(/"nested":\{"path":"badges"\}/g)?.length).toBe(1);
+  });
+
+  it('counts and filters on the flat default-scope fields only where no same-badge check is needed', () => {
+    const nestedPaths = (value: unknown) => (JSON.stringify(value).match(/"path":"badges"/g) ?? []).length;
+    const flatFacets = (args: EarnerSearchArgs) =>
+      build(args)
+        .facets.filter((f) => f.flat)
+        .map((f) => f.facet.id);
+    // No badge selection: every badge facet without a badge-field label is flat; badges and issuers keep their labels through the nested badges.
+    expect(flatFacets({})).toEqual(['skills', 'frameworks', 'credentialTypes', 'issued']);
+    expect(nestedPaths((body({}) as { post_filter: unknown }).post_filter)).toBe(0);
+    // One skill selected: only its own facet is flat (the others must count badges holding the skill AND their value).
+    expect(flatFacets({ skills: ['esco:S5.5'] })).toEqual(['skills']);
+    expect(nestedPaths((body({ skills: ['esco:S5.5'] }) as { post_filter: unknown }).post_filter)).toBe(0);
+    // A skill and an issuer must hold within one badge: the filter stays nested.
+    expect(nestedPaths((body({ skills: ['esco:S5.5'], issuers: ['did:web:a.example'] }) as { post_filter: unknown }).post_filter)).toBe(1);
+    // Outside the default scope (expired badges, unknown issuers) the flat fields do not apply.
+    expect(flatFacets({ verification: ['VERIFIED', 'EXPIRED'] })).toEqual([]);
+    expect(flatFacets({ issuerRecognition: ['RECOGNIZED', 'UNKNOWN'] })).toEqual([]);
   });
 });

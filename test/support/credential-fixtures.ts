@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createResolver, type ResolveMapping, type Resolver } from '../../indexer/verify/resolver.ts';
+import { createResolver, type ResolveMapping, type Resolver, type ResolverOptions } from '../../indexer/verify/resolver.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const fixturesRoot = path.resolve(repoRoot, 'test', 'fixtures', '1edtech');
@@ -31,6 +31,11 @@ export function readFixture(relative: string): Uint8Array {
  * the status list URL onto `ob30/bit-string-list/testlist`. No network.
  */
 export function fixtureResolver(hostedAssertion = 'ob20/basic-assertion.json'): Resolver {
+  return createResolver(fixtureResolverOptions(hostedAssertion));
+}
+
+/** The settings of `fixtureResolver` (plain data, e.g. for verification worker threads). */
+export function fixtureResolverOptions(hostedAssertion = 'ob20/basic-assertion.json'): ResolverOptions {
   const assets = fixturePath('ob20/assets');
   const mappings: ResolveMapping[] = [
     { prefix: HOSTED_ASSERTION_ID, target: fixturePath(hostedAssertion) },
@@ -39,5 +44,5 @@ export function fixtureResolver(hostedAssertion = 'ob20/basic-assertion.json'): 
     { prefix: 'https://www.example.org/', target: assets },
     { prefix: UPSTREAM_TESTLIST_URL, target: fixturePath('ob30/bit-string-list/testlist') },
   ];
-  return createResolver({ mappings, allowNetwork: false });
+  return { mappings, allowNetwork: false };
 }

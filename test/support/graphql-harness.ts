@@ -5,7 +5,7 @@
  */
 import type { Client } from '@elastic/elasticsearch';
 import { buildContext } from '../../api/context.ts';
-import { createSearchEngine } from '../../api/engine.ts';
+import { createSearchEngine, type EarnerIndexLayout } from '../../api/engine.ts';
 import { createGraphqlServer, type GraphqlServerOptions } from '../../api/graphql/server.ts';
 import { createLogger } from '../../api/log.ts';
 import type { Viewer } from '../../api/viewer.ts';
@@ -31,7 +31,12 @@ export interface GraphqlHarness {
   close(): Promise<void>;
 }
 
-export async function graphqlHarness(prefix: string, now: Date, options: GraphqlServerOptions = {}): Promise<GraphqlHarness> {
+export async function graphqlHarness(
+  prefix: string,
+  now: Date,
+  options: GraphqlServerOptions = {},
+  layout: EarnerIndexLayout = { shards: 1, flatDefaultScope: true },
+): Promise<GraphqlHarness> {
   const client: Client = engineClient();
   const calls: EngineCall[] = [];
   client.diagnostic.on('request', (_error, event) => {
@@ -39,7 +44,7 @@ export async function graphqlHarness(prefix: string, now: Date, options: Graphql
     if (params) calls.push({ method: params.method, path: params.path });
   });
   const log = createLogger('error', () => {});
-  const engine = createSearchEngine(client, prefix, log);
+  const engine = createSearchEngine(client, prefix, log, layout);
   const server = createGraphqlServer(log, options);
   await server.start();
   return {

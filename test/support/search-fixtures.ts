@@ -54,7 +54,7 @@ export function skillDocuments(taxonomy: Taxonomy): IndexedSkillDocument[] {
 }
 
 /** Generates the directory, builds earner documents with the indexer's builder and writes every index. */
-export async function seedSearchFixture(name: string, seed = 42, earnerCount = 300): Promise<SearchFixture> {
+export async function seedSearchFixture(name: string, seed = 42, earnerCount = 300, shards = 1): Promise<SearchFixture> {
   const client = engineClient();
   const prefix = uniquePrefix(name);
   const taxonomy = loadTaxonomy();
@@ -62,7 +62,7 @@ export async function seedSearchFixture(name: string, seed = 42, earnerCount = 3
   const generated = generateDirectory(taxonomy, seed, earnerCount, now);
   const earners = [...earnerDocuments(generated, taxonomy, now)];
   const badgeClasses = badgeClassDocuments(generated, now);
-  const target = { client, prefix, replicas: 0 };
+  const target = { client, prefix, replicas: 0, shards };
   await ensureAllIndices(target);
   await bulkWrite(client, aliasName(prefix, 'earners'), earners);
   await bulkWrite(client, aliasName(prefix, 'badge-classes'), badgeClasses);

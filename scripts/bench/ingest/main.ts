@@ -1,12 +1,17 @@
 /**
- * `npm run bench:ingest [-- --sizes 10000,100000]`: credentials per second end
- * to end (parse, verify, normalize, merge, index) beside a raw `_bulk` of the
- * same finished documents, measured in the same run, and the peak memory.
+ * `npm run bench:ingest [-- --sizes 10000,100000 --workers N]`, in one run per
+ * size: verification alone with 1 worker (in-process) and with N worker
+ * threads (default one per core); end-to-end ingest (parse, verify, normalize,
+ * merge, index; N workers) beside verification alone and beside a raw `_bulk`
+ * of the same finished documents; `reindex` (earners and badge classes from
+ * the stored credentials) beside a raw `_bulk` of the documents it writes;
+ * and the peak memory (worker threads included: they share the process).
  * Credentials stream from the demo data set's credentials.jsonl; the demo
  * issuers' server (in a child process) answers hosted assertions, keys and
  * status lists on 127.0.0.1, so verification does its real HTTP round trips.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createEngineClient } from '../../../mappings/connection.ts';
@@ -16,22 +21,35 @@ import type { DirectorySettingsDocument } from '../../../mappings/directory-sett
 import type { PathwayDefinition } from '../../../mappings/pathways.ts';
 import { expandInputs, type InputUnit } from '../../../indexer/ingest/inputs.ts';
 import { ingest } from '../../../indexer/ingest/ingest.ts';
+import { createVerifyPool } from '../../../indexer/ingest/verify-pool.ts';
+import { reindexBadgeClasses, reindexEarners } from '../../../indexer/rebuild/reindex.ts';
 import { IndexStore } from '../../../indexer/store/index-store.ts';
 import { ensureSkillsIndex, skillLookup } from '../../../indexer/taxonomy/skills-index.ts';
 import { loadTaxonomy } from '../../../indexer/taxonomy/index.ts';
 import { registerDemoEarners } from '../../demo/load.ts';
 import type { EarnerRecord } from '../../demo/types.ts';
-import { createResolver } from '../../../indexer/verify/resolver.ts';
+import { createResolver, type ResolverOptions } from '../../../indexer/verify/resolver.ts';
 import { ensureEngine } from '../../engine/server.ts';
 import { currentLoad, describeMachine, engineFacts } from '../machine.ts';
 import { startIssuersProcess } from './issuers-process.ts';
 import { rawBulk, readFinishedDocuments } from './raw-bulk.ts';
+import { verifyOnly } from './verify-only.ts';
 
 /** Average credentials per demo earner, to size a data set for N credentials. */
 const CREDENTIALS_PER_EARNER = 4.2;
 
 interface SizeResult {
   credentials: number;
+  workers: number;
+  verify1Rate: number;
+  verifyNRate: number;
+  verify1ColdRate: number;
+  verifyNColdRate: number;
+  reindexSeconds: number;
+  reindexRate: number;
+  rawDerivedSeconds: number;
+  rawDerivedRate: number;
+  derivedDocuments: number;
   earners: number;
   e2eSeconds: number;
   e2eRate: number;
@@ -64,6 +82,13 @@ async function* firstLines(file: string, limit: number): AsyncGenerator<InputUni
   }
 }
 
+/** In memory for the verification-only runs (not for ingest, which streams: its peak RSS stays its own). */
+async function collect(units: AsyncIterable<InputUnit>): Promise<InputUnit[]> {
+  const out: InputUnit[] = [];
+  for await (const unit of units) out.push(unit);
+  return out;
+}
+
 const readJsonLines = async <T>(file: string): Promise<T[]> =>
   (await readFile(file, 'utf8'))
     .split('\n')
@@ -72,8 +97,14 @@ const readJsonLines = async <T>(file: string): Promise<T[]> =>
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { sizes: { type: 'string', default: '10000,100000' }, 'issuer-port': { type: 'string', default: '3190' } },
+    options: {
+      sizes: { type: 'string', default: '10000,100000' },
+      'issuer-port': { type: 'string', default: '3190' },
+      workers: { type: 'string', default: String(availableParallelism()) },
+    },
   });
+  const workers = Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 1) throw new Error(`--workers takes a whole number >= 1, got "${values.workers}"`);
   const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
   if (sizes.some((n) => !Number.isInteger(n) || n < 100))
     throw new Error(`--sizes takes whole numbers of credentials >= 100, got "${values.sizes}"`);
@@ -109,30 +140,63 @@ async function main(): Promise<void> {
       { refresh: true },
     );
 
-    console.error(`   end to end: ingesting the first ${credentials} lines of ${path.join(issuers.folder, 'credentials.jsonl')}`);
+    const file = path.join(issuers.folder, 'credentials.jsonl');
+    // The issuers' documents are served on loopback: the allow-list the workers must honour too.
+    const resolverOptions: ResolverOptions = { allowHosts: [`127.0.0.1:${Number(values['issuer-port'])}`] };
     const sampler = rssSampler();
+    // In a function so the units held in memory are garbage before ingest streams its own.
+    const { verify1, verifyN, verified } = await (async () => {
+      const units = await collect(firstLines(file, credentials));
+      console.error(`   verification only: ${units.length} credentials, 1 worker (in-process), then ${workers} workers`);
+      return {
+        verify1: await verifyOnly(units, 1, resolverOptions),
+        verifyN: await verifyOnly(units, workers, resolverOptions),
+        verified: units.length,
+      };
+    })();
+
+    console.error(`   end to end: ingesting the first ${credentials} lines of ${file} with ${workers} workers`);
+    const verifyPool = workers > 1 ? createVerifyPool(workers, { resolver: resolverOptions }) : undefined;
     const started = performance.now();
-    const summary = await ingest(firstLines(path.join(issuers.folder, 'credentials.jsonl'), credentials), {
-      store,
+    const context = { store, skills: skillLookup(taxonomy), pathways, now: () => new Date() };
+    const summary = await ingest(firstLines(file, credentials), {
+      ...context,
       taxonomy,
-      skills: skillLookup(taxonomy),
-      pathways,
-      verify: { resolver: createResolver({ allowHosts: [`127.0.0.1:${Number(values['issuer-port'])}`] }) },
-      now: () => new Date(),
+      verify: { resolver: createResolver(resolverOptions) },
       chunkSize: 1000,
-    });
+      ...(verifyPool ? { verifyPool } : {}),
+    }).finally(() => verifyPool?.close());
     const e2eMs = performance.now() - started;
-    const peakRssMb = sampler.stop() / 1024 / 1024;
     await issuers.stop();
+
+    console.error('   reindex: earners and badge classes rebuilt from the stored credentials');
+    const reindexStarted = performance.now();
+    await reindexBadgeClasses(context);
+    await reindexEarners(context);
+    const reindexMs = performance.now() - reindexStarted;
+    const peakRssMb = sampler.stop() / 1024 / 1024;
 
     console.error('   baseline: raw _bulk of the same finished documents');
     const finished = await readFinishedDocuments(client, e2eTarget.prefix);
     const rawMs = await rawBulk(rawTarget, finished);
+    await deleteAllIndices(rawTarget);
+    const derived = await readFinishedDocuments(client, e2eTarget.prefix, ['earners', 'badge-classes']);
+    const rawDerivedMs = await rawBulk(rawTarget, derived);
 
     const e2eRate = summary.inputs / (e2eMs / 1000);
     const rawRate = summary.inputs / (rawMs / 1000);
     results.push({
       credentials: summary.inputs,
+      workers,
+      verify1Rate: verified / (verify1.warmMs / 1000),
+      verifyNRate: verified / (verifyN.warmMs / 1000),
+      verify1ColdRate: verified / (verify1.coldMs / 1000),
+      verifyNColdRate: verified / (verifyN.coldMs / 1000),
+      reindexSeconds: reindexMs / 1000,
+      reindexRate: derived.documents / (reindexMs / 1000),
+      rawDerivedSeconds: rawDerivedMs / 1000,
+      rawDerivedRate: derived.documents / (rawDerivedMs / 1000),
+      derivedDocuments: derived.documents,
       earners: summary.earnersWritten,
       e2eSeconds: e2eMs / 1000,
       e2eRate,
@@ -153,7 +217,34 @@ async function main(): Promise<void> {
   const lines = [
     '',
     `Ingest benchmark — ${machine.cores} cores (${machine.cpuModel}), ${machine.totalMemoryGb} GB, Node ${machine.node}, Elasticsearch ${facts.version} (heap ${fmt(facts.heapMaxMb)} MB), load ${machine.loadAverage.start} -> ${machine.loadAverage.end}`,
-    'Credentials per second, end to end (parse, verify incl. HTTP to the demo issuers, normalize skills, merge earners, index) vs a raw _bulk of the same finished documents:',
+    'Verification only (no engine), credentials per second, 1 worker (in-process) vs N worker threads (goal: >= 1.8x on 2 cores).',
+    'Cold: first pass (worker start-up, HTTP to the demo issuers on 127.0.0.1); warm: a second pass over the same credentials (documents cached: the verification work alone):',
+    '',
+    '| credentials | pass | 1 worker | N workers | ratio (N / 1) |',
+    '| ---: | --- | ---: | ---: | ---: |',
+    ...results.flatMap((r) => [
+      `| ${fmt(r.credentials)} | cold | ${fmt(r.verify1ColdRate)}/s | ${r.workers}: ${fmt(r.verifyNColdRate)}/s | ${fmt(r.verifyNColdRate / r.verify1ColdRate, 2)}x |`,
+      `| ${fmt(r.credentials)} | warm | ${fmt(r.verify1Rate)}/s | ${r.workers}: ${fmt(r.verifyNRate)}/s | ${fmt(r.verifyNRate / r.verify1Rate, 2)}x |`,
+    ]),
+    '',
+    'End-to-end ingest (N workers, a cold start like any run) vs verification only (N workers, cold pass) (goal: >= 0.8x):',
+    '',
+    '| credentials | end to end | verification only | ratio (e2e / verify) |',
+    '| ---: | ---: | ---: | ---: |',
+    ...results.map(
+      (r) => `| ${fmt(r.credentials)} | ${fmt(r.e2eRate)}/s | ${fmt(r.verifyNColdRate)}/s | ${fmt(r.e2eRate / r.verifyNColdRate, 2)}x |`,
+    ),
+    '',
+    '`reindex` (earners and badge classes rebuilt from the stored credentials, no re-verification) vs a raw _bulk of the same documents, documents per second (goal: >= 0.6x):',
+    '',
+    '| credentials | documents | reindex | raw _bulk | ratio (reindex / raw) |',
+    '| ---: | ---: | ---: | ---: | ---: |',
+    ...results.map(
+      (r) =>
+        `| ${fmt(r.credentials)} | ${fmt(r.derivedDocuments)} | ${fmt(r.reindexRate)}/s (${fmt(r.reindexSeconds, 1)} s) | ${fmt(r.rawDerivedRate)}/s (${fmt(r.rawDerivedSeconds, 1)} s) | ${fmt(r.reindexRate / r.rawDerivedRate, 2)}x |`,
+    ),
+    '',
+    'Credentials per second, end to end vs a raw _bulk of the same finished documents (credentials, earners, badge classes); peak RSS of the whole run (worker threads included):',
     '',
     '| credentials | earner documents written | end to end | raw _bulk | ratio (e2e / raw) | docs written | bulk MB | peak RSS |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',

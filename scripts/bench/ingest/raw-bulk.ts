@@ -17,11 +17,16 @@ export interface FinishedDocuments {
 }
 
 /** Reads every document of the ingest's indices and pre-renders bulk bodies (outside the timed part). */
-export async function readFinishedDocuments(client: Client, sourcePrefix: string, flushBytes = 5_000_000): Promise<FinishedDocuments> {
+export async function readFinishedDocuments(
+  client: Client,
+  sourcePrefix: string,
+  kinds: readonly IndexKind[] = KINDS,
+  flushBytes = 5_000_000,
+): Promise<FinishedDocuments> {
   const bodies = new Map<IndexKind, string[]>();
   let documents = 0;
   let bytes = 0;
-  for (const kind of KINDS) {
+  for (const kind of kinds) {
     const out: string[] = [];
     let current = '';
     let after: unknown[] | undefined;
@@ -53,7 +58,8 @@ export async function readFinishedDocuments(client: Client, sourcePrefix: string
 
 /** Sends the bodies with `concurrency` requests in flight; returns milliseconds. */
 export async function rawBulk(target: IndexTarget, finished: FinishedDocuments, concurrency = 3): Promise<number> {
-  for (const kind of KINDS) await ensureIndex(target, kind);
+  const kinds = [...finished.bodies.keys()];
+  for (const kind of kinds) await ensureIndex(target, kind);
   const jobs = [...finished.bodies].flatMap(([kind, bodies]) => bodies.map((body) => ({ index: aliasName(target.prefix, kind), body })));
   const started = performance.now();
   let next = 0;
@@ -69,6 +75,6 @@ export async function rawBulk(target: IndexTarget, finished: FinishedDocuments, 
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  await target.client.indices.refresh({ index: KINDS.map((k) => aliasName(target.prefix, k)).join(',') });
+  await target.client.indices.refresh({ index: kinds.map((k) => aliasName(target.prefix, k)).join(',') });
   return performance.now() - started;
 }
