@@ -4,7 +4,7 @@
  * in, seed earners and read the messages the server sent.
  */
 import { earnerIdDocumentId } from '../../mappings/earner-ids.ts';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from '@elastic/elasticsearch';
@@ -12,7 +12,6 @@ import { accountIdFor } from '../../api/accounts/identity.ts';
 import { hashPassword } from '../../api/accounts/password.ts';
 import { apiConfigFromEnv, type ApiConfig } from '../../api/config.ts';
 import { startApi, type RunningApi, type StartOptions } from '../../api/main.ts';
-import { OUTBOX_FILE } from '../../api/outbox/file-outbox.ts';
 import type { AccountDocument, AccountRole } from '../../mappings/accounts.ts';
 import type { CredentialDocument } from '../../mappings/credentials.ts';
 import { defaultDirectorySettings, type DirectorySettingsDocument } from '../../mappings/directory-settings.ts';
@@ -20,6 +19,7 @@ import { buildEarnerDocument } from '../../mappings/earner-document.ts';
 import { aliasName, deleteAllIndices } from '../../mappings/indices.ts';
 import type { OutboxMessageDocument } from '../../mappings/outbox.ts';
 import { engineClient, engineUrl, uniquePrefix } from './engine.ts';
+import { readFileOutbox } from './file-outbox.ts';
 import type { GraphqlResult } from './graphql-harness.ts';
 import { TEST_NOISE_SECRET } from './report-disclosure.ts';
 
@@ -92,16 +92,7 @@ export async function startAccountApi(name: string, env: Record<string, string> 
       if (!result.body.data?.login) throw new Error(`login failed: ${JSON.stringify(result.body.errors)}`);
       return result.body.data.login.token;
     },
-    outbox() {
-      try {
-        return readFileSync(join(outboxDir, OUTBOX_FILE), 'utf8')
-          .split('\n')
-          .filter(Boolean)
-          .map((line) => JSON.parse(line) as OutboxMessageDocument);
-      } catch {
-        return [];
-      }
-    },
+    outbox: () => readFileOutbox(outboxDir),
     async cleanup() {
       await api.close();
       await deleteAllIndices({ client, prefix, replicas: 0 });

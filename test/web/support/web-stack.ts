@@ -6,18 +6,18 @@
  * accounts, and the API serving both under the test's index prefix with a
  * file outbox the test can read.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedDemoAccounts } from '../../../scripts/demo/accounts/seed-demo.ts';
 import { apiConfigFromEnv } from '../../../api/config.ts';
 import { startApi, type RunningApi } from '../../../api/main.ts';
-import { OUTBOX_FILE } from '../../../api/outbox/file-outbox.ts';
 import type { DemoDataset } from '../../../scripts/demo/types.ts';
 import { loadTaxonomy } from '../../../indexer/taxonomy/index.ts';
 import type { OutboxMessageDocument } from '../../../mappings/outbox.ts';
 import { loadDemoDirectory, type DemoDirectory } from '../../support/demo-directory.ts';
 import { engineUrl, type TestIndices } from '../../support/engine.ts';
+import { readFileOutbox } from '../../support/file-outbox.ts';
 
 export interface WebStack {
   /** Origin of the API, which serves the web app at `/`. */
@@ -66,16 +66,7 @@ export async function startWebStack(name: string, { earners = 120, seed = 5, env
       dataset: loaded.dataset,
       api: running,
       indices: { client: loaded.target.client, prefix: loaded.target.prefix },
-      outbox() {
-        try {
-          return readFileSync(join(outboxDir, OUTBOX_FILE), 'utf8')
-            .split('\n')
-            .filter(Boolean)
-            .map((line) => JSON.parse(line) as OutboxMessageDocument);
-        } catch {
-          return [];
-        }
-      },
+      outbox: () => readFileOutbox(outboxDir),
       async close() {
         await running.close();
         await loaded.close();
