@@ -81,6 +81,7 @@ export async function runSavedSearchAlerts(deps: AlertDependencies, signal?: Abo
     for (const run of runs) await store.recordRun(run.id, { lastRunAt: now.toISOString(), ...run });
     summary.searches += runs.length;
   }
+  await store.refresh();
   return summary;
 }
 

@@ -8,6 +8,7 @@ import type { SavedSearchDocument } from '../../mappings/saved-searches.ts';
 import { aliasName } from '../../mappings/indices.ts';
 import type { Logger } from '../log.ts';
 import { engineGuard } from '../stores/guard.ts';
+import { getVersioned } from '../stores/versioned.ts';
 import { SAVED_SEARCH_LIMITS } from './criteria.ts';
 
 const PAGE = 500;
@@ -21,8 +22,10 @@ export interface SavedSearchStore {
   deleteOwn(employerAccountId: string, id: string): Promise<boolean>;
   /** Every saved search with an alert, in pages (by id). */
   withAlerts(): AsyncGenerator<SavedSearchDocument[]>;
-  /** Records one run's matches. */
+  /** Records one run's matches (visible to lists after `refresh`). */
   recordRun(id: string, run: Pick<SavedSearchDocument, 'lastRunAt' | 'lastMatchIds' | 'newMatchCount'>): Promise<void>;
+  /** Makes recorded runs visible to lists: once per job run, not per search. */
+  refresh(): Promise<void>;
 }
 
 export function createSavedSearchStore(client: Client, indexPrefix: string, log: Logger): SavedSearchStore {
@@ -44,16 +47,19 @@ export function createSavedSearchStore(client: Client, indexPrefix: string, log:
     countOwn: (employerAccountId) => guard(async () => (await client.count({ index, query: own(employerAccountId) })).count),
     create: (document) =>
       guard(async () => {
-        await client.create({ index, id: document.id, document, refresh: 'wait_for' });
+        // Refreshed at once: the employer's list shows it in the answer to the next request.
+        await client.create({ index, id: document.id, document, refresh: true });
       }),
     deleteOwn: (employerAccountId, id) =>
       guard(async () => {
-        const response = await client.deleteByQuery({
-          index,
-          query: { bool: { filter: [own(employerAccountId), { term: { id } }] } },
-          refresh: true,
-        });
-        return (response.deleted ?? 0) > 0;
+        // Read, check the owner, delete that very version: another employer's id is left alone.
+        const read = await getVersioned<SavedSearchDocument>(client, index, id);
+        if (!read || read.doc.employerAccountId !== employerAccountId) return false;
+        const response = await client.delete(
+          { index, id, if_seq_no: read.seqNo, if_primary_term: read.primaryTerm, refresh: true },
+          { ignore: [404, 409] },
+        );
+        return response.result === 'deleted';
       }),
     async *withAlerts() {
       let after: (string | number)[] | undefined;
@@ -77,7 +83,11 @@ export function createSavedSearchStore(client: Client, indexPrefix: string, log:
     recordRun: (id, run) =>
       guard(async () => {
         // A search deleted during the run stays deleted.
-        await client.update({ index, id, doc: run, refresh: 'wait_for' }, { ignore: [404] });
+        await client.update({ index, id, doc: run }, { ignore: [404] });
+      }),
+    refresh: () =>
+      guard(async () => {
+        await client.indices.refresh({ index });
       }),
   };
 }
