@@ -25,6 +25,8 @@ export interface SavedSearchServiceDependencies {
   now: () => Date;
 }
 
+const tooMany = () => new BadInputError('input', `at most ${SAVED_SEARCH_LIMITS.maxPerEmployer} saved searches: delete one first`);
+
 function requireEmployer(viewer: Viewer): string {
   const accountId = requireSignedIn(viewer);
   if (viewer.role !== 'employer') throw new ForbiddenError('Saved searches are for employer accounts.');
@@ -41,8 +43,7 @@ export function createSavedSearchService({ platform, engine, loaders, viewer, no
     async saveSearch(input: SaveSearchArgs): Promise<SavedSearchDocument> {
       const employerAccountId = requireEmployer(viewer);
       const { name, criteria, alert } = parseSaveSearch(input);
-      if ((await store().countOwn(employerAccountId)) >= SAVED_SEARCH_LIMITS.maxPerEmployer)
-        throw new BadInputError('input', `at most ${SAVED_SEARCH_LIMITS.maxPerEmployer} saved searches: delete one first`);
+      if ((await store().countOwn(employerAccountId)) >= SAVED_SEARCH_LIMITS.maxPerEmployer) throw tooMany();
       // Who matches now is the starting point: the first alert lists only those who match later.
       const search = createSearchService({ engine, loaders, viewer, now });
       const matches = await currentMatches(search, criteria);
@@ -59,6 +60,11 @@ export function createSavedSearchService({ platform, engine, loaders, viewer, no
         newMatchCount: 0,
       };
       await store().create(document);
+      // Counted again once stored: saves racing past the first check are taken back, so the limit holds.
+      if ((await store().countOwn(employerAccountId)) > SAVED_SEARCH_LIMITS.maxPerEmployer) {
+        await store().deleteOwn(employerAccountId, document.id);
+        throw tooMany();
+      }
       return document;
     },
 

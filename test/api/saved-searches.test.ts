@@ -179,8 +179,21 @@ describe('saved searches and alerts', () => {
     const fresh = await createAccount(t.client, t.prefix, { email: 'many@hire.example', role: 'employer', password: 'many-password' });
     expect(fresh.role).toBe('employer');
     const token = await t.login('many@hire.example', 'many-password');
-    for (let n = 0; n < 50; n++)
+    for (let n = 0; n < 45; n++)
       expect((await save({ name: `search ${n}`, search: { text: `term${n}` } }, token)).body.errors).toBeUndefined();
+    // Ten at once against the last five places: never more than 50 kept, and every answer tells the truth.
+    const racing = await Promise.all(Array.from({ length: 10 }, (_, n) => save({ name: `racing ${n}`, search: {} }, token)));
+    const accepted = racing.filter((r) => r.body.data?.saveSearch).length;
+    for (const refused of racing.filter((r) => r.body.errors))
+      expect(refused.body.errors![0]!.message).toMatch(/at most 50 saved searches/);
+    await t.client.indices.refresh({ index: aliasName(t.prefix, 'saved-searches') });
+    const { count: kept } = await t.client.count({
+      index: aliasName(t.prefix, 'saved-searches'),
+      query: { term: { employerAccountId: fresh.id } },
+    });
+    expect(kept).toBeLessThanOrEqual(50);
+    expect(kept).toBe(45 + accepted);
+    for (let n = kept; n < 50; n++) expect((await save({ name: `fill ${n}`, search: {} }, token)).body.errors).toBeUndefined();
     const over = await save({ name: 'one too many', search: {} }, token);
     expect(over.body.errors?.[0]?.message).toMatch(/at most 50 saved searches/);
     expect((await t.gql<{ savedSearches: Saved[] }>(LIST, {}, token)).body.data!.savedSearches).toHaveLength(50);
