@@ -34,6 +34,8 @@ const config: CodegenConfig = {
           Issuer: '../search/lookups.ts#IssuerView',
           MyProfile: '../records/own-profile.ts#OwnProfile',
           PathwayProgress: '../resolvers/pathway-progress.ts#ProgressWithEarned',
+          SavedSearch: '../../mappings/saved-searches.ts#SavedSearchDocument',
+          SavedSearchCriteria: '../saved-searches/criteria.ts#SavedCriteria',
           RevealedChannel: '../../mappings/contacts.ts#RevealedChannel',
           Skill: '../search/lookups.ts#SkillView',
           SkillGapReport: '../reports/report.ts#SkillGapReport',

@@ -62,6 +62,13 @@ const apiSchema = z
       .refine((expression) => cron.validate(expression), { message: 'must be a cron expression such as "15 2 * * *"' }),
     /** `false`: the API does not schedule snapshots (tests; a deployment that runs them elsewhere). */
     REPORT_SNAPSHOTS_ENABLED: z.enum(['true', 'false']).default('true'),
+    /** When saved-search alerts run (daily and weekly ones are due a day or a week after their last run). */
+    SAVED_SEARCH_ALERT_CRON: z
+      .string()
+      .default('30 6 * * *')
+      .refine((expression) => cron.validate(expression), { message: 'must be a cron expression such as "30 6 * * *"' }),
+    /** `false`: the API does not schedule saved-search alerts (tests run the job on demand). */
+    SAVED_SEARCH_ALERTS_ENABLED: z.enum(['true', 'false']).default('true'),
     /** Cost of one GraphQL operation (fields times the lists they sit in) for signed-in and anonymous callers. */
     GRAPHQL_MAX_COST: z.coerce.number().int().min(10).max(10_000_000).default(50_000),
     GRAPHQL_ANONYMOUS_MAX_COST: z.coerce.number().int().min(10).max(10_000_000).default(600),
@@ -125,6 +132,12 @@ export interface ReportConfig {
   snapshotsEnabled: boolean;
 }
 
+/** Saved-search alerts: when the job runs. */
+export interface SavedSearchConfig {
+  alertCron: string;
+  alertsEnabled: boolean;
+}
+
 /** Limits of one GraphQL operation (see `graphql/operation-budget.ts`). */
 export interface GraphqlLimits {
   anonymousMaxCost: number;
@@ -159,6 +172,7 @@ export interface ApiConfig {
   outbox: OutboxConfig;
   contacts: ContactConfig;
   reports: ReportConfig;
+  savedSearches: SavedSearchConfig;
   graphql: GraphqlLimits;
   abuse: AbuseLimits;
 }
@@ -204,6 +218,7 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
       snapshotCron: c.REPORT_SNAPSHOT_CRON,
       snapshotsEnabled: c.REPORT_SNAPSHOTS_ENABLED === 'true',
     },
+    savedSearches: { alertCron: c.SAVED_SEARCH_ALERT_CRON, alertsEnabled: c.SAVED_SEARCH_ALERTS_ENABLED === 'true' },
     graphql: {
       anonymousMaxCost: c.GRAPHQL_ANONYMOUS_MAX_COST,
       maxCost: c.GRAPHQL_MAX_COST,

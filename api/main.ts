@@ -12,6 +12,8 @@ import { tokenViewerResolver } from './accounts/token-viewer.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createPlatform } from './platform.ts';
 import { createReporting, type Reporting } from './reports/reporting.ts';
+import { createSavedSearchAlertJob } from './saved-searches/alert-job.ts';
+import type { Job } from '../mappings/runtime/scheduled-job.ts';
 import type { ViewerResolver } from './viewer.ts';
 
 export interface RunningApi {
@@ -19,6 +21,8 @@ export interface RunningApi {
   url: string;
   /** Skill-gap reports: `reporting.snapshotJob.runNow()` takes a snapshot on demand. */
   reporting: Reporting;
+  /** Saved-search alerts: `savedSearchAlerts.runNow()` sends the digests that are due. */
+  savedSearchAlerts: Job;
   /** Resolves when work done after answering (claim links) has finished. */
   idle(): Promise<void>;
   /**
@@ -73,8 +77,19 @@ export async function startApi(config: ApiConfig = apiConfigFromEnv(), options: 
   await graphqlServer.start();
   const platform = createPlatform(engine, config, log);
   const reporting = createReporting(engine, config.engine.indexPrefix, config.reports, log, options.now);
+  const searchEngine = createSearchEngine(engine, config.engine.indexPrefix, log, { shards: config.engine.shards, flatDefaultScope });
+  const savedSearchAlerts = createSavedSearchAlertJob({
+    store: platform.savedSearches,
+    accounts: platform.accounts,
+    engine: searchEngine,
+    outbox: platform.outbox,
+    publicUrl: config.auth.publicUrl,
+    now: options.now ?? (() => new Date()),
+    log,
+    expression: config.savedSearches.alertCron,
+  });
   const context = contextFactory({
-    engine: createSearchEngine(engine, config.engine.indexPrefix, log, { shards: config.engine.shards, flatDefaultScope }),
+    engine: searchEngine,
     resolveViewer:
       options.resolveViewer ??
       tokenViewerResolver({ accounts: platform.accounts, sessions: platform.sessions, ...(options.now ? { now: options.now } : {}) }),
@@ -96,14 +111,23 @@ export async function startApi(config: ApiConfig = apiConfigFromEnv(), options: 
     reporting.snapshotJob.start();
     log.info('skill-gap snapshots scheduled', { cron: config.reports.snapshotCron });
   }
+  if (config.savedSearches.alertsEnabled) {
+    savedSearchAlerts.start();
+    log.info('saved-search alerts scheduled', { cron: config.savedSearches.alertCron });
+  }
   return {
     server,
     url,
     reporting,
+    savedSearchAlerts,
     idle: () => platform.background.idle(),
     close: async (timeoutMs) => {
       const budget = timeoutMs ?? SNAPSHOT_DRAIN_MS;
-      await Promise.all([closeServer(server, (budget * 3) / 4), reporting.snapshotJob.shutdown(budget * 0.8)]);
+      await Promise.all([
+        closeServer(server, (budget * 3) / 4),
+        reporting.snapshotJob.shutdown(budget * 0.8),
+        savedSearchAlerts.shutdown(budget * 0.8),
+      ]);
       await platform.background.idle();
       await graphqlServer.stop();
       await platform.outbox.close();

@@ -23,6 +23,7 @@ import { outboxMapping } from './outbox.ts';
 import { pathwaysMapping } from './pathways.ts';
 import { postingsMapping } from './postings.ts';
 import { reportSnapshotsMapping } from './report-snapshots.ts';
+import { savedSearchesMapping } from './saved-searches.ts';
 import { searchLogMapping } from './search-log.ts';
 import { skillsMapping } from './skills.ts';
 
@@ -44,6 +45,7 @@ export const INDEX_KINDS = [
   'contact-quotas',
   'earner-ids',
   'issuers',
+  'saved-searches',
 ] as const;
 export type IndexKind = (typeof INDEX_KINDS)[number];
 
@@ -86,6 +88,8 @@ export const INDEX_DEFINITIONS: Record<IndexKind, IndexDefinition> = {
   'earner-ids': { mappings: earnerIdsMapping, rebuildable: false },
   // The issuer registry: loaded from registry files and changed by admins, never rebuilt.
   issuers: { mappings: issuersMapping, rebuildable: false },
+  // Employers' saved searches and what each matched at its last alert run.
+  'saved-searches': { mappings: savedSearchesMapping, rebuildable: false },
 };
 
 /**

@@ -25,6 +25,7 @@ import { REPORT_LIMITS } from '../reports/input.ts';
 import { LIMITS } from '../search/limits.ts';
 import { MAX_MATCH_SKILLS, MAX_MATCH_WORDS } from '../search/matches.ts';
 import { LIST_PAGE } from './list-page.ts';
+import { SAVED_SEARCH_LIMITS } from '../saved-searches/criteria.ts';
 
 type Args = Record<string, unknown>;
 
@@ -68,6 +69,23 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   // The issuer registry (admins): a page of entries (`registryIssuers(first)`, at most 100), each with a few ids.
   'RegistryIssuerList.nodes': fixed(100),
   ...Object.fromEntries(['ids', 'origins', 'dids', 'keys'].map((field) => [`RegistryIssuer.${field}`, fixed(20)])),
+  // An employer keeps at most 50 saved searches; each list of one is a checked search's filter list.
+  'Query.savedSearches': fixed(SAVED_SEARCH_LIMITS.maxPerEmployer),
+  ...Object.fromEntries(
+    [
+      'badges',
+      'skills',
+      'issuers',
+      'frameworks',
+      'regions',
+      'credentialTypes',
+      'verification',
+      'issuerRecognition',
+      'excludeBadges',
+      'excludeSkills',
+      'excludeIssuers',
+    ].map((field) => [`SavedSearchCriteria.${field}`, fixed(LIMITS.maxFilterValues)]),
+  ),
 };
 
 /** What an unlisted list field without `first` counts as: the largest page. */

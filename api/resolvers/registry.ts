@@ -17,6 +17,7 @@ import { accountResolvers } from './mutation-accounts.ts';
 import { lookupQueryResolvers } from './query-lookups.ts';
 import { searchQueryResolvers } from './query-search.ts';
 import { reportResolvers } from '../reports/resolvers.ts';
+import { savedSearchResolvers } from '../saved-searches/resolvers.ts';
 import { settingsResolvers } from './settings.ts';
 import { skillResolvers } from './skill.ts';
 import type { ResolverMap } from './types.ts';
@@ -41,4 +42,5 @@ export const resolverRegistry: ResolverMap[] = [
   contactResolvers,
   reportResolvers,
   issuerRegistryResolvers,
+  savedSearchResolvers,
 ];

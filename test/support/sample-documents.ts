@@ -257,4 +257,18 @@ export const sampleDocuments: Record<IndexKind, { id: string; document: object }
     id: 'b5e0c1d3f2a4e6c8b5e0c1d3f2a4e6c8b5e0c1d3f2a4e6c8b5e0c1d3f2a4e6c8',
     document: { identityKey: 'email:ada@example.org', earnerId: sampleEarner.earnerId, assignedAt: '2025-01-01T00:00:00.000Z' },
   },
+  'saved-searches': {
+    id: 'ss_sample',
+    document: {
+      id: 'ss_sample',
+      employerAccountId: 'acct_employer',
+      name: 'Welders in Ohio',
+      criteria: { text: 'welding', regions: ['US-OH'], skillsMode: 'ALL' },
+      alert: 'daily',
+      createdAt: '2026-06-01T09:00:00.000Z',
+      lastRunAt: '2026-06-02T09:00:00.000Z',
+      lastMatchIds: [sampleEarner.earnerId],
+      newMatchCount: 1,
+    },
+  },
 };

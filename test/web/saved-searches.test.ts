@@ -1,0 +1,85 @@
+/**
+ * Saved searches in a real browser against the real API, engine and demo
+ * data (issue 15 item 2): save the search on the page, see it with its
+ * new-match count after an alert run, open it (the URL holds the whole
+ * search again) and delete it. Axe checks on the new page and form.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aliasName } from '../../mappings/indices.ts';
+import type { SavedSearchDocument } from '../../mappings/saved-searches.ts';
+import { launchBrowser, requireChromium, seriousAxeViolations, type Browser } from './support/browser.ts';
+import { signInAsEmployer, waitForResults } from './support/flows.ts';
+import { startWebStack, type WebStack } from './support/web-stack.ts';
+
+describe('saved searches in the browser', () => {
+  let stack: WebStack;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    requireChromium();
+    stack = await startWebStack('web-saved-searches', { env: { SAVED_SEARCH_ALERTS_ENABLED: 'false' } });
+    browser = await launchBrowser({ width: 1366, height: 900 });
+    page = await browser.newPage();
+    await signInAsEmployer(page, stack.url);
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  const index = () => aliasName(stack.indices.prefix, 'saved-searches');
+
+  it('saves the current search with a name and an alert', async () => {
+    await page.goto(`${stack.url}/search?sort=recent&issued=24`);
+    await waitForResults(page);
+    await page.getByRole('button', { name: 'Save search' }).click();
+    await page.getByLabel('Name').fill('Recent badge holders');
+    await page.getByLabel('Alert').selectOption('DAILY');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved "Recent badge holders".').waitFor();
+    const stored = await stack.indices.client.search<SavedSearchDocument>({ index: index(), query: { match_all: {} } });
+    expect(stored.hits.hits.map((h) => h._source)).toEqual([
+      expect.objectContaining({
+        name: 'Recent badge holders',
+        alert: 'daily',
+        criteria: expect.objectContaining({ sort: 'RECENT', issuedWithinMonths: 24 }),
+      }),
+    ]);
+  });
+
+  it('lists it with its new-match count after an alert run, opens it and deletes it', async () => {
+    // As if the last run were two days ago and one of today's matches had not matched then.
+    const saved = (await stack.indices.client.search<SavedSearchDocument>({ index: index(), query: { match_all: {} } })).hits.hits[0]!;
+    const ids = saved._source!.lastMatchIds;
+    expect(ids.length).toBeGreaterThan(1);
+    await stack.indices.client.update({
+      index: index(),
+      id: saved._id!,
+      doc: { lastRunAt: new Date(Date.now() - 2 * 86_400_000).toISOString(), lastMatchIds: ids.slice(1) },
+      refresh: true,
+    });
+    expect(await stack.api.savedSearchAlerts.runNow()).toMatchObject({ status: 'ok' });
+    const digest = stack.outbox().filter((m) => m.kind === 'saved-search-digest');
+    expect(digest).toHaveLength(1);
+    expect(digest[0]!.text).toContain(`/earners/${encodeURIComponent(ids[0]!)}`);
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Saved searches' }).click();
+    await page.getByRole('heading', { name: 'Recent badge holders' }).waitFor();
+    await expect(page.locator('.card').first().textContent()).resolves.toMatch(/Daily alert\s*1 new match/);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await page.getByRole('link', { name: 'Open Recent badge holders' }).click();
+    await page.waitForURL(/\/search\?/);
+    expect(new URL(page.url()).search).toBe('?issued=24&sort=recent');
+    await waitForResults(page);
+
+    await page.goBack();
+    await page.getByRole('button', { name: 'Delete Recent badge holders' }).click();
+    await page.getByText('Deleted "Recent badge holders".').waitFor();
+    await page.getByText('No saved searches yet.').waitFor();
+    expect((await stack.indices.client.count({ index: index() })).count).toBe(0);
+  });
+});

@@ -1,0 +1,77 @@
+/** The employer's saved searches: listing, saving the current search, deleting, and the search URL each opens. */
+import { request } from './api';
+import { messageOf } from './errors';
+import {
+  DeleteSavedSearchDocument,
+  SavedSearchesDocument,
+  SaveSearchDocument,
+  type SavedSearchAlert,
+  type SavedSearchesQuery,
+} from './graphql/generated';
+import { emptyQuery, searchPath, toSearchInput, type SearchQuery } from './search-query';
+
+export type SavedSearchItem = SavedSearchesQuery['savedSearches'][number];
+
+/** The search page's URL state of a saved search (the URL keeps the whole search). Pure. */
+export function queryOfSaved(saved: SavedSearchItem['search']): SearchQuery {
+  return {
+    ...emptyQuery(),
+    text: saved.text ?? '',
+    skills: saved.skills,
+    skillsMode: saved.skillsMode,
+    badges: saved.badges,
+    badgesMode: saved.badgesMode,
+    issuers: saved.issuers,
+    frameworks: saved.frameworks,
+    regions: saved.regions,
+    credentialTypes: saved.credentialTypes,
+    excludeBadges: saved.excludeBadges,
+    excludeSkills: saved.excludeSkills,
+    excludeIssuers: saved.excludeIssuers,
+    issuedWithinMonths: saved.issuedWithinMonths ?? null,
+    unrecognized: saved.issuerRecognition.some((standing) => standing !== 'RECOGNIZED'),
+    sort: saved.sort,
+  };
+}
+
+export const openPath = (saved: SavedSearchItem): string => searchPath(queryOfSaved(saved.search));
+
+/** Saves the search the page shows; returns the error message, or null when saved. */
+export async function saveCurrentSearch(name: string, query: SearchQuery, alert: SavedSearchAlert): Promise<string | null> {
+  try {
+    await request(SaveSearchDocument, { input: { name, search: toSearchInput(query), alert } });
+    return null;
+  } catch (error) {
+    return messageOf(error);
+  }
+}
+
+export class SavedSearchesStore {
+  items = $state<SavedSearchItem[]>([]);
+  loading = $state(false);
+  loaded = $state(false);
+  error = $state<string | null>(null);
+
+  async load(): Promise<void> {
+    this.loading = true;
+    this.error = null;
+    try {
+      this.items = (await request(SavedSearchesDocument)).savedSearches;
+      this.loaded = true;
+    } catch (error) {
+      this.error = messageOf(error);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  async remove(id: string): Promise<void> {
+    this.error = null;
+    try {
+      await request(DeleteSavedSearchDocument, { id });
+      this.items = this.items.filter((item) => item.id !== id);
+    } catch (error) {
+      this.error = messageOf(error);
+    }
+  }
+}
