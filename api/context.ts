@@ -21,6 +21,7 @@ import { createIssuerService, type IssuerService } from './services/issuer-servi
 import { createMyDataService, type MyDataService } from './services/my-data-service.ts';
 import { createReportService, type ReportService } from './reports/service.ts';
 import { createSearchService, type SearchService } from './services/search-service.ts';
+import { createShortlistService, type ShortlistService } from './shortlists/service.ts';
 import { createSettingsService, type SettingsService } from './services/settings-service.ts';
 import type { Viewer, ViewerResolver } from './viewer.ts';
 
@@ -37,6 +38,7 @@ export interface Services {
   contacts: ContactService;
   reports: ReportService;
   issuers: IssuerService;
+  shortlists: ShortlistService;
 }
 
 export interface RequestContext {
@@ -96,6 +98,7 @@ export function buildContext(
       contacts: createContactService({ platform, loaders, viewer, now }),
       reports: createReportService({ viewer, now, ...(reporting ? { reporting } : {}) }),
       issuers: createIssuerService({ platform, viewer, now }),
+      shortlists: createShortlistService({ platform, loaders, viewer, now }),
     },
   };
 }

@@ -18,6 +18,7 @@ import { createContactQuotaStore, type ContactQuotaStore } from './stores/contac
 import { createContactStore, type ContactStore } from './stores/contacts.ts';
 import { createEarnerRecordStore, type EarnerRecordStore } from './stores/earner-records.ts';
 import { createIssuerRegistryStore, type IssuerRegistryStore } from './stores/issuer-registry.ts';
+import { createShortlistStore, type ShortlistStore } from './shortlists/store.ts';
 
 export interface Platform {
   accounts: AccountStore;
@@ -26,6 +27,7 @@ export interface Platform {
   issuers: IssuerRegistryStore;
   contacts: ContactStore;
   contactQuotas: ContactQuotaStore;
+  shortlists: ShortlistStore;
   outbox: Outbox;
   sessions: SessionKeys;
   auth: Omit<AuthConfig, 'sessionSecret'>;
@@ -69,6 +71,7 @@ export function createPlatform(
     issuers: createIssuerRegistryStore(client, prefix, log),
     contacts: createContactStore(client, prefix, log),
     contactQuotas: createContactQuotaStore(client, prefix, log),
+    shortlists: createShortlistStore(client, prefix, log),
     outbox: overrides.outbox ?? createOutbox(config.outbox, { client, indexPrefix: prefix }, log),
     sessions: sessionKeys(resolveSessionSecret(config.auth), config.auth.sessionTtlSeconds),
     auth,

@@ -24,6 +24,7 @@ import { pathwaysMapping } from './pathways.ts';
 import { postingsMapping } from './postings.ts';
 import { reportSnapshotsMapping } from './report-snapshots.ts';
 import { searchLogMapping } from './search-log.ts';
+import { shortlistsMapping } from './shortlists.ts';
 import { skillsMapping } from './skills.ts';
 
 export const INDEX_KINDS = [
@@ -44,6 +45,7 @@ export const INDEX_KINDS = [
   'contact-quotas',
   'earner-ids',
   'issuers',
+  'shortlists',
 ] as const;
 export type IndexKind = (typeof INDEX_KINDS)[number];
 
@@ -86,6 +88,8 @@ export const INDEX_DEFINITIONS: Record<IndexKind, IndexDefinition> = {
   'earner-ids': { mappings: earnerIdsMapping, rebuildable: false },
   // The issuer registry: loaded from registry files and changed by admins, never rebuilt.
   issuers: { mappings: issuersMapping, rebuildable: false },
+  // Employers' shortlists: their own notes, a system of record.
+  shortlists: { mappings: shortlistsMapping, rebuildable: false },
 };
 
 /**

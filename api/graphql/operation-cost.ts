@@ -22,6 +22,7 @@ import {
 } from 'graphql';
 import { FRAMEWORKS } from '../../mappings/skills.ts';
 import { REPORT_LIMITS } from '../reports/input.ts';
+import { SHORTLIST_LIMITS } from '../shortlists/limits.ts';
 import { LIMITS } from '../search/limits.ts';
 import { MAX_MATCH_SKILLS, MAX_MATCH_WORDS } from '../search/matches.ts';
 import { LIST_PAGE } from './list-page.ts';
@@ -67,6 +68,10 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   'SkillGapTrend.points': fixed(REPORT_LIMITS.maxTrendPoints),
   // The issuer registry (admins): a page of entries (`registryIssuers(first)`, at most 100), each with a few ids.
   'RegistryIssuerList.nodes': fixed(100),
+  // An employer's shortlists and their entries (`api/shortlists/limits.ts`).
+  'Query.shortlists': fixed(SHORTLIST_LIMITS.maxListsPerEmployer),
+  'Shortlist.entries': fixed(SHORTLIST_LIMITS.maxEntriesPerList),
+  'Earner.shortlistedIn': fixed(SHORTLIST_LIMITS.maxListsPerEmployer),
   ...Object.fromEntries(['ids', 'origins', 'dids', 'keys'].map((field) => [`RegistryIssuer.${field}`, fixed(20)])),
 };
 

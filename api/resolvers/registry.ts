@@ -18,6 +18,7 @@ import { lookupQueryResolvers } from './query-lookups.ts';
 import { searchQueryResolvers } from './query-search.ts';
 import { reportResolvers } from '../reports/resolvers.ts';
 import { settingsResolvers } from './settings.ts';
+import { shortlistResolvers } from '../shortlists/resolvers.ts';
 import { skillResolvers } from './skill.ts';
 import type { ResolverMap } from './types.ts';
 import { viewerResolvers } from './viewer.ts';
@@ -41,4 +42,5 @@ export const resolverRegistry: ResolverMap[] = [
   contactResolvers,
   reportResolvers,
   issuerRegistryResolvers,
+  shortlistResolvers,
 ];

@@ -257,4 +257,23 @@ export const sampleDocuments: Record<IndexKind, { id: string; document: object }
     id: 'b5e0c1d3f2a4e6c8b5e0c1d3f2a4e6c8b5e0c1d3f2a4e6c8b5e0c1d3f2a4e6c8',
     document: { identityKey: 'email:ada@example.org', earnerId: sampleEarner.earnerId, assignedAt: '2025-01-01T00:00:00.000Z' },
   },
+  shortlists: {
+    id: 'shortlist-1',
+    document: {
+      id: 'shortlist-1',
+      employerAccountId: 'acct_employer',
+      name: 'Welders, spring',
+      createdAt: '2026-06-01T09:00:00.000Z',
+      updatedAt: '2026-06-01T09:00:00.000Z',
+      entries: [
+        {
+          earnerId: sampleEarner.earnerId,
+          status: 'NEW',
+          note: 'Strong PLC badges',
+          addedAt: '2026-06-01T09:00:00.000Z',
+          updatedAt: '2026-06-01T09:00:00.000Z',
+        },
+      ],
+    },
+  },
 };
