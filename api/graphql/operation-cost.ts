@@ -68,9 +68,7 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   'SkillGapTrend.points': fixed(REPORT_LIMITS.maxTrendPoints),
   // The issuer registry (admins): a page of entries (`registryIssuers(first)`, at most 100), each with a few ids.
   'RegistryIssuerList.nodes': fixed(100),
-  // An employer's shortlists and their entries (`api/shortlists/limits.ts`).
-  'Query.shortlists': fixed(SHORTLIST_LIMITS.maxListsPerEmployer),
-  'Shortlist.entries': fixed(SHORTLIST_LIMITS.maxEntriesPerList),
+  // The viewer's lists holding an earner, on each card (`api/shortlists/limits.ts`).
   'Earner.shortlistedIn': fixed(SHORTLIST_LIMITS.maxListsPerEmployer),
   ...Object.fromEntries(['ids', 'origins', 'dids', 'keys'].map((field) => [`RegistryIssuer.${field}`, fixed(20)])),
 };

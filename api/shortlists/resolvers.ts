@@ -1,9 +1,10 @@
 /** Fields of shortlists.graphql, and the card fields it adds to Earner. */
+import { pageOf } from '../graphql/list-page.ts';
 import type { ResolverMap } from '../resolvers/types.ts';
 
 export const shortlistResolvers: ResolverMap = {
   Query: {
-    shortlists: (_parent, _args, ctx) => ctx.services.shortlists.shortlists(),
+    shortlists: (_parent, args, ctx) => ctx.services.shortlists.shortlists(args),
     shortlist: (_parent, args, ctx) => ctx.services.shortlists.shortlist(args.id),
   },
   Mutation: {
@@ -14,6 +15,10 @@ export const shortlistResolvers: ResolverMap = {
     updateShortlistEntry: (_parent, args, ctx) =>
       ctx.services.shortlists.updateShortlistEntry(args.id, args.earnerId, { note: args.note, status: args.status }),
     removeFromShortlist: (_parent, args, ctx) => ctx.services.shortlists.removeFromShortlist(args.id, args.earnerId),
+  },
+  Shortlist: {
+    entries: (list, args) => pageOf(list.entries, args),
+    entryCount: (list) => list.entries.length,
   },
   Earner: {
     shortlistedIn: (earner, _args, ctx) => ctx.services.shortlists.shortlistedIn(earner.id),

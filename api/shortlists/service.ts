@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { ContactRequestDocument } from '../../mappings/contacts.ts';
 import type { ShortlistDocument, ShortlistEntryDocument, ShortlistStatus } from '../../mappings/shortlists.ts';
 import { BadInputError } from '../errors.ts';
+import { pageOf, type PageArgs } from '../graphql/list-page.ts';
 import type { Loaders } from '../loaders.ts';
 import type { Platform } from '../platform.ts';
 import type { EarnerView } from '../search/earner-view.ts';
@@ -95,9 +96,10 @@ export function createShortlistService({ platform, loaders, viewer, now }: Short
   }
 
   return {
-    async shortlists(): Promise<ShortlistView[]> {
+    /** One page of the employer's lists: only the lists on it read their earners. */
+    async shortlists(page: PageArgs): Promise<ShortlistView[]> {
       const accountId = requireContactSender(viewer);
-      return Promise.all((await listsOf(accountId)).map(view));
+      return Promise.all(pageOf(await listsOf(accountId), page).map(view));
     },
 
     async shortlist(id: string): Promise<ShortlistView> {
