@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemoAccounts } from '../../scripts/demo/accounts/seed-demo.ts';
 import { DELETE_CONFIRMATION } from '../../api/services/my-data-service.ts';
 import { SHORTLIST_LIMITS } from '../../api/shortlists/limits.ts';
+import { aliasName } from '../../mappings/indices.ts';
+import type { ShortlistDocument } from '../../mappings/shortlists.ts';
 import { claimEarner, createAccount, seedEarners, startAccountApi, type AccountApi } from '../support/account-api.ts';
 
 const LIST_FIELDS = 'id name entries { earnerId listed status note addedAt earner { id name headline location { city region country } } }';
@@ -229,11 +231,36 @@ describe('shortlists', () => {
     const name = await t.gql(CREATE, { n: 'n'.repeat(SHORTLIST_LIMITS.maxNameLength + 1) }, employer);
     expect(name.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 
+    // Full lists written straight into the index (as if filled over time), so the test stays fast.
     const owner = await createAccount(t.client, t.prefix, { email: 'many@lists.example', role: 'employer', password: 'many-lists-pw' });
-    expect(owner.role).toBe('employer');
+    const at = new Date().toISOString();
+    const full = (id: string, entries: number): ShortlistDocument => ({
+      id,
+      employerAccountId: owner.id,
+      name: id,
+      createdAt: at,
+      updatedAt: at,
+      entries: Array.from({ length: entries }, (_, n) => ({
+        earnerId: `earner-x${n}`,
+        status: 'NEW',
+        note: '',
+        addedAt: at,
+        updatedAt: at,
+      })),
+    });
+    const lists = Array.from({ length: SHORTLIST_LIMITS.maxListsPerEmployer }, (_, n) =>
+      full(`full-${n}`, n === 0 ? SHORTLIST_LIMITS.maxEntriesPerList : 0),
+    );
+    await t.client.bulk({
+      refresh: true,
+      operations: lists.flatMap((doc) => [{ index: { _index: aliasName(t.prefix, 'shortlists'), _id: doc.id } }, doc]),
+    });
     const many = await t.login('many@lists.example', 'many-lists-pw');
-    for (let n = 0; n < SHORTLIST_LIMITS.maxListsPerEmployer; n++) await create(many, `List ${n}`);
     const over = await t.gql(CREATE, { n: 'One too many' }, many);
-    expect(over.body.errors?.[0]?.message).toMatch(/the most allowed/);
+    expect(over.body.errors?.[0]?.message).toMatch(/50 shortlists, the most allowed/);
+    const crowded = await t.gql(ADD, { id: 'full-0', e: 'earner-ann' }, many);
+    expect(crowded.body.errors?.[0]?.message).toMatch(/holds 200 earners, the most allowed/);
+    const roomy = await t.gql<{ addToShortlist: List }>(ADD, { id: 'full-1', e: 'earner-ann' }, many);
+    expect(roomy.body.data?.addToShortlist.entries).toHaveLength(1);
   });
 });
