@@ -7,6 +7,7 @@ export type Route =
   | { name: 'search' }
   | { name: 'earner'; id: string }
   | { name: 'contacts' }
+  | { name: 'shortlists' }
   | { name: 'claim' }
   | { name: 'my-settings' }
   | { name: 'my-preview' }
@@ -21,6 +22,7 @@ export function matchRoute(path: string): Route {
   if (clean === '/sign-in') return { name: 'sign-in' };
   if (clean === '/search') return { name: 'search' };
   if (clean === '/contacts') return { name: 'contacts' };
+  if (clean === '/shortlists') return { name: 'shortlists' };
   if (clean === '/claim') return { name: 'claim' };
   if (clean === '/me') return { name: 'my-settings' };
   if (clean === '/me/preview') return { name: 'my-preview' };
