@@ -12,7 +12,8 @@ export function shortlistCsv(list: ShortlistView): string {
   const rows = list.entries.flatMap((entry) => {
     if (!entry.listed || !entry.earner) return [];
     const { name, headline, location } = entry.earner;
-    const place = location ? [location.city, location.region, location.country].filter(Boolean).join(', ') : '';
+    // As search cards show it: "Columbus, OH".
+    const place = location ? [location.city, location.region.replace(/^[A-Z]{2}-/, '')].filter(Boolean).join(', ') : '';
     // Every cell may hold earner- or employer-written text: all are defused against formulas.
     return [
       [name, headline ?? '', place, entry.status ?? '', entry.note ?? '', entry.addedAt ?? '']

@@ -218,7 +218,7 @@ describe('shortlists', () => {
     const lines = file.text.trimEnd().split('\r\n');
     expect(lines[0]).toBe('name,headline,location,status,note,added_at');
     expect(lines[1]).toMatch(
-      /^Ann Listed,"'=HYPERLINK\(""https:\/\/evil\.example"",""Click""\)","Columbus, US-OH, US",CONTACTED,"'@SUM\(1\+1\) call, ""soon""",\d{4}-/,
+      /^Ann Listed,"'=HYPERLINK\(""https:\/\/evil\.example"",""Click""\)","Columbus, OH",CONTACTED,"'@SUM\(1\+1\) call, ""soon""",\d{4}-/,
     );
     expect(file.text).not.toContain(SECRET_PHONE);
     expect(file.text).not.toContain('ann@example.org');

@@ -46,6 +46,15 @@ describe('shortlists in the browser', () => {
     }
     expect(await seriousAxeViolations(page)).toEqual([]);
 
+    // The result card says the earner is on the list.
+    await page.goto(`${stack.url}/search?q=${encodeURIComponent(shownName(first!))}`);
+    await page
+      .locator('article.result', { has: page.getByRole('heading', { name: shownName(first!) }) })
+      .getByText('On your shortlist: Welders, spring')
+      .first()
+      .waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
     await page.goto(`${stack.url}/shortlists`);
     const name = shownName(first!);
     await page.getByRole('link', { name }).waitFor();
