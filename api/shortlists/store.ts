@@ -6,6 +6,9 @@ import type { Logger } from '../log.ts';
 import { engineGuard } from '../stores/guard.ts';
 import { getVersioned, replaceIfUnchanged, type Versioned } from '../stores/versioned.ts';
 
+/** Lists one deletion visits: every employer's lists holding the earner (50 lists per employer at most). */
+const DROP_PAGE = 10_000;
+
 export interface ShortlistStore {
   create(list: ShortlistDocument): Promise<void>;
   get(id: string): Promise<Versioned<ShortlistDocument> | undefined>;
@@ -14,6 +17,8 @@ export interface ShortlistStore {
   /** The employer's lists, oldest first (at most `max`). */
   listFor(employerAccountId: string, max: number): Promise<ShortlistDocument[]>;
   delete(id: string): Promise<void>;
+  /** Drops an earner from every list (their data was deleted); returns how many lists changed. */
+  dropEarner(earnerId: string): Promise<number>;
 }
 
 export function createShortlistStore(client: Client, indexPrefix: string, log: Logger): ShortlistStore {
@@ -39,6 +44,31 @@ export function createShortlistStore(client: Client, indexPrefix: string, log: L
     delete: (id) =>
       guard(async () => {
         await client.delete({ index, id, refresh: 'wait_for' }, { ignore: [404] });
+      }),
+    dropEarner: (earnerId) =>
+      guard(async () => {
+        // The engine has no update-by-query here: read each list holding the earner and write it back without them.
+        await client.indices.refresh({ index });
+        const page = await client.search<ShortlistDocument>({
+          index,
+          size: DROP_PAGE,
+          query: { term: { 'entries.earnerId': earnerId } },
+          _source: false,
+          sort: ['_doc'],
+        });
+        let changed = 0;
+        for (const hit of page.hits.hits) {
+          for (let attempt = 0; attempt < 3; attempt++) {
+            const read = await getVersioned<ShortlistDocument>(client, index, hit._id!);
+            if (!read) break;
+            const doc = { ...read.doc, entries: read.doc.entries.filter((entry) => entry.earnerId !== earnerId) };
+            if (await replaceIfUnchanged(client, index, doc.id, read, doc, { waitForRefresh: true })) {
+              changed++;
+              break;
+            }
+          }
+        }
+        return changed;
       }),
   };
 }
