@@ -14,6 +14,7 @@ import type { RequestContext } from './context.ts';
 import { healthHandler, readyHandler } from './health.ts';
 import type { Logger } from './log.ts';
 import { skillGapCsvHandler } from './reports/csv-route.ts';
+import { shortlistCsvHandler } from './shortlists/csv-route.ts';
 import { assignRequestId, requestIdOf } from './request-id.ts';
 import { webStatic } from './web-static.ts';
 
@@ -66,6 +67,18 @@ export function createApp({ config, engine, log, graphql }: AppDependencies): Ex
         maxAge: 600,
       }),
       skillGapCsvHandler(graphql.context, log),
+    );
+    // A shortlist as CSV: the employer's own list, read through the same privacy rules as GraphQL.
+    app.get(
+      '/shortlists/:id.csv',
+      cors({
+        origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
+        methods: ['GET'],
+        allowedHeaders: ['authorization'],
+        exposedHeaders: ['content-disposition'],
+        maxAge: 600,
+      }),
+      shortlistCsvHandler(graphql.context, log),
     );
   }
   app.use(webStatic());

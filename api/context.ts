@@ -22,6 +22,7 @@ import { createMyDataService, type MyDataService } from './services/my-data-serv
 import { createReportService, type ReportService } from './reports/service.ts';
 import { createSearchService, type SearchService } from './services/search-service.ts';
 import { createSavedSearchService, type SavedSearchService } from './saved-searches/service.ts';
+import { createShortlistService, type ShortlistService } from './shortlists/service.ts';
 import { createSettingsService, type SettingsService } from './services/settings-service.ts';
 import type { Viewer, ViewerResolver } from './viewer.ts';
 
@@ -39,6 +40,7 @@ export interface Services {
   reports: ReportService;
   issuers: IssuerService;
   savedSearches: SavedSearchService;
+  shortlists: ShortlistService;
 }
 
 export interface RequestContext {
@@ -99,6 +101,7 @@ export function buildContext(
       reports: createReportService({ viewer, now, ...(reporting ? { reporting } : {}) }),
       issuers: createIssuerService({ platform, viewer, now }),
       savedSearches: createSavedSearchService({ platform, engine, loaders, viewer, now }),
+      shortlists: createShortlistService({ platform, loaders, viewer, now }),
     },
   };
 }

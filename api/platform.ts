@@ -19,6 +19,7 @@ import { createContactStore, type ContactStore } from './stores/contacts.ts';
 import { createEarnerRecordStore, type EarnerRecordStore } from './stores/earner-records.ts';
 import { createIssuerRegistryStore, type IssuerRegistryStore } from './stores/issuer-registry.ts';
 import { createSavedSearchStore, type SavedSearchStore } from './saved-searches/store.ts';
+import { createShortlistStore, type ShortlistStore } from './shortlists/store.ts';
 
 export interface Platform {
   accounts: AccountStore;
@@ -28,6 +29,7 @@ export interface Platform {
   contacts: ContactStore;
   contactQuotas: ContactQuotaStore;
   savedSearches: SavedSearchStore;
+  shortlists: ShortlistStore;
   outbox: Outbox;
   sessions: SessionKeys;
   auth: Omit<AuthConfig, 'sessionSecret'>;
@@ -72,6 +74,7 @@ export function createPlatform(
     contacts: createContactStore(client, prefix, log),
     contactQuotas: createContactQuotaStore(client, prefix, log),
     savedSearches: createSavedSearchStore(client, prefix, log),
+    shortlists: createShortlistStore(client, prefix, log),
     outbox: overrides.outbox ?? createOutbox(config.outbox, { client, indexPrefix: prefix }, log),
     sessions: sessionKeys(resolveSessionSecret(config.auth), config.auth.sessionTtlSeconds),
     auth,

@@ -25,6 +25,7 @@ import { postingsMapping } from './postings.ts';
 import { reportSnapshotsMapping } from './report-snapshots.ts';
 import { savedSearchesMapping } from './saved-searches.ts';
 import { searchLogMapping } from './search-log.ts';
+import { shortlistsMapping } from './shortlists.ts';
 import { skillsMapping } from './skills.ts';
 
 export const INDEX_KINDS = [
@@ -46,6 +47,7 @@ export const INDEX_KINDS = [
   'earner-ids',
   'issuers',
   'saved-searches',
+  'shortlists',
 ] as const;
 export type IndexKind = (typeof INDEX_KINDS)[number];
 
@@ -90,6 +92,8 @@ export const INDEX_DEFINITIONS: Record<IndexKind, IndexDefinition> = {
   issuers: { mappings: issuersMapping, rebuildable: false },
   // Employers' saved searches and what each matched at its last alert run.
   'saved-searches': { mappings: savedSearchesMapping, rebuildable: false },
+  // Employers' shortlists: their own notes, a system of record.
+  shortlists: { mappings: shortlistsMapping, rebuildable: false },
 };
 
 /**

@@ -22,6 +22,7 @@ import {
 } from 'graphql';
 import { FRAMEWORKS } from '../../mappings/skills.ts';
 import { REPORT_LIMITS } from '../reports/input.ts';
+import { SHORTLIST_LIMITS } from '../shortlists/limits.ts';
 import { LIMITS } from '../search/limits.ts';
 import { MAX_MATCH_SKILLS, MAX_MATCH_WORDS } from '../search/matches.ts';
 import { LIST_PAGE } from './list-page.ts';
@@ -68,6 +69,8 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   'SkillGapTrend.points': fixed(REPORT_LIMITS.maxTrendPoints),
   // The issuer registry (admins): a page of entries (`registryIssuers(first)`, at most 100), each with a few ids.
   'RegistryIssuerList.nodes': fixed(100),
+  // The viewer's lists holding an earner, on each card (`api/shortlists/limits.ts`).
+  'Earner.shortlistedIn': fixed(SHORTLIST_LIMITS.maxListsPerEmployer),
   ...Object.fromEntries(['ids', 'origins', 'dids', 'keys'].map((field) => [`RegistryIssuer.${field}`, fixed(20)])),
   // An employer keeps at most 50 saved searches; each list of one is a checked search's filter list.
   'Query.savedSearches': fixed(SAVED_SEARCH_LIMITS.maxPerEmployer),

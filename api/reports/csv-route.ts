@@ -42,18 +42,21 @@ export function skillGapCsvHandler(context: (args: { req: Request }) => Promise<
       res.status(200).type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${filename}"`);
       res.send(text);
     } catch (error) {
-      const known = domainError(error);
-      if (known) {
-        if (known instanceof UnavailableError) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
-        res
-          .status(STATUS[known.code])
-          .json({ errors: [{ message: known.message, extensions: { code: known.code, ...known.extensions() } }] });
-        return;
-      }
-      log.error('skill-gap csv failed', { message: (error as Error)?.message });
-      res.status(500).json({
-        errors: [{ message: 'Something went wrong on our side; try again later.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
-      });
+      sendCsvError(res, error, log, 'skill-gap csv failed');
     }
   };
+}
+
+/** A failed CSV download: a domain error as JSON with its GraphQL code and HTTP status, anything else as a logged 500. */
+export function sendCsvError(res: Response, error: unknown, log: Logger, what: string): void {
+  const known = domainError(error);
+  if (known) {
+    if (known instanceof UnavailableError) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    res.status(STATUS[known.code]).json({ errors: [{ message: known.message, extensions: { code: known.code, ...known.extensions() } }] });
+    return;
+  }
+  log.error(what, { message: (error as Error)?.message });
+  res.status(500).json({
+    errors: [{ message: 'Something went wrong on our side; try again later.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+  });
 }

@@ -19,6 +19,7 @@ import { searchQueryResolvers } from './query-search.ts';
 import { reportResolvers } from '../reports/resolvers.ts';
 import { savedSearchResolvers } from '../saved-searches/resolvers.ts';
 import { settingsResolvers } from './settings.ts';
+import { shortlistResolvers } from '../shortlists/resolvers.ts';
 import { skillResolvers } from './skill.ts';
 import type { ResolverMap } from './types.ts';
 import { viewerResolvers } from './viewer.ts';
@@ -43,4 +44,5 @@ export const resolverRegistry: ResolverMap[] = [
   reportResolvers,
   issuerRegistryResolvers,
   savedSearchResolvers,
+  shortlistResolvers,
 ];

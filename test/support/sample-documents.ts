@@ -271,4 +271,23 @@ export const sampleDocuments: Record<IndexKind, { id: string; document: object }
       newMatchCount: 1,
     },
   },
+  shortlists: {
+    id: 'shortlist-1',
+    document: {
+      id: 'shortlist-1',
+      employerAccountId: 'acct_employer',
+      name: 'Welders, spring',
+      createdAt: '2026-06-01T09:00:00.000Z',
+      updatedAt: '2026-06-01T09:00:00.000Z',
+      entries: [
+        {
+          earnerId: sampleEarner.earnerId,
+          status: 'NEW',
+          note: 'Strong PLC badges',
+          addedAt: '2026-06-01T09:00:00.000Z',
+          updatedAt: '2026-06-01T09:00:00.000Z',
+        },
+      ],
+    },
+  },
 };

@@ -150,13 +150,13 @@ describe('earner flows say what they do and do what they say', () => {
     await earnerPage.getByText('Saved. Employers see these changes in search now.').waitFor();
     await earnerPage.getByText(/You are listed: employers can find you/).waitFor();
 
-    // The employer's card (without the search's match highlights) and profile page.
+    // The employer's card (without the search's match highlights, nor their own notes: shortlists, contacted on) and profile page.
     expect(await employerFinds(shownName(earner))).toContain(shownName(earner));
     const employerCard = await employer
       .locator('article.result', { has: employer.getByRole('heading', { name: shownName(earner), exact: true }) })
       .evaluate((node) => {
         const copy = node.cloneNode(true) as HTMLElement;
-        copy.querySelectorAll('.highlight').forEach((n) => n.remove());
+        copy.querySelectorAll('.highlight, .viewer-notes').forEach((n) => n.remove());
         return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
       });
     await employer.goto(`${stack.url}/earners/${encodeURIComponent(earner.earnerId)}`);

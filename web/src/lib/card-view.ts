@@ -45,6 +45,10 @@ export interface CardView {
   /** All badges shown to employers (a search result carries only the first page of them). */
   badgeCount: number;
   topSkills: TopSkill[];
+  /** The viewer's own shortlists holding this earner (employers only). */
+  shortlistedIn: { id: string; name: string }[];
+  /** When the viewer last sent them a contact request. */
+  lastContactedAt: string | null;
 }
 
 /** One skill as a card shows it: entries of several frameworks with the same label (a crosswalk) show once. */
@@ -91,6 +95,8 @@ export function cardFromEarner(earner: EarnerCardFragment, matches: readonly Bad
     location: earner.location,
     openTo: earner.openTo,
     contactable: earner.contactable,
+    shortlistedIn: earner.shortlistedIn.map(({ id, name }) => ({ id, name })),
+    lastContactedAt: earner.lastContactedAt ?? null,
     badges: badges.map((b) => ({
       credentialId: b.credentialId,
       name: b.name,

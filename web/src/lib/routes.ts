@@ -8,6 +8,7 @@ export type Route =
   | { name: 'earner'; id: string }
   | { name: 'contacts' }
   | { name: 'saved-searches' }
+  | { name: 'shortlists' }
   | { name: 'claim' }
   | { name: 'my-settings' }
   | { name: 'my-preview' }
@@ -23,6 +24,7 @@ export function matchRoute(path: string): Route {
   if (clean === '/search') return { name: 'search' };
   if (clean === '/contacts') return { name: 'contacts' };
   if (clean === '/saved-searches') return { name: 'saved-searches' };
+  if (clean === '/shortlists') return { name: 'shortlists' };
   if (clean === '/claim') return { name: 'claim' };
   if (clean === '/me') return { name: 'my-settings' };
   if (clean === '/me/preview') return { name: 'my-preview' };

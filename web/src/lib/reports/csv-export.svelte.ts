@@ -6,7 +6,7 @@ import { toCsvParams, type ReportQuery } from './report-query';
 export const CSV_PATH = '/reports/skill-gap.csv';
 
 /** Hands a blob to the browser as a download. */
-function saveFile(blob: Blob, filename: string): void {
+export function saveFile(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
