@@ -17,11 +17,17 @@ import { skillGapCsvHandler } from './reports/csv-route.ts';
 import { shortlistCsvHandler } from './shortlists/csv-route.ts';
 import { assignRequestId, requestIdOf } from './request-id.ts';
 import { webStatic } from './web-static.ts';
+import { issuerPushRoute } from './issuer-push/route.ts';
+import type { Platform } from './platform.ts';
+import { graphqlBody } from './my-credentials/body-limit.ts';
+import type { ViewerResolver } from './viewer.ts';
 
 /** A started Apollo server and the function that builds each request's context. */
 export interface GraphqlMount {
   server: ApolloServer<RequestContext>;
   context: (args: { req: Request }) => Promise<RequestContext>;
+  /** Who asks: lets a signed-in earner send a body large enough to add badges (`my-credentials/body-limit.ts`). */
+  resolveViewer?: ViewerResolver;
 }
 
 export interface AppDependencies {
@@ -30,9 +36,11 @@ export interface AppDependencies {
   log: Logger;
   /** Mounted at /graphql when given. */
   graphql?: GraphqlMount;
+  /** Issuers' push endpoint (POST /api/issuer/credentials) when given. */
+  platform?: Platform;
 }
 
-export function createApp({ config, engine, log, graphql }: AppDependencies): Express {
+export function createApp({ config, engine, log, graphql, platform }: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -53,7 +61,7 @@ export function createApp({ config, engine, log, graphql }: AppDependencies): Ex
         allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight'],
         maxAge: 600,
       }),
-      express.json({ limit: '64kb' }),
+      graphqlBody(graphql.resolveViewer),
       expressMiddleware(graphql.server, { context: graphql.context }),
     );
     // The skill-gap report as CSV: same viewer, services and suppression as GraphQL.
@@ -81,6 +89,8 @@ export function createApp({ config, engine, log, graphql }: AppDependencies): Ex
       shortlistCsvHandler(graphql.context, log),
     );
   }
+  // No CORS: issuers push from their servers, not from browsers.
+  if (platform) app.post('/api/issuer/credentials', ...issuerPushRoute(platform, log));
   app.use(webStatic());
   app.use(errorAnswer(log));
   return app;

@@ -23,6 +23,8 @@ import { createReportService, type ReportService } from './reports/service.ts';
 import { createSearchService, type SearchService } from './services/search-service.ts';
 import { createSavedSearchService, type SavedSearchService } from './saved-searches/service.ts';
 import { createShortlistService, type ShortlistService } from './shortlists/service.ts';
+import { createMyCredentialsService, type MyCredentialsService } from './my-credentials/service.ts';
+import { createIssuerKeyService, type IssuerKeyService } from './issuer-push/service.ts';
 import { createSettingsService, type SettingsService } from './services/settings-service.ts';
 import type { Viewer, ViewerResolver } from './viewer.ts';
 
@@ -41,6 +43,8 @@ export interface Services {
   issuers: IssuerService;
   savedSearches: SavedSearchService;
   shortlists: ShortlistService;
+  myCredentials: MyCredentialsService;
+  issuerKeys: IssuerKeyService;
 }
 
 export interface RequestContext {
@@ -102,6 +106,8 @@ export function buildContext(
       issuers: createIssuerService({ platform, viewer, now }),
       savedSearches: createSavedSearchService({ platform, engine, loaders, viewer, now }),
       shortlists: createShortlistService({ platform, loaders, viewer, now }),
+      myCredentials: createMyCredentialsService({ platform, viewer }),
+      issuerKeys: createIssuerKeyService({ platform, viewer, now }),
     },
   };
 }

@@ -15,6 +15,7 @@ import { createReporting, type Reporting } from './reports/reporting.ts';
 import { createSavedSearchAlertJob } from './saved-searches/alert-job.ts';
 import type { Job } from '../mappings/runtime/scheduled-job.ts';
 import type { ViewerResolver } from './viewer.ts';
+import type { CredentialIntake } from '../mappings/credential-intake.ts';
 
 export interface RunningApi {
   server: Server;
@@ -42,6 +43,12 @@ export interface StartOptions {
   now?: () => Date;
   /** Where logs go (tests capture them); by default JSON lines on stdout at the configured level. */
   log?: Logger;
+  /**
+   * The indexer's credential intake (`addMyCredentials`, the issuer push
+   * endpoint): the process that runs both hands it over (npm start, tests);
+   * without it those answer that the feature is not available here.
+   */
+  intake?: CredentialIntake;
 }
 
 /** A snapshot still running when the server closes gets this long to finish before the engine client closes. */
@@ -75,7 +82,7 @@ export async function startApi(config: ApiConfig = apiConfigFromEnv(), options: 
     );
   const graphqlServer = createGraphqlServer(log, { production: config.production, budget: config.graphql });
   await graphqlServer.start();
-  const platform = createPlatform(engine, config, log);
+  const platform = createPlatform(engine, config, log, options.intake ? { intake: options.intake } : {});
   const reporting = createReporting(engine, config.engine.indexPrefix, config.reports, log, options.now);
   const searchEngine = createSearchEngine(engine, config.engine.indexPrefix, log, { shards: config.engine.shards, flatDefaultScope });
   const savedSearchAlerts = createSavedSearchAlertJob({
@@ -88,16 +95,17 @@ export async function startApi(config: ApiConfig = apiConfigFromEnv(), options: 
     log,
     expression: config.savedSearches.alertCron,
   });
+  const resolveViewer =
+    options.resolveViewer ??
+    tokenViewerResolver({ accounts: platform.accounts, sessions: platform.sessions, ...(options.now ? { now: options.now } : {}) });
   const context = contextFactory({
     engine: searchEngine,
-    resolveViewer:
-      options.resolveViewer ??
-      tokenViewerResolver({ accounts: platform.accounts, sessions: platform.sessions, ...(options.now ? { now: options.now } : {}) }),
+    resolveViewer,
     platform,
     reporting,
     ...(options.now ? { now: options.now } : {}),
   });
-  const app = createApp({ config, engine, log, graphql: { server: graphqlServer, context } });
+  const app = createApp({ config, engine, log, graphql: { server: graphqlServer, context, resolveViewer }, platform });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.once('error', reject);

@@ -20,6 +20,8 @@ import { createEarnerRecordStore, type EarnerRecordStore } from './stores/earner
 import { createIssuerRegistryStore, type IssuerRegistryStore } from './stores/issuer-registry.ts';
 import { createSavedSearchStore, type SavedSearchStore } from './saved-searches/store.ts';
 import { createShortlistStore, type ShortlistStore } from './shortlists/store.ts';
+import { createIssuerApiKeyStore, type IssuerApiKeyStore } from './issuer-push/store.ts';
+import type { CredentialIntake } from '../mappings/credential-intake.ts';
 
 export interface Platform {
   accounts: AccountStore;
@@ -30,6 +32,10 @@ export interface Platform {
   contactQuotas: ContactQuotaStore;
   savedSearches: SavedSearchStore;
   shortlists: ShortlistStore;
+  /** Issuers' push keys (hashes only). */
+  issuerKeys: IssuerApiKeyStore;
+  /** The indexer's credential intake, when the process runs one (npm start); absent for an API started alone. */
+  intake?: CredentialIntake;
   outbox: Outbox;
   sessions: SessionKeys;
   auth: Omit<AuthConfig, 'sessionSecret'>;
@@ -62,7 +68,7 @@ export function createPlatform(
   client: Client,
   config: ApiConfig,
   log: Logger,
-  overrides: Partial<Pick<Platform, 'outbox'>> = {},
+  overrides: Partial<Pick<Platform, 'outbox' | 'intake'>> = {},
 ): Platform {
   const prefix = config.engine.indexPrefix;
   const { sessionSecret: _secret, ...auth } = config.auth;
@@ -75,6 +81,8 @@ export function createPlatform(
     contactQuotas: createContactQuotaStore(client, prefix, log),
     savedSearches: createSavedSearchStore(client, prefix, log),
     shortlists: createShortlistStore(client, prefix, log),
+    issuerKeys: createIssuerApiKeyStore(client, prefix, log),
+    ...(overrides.intake ? { intake: overrides.intake } : {}),
     outbox: overrides.outbox ?? createOutbox(config.outbox, { client, indexPrefix: prefix }, log),
     sessions: sessionKeys(resolveSessionSecret(config.auth), config.auth.sessionTtlSeconds),
     auth,

@@ -17,6 +17,7 @@ import { credentialsMapping } from './credentials.ts';
 import { directorySettingsMapping } from './directory-settings.ts';
 import { earnerIdsMapping } from './earner-ids.ts';
 import { issuersMapping } from './issuers.ts';
+import { issuerApiKeysMapping } from './issuer-api-keys.ts';
 import { earnersMapping } from './earners.ts';
 import { occupationsMapping } from './occupations.ts';
 import { outboxMapping } from './outbox.ts';
@@ -48,6 +49,7 @@ export const INDEX_KINDS = [
   'issuers',
   'saved-searches',
   'shortlists',
+  'issuer-api-keys',
 ] as const;
 export type IndexKind = (typeof INDEX_KINDS)[number];
 
@@ -94,6 +96,8 @@ export const INDEX_DEFINITIONS: Record<IndexKind, IndexDefinition> = {
   'saved-searches': { mappings: savedSearchesMapping, rebuildable: false },
   // Employers' shortlists: their own notes, a system of record.
   shortlists: { mappings: shortlistsMapping, rebuildable: false },
+  // Issuers' push keys (hashes only), created and revoked by admins.
+  'issuer-api-keys': { mappings: issuerApiKeysMapping, rebuildable: false },
 };
 
 /**

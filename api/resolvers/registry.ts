@@ -20,6 +20,8 @@ import { reportResolvers } from '../reports/resolvers.ts';
 import { savedSearchResolvers } from '../saved-searches/resolvers.ts';
 import { settingsResolvers } from './settings.ts';
 import { shortlistResolvers } from '../shortlists/resolvers.ts';
+import { myCredentialResolvers } from '../my-credentials/resolvers.ts';
+import { issuerKeyResolvers } from '../issuer-push/resolvers.ts';
 import { skillResolvers } from './skill.ts';
 import type { ResolverMap } from './types.ts';
 import { viewerResolvers } from './viewer.ts';
@@ -45,4 +47,6 @@ export const resolverRegistry: ResolverMap[] = [
   issuerRegistryResolvers,
   savedSearchResolvers,
   shortlistResolvers,
+  myCredentialResolvers,
+  issuerKeyResolvers,
 ];

@@ -95,9 +95,10 @@ export async function ingest(units: AsyncIterable<InputUnit> | Iterable<InputUni
 }
 
 /** One verified item, prepared for storing. */
-type Verified = { prepared: Prepared; hashed?: Accepted['hashed'] };
+export type Verified = { prepared: Prepared; hashed?: Accepted['hashed'] };
 
-async function prepareUnit(unit: InputUnit, options: IngestOptions, now: Date): Promise<Verified[]> {
+/** Reads, verifies and prepares one input unit (a credential file gives one or several, a row one). */
+export async function prepareUnit(unit: InputUnit, options: IngestOptions, now: Date): Promise<Verified[]> {
   if (unit.kind === 'problem')
     return [{ prepared: { ok: false, reject: { source: unit.source, reasons: [unit.reason ?? 'UNREADABLE'], details: [unit.detail] } } }];
   if (unit.kind === 'row') return [{ prepared: prepareImportRow(unit.row, unit.source, options.taxonomy, unit.raw, now) }];
@@ -237,10 +238,21 @@ async function ingestChunk(
 }
 
 /**
+ * Stores items already read and verified (an issuer's push): the same
+ * conflict, identity-merging and projection rules as a chunk of a run.
+ * Rejects go to `options.onReject`.
+ */
+export async function ingestPrepared(results: Verified[], options: IngestOptions): Promise<RunSummary> {
+  const summary = emptySummary();
+  await ingestChunk([], results, options.now(), options, summary, new HashedEmailIndex(), new Map());
+  return summary;
+}
+
+/**
  * Writes new credentials, moves the credentials of merged-away earners to the
  * earner they join, and rewrites every touched earner and badge class.
  */
-async function storeAndProject(
+export async function storeAndProject(
   options: IngestOptions,
   summary: RunSummary,
   newDocs: CredentialDocument[],

@@ -127,7 +127,8 @@ async function* expandFile(absolute: string, shown: string, size: number): Async
   yield { kind: 'credential', source: shown, bytes };
 }
 
-function tryImportRows(text: string): ImportRow[] | null {
+/** Export rows when the JSON text is a platform's export (an array of rows, or `{ records: [...] }`), else null. */
+export function tryImportRows(text: string): ImportRow[] | null {
   try {
     const value = JSON.parse(text) as unknown;
     const rows = Array.isArray(value) ? value : (value as { records?: unknown })?.records;
@@ -137,7 +138,8 @@ function tryImportRows(text: string): ImportRow[] | null {
   }
 }
 
-function* csvRows(text: string, shown: string): Generator<InputUnit> {
+/** The rows of a CSV export as input units (a problem unit when it cannot be parsed). */
+export function* csvRows(text: string, shown: string): Generator<InputUnit> {
   let rows: ImportRow[];
   try {
     rows = parseCsvRows(text);
@@ -178,7 +180,8 @@ function unwrapJsonString(text: string): string {
   }
 }
 
-async function fetchUnit(url: string, policy: FetchPolicy): Promise<InputUnit> {
+/** One URL fetched under the safe-fetch policy: its bytes as a credential unit, or a problem unit. */
+export async function fetchUnit(url: string, policy: FetchPolicy): Promise<InputUnit> {
   const fetched = await safeFetch(url, policy, 'application/ld+json, application/json, image/png, image/svg+xml, */*');
   if (!fetched.ok)
     return {

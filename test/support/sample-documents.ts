@@ -290,4 +290,15 @@ export const sampleDocuments: Record<IndexKind, { id: string; document: object }
       ],
     },
   },
+  'issuer-api-keys': {
+    id: 'AbCdEfGhIjKlMnOp',
+    document: {
+      id: 'AbCdEfGhIjKlMnOp',
+      issuerEntryId: 'did:web:college.example',
+      label: 'Registrar nightly export',
+      secretHash: 'a'.repeat(64),
+      createdAt: '2026-06-01T09:00:00.000Z',
+      createdBy: 'acct_admin',
+    },
+  },
 };

@@ -1,0 +1,44 @@
+/**
+ * `addMyCredentials`: a signed-in earner adds badges to their own profile.
+ * The API checks who asks and the limits; the indexer's intake (handed to
+ * the server at start, see `mappings/credential-intake.ts`) reads, verifies
+ * and stores each item, and answers one result per credential at once. The
+ * earner's claimed address (proven by the claim link) is the only identity a
+ * credential may be issued to; the address comes from the account, never
+ * from the request.
+ */
+import type { IntakeItemResult } from '../../mappings/credential-intake.ts';
+import { ServiceUnavailableError } from '../errors.ts';
+import type { AddMyCredentialsInput } from '../generated/resolvers-types.ts';
+import type { Platform } from '../platform.ts';
+import { requireEarner } from '../services/access.ts';
+import type { Viewer } from '../viewer.ts';
+import { checkAddMyCredentials } from './input.ts';
+
+export interface AddMyCredentialsPayload {
+  results: IntakeItemResult[];
+  added: number;
+  alreadyAdded: number;
+  refused: number;
+}
+
+export function createMyCredentialsService({ platform, viewer }: { platform: Platform; viewer: Viewer }) {
+  return {
+    async add(input: AddMyCredentialsInput): Promise<AddMyCredentialsPayload> {
+      const earnerId = requireEarner(viewer);
+      const items = checkAddMyCredentials(input);
+      const intake = platform.intake;
+      if (!intake)
+        throw new ServiceUnavailableError(
+          'Adding badges is not available on this server: it runs the API without the indexer (start the whole product with npm start).',
+        );
+      const account = viewer.accountId ? await platform.accounts.get(viewer.accountId) : undefined;
+      if (!account || account.doc.earnerId !== earnerId) throw new ServiceUnavailableError('Your account could not be read; try again in a moment.');
+      const results = await intake.addForEarner({ earnerId, email: account.doc.email, items });
+      const count = (outcome: IntakeItemResult['outcome']) => results.filter((r) => r.outcome === outcome).length;
+      return { results, added: count('ADDED'), alreadyAdded: count('ALREADY_ADDED'), refused: count('REFUSED') };
+    },
+  };
+}
+
+export type MyCredentialsService = ReturnType<typeof createMyCredentialsService>;

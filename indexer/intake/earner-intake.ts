@@ -1,0 +1,135 @@
+/**
+ * An earner adds their own badges. Each item is read and verified exactly as
+ * an ingest run does (`prepareUnit`: same readers, checks, reason codes;
+ * platform exports stored UNVERIFIED), with the earner's claimed address as
+ * the expected recipient (so a hashed recipient is matched per OB 2.0 / 3.0).
+ *
+ * A credential is attached only when its recipient is that address: another
+ * recipient, a DID (control of a DID is not proven here) or a hash of another
+ * address is refused with RECIPIENT_MISMATCH. A copy that is not authentic
+ * (BAD_SIGNATURE, UNKNOWN_KEY, ...) is refused with its reasons: forged copies
+ * have no place in a profile. A credential already stored for this earner is
+ * ALREADY_ADDED (idempotent); one stored for another earner is never moved.
+ * Issuer recognition is decided from what verification proved, never from
+ * names, so a self-made key yields at best a verified badge of an UNKNOWN
+ * issuer, never a recognized one.
+ */
+import type { EarnerIntakeRequest, IntakeItemResult } from '../../mappings/credential-intake.ts';
+import type { CredentialDocument } from '../../mappings/credentials.ts';
+import { recognize } from '../../mappings/issuer-recognition.ts';
+import { prepareUnit, storeAndProject, type IngestOptions, type Verified } from '../ingest/ingest.ts';
+import { mapConcurrent } from '../ingest/pool.ts';
+import { isAuthentic, keepsOver, type CredentialDraft } from '../ingest/prepare.ts';
+import { emptySummary } from '../ingest/summary.ts';
+import { pendingEntries } from '../issuers/seen.ts';
+import { addedMessage, mismatchMessage, refusedBecause } from './explain.ts';
+import { intakeUnits } from './units.ts';
+import type { IntakeDependencies } from './intake.ts';
+
+const refused = (source: string, reasons: string[], message: string, extra: Partial<IntakeItemResult> = {}): IntakeItemResult => ({
+  source,
+  outcome: 'REFUSED',
+  reasons,
+  message,
+  ...extra,
+});
+
+function described(draft: CredentialDraft): Partial<IntakeItemResult> {
+  return {
+    status: draft.verification.status,
+    credentialId: draft.id,
+    badgeName: draft.achievement.name,
+    issuerName: draft.issuerRecognition.name ?? draft.issuer.name,
+    issuerRecognition: draft.issuerRecognition.status,
+  };
+}
+
+/** A verified item's result before storing: a refusal, or the draft to store. */
+function screen(item: Verified, email: string): { result: IntakeItemResult } | { draft: CredentialDraft } {
+  const { prepared } = item;
+  if (!prepared.ok) {
+    const { reject } = prepared;
+    return { result: refused(reject.source, reject.reasons, refusedBecause(reject.reasons)) };
+  }
+  const draft = prepared.draft;
+  const recipient = draft.identityKeys[0] ?? '';
+  if (recipient !== `email:${email}`)
+    return {
+      result: refused(draft.source, ['RECIPIENT_MISMATCH'], mismatchMessage(recipient, email), {
+        ...described(draft),
+        // The other recipient's name is not repeated back.
+        issuerName: draft.issuer.name,
+      }),
+    };
+  if (!isAuthentic(draft.verification))
+    return { result: refused(draft.source, draft.verification.reasons, refusedBecause(draft.verification.reasons), described(draft)) };
+  return { draft };
+}
+
+export async function addForEarner(deps: IntakeDependencies, request: EarnerIntakeRequest): Promise<IntakeItemResult[]> {
+  const { runtime } = deps;
+  const email = request.email.trim().toLowerCase();
+  const now = runtime.now();
+  const units = await intakeUnits(request.items, deps.fetchPolicy);
+  const options: IngestOptions = { ...runtime, verify: { ...runtime.verify, recipient: email } };
+  const verified = (await mapConcurrent(units, 4, (unit) => prepareUnit(unit, options, now))).flat();
+
+  const results: IntakeItemResult[] = [];
+  const drafts = new Map<string, { draft: CredentialDraft; at: number }>();
+  for (const item of verified) {
+    const screened = screen(item, email);
+    if ('result' in screened) {
+      results.push(screened.result);
+      continue;
+    }
+    const { draft } = screened;
+    if (drafts.has(draft.key)) {
+      results.push({ source: draft.source, outcome: 'ALREADY_ADDED', reasons: [], message: 'The same credential appears twice in this batch; it is added once.', ...described(draft) });
+      continue;
+    }
+    drafts.set(draft.key, { draft, at: results.length });
+    results.push(refused(draft.source, [], '')); // replaced below
+  }
+  if (drafts.size === 0) return results;
+
+  // Stored copies, links and projection are read and written as one step per intake (see `intake.ts`).
+  await deps.exclusive(async () => {
+    const { store } = runtime;
+    const registry = await store.registry();
+    for (const { draft } of drafts.values()) draft.issuerRecognition = recognize(draft.authority, registry);
+    const stored = new Map((await store.credentialsByKey([...drafts.keys()])).map((c) => [c.key, c]));
+    const toStore: CredentialDocument[] = [];
+    for (const { draft, at } of drafts.values()) {
+      const current = stored.get(draft.key);
+      if (current && current.earnerId !== request.earnerId) {
+        results[at] = refused(
+          draft.source,
+          ['HELD_BY_ANOTHER_PROFILE'],
+          'Not added: this credential is already in another profile in the directory; it is not moved. Contact the directory if it is yours.',
+          described(draft),
+        );
+      } else if (current && keepsOver(current, draft)) {
+        results[at] = { source: draft.source, outcome: 'ALREADY_ADDED', reasons: [], message: addedMessage(current.verification.status, current.achievement.name, current.issuerRecognition.status, true), ...described(draft), status: current.verification.status, issuerRecognition: current.issuerRecognition.status };
+      } else {
+        // The earner's proven address is the identity this credential is filed under (a hashed recipient matched it).
+        toStore.push({ ...draft, identityKeys: [`email:${email}`], earnerId: request.earnerId });
+        results[at] = {
+          source: draft.source,
+          outcome: current ? 'ALREADY_ADDED' : 'ADDED',
+          reasons: draft.verification.reasons,
+          message: addedMessage(draft.verification.status, draft.achievement.name, draft.issuerRecognition.status, Boolean(current)),
+          ...described(draft),
+        };
+      }
+    }
+    if (toStore.length === 0) return;
+    const links = await store.earnersByIdentity([`email:${email}`]);
+    if (!links.has(`email:${email}`))
+      await store.linkIdentities(new Map([[`email:${email}`, { earnerId: request.earnerId, assignedAt: now.toISOString() }]]));
+    const seen = pendingEntries(toStore, registry, now);
+    await store.addRegistryEntries(seen);
+    if (seen.length > 0) for (const d of toStore) d.issuerRecognition = recognize(d.authority, [...registry, ...seen]);
+    await storeAndProject(options, emptySummary(), toStore, new Map(), registry);
+  });
+  return results;
+}
