@@ -14,6 +14,7 @@ import { apiConfigFromEnv } from '../api/config.ts';
 import { indexerConfigFromEnv } from '../indexer/config.ts';
 import { indexerJobs } from '../indexer/jobs/indexer-jobs.ts';
 import { createRuntime } from '../indexer/runtime/runtime.ts';
+import { createCredentialIntake } from '../indexer/intake/intake.ts';
 import { demoOptionsFromEnv, startDemo, withDemoIssuersAllowed } from './demo.ts';
 import { ensureWebBuild } from './build-web.ts';
 import { ensureEngine, stopEngine } from './engine/server.ts';
@@ -52,7 +53,8 @@ async function main(): Promise<void> {
 
   await track(ensureWebBuild({ signal }));
   signal.throwIfAborted();
-  const api = await track(startApi(apiConfigFromEnv(env)));
+  // The API and the indexer share only mappings/: this process hands the API the indexer's intake (earners' and issuers' badges).
+  const api = await track(startApi(apiConfigFromEnv(env), { intake: createCredentialIntake(indexer) }));
   shutdown.add('API', (budgetMs) => api.close(budgetMs));
   // A fresh demo gets its first skill-gap snapshot now, so agencies see a baseline at once.
   if (demo.loaded) await track(api.reporting.snapshotJob.runNow());

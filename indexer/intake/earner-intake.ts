@@ -8,7 +8,8 @@
  * recipient, a DID (control of a DID is not proven here) or a hash of another
  * address is refused with RECIPIENT_MISMATCH. A copy that is not authentic
  * (BAD_SIGNATURE, UNKNOWN_KEY, ...) is refused with its reasons: forged copies
- * have no place in a profile. A credential already stored for this earner is
+ * have no place in a profile (a platform export's rows, which carry no proof
+ * at all, are stored UNVERIFIED as a run stores them). A credential already stored for this earner is
  * ALREADY_ADDED (idempotent); one stored for another earner is never moved.
  * Issuer recognition is decided from what verification proved, never from
  * names, so a self-made key yields at best a verified badge of an UNKNOWN
@@ -61,7 +62,8 @@ function screen(item: Verified, email: string): { result: IntakeItemResult } | {
         issuerName: draft.issuer.name,
       }),
     };
-  if (!isAuthentic(draft.verification))
+  // Export rows carry no proof by nature: stored UNVERIFIED, as an ingest run stores them.
+  if (draft.format !== 'import' && !isAuthentic(draft.verification))
     return { result: refused(draft.source, draft.verification.reasons, refusedBecause(draft.verification.reasons), described(draft)) };
   return { draft };
 }
@@ -92,27 +94,54 @@ export async function addForEarner(deps: IntakeDependencies, request: EarnerInta
   }
   if (drafts.size === 0) return results;
 
-  // Stored copies, links and projection are read and written as one step per intake (see `intake.ts`).
-  await deps.exclusive(async () => {
-    const { store } = runtime;
-    const registry = await store.registry();
-    for (const { draft } of drafts.values()) draft.issuerRecognition = recognize(draft.authority, registry);
-    const stored = new Map((await store.credentialsByKey([...drafts.keys()])).map((c) => [c.key, c]));
-    const toStore: CredentialDocument[] = [];
-    for (const { draft, at } of drafts.values()) {
-      const current = stored.get(draft.key);
-      if (current && current.earnerId !== request.earnerId) {
+  await deps.storeForEarner({ earnerId: request.earnerId, email, drafts, results });
+  return results;
+}
+
+/** One request's credentials waiting to be stored, and its results to fill in. */
+export interface EarnerStoreJob {
+  earnerId: string;
+  email: string;
+  drafts: Map<string, { draft: CredentialDraft; at: number }>;
+  results: IntakeItemResult[];
+}
+
+/**
+ * The storing step for requests that arrived together (see `intake.ts`): one
+ * read of stored copies and links, one write, one projection for all of them.
+ */
+export async function storeEarnerJobs(deps: IntakeDependencies, jobs: readonly EarnerStoreJob[]): Promise<void> {
+  const { store } = deps.runtime;
+  const now = deps.runtime.now();
+  const registry = await store.registry();
+  const keys = [...new Set(jobs.flatMap((job) => [...job.drafts.keys()]))];
+  const stored = new Map((await store.credentialsByKey(keys)).map((c) => [c.key, c]));
+  const toStore = new Map<string, CredentialDocument>();
+  for (const job of jobs) {
+    const { results } = job;
+    for (const { draft, at } of job.drafts.values()) {
+      draft.issuerRecognition = recognize(draft.authority, registry);
+      const current = stored.get(draft.key) ?? toStore.get(draft.key);
+      if (current && current.earnerId !== job.earnerId) {
         results[at] = refused(
           draft.source,
           ['HELD_BY_ANOTHER_PROFILE'],
           'Not added: this credential is already in another profile in the directory; it is not moved. Contact the directory if it is yours.',
           described(draft),
         );
-      } else if (current && keepsOver(current, draft)) {
-        results[at] = { source: draft.source, outcome: 'ALREADY_ADDED', reasons: [], message: addedMessage(current.verification.status, current.achievement.name, current.issuerRecognition.status, true), ...described(draft), status: current.verification.status, issuerRecognition: current.issuerRecognition.status };
+      } else if (current && (toStore.has(draft.key) || keepsOver(current, draft))) {
+        results[at] = {
+          ...described(draft),
+          source: draft.source,
+          outcome: 'ALREADY_ADDED',
+          reasons: current.verification.reasons,
+          message: addedMessage(current.verification.status, current.achievement.name, current.issuerRecognition.status, true),
+          status: current.verification.status,
+          issuerRecognition: current.issuerRecognition.status,
+        };
       } else {
         // The earner's proven address is the identity this credential is filed under (a hashed recipient matched it).
-        toStore.push({ ...draft, identityKeys: [`email:${email}`], earnerId: request.earnerId });
+        toStore.set(draft.key, { ...draft, identityKeys: [`email:${job.email}`], earnerId: job.earnerId });
         results[at] = {
           source: draft.source,
           outcome: current ? 'ALREADY_ADDED' : 'ADDED',
@@ -122,14 +151,17 @@ export async function addForEarner(deps: IntakeDependencies, request: EarnerInta
         };
       }
     }
-    if (toStore.length === 0) return;
-    const links = await store.earnersByIdentity([`email:${email}`]);
-    if (!links.has(`email:${email}`))
-      await store.linkIdentities(new Map([[`email:${email}`, { earnerId: request.earnerId, assignedAt: now.toISOString() }]]));
-    const seen = pendingEntries(toStore, registry, now);
-    await store.addRegistryEntries(seen);
-    if (seen.length > 0) for (const d of toStore) d.issuerRecognition = recognize(d.authority, [...registry, ...seen]);
-    await storeAndProject(options, emptySummary(), toStore, new Map(), registry);
-  });
-  return results;
+  }
+  if (toStore.size === 0) return;
+  const docs = [...toStore.values()];
+  const emails = [...new Set(docs.map((d) => d.identityKeys[0]!))];
+  const links = await store.earnersByIdentity(emails);
+  const missing = new Map(
+    docs.filter((d) => !links.has(d.identityKeys[0]!)).map((d) => [d.identityKeys[0]!, { earnerId: d.earnerId, assignedAt: now.toISOString() }]),
+  );
+  if (missing.size > 0) await store.linkIdentities(missing);
+  const seen = pendingEntries(docs, registry, now);
+  await store.addRegistryEntries(seen);
+  if (seen.length > 0) for (const d of docs) d.issuerRecognition = recognize(d.authority, [...registry, ...seen]);
+  await storeAndProject({ ...deps.runtime }, emptySummary(), docs, new Map(), registry);
 }

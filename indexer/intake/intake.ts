@@ -13,7 +13,7 @@ import type { CredentialIntake } from '../../mappings/credential-intake.ts';
 import type { FetchPolicy } from '../net/safe-fetch.ts';
 import type { IndexerRuntime } from '../runtime/runtime.ts';
 import { MAX_INPUT_BYTES } from '../sources/limits.ts';
-import { addForEarner } from './earner-intake.ts';
+import { addForEarner, storeEarnerJobs, type EarnerStoreJob } from './earner-intake.ts';
 import { pushForIssuer } from './issuer-push.ts';
 
 export interface IntakeDependencies {
@@ -22,6 +22,8 @@ export interface IntakeDependencies {
   fetchPolicy: FetchPolicy;
   /** Runs `work` when no other storing step of this intake runs. */
   exclusive<T>(work: () => Promise<T>): Promise<T>;
+  /** Stores one earner request's credentials, together with the requests waiting at the same time. */
+  storeForEarner(job: EarnerStoreJob): Promise<void>;
 }
 
 function serial(): IntakeDependencies['exclusive'] {
@@ -33,12 +35,42 @@ function serial(): IntakeDependencies['exclusive'] {
   };
 }
 
+/**
+ * Jobs queued while a storing step runs go into the next step together: 20
+ * earners (or one earner's 20 tabs) adding at once cost a few engine round
+ * trips, not 20 times as many.
+ */
+function coalescing<J>(exclusive: IntakeDependencies['exclusive'], run: (jobs: J[]) => Promise<void>): (job: J) => Promise<void> {
+  let queue: { job: J; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  let scheduled = false;
+  return (job) =>
+    new Promise<void>((resolve, reject) => {
+      queue.push({ job, resolve, reject });
+      if (scheduled) return;
+      scheduled = true;
+      void exclusive(async () => {
+        scheduled = false;
+        const batch = queue;
+        queue = [];
+        try {
+          await run(batch.map((b) => b.job));
+          for (const b of batch) b.resolve();
+        } catch (error) {
+          for (const b of batch) b.reject(error);
+        }
+      });
+    });
+}
+
 export function createCredentialIntake(runtime: IndexerRuntime): CredentialIntake {
+  const exclusive = serial();
   const deps: IntakeDependencies = {
     runtime,
     fetchPolicy: { timeoutMs: runtime.config.httpTimeoutMs, maxBytes: MAX_INPUT_BYTES, allowHosts: runtime.config.allowHosts },
-    exclusive: serial(),
+    exclusive,
+    storeForEarner: (job) => store(job),
   };
+  const store = coalescing<EarnerStoreJob>(exclusive, (jobs) => storeEarnerJobs(deps, jobs));
   return {
     addForEarner: (request) => addForEarner(deps, request),
     pushForIssuer: (request) => pushForIssuer(deps, request),
