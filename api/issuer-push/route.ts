@@ -42,7 +42,9 @@ export function pushedItems(body: Buffer, contentType: string): { items: Pushed[
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { problem: `The body is not valid JSON (${(error as Error).message}); send a JSON array of credentials, or NDJSON with Content-Type application/x-ndjson.` };
+    return {
+      problem: `The body is not valid JSON (${(error as Error).message}); send a JSON array of credentials, or NDJSON with Content-Type application/x-ndjson.`,
+    };
   }
   const list = Array.isArray(value) ? value : (value as { credentials?: unknown })?.credentials;
   if (!Array.isArray(list)) return { problem: 'Send a JSON array of credentials (or { "credentials": [...] }).' };
@@ -72,7 +74,13 @@ export function issuerPushRoute(platform: Platform, log: Logger) {
       return;
     }
     if (!platform.intake) {
-      fail(req, res, 503, 'SERVICE_UNAVAILABLE', 'Pushing credentials is not available on this server: it runs the API without the indexer.');
+      fail(
+        req,
+        res,
+        503,
+        'SERVICE_UNAVAILABLE',
+        'Pushing credentials is not available on this server: it runs the API without the indexer.',
+      );
       return;
     }
     const parsed = pushedItems(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0), req.headers['content-type'] ?? '');
@@ -86,7 +94,13 @@ export function issuerPushRoute(platform: Platform, log: Logger) {
       return;
     }
     if (items.length > INTAKE_LIMITS.maxPushItems) {
-      fail(req, res, 400, 'BAD_REQUEST', `At most ${INTAKE_LIMITS.maxPushItems} credentials per request (${items.length} sent); split the push.`);
+      fail(
+        req,
+        res,
+        400,
+        'BAD_REQUEST',
+        `At most ${INTAKE_LIMITS.maxPushItems} credentials per request (${items.length} sent); split the push.`,
+      );
       return;
     }
     const fitting = items.filter((i) => i.bytes.length <= INTAKE_LIMITS.maxPushItemBytes);
@@ -97,10 +111,24 @@ export function issuerPushRoute(platform: Platform, log: Logger) {
       const key = item?.source ?? r.source;
       bySource.set(key, [...(bySource.get(key) ?? []), r]);
     }
-    const results = items.flatMap((i) => (i.bytes.length > INTAKE_LIMITS.maxPushItemBytes ? [tooLarge(i.source)] : (bySource.get(i.source) ?? [])));
+    const results = items.flatMap((i) =>
+      i.bytes.length > INTAKE_LIMITS.maxPushItemBytes ? [tooLarge(i.source)] : (bySource.get(i.source) ?? []),
+    );
     const count = (outcome: IntakeItemResult['outcome']) => results.filter((r) => r.outcome === outcome).length;
-    log.info('issuer push', { requestId: requestIdOf(req), keyId: auth.key.id, issuer: auth.key.issuerEntryId, items: items.length, added: count('ADDED') });
-    res.json({ issuer: auth.key.issuerEntryId, added: count('ADDED'), alreadyAdded: count('ALREADY_ADDED'), refused: count('REFUSED'), results });
+    log.info('issuer push', {
+      requestId: requestIdOf(req),
+      keyId: auth.key.id,
+      issuer: auth.key.issuerEntryId,
+      items: items.length,
+      added: count('ADDED'),
+    });
+    res.json({
+      issuer: auth.key.issuerEntryId,
+      added: count('ADDED'),
+      alreadyAdded: count('ALREADY_ADDED'),
+      refused: count('REFUSED'),
+      results,
+    });
   };
   return [
     body,

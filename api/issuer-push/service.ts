@@ -68,7 +68,11 @@ export async function authenticateIssuerKey(
   platform: Platform,
   presented: string | undefined,
 ): Promise<{ ok: true; key: IssuerApiKeyDocument } | { ok: false; status: 401 | 403; message: string }> {
-  const bad = { ok: false as const, status: 401 as const, message: 'The API key is missing, unknown or revoked: send "Authorization: Bearer tdk_…" with a key an admin created.' };
+  const bad = {
+    ok: false as const,
+    status: 401 as const,
+    message: 'The API key is missing, unknown or revoked: send "Authorization: Bearer tdk_…" with a key an admin created.',
+  };
   const parsed = presented ? parseIssuerApiKey(presented) : undefined;
   if (!parsed) return bad;
   const key = await platform.issuerKeys.get(parsed.id);

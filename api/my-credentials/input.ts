@@ -17,30 +17,46 @@ export function checkAddMyCredentials(input: AddMyCredentialsInput): IntakeItem[
   const count = files.length + urls.length;
   if (count === 0) throw new BadInputError('input', 'add at least one file or URL');
   if (count > INTAKE_LIMITS.maxEarnerItems)
-    throw new BadInputError('input', `at most ${INTAKE_LIMITS.maxEarnerItems} files and URLs at once (${count} sent); add the rest in another batch`);
+    throw new BadInputError(
+      'input',
+      `at most ${INTAKE_LIMITS.maxEarnerItems} files and URLs at once (${count} sent); add the rest in another batch`,
+    );
   let total = 0;
   const items: IntakeItem[] = files.map((file, i) => {
     const where = `files[${i}]`;
     const name = file.name.trim();
-    if (name === '' || name.length > MAX_NAME) throw new BadInputError('files.name', `${where}: the file name must be 1 to ${MAX_NAME} characters`, `${where}.name`);
+    if (name === '' || name.length > MAX_NAME)
+      throw new BadInputError('files.name', `${where}: the file name must be 1 to ${MAX_NAME} characters`, `${where}.name`);
     const content = file.contentBase64.replace(/\s+/g, '');
     // Checked before decoding: a huge string is refused by its length alone.
     if (content.length > Math.ceil(INTAKE_LIMITS.maxFileBytes / 3) * 4 + 4)
-      throw new BadInputError('files.contentBase64', `"${name}" is larger than the ${mib(INTAKE_LIMITS.maxFileBytes)} limit of one file`, `${where}.contentBase64`);
+      throw new BadInputError(
+        'files.contentBase64',
+        `"${name}" is larger than the ${mib(INTAKE_LIMITS.maxFileBytes)} limit of one file`,
+        `${where}.contentBase64`,
+      );
     if (!BASE64.test(content)) throw new BadInputError('files.contentBase64', `"${name}" is not base64`, `${where}.contentBase64`);
     const bytes = Buffer.from(content, content.includes('-') || content.includes('_') ? 'base64url' : 'base64');
     if (bytes.length === 0) throw new BadInputError('files.contentBase64', `"${name}" is empty`, `${where}.contentBase64`);
     if (bytes.length > INTAKE_LIMITS.maxFileBytes)
-      throw new BadInputError('files.contentBase64', `"${name}" is larger than the ${mib(INTAKE_LIMITS.maxFileBytes)} limit of one file`, `${where}.contentBase64`);
+      throw new BadInputError(
+        'files.contentBase64',
+        `"${name}" is larger than the ${mib(INTAKE_LIMITS.maxFileBytes)} limit of one file`,
+        `${where}.contentBase64`,
+      );
     total += bytes.length;
     if (total > INTAKE_LIMITS.maxEarnerTotalBytes)
-      throw new BadInputError('files', `the files add up to more than ${mib(INTAKE_LIMITS.maxEarnerTotalBytes)} at ${where} (${name}); add them in smaller batches`);
+      throw new BadInputError(
+        'files',
+        `the files add up to more than ${mib(INTAKE_LIMITS.maxEarnerTotalBytes)} at ${where} (${name}); add them in smaller batches`,
+      );
     return { kind: 'file', name, bytes };
   });
   urls.forEach((raw, i) => {
     const url = raw.trim();
     const where = `urls[${i}]`;
-    if (url.length > INTAKE_LIMITS.maxUrlLength) throw new BadInputError('urls', `${where} is longer than ${INTAKE_LIMITS.maxUrlLength} characters`, where);
+    if (url.length > INTAKE_LIMITS.maxUrlLength)
+      throw new BadInputError('urls', `${where} is longer than ${INTAKE_LIMITS.maxUrlLength} characters`, where);
     let parsed: URL | undefined;
     try {
       parsed = new URL(url);

@@ -33,7 +33,8 @@ export function createMyCredentialsService({ platform, viewer }: { platform: Pla
           'Adding badges is not available on this server: it runs the API without the indexer (start the whole product with npm start).',
         );
       const account = viewer.accountId ? await platform.accounts.get(viewer.accountId) : undefined;
-      if (!account || account.doc.earnerId !== earnerId) throw new ServiceUnavailableError('Your account could not be read; try again in a moment.');
+      if (!account || account.doc.earnerId !== earnerId)
+        throw new ServiceUnavailableError('Your account could not be read; try again in a moment.');
       const results = await intake.addForEarner({ earnerId, email: account.doc.email, items });
       const count = (outcome: IntakeItemResult['outcome']) => results.filter((r) => r.outcome === outcome).length;
       return { results, added: count('ADDED'), alreadyAdded: count('ALREADY_ADDED'), refused: count('REFUSED') };

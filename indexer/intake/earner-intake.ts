@@ -86,7 +86,13 @@ export async function addForEarner(deps: IntakeDependencies, request: EarnerInta
     }
     const { draft } = screened;
     if (drafts.has(draft.key)) {
-      results.push({ source: draft.source, outcome: 'ALREADY_ADDED', reasons: [], message: 'The same credential appears twice in this batch; it is added once.', ...described(draft) });
+      results.push({
+        source: draft.source,
+        outcome: 'ALREADY_ADDED',
+        reasons: [],
+        message: 'The same credential appears twice in this batch; it is added once.',
+        ...described(draft),
+      });
       continue;
     }
     drafts.set(draft.key, { draft, at: results.length });
@@ -157,7 +163,9 @@ export async function storeEarnerJobs(deps: IntakeDependencies, jobs: readonly E
   const emails = [...new Set(docs.map((d) => d.identityKeys[0]!))];
   const links = await store.earnersByIdentity(emails);
   const missing = new Map(
-    docs.filter((d) => !links.has(d.identityKeys[0]!)).map((d) => [d.identityKeys[0]!, { earnerId: d.earnerId, assignedAt: now.toISOString() }]),
+    docs
+      .filter((d) => !links.has(d.identityKeys[0]!))
+      .map((d) => [d.identityKeys[0]!, { earnerId: d.earnerId, assignedAt: now.toISOString() }]),
   );
   if (missing.size > 0) await store.linkIdentities(missing);
   const seen = pendingEntries(docs, registry, now);

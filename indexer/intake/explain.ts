@@ -43,7 +43,8 @@ export function addedMessage(status: string, badgeName: string, recognition: str
   const what = already ? `"${badgeName}" was already in your profile` : `Added "${badgeName}"`;
   if (status === 'VERIFIED')
     return `${what}: verified${recognition === 'RECOGNIZED' ? ', from a recognized issuer' : ', from an issuer the directory does not recognize yet'}.`;
-  if (status === 'UNVERIFIED') return `${what}: stored as unverified (nothing in it could be checked); employers see it only when they ask for unverified badges.`;
+  if (status === 'UNVERIFIED')
+    return `${what}: stored as unverified (nothing in it could be checked); employers see it only when they ask for unverified badges.`;
   return `${what}: it did not pass every check (for example it expired), so employers do not see it by default.`;
 }
 

@@ -55,7 +55,12 @@ export async function pushForIssuer(deps: IntakeDependencies, request: IssuerPus
     }
     const { draft } = prepared;
     draft.issuerRecognition = recognize(draft.authority, registry);
-    const about = { status: draft.verification.status, credentialId: draft.id, badgeName: draft.achievement.name, issuerName: draft.issuer.name };
+    const about = {
+      status: draft.verification.status,
+      credentialId: draft.id,
+      badgeName: draft.achievement.name,
+      issuerName: draft.issuer.name,
+    };
     if (draft.issuerRecognition.status !== 'RECOGNIZED' || draft.issuerRecognition.entryId !== entry.id) {
       const reasons = ['NOT_ISSUED_BY_KEY_OWNER', ...draft.verification.reasons];
       results.push(
@@ -73,7 +78,10 @@ export async function pushForIssuer(deps: IntakeDependencies, request: IssuerPus
       source: draft.source,
       outcome: 'ADDED',
       reasons: draft.verification.reasons,
-      message: addedMessage(draft.verification.status, draft.achievement.name, 'RECOGNIZED', false).replace('in your profile', 'in the directory'),
+      message: addedMessage(draft.verification.status, draft.achievement.name, 'RECOGNIZED', false).replace(
+        'in your profile',
+        'in the directory',
+      ),
       ...about,
       issuerName: entry.name,
       issuerRecognition: 'RECOGNIZED',
@@ -92,10 +100,15 @@ export async function pushForIssuer(deps: IntakeDependencies, request: IssuerPus
       const draft = item.prepared.ok ? item.prepared.draft : undefined;
       if (!draft) return false;
       if (draft.identityKeys.some((k) => deleted.has(k))) {
-        results[at] = refused(draft.source, ['RECIPIENT_LEFT_DIRECTORY'], 'Not stored: its recipient deleted their data from the directory.');
+        results[at] = refused(
+          draft.source,
+          ['RECIPIENT_LEFT_DIRECTORY'],
+          'Not stored: its recipient deleted their data from the directory.',
+        );
         return false;
       }
-      if (existing.has(draft.key)) results[at] = { ...results[at]!, outcome: 'ALREADY_ADDED', message: results[at]!.message.replace(/^Added/, 'Already stored:') };
+      if (existing.has(draft.key))
+        results[at] = { ...results[at]!, outcome: 'ALREADY_ADDED', message: results[at]!.message.replace(/^Added/, 'Already stored:') };
       return true;
     });
     await ingestPrepared(
@@ -104,7 +117,8 @@ export async function pushForIssuer(deps: IntakeDependencies, request: IssuerPus
     );
     for (const { item, at } of storing) {
       const reject = item.prepared.ok ? rejects.get(item.prepared.draft.source) : undefined;
-      if (reject) results[at] = refused(reject.source, reject.reasons, refusedBecause(reject.reasons), { credentialId: reject.credentialId });
+      if (reject)
+        results[at] = refused(reject.source, reject.reasons, refusedBecause(reject.reasons), { credentialId: reject.credentialId });
     }
   });
   return results;

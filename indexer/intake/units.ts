@@ -51,7 +51,9 @@ function presentationUnits(source: string, carried: unknown[]): InputUnit[] {
 /** One uploaded file to units. */
 export function fileUnits(name: string, bytes: Uint8Array): InputUnit[] {
   if (bytes.length > MAX_INPUT_BYTES)
-    return [{ kind: 'problem', source: name, reason: 'TOO_LARGE', detail: `${name}: ${bytes.length} bytes is too large for one credential` }];
+    return [
+      { kind: 'problem', source: name, reason: 'TOO_LARGE', detail: `${name}: ${bytes.length} bytes is too large for one credential` },
+    ];
   if (name.toLowerCase().endsWith('.csv')) return [...csvRows(bytesToText(bytes), name)];
   const format = detectFormat(bytes);
   if (format === 'json') {

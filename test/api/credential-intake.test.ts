@@ -6,7 +6,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCredentialIntake } from '../../indexer/intake/intake.ts';
-import { createRuntime, type IndexerRuntime } from '../../indexer/runtime/runtime.ts';
+import { resolverOptionsOf, type IndexerRuntime } from '../../indexer/runtime/runtime.ts';
+import { IndexStore } from '../../indexer/store/index-store.ts';
+import { loadTaxonomy } from '../../indexer/taxonomy/index.ts';
+import { skillLookup } from '../../indexer/taxonomy/skills-index.ts';
+import { createResolver } from '../../indexer/verify/resolver.ts';
 import { indexerConfigFromEnv } from '../../indexer/config.ts';
 import { hashIdentity } from '../../indexer/verify/recipient.ts';
 import type { CredentialDocument } from '../../mappings/credentials.ts';
@@ -14,7 +18,7 @@ import { aliasName } from '../../mappings/indices.ts';
 import { generateIssuerKey, signOb3Jwt, type IssuerKey } from '../../scripts/demo/signing/sign.ts';
 import { claimEarner, createAccount, seedEarners, startAccountApi, type AccountApi } from '../support/account-api.ts';
 import { ob2HostedDocuments, ob3Credential } from '../support/credential-builders.ts';
-import { engineUrl, uniquePrefix } from '../support/engine.ts';
+import { engineClient, engineUrl, uniquePrefix } from '../support/engine.ts';
 import { recognizeIssuer, registryEntry } from '../support/issuer-registry.ts';
 import { startIssuerServer, type IssuerServer } from '../support/issuer-server.ts';
 
@@ -58,7 +62,11 @@ async function add(token: string, input: { files?: { name: string; contentBase64
 const file = (name: string, content: string | Uint8Array) => ({ name, contentBase64: Buffer.from(content).toString('base64') });
 
 /** An OB 3.0 VC-JWT from `key` to `email` for the forklift class (or `achievementId`). */
-async function badge(key: IssuerKey, email: string, extra: { id?: string; issuerName?: string; achievementId?: string; name?: string } = {}) {
+async function badge(
+  key: IssuerKey,
+  email: string,
+  extra: { id?: string; issuerName?: string; achievementId?: string; name?: string } = {},
+) {
   const credential = ob3Credential(key.did, { issuer: { id: key.did, type: ['Profile'], name: extra.issuerName ?? BOARD } }, email) as {
     id: string;
     credentialSubject: { achievement: Record<string, unknown> };
@@ -80,7 +88,11 @@ function bakedPng(text: string): Buffer {
     return Buffer.concat([length, Buffer.from(type, 'latin1'), data, Buffer.alloc(4)]);
   };
   const itxt = Buffer.concat([Buffer.from('openbadgecredential\0\0\0\0\0', 'latin1'), Buffer.from(text, 'utf8')]);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('iTXt', itxt), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('iTXt', itxt),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 function tamper(jwt: string): string {
@@ -116,16 +128,29 @@ async function searchByBadge(badgeClass = CLASS, recognition = ['RECOGNIZED']): 
 beforeAll(async () => {
   const prefix = uniquePrefix('intake');
   host = await startIssuerServer();
-  runtime = await createRuntime(
-    indexerConfigFromEnv({
-      ELASTICSEARCH_URL: engineUrl(),
-      INDEX_PREFIX: prefix,
-      INDEXER_ALLOW_NETWORK: 'true',
-      // The test issuer's host is private (127.0.0.1): allowed by host:port, as a development allowance is.
-      INDEXER_ALLOW_HOSTS: new URL(host.origin).host,
-      INDEXER_HTTP_TIMEOUT_MS: '3000',
-    }),
-  );
+  const config = indexerConfigFromEnv({
+    ELASTICSEARCH_URL: engineUrl(),
+    INDEX_PREFIX: prefix,
+    INDEXER_ALLOW_NETWORK: 'true',
+    // The test issuer's host is private (127.0.0.1): allowed by host:port, as a development allowance is.
+    INDEXER_ALLOW_HOSTS: new URL(host.origin).host,
+    INDEXER_HTTP_TIMEOUT_MS: '3000',
+  });
+  // The runtime `createRuntime` builds, without loading the skills and occupations indices (nothing here searches them).
+  const client = engineClient();
+  const store = new IndexStore({ client, prefix, replicas: 0 });
+  await store.ensureIndices();
+  const taxonomy = loadTaxonomy();
+  runtime = {
+    config,
+    store,
+    taxonomy,
+    skills: skillLookup(taxonomy),
+    pathways: [],
+    verify: { resolver: createResolver(resolverOptionsOf(config)) },
+    now: () => new Date(),
+    close: () => client.close(),
+  };
   api = await startAccountApi('intake', { INDEX_PREFIX: prefix }, { intake: createCredentialIntake(runtime) });
   board = await generateIssuerKey(new Uint8Array(32).fill(41));
   college = await generateIssuerKey(new Uint8Array(32).fill(42));
@@ -156,18 +181,34 @@ describe('addMyCredentials', () => {
   it('adds a signed badge at once, verified and recognized, and it shows in search (listed earner only)', async () => {
     const mine = await badge(board, 'ada@example.net', { id: 'urn:uuid:ada-forklift' });
     const hidden = await badge(board, 'hana@example.net', { id: 'urn:uuid:hana-forklift' });
-    const [a, h] = await Promise.all([add(ada, { files: [file('forklift.jwt', mine.jwt)] }), add(hana, { files: [file('f.jwt', hidden.jwt)] })]);
+    const [a, h] = await Promise.all([
+      add(ada, { files: [file('forklift.jwt', mine.jwt)] }),
+      add(hana, { files: [file('f.jwt', hidden.jwt)] }),
+    ]);
     expect(a.body.errors).toBeUndefined();
     expect(a.body.data!.addMyCredentials).toMatchObject({ added: 1, refused: 0 });
     expect(a.body.data!.addMyCredentials.results).toEqual([
-      expect.objectContaining({ source: 'forklift.jwt', outcome: 'ADDED', status: 'VERIFIED', reasons: [], issuerRecognition: 'RECOGNIZED', badgeName: 'Forklift Operator' }),
+      expect.objectContaining({
+        source: 'forklift.jwt',
+        outcome: 'ADDED',
+        status: 'VERIFIED',
+        reasons: [],
+        issuerRecognition: 'RECOGNIZED',
+        badgeName: 'Forklift Operator',
+      }),
     ]);
     expect(h.body.data!.addMyCredentials.results[0]).toMatchObject({ outcome: 'ADDED' });
     // At once: no refresh, no job in between.
     const hits = await searchByBadge();
     expect(hits.map((hit) => hit.earner.id)).toEqual(['e-ada']);
     expect(hits[0]!.earner.badges).toEqual(
-      expect.arrayContaining([expect.objectContaining({ credentialId: 'urn:uuid:ada-forklift', issuerRecognition: 'RECOGNIZED', verification: { status: 'VERIFIED' } })]),
+      expect.arrayContaining([
+        expect.objectContaining({
+          credentialId: 'urn:uuid:ada-forklift',
+          issuerRecognition: 'RECOGNIZED',
+          verification: { status: 'VERIFIED' },
+        }),
+      ]),
     );
     expect((await storedOf('hana@example.net')).map((c) => c.id)).toContain('urn:uuid:hana-forklift');
   });
@@ -183,16 +224,35 @@ describe('addMyCredentials', () => {
     hashed.credentialSubject.identifier = [
       { type: 'IdentityObject', identityType: 'emailAddress', hashed: true, salt, identityHash: hashIdentity('ada@example.net', salt) },
     ];
-    hashed.credentialSubject.achievement = { ...hashed.credentialSubject.achievement, id: 'https://college.example/a/hashed', name: 'Hashed Badge' };
+    hashed.credentialSubject.achievement = {
+      ...hashed.credentialSubject.achievement,
+      id: 'https://college.example/a/hashed',
+      name: 'Hashed Badge',
+    };
     const hashedJwt = await signOb3Jwt(hashed as unknown as Record<string, unknown>, college);
-    const vp = { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiablePresentation'], verifiableCredential: [inVp.jwt, bobsInVp.jwt] };
-    const csv = 'earner_email,badge_name,issuer,issued_on,skills\nada@example.net,Safety Walk,Acme Plant,2025-03-01,safety\nbob@example.net,Safety Walk,Acme Plant,2025-03-01,safety\n';
+    const vp = {
+      '@context': ['https://www.w3.org/ns/credentials/v2'],
+      type: ['VerifiablePresentation'],
+      verifiableCredential: [inVp.jwt, bobsInVp.jwt],
+    };
+    const csv =
+      'earner_email,badge_name,issuer,issued_on,skills\nada@example.net,Safety Walk,Acme Plant,2025-03-01,safety\nbob@example.net,Safety Walk,Acme Plant,2025-03-01,safety\n';
     const result = await add(ada, {
-      files: [file('badge.png', bakedPng(png.jwt)), file('wallet.json', JSON.stringify(vp)), file('hashed.jwt', hashedJwt), file('export.csv', csv)],
+      files: [
+        file('badge.png', bakedPng(png.jwt)),
+        file('wallet.json', JSON.stringify(vp)),
+        file('hashed.jwt', hashedJwt),
+        file('export.csv', csv),
+      ],
     });
     expect(result.body.errors).toBeUndefined();
     const bySource = Object.fromEntries(result.body.data!.addMyCredentials.results.map((r) => [r.source, r]));
-    expect(bySource['badge.png']).toMatchObject({ outcome: 'ADDED', status: 'VERIFIED', badgeName: 'Baked Badge', issuerRecognition: 'RECOGNIZED' });
+    expect(bySource['badge.png']).toMatchObject({
+      outcome: 'ADDED',
+      status: 'VERIFIED',
+      badgeName: 'Baked Badge',
+      issuerRecognition: 'RECOGNIZED',
+    });
     expect(bySource['wallet.json#1']).toMatchObject({ outcome: 'ADDED', status: 'VERIFIED', badgeName: 'Presented Badge' });
     expect(bySource['wallet.json#2']).toMatchObject({ outcome: 'REFUSED', reasons: ['RECIPIENT_MISMATCH'] });
     expect(bySource['wallet.json#2']!.message).toMatch(/issued to someone else, not to your email address ada@example\.net/);
@@ -214,7 +274,11 @@ describe('addMyCredentials', () => {
     delete didBadge.credentialSubject.identifier;
     didBadge.credentialSubject.id = 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';
     const result = await add(ada, {
-      files: [file('bobs.jwt', bobs.jwt), file('forged.jwt', forged), file('did.jwt', await signOb3Jwt(didBadge as Record<string, unknown>, board))],
+      files: [
+        file('bobs.jwt', bobs.jwt),
+        file('forged.jwt', forged),
+        file('did.jwt', await signOb3Jwt(didBadge as Record<string, unknown>, board)),
+      ],
     });
     const [mismatch, bad, did] = result.body.data!.addMyCredentials.results;
     expect(mismatch).toMatchObject({ outcome: 'REFUSED', reasons: ['RECIPIENT_MISMATCH'] });
@@ -235,7 +299,11 @@ describe('addMyCredentials', () => {
     // Copies the board's name and badge class, signed by a key nobody recognizes.
     const copy = await badge(selfMade, 'ada@example.net', { id: 'urn:uuid:self-made', issuerName: BOARD, name: 'Forklift Operator' });
     // And one claiming to be the board (issuer id = the board's DID) while signed by the self-made key.
-    const claimed = ob3Credential(board.did, { id: 'urn:uuid:claims-board', issuer: { id: board.did, type: ['Profile'], name: BOARD } }, 'ada@example.net');
+    const claimed = ob3Credential(
+      board.did,
+      { id: 'urn:uuid:claims-board', issuer: { id: board.did, type: ['Profile'], name: BOARD } },
+      'ada@example.net',
+    );
     const impostor = await signOb3Jwt(claimed, selfMade);
     const result = await add(ada, { files: [file('copy.jwt', copy.jwt), file('impostor.jwt', impostor)] });
     const [own, claim] = result.body.data!.addMyCredentials.results;
@@ -268,7 +336,12 @@ describe('addMyCredentials', () => {
     host.serve('/assertions/1', docs.assertion);
     host.serve('/badges/1', docs.badge);
     host.serve('/issuer', docs.issuer);
-    const urls = [`${host.origin}/assertions/1`, 'http://10.1.2.3/assertion.json', 'http://127.0.0.1:9/assertion.json', 'http://169.254.169.254/latest/meta-data'];
+    const urls = [
+      `${host.origin}/assertions/1`,
+      'http://10.1.2.3/assertion.json',
+      'http://127.0.0.1:9/assertion.json',
+      'http://169.254.169.254/latest/meta-data',
+    ];
     const result = await add(ada, { urls });
     expect(result.body.errors).toBeUndefined();
     const [hosted, ...privates] = result.body.data!.addMyCredentials.results;
@@ -304,7 +377,9 @@ describe('addMyCredentials', () => {
   it('20 concurrent adds of one earner all land in the profile', async () => {
     const before = (await storedOf('bob@example.net')).length;
     const badges = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => badge(college, 'bob@example.net', { achievementId: `https://college.example/a/c${i}`, name: `Concurrent ${i}` })),
+      Array.from({ length: 20 }, (_, i) =>
+        badge(college, 'bob@example.net', { achievementId: `https://college.example/a/c${i}`, name: `Concurrent ${i}` }),
+      ),
     );
     const results = await Promise.all(badges.map((b, i) => add(bob, { files: [file(`c${i}.jwt`, b.jwt)] })));
     for (const r of results) expect(r.body.data?.addMyCredentials.results[0]?.outcome).toBe('ADDED');
@@ -323,10 +398,15 @@ describe('issuer push', () => {
       headers: { 'content-type': type, ...(key ? { authorization: `Bearer ${key}` } : {}) },
       body,
     });
-  const CREATE = 'mutation($i: ID!, $l: String!) { createIssuerApiKey(issuerId: $i, label: $l) { secret key { id issuerId issuerName label revokedAt } } }';
+  const CREATE =
+    'mutation($i: ID!, $l: String!) { createIssuerApiKey(issuerId: $i, label: $l) { secret key { id issuerId issuerName label revokedAt } } }';
 
   beforeAll(async () => {
-    const created = await api.gql<{ createIssuerApiKey: { secret: string; key: { id: string; issuerName: string } } }>(CREATE, { i: board.did, l: 'nightly' }, admin);
+    const created = await api.gql<{ createIssuerApiKey: { secret: string; key: { id: string; issuerName: string } } }>(
+      CREATE,
+      { i: board.did, l: 'nightly' },
+      admin,
+    );
     expect(created.body.errors).toBeUndefined();
     boardKey = created.body.data!.createIssuerApiKey.secret;
     expect(created.body.data!.createIssuerApiKey.key.issuerName).toBe(BOARD);
@@ -378,7 +458,13 @@ describe('issuer push', () => {
     expect(body.results.map((r) => r.outcome)).toEqual(['REFUSED', 'REFUSED', 'REFUSED']);
     expect(body.results[0]!.reasons).toContain('NOT_ISSUED_BY_KEY_OWNER');
     expect(body.results[0]!.message).toMatch(new RegExp(`not prove this credential was issued by ${COLLEGE}`));
-    expect(await runtime.store.credentialsByKey([`${board.did} urn:uuid:frank-forklift`, `${selfMade.did} urn:uuid:frank-fake`, `${college.did} urn:uuid:claims-college`])).toEqual([]);
+    expect(
+      await runtime.store.credentialsByKey([
+        `${board.did} urn:uuid:frank-forklift`,
+        `${selfMade.did} urn:uuid:frank-fake`,
+        `${college.did} urn:uuid:claims-college`,
+      ]),
+    ).toEqual([]);
 
     for (const key of [undefined, 'tdk_nope', `${boardKey.slice(0, -4)}AAAA`]) {
       const refused = await push(key, JSON.stringify([boards.jwt]));
@@ -386,7 +472,11 @@ describe('issuer push', () => {
       expect(((await refused.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(/missing, unknown or revoked/);
     }
     const keyId = boardKey.split('_')[1]!;
-    const revoked = await api.gql<{ revokeIssuerApiKey: { revokedAt: string } }>('mutation($id: ID!) { revokeIssuerApiKey(id: $id) { revokedAt } }', { id: keyId }, admin);
+    const revoked = await api.gql<{ revokeIssuerApiKey: { revokedAt: string } }>(
+      'mutation($id: ID!) { revokeIssuerApiKey(id: $id) { revokedAt } }',
+      { id: keyId },
+      admin,
+    );
     expect(revoked.body.data!.revokeIssuerApiKey.revokedAt).toBeTruthy();
     expect((await push(boardKey, JSON.stringify([boards.jwt]))).status).toBe(401);
   });
@@ -394,6 +484,8 @@ describe('issuer push', () => {
   it('enforces the item count limit', async () => {
     const response = await push(collegeKey, JSON.stringify(Array.from({ length: 501 }, () => 'x')));
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(/At most 500 credentials per request \(501 sent\)/);
+    expect(((await response.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(
+      /At most 500 credentials per request \(501 sent\)/,
+    );
   });
 });
