@@ -11,6 +11,13 @@ import { claimTokenFrom } from '../support/account-api.ts';
 import { launchBrowser, requireChromium, screenshot, seriousAxeViolations, type Browser } from './support/browser.ts';
 import { listedEarner, shownName, signInAsEmployer, waitForResults } from './support/flows.ts';
 import { startWebStack, type WebStack } from './support/web-stack.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { aliasName } from '../../mappings/indices.ts';
+import { generateIssuerKey, signOb3Jwt } from '../../scripts/demo/signing/sign.ts';
+import { ob3Credential } from '../support/credential-builders.ts';
+import { registryEntry } from '../support/issuer-registry.ts';
 
 describe('an earner manages their directory presence in the browser', () => {
   let stack: WebStack;
@@ -29,7 +36,7 @@ describe('an earner manages their directory presence in the browser', () => {
 
   beforeAll(async () => {
     requireChromium();
-    stack = await startWebStack('web-earner', { seed: 9 });
+    stack = await startWebStack('web-earner', { seed: 9, intake: true });
     earner = listedEarner(stack.dataset, (r) => r.badges.length >= 2);
     employerBrowser = await launchBrowser();
     earnerBrowser = await launchBrowser();
@@ -105,6 +112,58 @@ describe('an earner manages their directory presence in the browser', () => {
     expect(await employerFinds(shownName(earner))).not.toContain(shownName(earner));
     await employer.goto(`${stack.url}/earners/${encodeURIComponent(earner.earnerId)}`);
     await employer.getByRole('heading', { name: 'Profile not available' }).waitFor();
+  });
+
+  it('adds badges from files and links, with each result in plain words at once; axe clean at desktop and phone width', async () => {
+    const key = await generateIssuerKey(new Uint8Array(32).fill(77));
+    const entry = registryEntry(key.did, 'Lakeside Training Center');
+    await stack.indices.client.index({ index: aliasName(stack.indices.prefix, 'issuers'), id: entry.id, document: entry, refresh: true });
+    const signed = async (email: string, name: string) => {
+      const credential = ob3Credential(
+        key.did,
+        { issuer: { id: key.did, type: ['Profile'], name: 'Lakeside Training Center' } },
+        email,
+      ) as {
+        credentialSubject: { achievement: Record<string, unknown> };
+      };
+      credential.credentialSubject.achievement = {
+        ...credential.credentialSubject.achievement,
+        id: `https://lakeside.example/${name}`,
+        name,
+      };
+      return signOb3Jwt(credential as unknown as Record<string, unknown>, key);
+    };
+    const folder = mkdtempSync(join(tmpdir(), 'add-badges-'));
+    const mine = join(folder, 'forklift.jwt');
+    const theirs = join(folder, 'someone-else.jwt');
+    writeFileSync(mine, await signed(earner.email, 'Lakeside Forklift Safety'));
+    writeFileSync(theirs, await signed('someone.else@example.net', 'Lakeside Crane Basics'));
+
+    await earnerPage.goto(`${stack.url}/me`);
+    const section = earnerPage.getByRole('region', { name: 'Add badges' });
+    await section.getByLabel('Badge files').setInputFiles([mine, theirs]);
+    await section.getByLabel(/Links to badges/).fill('http://10.0.0.1/badge.json');
+    await section.getByRole('button', { name: 'Add badges' }).click();
+    await section.getByText('Done: checked 3 of 3').waitFor();
+    await expect(section.getByRole('progressbar').getAttribute('value')).resolves.toBe('3');
+    const results = section
+      .getByRole('list', { name: 'Results' })
+      .getByRole('listitem')
+      .filter({ has: earnerPage.locator('.label') });
+    await expect(results.nth(0).textContent()).resolves.toMatch(/Added: Lakeside Forklift Safety.*verified, from a recognized issuer/);
+    await expect(results.nth(1).textContent()).resolves.toMatch(/Not added.*issued to someone else, not to your email address/);
+    await expect(results.nth(2).textContent()).resolves.toMatch(/Not added.*could not be read or fetched/);
+    // The new badge is in the list of badges employers see, without reloading the page.
+    await earnerPage.getByLabel('Show Lakeside Forklift Safety').waitFor();
+    await screenshot(earnerPage, 'earner-add-badges');
+    expect(await seriousAxeViolations(earnerPage)).toEqual([]);
+
+    await earnerPage.setViewportSize({ width: 390, height: 844 });
+    await section.getByRole('button', { name: 'Add badges' }).scrollIntoViewIfNeeded();
+    await expect(earnerPage.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
+    await screenshot(earnerPage, 'earner-add-badges-phone');
+    expect(await seriousAxeViolations(earnerPage)).toEqual([]);
+    await earnerPage.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('exports their data as a JSON download', async () => {

@@ -18,6 +18,32 @@ import type { OutboxMessageDocument } from '../../../mappings/outbox.ts';
 import { loadDemoDirectory, type DemoDirectory } from '../../support/demo-directory.ts';
 import { engineUrl, type TestIndices } from '../../support/engine.ts';
 import { readFileOutbox } from '../../support/file-outbox.ts';
+import { createCredentialIntake } from '../../../indexer/intake/intake.ts';
+import { indexerConfigFromEnv } from '../../../indexer/config.ts';
+import type { IndexerRuntime } from '../../../indexer/runtime/runtime.ts';
+import { skillLookup } from '../../../indexer/taxonomy/skills-index.ts';
+import { createResolver } from '../../../indexer/verify/resolver.ts';
+
+/** The indexer runtime over the demo's store (its engine client stays the demo's), allowing the demo issuers' host. */
+function intakeRuntime(demo: DemoDirectory): IndexerRuntime {
+  const taxonomy = loadTaxonomy();
+  const allowHosts = [new URL(demo.issuers.origin).host];
+  const config = indexerConfigFromEnv({
+    ELASTICSEARCH_URL: engineUrl(),
+    INDEX_PREFIX: demo.target.prefix,
+    INDEXER_ALLOW_HOSTS: allowHosts.join(','),
+  });
+  return {
+    config,
+    store: demo.store,
+    taxonomy,
+    skills: skillLookup(taxonomy),
+    pathways: demo.dataset.pathways,
+    verify: { resolver: createResolver({ allowHosts }) },
+    now: () => new Date(),
+    close: async () => {},
+  };
+}
 
 export interface WebStack {
   /** Origin of the API, which serves the web app at `/`. */
@@ -36,9 +62,14 @@ export interface WebStackOptions {
   seed?: number;
   /** Extra API environment (rate limits and the like). */
   env?: Record<string, string>;
+  /** Hands the API the indexer's credential intake over the stack's own indices (earners adding badges), as npm start does. */
+  intake?: boolean;
 }
 
-export async function startWebStack(name: string, { earners = 120, seed = 5, env = {} }: WebStackOptions = {}): Promise<WebStack> {
+export async function startWebStack(
+  name: string,
+  { earners = 120, seed = 5, env = {}, intake = false }: WebStackOptions = {},
+): Promise<WebStack> {
   const scratch = mkdtempSync(join(tmpdir(), `web-${name}-`));
   let demo: DemoDirectory | undefined;
   let api: RunningApi | undefined;
@@ -58,6 +89,7 @@ export async function startWebStack(name: string, { earners = 120, seed = 5, env
         TALENT_CACHE_DIR: join(scratch, 'cache'),
         ...env,
       }),
+      intake ? { intake: createCredentialIntake(intakeRuntime(demo)) } : {},
     );
     const running = api;
     const loaded = demo;
