@@ -63,6 +63,8 @@ export interface CredentialIntake {
 export const INTAKE_LIMITS = {
   /** Files plus URLs an earner adds at once. */
   maxEarnerItems: 20,
+  /** Credentials read from one earner request (an export's rows count one each); the rest are refused at once. */
+  maxEarnerCredentials: 200,
   /** One uploaded file (decoded): a baked PNG badge is rarely over 1 MiB. */
   maxFileBytes: 2 * 1024 * 1024,
   /** All files of one request (decoded). */

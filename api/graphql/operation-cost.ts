@@ -10,6 +10,7 @@
  * (no `instanceof`), since Apollo and this module may load different copies
  * of graphql-js.
  */
+import { INTAKE_LIMITS } from '../../mappings/credential-intake.ts';
 import {
   Kind,
   type DocumentNode,
@@ -72,6 +73,11 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   // The viewer's lists holding an earner, on each card (`api/shortlists/limits.ts`).
   'Earner.shortlistedIn': fixed(SHORTLIST_LIMITS.maxListsPerEmployer),
   ...Object.fromEntries(['ids', 'origins', 'dids', 'keys'].map((field) => [`RegistryIssuer.${field}`, fixed(20)])),
+  // One addMyCredentials answer: a result per credential read, capped by the intake (`INTAKE_LIMITS.maxEarnerCredentials`).
+  'AddMyCredentialsPayload.results': fixed(INTAKE_LIMITS.maxEarnerCredentials + 1),
+  'CredentialIntakeResult.reasons': fixed(20),
+  // Admins list issuers' push keys, at most 200 (`issuer-push/service.ts`).
+  'Query.issuerApiKeys': fixed(200),
   // An employer keeps at most 50 saved searches; each list of one is a checked search's filter list.
   'Query.savedSearches': fixed(SAVED_SEARCH_LIMITS.maxPerEmployer),
   ...Object.fromEntries(

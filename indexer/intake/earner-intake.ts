@@ -15,7 +15,7 @@
  * names, so a self-made key yields at best a verified badge of an UNKNOWN
  * issuer, never a recognized one.
  */
-import type { EarnerIntakeRequest, IntakeItemResult } from '../../mappings/credential-intake.ts';
+import { INTAKE_LIMITS, type EarnerIntakeRequest, type IntakeItemResult } from '../../mappings/credential-intake.ts';
 import type { CredentialDocument } from '../../mappings/credentials.ts';
 import { recognize } from '../../mappings/issuer-recognition.ts';
 import { prepareUnit, storeAndProject, type IngestOptions, type Verified } from '../ingest/ingest.ts';
@@ -72,7 +72,9 @@ export async function addForEarner(deps: IntakeDependencies, request: EarnerInta
   const { runtime } = deps;
   const email = request.email.trim().toLowerCase();
   const now = runtime.now();
-  const units = await intakeUnits(request.items, deps.fetchPolicy);
+  const all = await intakeUnits(request.items, deps.fetchPolicy);
+  // A big export would answer with thousands of results: the first ones are read, the rest refused in one result.
+  const units = all.slice(0, INTAKE_LIMITS.maxEarnerCredentials);
   const options: IngestOptions = { ...runtime, verify: { ...runtime.verify, recipient: email } };
   const verified = (await mapConcurrent(units, 4, (unit) => prepareUnit(unit, options, now))).flat();
 
@@ -98,6 +100,14 @@ export async function addForEarner(deps: IntakeDependencies, request: EarnerInta
     drafts.set(draft.key, { draft, at: results.length });
     results.push(refused(draft.source, [], '')); // replaced below
   }
+  if (all.length > units.length)
+    results.push(
+      refused(
+        all[units.length]!.source,
+        ['TOO_MANY'],
+        `Not read: only the first ${INTAKE_LIMITS.maxEarnerCredentials} credentials of one batch are read (${all.length} were sent); add the rest in another batch.`,
+      ),
+    );
   if (drafts.size === 0) return results;
 
   await deps.storeForEarner({ earnerId: request.earnerId, email, drafts, results });

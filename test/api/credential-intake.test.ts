@@ -367,6 +367,13 @@ describe('addMyCredentials', () => {
     expect(small.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const anonymous = await api.gql(ADD, { input: { urls: ['https://example.org/a'] } });
     expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    // An export's rows count one each: past 200 the rest are refused in one result.
+    const rows = Array.from({ length: 205 }, (_, i) => `bob@example.net,Row ${i},Acme Plant,2025-03-01`).join('\n');
+    const bigExport = await add(ada, { files: [file('big.csv', `earner_email,badge_name,issuer,issued_on\n${rows}\n`)] });
+    const bigResults = bigExport.body.data!.addMyCredentials.results;
+    expect(bigResults).toHaveLength(201);
+    expect(bigResults.at(-1)).toMatchObject({ outcome: 'REFUSED', reasons: ['TOO_MANY'], source: 'big.csv:row 202' });
+    expect(bigResults.at(-1)!.message).toMatch(/only the first 200 credentials of one batch are read \(205 were sent\)/);
     // One unreadable item never fails the others.
     const ok = await badge(college, 'ada@example.net', { achievementId: 'https://college.example/a/mixed', name: 'Mixed Batch' });
     const mixed = await add(ada, { files: [file('junk.json', '{"not":'), file('ok.jwt', ok.jwt)] });
