@@ -1,15 +1,15 @@
 /**
- * Issuer API keys: `tdk_<id>_<secret>`. The id (random, 16 base64url
+ * Issuer API keys: `tdk_<id>_<secret>`. The id (random, 16 hex
  * characters) finds the stored record; the secret (32 random bytes) is shown
  * once and stored only as its SHA-256: a key this random needs no slow hash,
  * and a leaked index gives nobody a working key. Pure.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
-const KEY = /^tdk_([A-Za-z0-9_-]{16})_([A-Za-z0-9_-]{43})$/;
+const KEY = /^tdk_([0-9a-f]{16})_([A-Za-z0-9_-]{43})$/;
 
 export function newIssuerApiKey(): { id: string; secret: string; key: string; secretHash: string } {
-  const id = randomBytes(12).toString('base64url');
+  const id = randomBytes(8).toString('hex');
   const secret = randomBytes(32).toString('base64url');
   return { id, secret, key: `tdk_${id}_${secret}`, secretHash: hashSecret(secret) };
 }

@@ -291,9 +291,9 @@ export const sampleDocuments: Record<IndexKind, { id: string; document: object }
     },
   },
   'issuer-api-keys': {
-    id: 'AbCdEfGhIjKlMnOp',
+    id: '3f9a0c2b7d4e8f61',
     document: {
-      id: 'AbCdEfGhIjKlMnOp',
+      id: '3f9a0c2b7d4e8f61',
       issuerEntryId: 'did:web:college.example',
       label: 'Registrar nightly export',
       secretHash: 'a'.repeat(64),
