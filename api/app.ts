@@ -114,7 +114,14 @@ function errorAnswer(log: Logger) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const requestId = requestIdOf(req);
     const { status, type } = error as { status?: number; type?: string };
-    const known = type ? BODY_ERRORS[type] : undefined;
+    const { limit } = error as { limit?: number };
+    // Earners adding badges have a larger limit than the 64 kB of every other body (`my-credentials/body-limit.ts`).
+    const known =
+      type === 'entity.too.large' && typeof limit === 'number'
+        ? `The request body is too large (at most ${limit >= 1024 * 1024 ? `${Math.round(limit / 1024 / 1024)} MB` : `${Math.round(limit / 1024)} kB`}).`
+        : type
+          ? BODY_ERRORS[type]
+          : undefined;
     const clientError = typeof status === 'number' && status >= 400 && status < 500;
     if (known === undefined || !clientError)
       log.error('request failed', {

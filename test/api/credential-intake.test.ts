@@ -379,6 +379,10 @@ describe('addMyCredentials', () => {
     // Bodies over 64 kB are only for signed-in earners.
     const asEmployer = await add(employer, { files: [file('x.png', Buffer.alloc(100_000))] });
     expect(asEmployer.status).toBe(413);
+    expect(asEmployer.body.errors?.[0]?.message).toBe('The request body is too large (at most 64 kB).');
+    const overEarnerLimit = await add(ada, { files: [file('x.png', Buffer.alloc(10 * 1024 * 1024))] });
+    expect(overEarnerLimit.status).toBe(413);
+    expect(overEarnerLimit.body.errors?.[0]?.message).toBe('The request body is too large (at most 12 MB).');
     const small = await add(employer, { urls: ['https://example.org/a'] });
     expect(small.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const anonymous = await api.gql(ADD, { input: { urls: ['https://example.org/a'] } });
