@@ -32,10 +32,15 @@ export function reasonWords(reason: string): string {
   return REASON_WORDS[reason] ?? reason.toLowerCase().replace(/_/g, ' ');
 }
 
-/** "Not added: it has expired; the issuer could not be reached." for the first few reasons. */
-export function refusedBecause(reasons: readonly string[]): string {
+/** "it has expired; the issuer could not be reached" for the first few reasons. */
+export function reasonsInWords(reasons: readonly string[]): string {
   const words = [...new Set(reasons)].slice(0, 3).map(reasonWords);
-  return `Not added: ${words.length > 0 ? words.join('; ') : 'it could not be read'}.`;
+  return words.length > 0 ? words.join('; ') : 'it could not be read';
+}
+
+/** "Not added: it has expired; the issuer could not be reached." */
+export function refusedBecause(reasons: readonly string[]): string {
+  return `Not added: ${reasonsInWords(reasons)}.`;
 }
 
 /** The result sentence of a stored credential. */

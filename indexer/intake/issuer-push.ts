@@ -14,7 +14,7 @@ import { ingestPrepared, prepareUnit, type IngestOptions, type Verified } from '
 import type { InputUnit } from '../ingest/inputs.ts';
 import { mapConcurrent } from '../ingest/pool.ts';
 import type { Reject } from '../ingest/prepare.ts';
-import { addedMessage, refusedBecause } from './explain.ts';
+import { addedMessage, reasonsInWords, refusedBecause } from './explain.ts';
 import type { IntakeDependencies } from './intake.ts';
 import { fileUnits } from './units.ts';
 
@@ -67,7 +67,7 @@ export async function pushForIssuer(deps: IntakeDependencies, request: IssuerPus
         refused(
           draft.source,
           reasons,
-          `Not stored: verification does not prove this credential was issued by ${entry.name}${draft.verification.reasons.length ? ` (${refusedBecause(draft.verification.reasons).slice(13, -1)})` : ''}; a key pushes only its own issuer's credentials.`,
+          `Not stored: verification does not prove this credential was issued by ${entry.name}${draft.verification.reasons.length ? ` (${reasonsInWords(draft.verification.reasons)})` : ''}; a key pushes only its own issuer's credentials.`,
           about,
         ),
       );
