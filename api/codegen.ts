@@ -32,6 +32,7 @@ const config: CodegenConfig = {
           EarnerBadge: '../search/earner-view.ts#BadgeView',
           FacetValue: '../search/facets.ts#FacetValue',
           Issuer: '../search/lookups.ts#IssuerView',
+          MessageTemplate: '../../mappings/message-templates.ts#MessageTemplate',
           MyProfile: '../records/own-profile.ts#OwnProfile',
           PathwayProgress: '../resolvers/pathway-progress.ts#ProgressWithEarned',
           SavedSearch: '../../mappings/saved-searches.ts#SavedSearchDocument',

@@ -23,6 +23,7 @@ import { createReportService, type ReportService } from './reports/service.ts';
 import { createSearchService, type SearchService } from './services/search-service.ts';
 import { createSavedSearchService, type SavedSearchService } from './saved-searches/service.ts';
 import { createShortlistService, type ShortlistService } from './shortlists/service.ts';
+import { createMessageTemplateService, type MessageTemplateService } from './message-templates/service.ts';
 import { createSettingsService, type SettingsService } from './services/settings-service.ts';
 import type { Viewer, ViewerResolver } from './viewer.ts';
 
@@ -41,6 +42,7 @@ export interface Services {
   issuers: IssuerService;
   savedSearches: SavedSearchService;
   shortlists: ShortlistService;
+  messageTemplates: MessageTemplateService;
 }
 
 export interface RequestContext {
@@ -102,6 +104,7 @@ export function buildContext(
       issuers: createIssuerService({ platform, viewer, now }),
       savedSearches: createSavedSearchService({ platform, engine, loaders, viewer, now }),
       shortlists: createShortlistService({ platform, loaders, viewer, now }),
+      messageTemplates: createMessageTemplateService({ platform, viewer, now }),
     },
   };
 }

@@ -20,6 +20,7 @@ import { createEarnerRecordStore, type EarnerRecordStore } from './stores/earner
 import { createIssuerRegistryStore, type IssuerRegistryStore } from './stores/issuer-registry.ts';
 import { createSavedSearchStore, type SavedSearchStore } from './saved-searches/store.ts';
 import { createShortlistStore, type ShortlistStore } from './shortlists/store.ts';
+import { createMessageTemplateStore, type MessageTemplateStore } from './message-templates/store.ts';
 
 export interface Platform {
   accounts: AccountStore;
@@ -30,6 +31,7 @@ export interface Platform {
   contactQuotas: ContactQuotaStore;
   savedSearches: SavedSearchStore;
   shortlists: ShortlistStore;
+  messageTemplates: MessageTemplateStore;
   outbox: Outbox;
   sessions: SessionKeys;
   auth: Omit<AuthConfig, 'sessionSecret'>;
@@ -75,6 +77,7 @@ export function createPlatform(
     contactQuotas: createContactQuotaStore(client, prefix, log),
     savedSearches: createSavedSearchStore(client, prefix, log),
     shortlists: createShortlistStore(client, prefix, log),
+    messageTemplates: createMessageTemplateStore(client, prefix, log),
     outbox: overrides.outbox ?? createOutbox(config.outbox, { client, indexPrefix: prefix }, log),
     sessions: sessionKeys(resolveSessionSecret(config.auth), config.auth.sessionTtlSeconds),
     auth,

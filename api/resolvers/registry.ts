@@ -20,6 +20,7 @@ import { reportResolvers } from '../reports/resolvers.ts';
 import { savedSearchResolvers } from '../saved-searches/resolvers.ts';
 import { settingsResolvers } from './settings.ts';
 import { shortlistResolvers } from '../shortlists/resolvers.ts';
+import { messageTemplateResolvers } from '../message-templates/resolvers.ts';
 import { skillResolvers } from './skill.ts';
 import type { ResolverMap } from './types.ts';
 import { viewerResolvers } from './viewer.ts';
@@ -45,4 +46,5 @@ export const resolverRegistry: ResolverMap[] = [
   issuerRegistryResolvers,
   savedSearchResolvers,
   shortlistResolvers,
+  messageTemplateResolvers,
 ];
