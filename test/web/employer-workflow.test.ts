@@ -483,9 +483,15 @@ describe('a recruiter workflow in the browser', () => {
     await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-expanded'))).resolves.toBe('false');
     expect(new URL(page.url()).pathname).toBe('/search');
 
-    // Keyboard only: open, choose the list, add.
+    // Keyboard only: open (Escape closes it again, focus back on the button), choose the list, add.
     const second = cards.nth(1);
-    await second.getByRole('button', { name: `Add to shortlist for ${secondName}` }).focus();
+    const toggle = second.getByRole('button', { name: `Add to shortlist for ${secondName}` });
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
+    await page.keyboard.press('Escape');
+    await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(toggle.evaluate((button) => button === document.activeElement)).resolves.toBe(true);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
     await page.keyboard.press('ArrowDown');
