@@ -33,6 +33,7 @@ const config: CodegenConfig = {
           FacetValue: '../search/facets.ts#FacetValue',
           Issuer: '../search/lookups.ts#IssuerView',
           IssuerApiKey: '../issuer-push/service.ts#IssuerApiKeyView',
+          MessageTemplate: '../../mappings/message-templates.ts#MessageTemplate',
           MyProfile: '../records/own-profile.ts#OwnProfile',
           PathwayProgress: '../resolvers/pathway-progress.ts#ProgressWithEarned',
           SavedSearch: '../../mappings/saved-searches.ts#SavedSearchDocument',

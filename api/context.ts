@@ -25,6 +25,7 @@ import { createSavedSearchService, type SavedSearchService } from './saved-searc
 import { createShortlistService, type ShortlistService } from './shortlists/service.ts';
 import { createMyCredentialsService, type MyCredentialsService } from './my-credentials/service.ts';
 import { createIssuerKeyService, type IssuerKeyService } from './issuer-push/service.ts';
+import { createMessageTemplateService, type MessageTemplateService } from './message-templates/service.ts';
 import { createSettingsService, type SettingsService } from './services/settings-service.ts';
 import type { Viewer, ViewerResolver } from './viewer.ts';
 
@@ -45,6 +46,7 @@ export interface Services {
   shortlists: ShortlistService;
   myCredentials: MyCredentialsService;
   issuerKeys: IssuerKeyService;
+  messageTemplates: MessageTemplateService;
 }
 
 export interface RequestContext {
@@ -108,6 +110,7 @@ export function buildContext(
       shortlists: createShortlistService({ platform, loaders, viewer, now }),
       myCredentials: createMyCredentialsService({ platform, viewer }),
       issuerKeys: createIssuerKeyService({ platform, viewer, now }),
+      messageTemplates: createMessageTemplateService({ platform, viewer, now }),
     },
   };
 }

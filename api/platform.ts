@@ -22,6 +22,7 @@ import { createSavedSearchStore, type SavedSearchStore } from './saved-searches/
 import { createShortlistStore, type ShortlistStore } from './shortlists/store.ts';
 import { createIssuerApiKeyStore, type IssuerApiKeyStore } from './issuer-push/store.ts';
 import type { CredentialIntake } from '../mappings/credential-intake.ts';
+import { createMessageTemplateStore, type MessageTemplateStore } from './message-templates/store.ts';
 
 export interface Platform {
   accounts: AccountStore;
@@ -36,6 +37,7 @@ export interface Platform {
   issuerKeys: IssuerApiKeyStore;
   /** The indexer's credential intake, when the process runs one (npm start); absent for an API started alone. */
   intake?: CredentialIntake;
+  messageTemplates: MessageTemplateStore;
   outbox: Outbox;
   sessions: SessionKeys;
   auth: Omit<AuthConfig, 'sessionSecret'>;
@@ -83,6 +85,7 @@ export function createPlatform(
     shortlists: createShortlistStore(client, prefix, log),
     issuerKeys: createIssuerApiKeyStore(client, prefix, log),
     ...(overrides.intake ? { intake: overrides.intake } : {}),
+    messageTemplates: createMessageTemplateStore(client, prefix, log),
     outbox: overrides.outbox ?? createOutbox(config.outbox, { client, indexPrefix: prefix }, log),
     sessions: sessionKeys(resolveSessionSecret(config.auth), config.auth.sessionTtlSeconds),
     auth,

@@ -15,12 +15,24 @@ export interface RevealedChannel {
   value: string;
 }
 
+/**
+ * A badge the request is about, as the employer saw it on the earner's
+ * profile when sending (checked then against the badges shown to them).
+ */
+export interface ContactBadgeRef {
+  credentialId: string;
+  name: string;
+  issuerName: string;
+}
+
 export interface ContactRequestDocument {
   id: string;
   earnerId: string;
   employerAccountId: string;
   employerName: string;
   message: string;
+  /** The earner's badges the employer wrote about (absent on requests stored before badges were recorded). */
+  badges?: ContactBadgeRef[];
   status: ContactStatus;
   createdAt: string;
   respondedAt?: string;
@@ -36,6 +48,13 @@ export const contactsMapping: MappingTypeMapping = {
     employerAccountId: { type: 'keyword' },
     employerName: { type: 'keyword' },
     message: { type: 'text' },
+    badges: {
+      properties: {
+        credentialId: { type: 'keyword' },
+        name: { type: 'keyword', index: false },
+        issuerName: { type: 'keyword', index: false },
+      },
+    },
     status: { type: 'keyword' },
     createdAt: { type: 'date' },
     respondedAt: { type: 'date' },

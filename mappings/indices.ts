@@ -18,6 +18,7 @@ import { directorySettingsMapping } from './directory-settings.ts';
 import { earnerIdsMapping } from './earner-ids.ts';
 import { issuersMapping } from './issuers.ts';
 import { issuerApiKeysMapping } from './issuer-api-keys.ts';
+import { messageTemplatesMapping } from './message-templates.ts';
 import { earnersMapping } from './earners.ts';
 import { occupationsMapping } from './occupations.ts';
 import { outboxMapping } from './outbox.ts';
@@ -50,6 +51,7 @@ export const INDEX_KINDS = [
   'saved-searches',
   'shortlists',
   'issuer-api-keys',
+  'message-templates',
 ] as const;
 export type IndexKind = (typeof INDEX_KINDS)[number];
 
@@ -98,6 +100,8 @@ export const INDEX_DEFINITIONS: Record<IndexKind, IndexDefinition> = {
   shortlists: { mappings: shortlistsMapping, rebuildable: false },
   // Issuers' push keys (hashes only), created and revoked by admins.
   'issuer-api-keys': { mappings: issuerApiKeysMapping, rebuildable: false },
+  // Employers' named contact-request messages, private to their account.
+  'message-templates': { mappings: messageTemplatesMapping, rebuildable: false },
 };
 
 /**
@@ -179,7 +183,12 @@ async function createVersion(target: IndexTarget, kind: IndexKind, settings: Ind
 /** Makes sure the alias exists, creating version 1 behind it the first time. Returns the alias. */
 export async function ensureIndex(target: IndexTarget, kind: IndexKind): Promise<string> {
   const alias = aliasName(target.prefix, kind);
-  if ((await aliasTargets(target, kind)).length > 0) return alias;
+  if ((await aliasTargets(target, kind)).length > 0) {
+    // Systems of record are never rebuilt: fields added to their mapping since the index was created are added in place
+    // (a strict mapping would refuse documents carrying them). A changed field type is refused here, naming the index.
+    if (!INDEX_DEFINITIONS[kind].rebuildable) await addNewFields(target, kind, alias);
+    return alias;
+  }
   const index = await createVersion(target, kind, { number_of_shards: 1, number_of_replicas: target.replicas });
   try {
     await target.client.indices.updateAliases({ actions: [{ add: { index, alias, is_write_index: true } }] });
@@ -189,6 +198,16 @@ export async function ensureIndex(target: IndexTarget, kind: IndexKind): Promise
     if ((await aliasTargets(target, kind)).length === 0) throw error;
   }
   return alias;
+}
+
+/** Puts the kind's current mapping on the live index: new fields are added, existing ones must be unchanged. */
+async function addNewFields(target: IndexTarget, kind: IndexKind, alias: string): Promise<void> {
+  const { properties } = INDEX_DEFINITIONS[kind].mappings;
+  try {
+    await target.client.indices.putMapping({ index: alias, ...(properties ? { properties } : {}) });
+  } catch (error) {
+    throw new Error(`the ${alias} index cannot take the current ${kind} mapping: ${(error as Error).message}`, { cause: error });
+  }
 }
 
 export async function ensureAllIndices(target: IndexTarget): Promise<void> {

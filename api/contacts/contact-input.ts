@@ -2,9 +2,10 @@
 import { z } from 'zod';
 import type { MutationContactEarnerArgs, MutationRespondToContactArgs } from '../generated/resolvers-types.ts';
 import { parseInput } from '../graphql/input-errors.ts';
-import { id } from '../graphql/input-rules.ts';
+import { boundedList, id } from '../graphql/input-rules.ts';
 
-export const CONTACT_LIMITS = { message: 2000, id: 500 } as const;
+/** Message length, id length, and how many of the earner's badges one request may name. */
+export const CONTACT_LIMITS = { message: 2000, id: 500, badges: 10 } as const;
 
 const contactEarnerSchema = z.object({
   earnerId: id(CONTACT_LIMITS.id),
@@ -17,6 +18,10 @@ const contactEarnerSchema = z.object({
         .min(1, { error: 'write a message for the earner' })
         .max(CONTACT_LIMITS.message, { error: `must be at most ${CONTACT_LIMITS.message} characters` }),
     ),
+  // Optional: the earner's badges (credential ids) the request is about.
+  badges: boundedList(id(CONTACT_LIMITS.id), CONTACT_LIMITS.badges, `name at most ${CONTACT_LIMITS.badges} badges`)
+    .nullish()
+    .transform((ids) => ids ?? []),
 });
 
 const respondToContactSchema = z.object({ id: id(CONTACT_LIMITS.id), accept: z.boolean() });

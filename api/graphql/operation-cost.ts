@@ -22,8 +22,10 @@ import {
   type ValueNode,
 } from 'graphql';
 import { FRAMEWORKS } from '../../mappings/skills.ts';
+import { CONTACT_LIMITS } from '../contacts/contact-input.ts';
 import { REPORT_LIMITS } from '../reports/input.ts';
 import { SHORTLIST_LIMITS } from '../shortlists/limits.ts';
+import { TEMPLATE_LIMITS } from '../message-templates/input.ts';
 import { LIMITS } from '../search/limits.ts';
 import { MAX_MATCH_SKILLS, MAX_MATCH_WORDS } from '../search/matches.ts';
 import { LIST_PAGE } from './list-page.ts';
@@ -72,6 +74,9 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   'RegistryIssuerList.nodes': fixed(100),
   // The viewer's lists holding an earner, on each card (`api/shortlists/limits.ts`).
   'Earner.shortlistedIn': fixed(SHORTLIST_LIMITS.maxListsPerEmployer),
+  // The badges a contact request names (`contactEarner(badges)`, at most 10).
+  'ContactRequest.badges': fixed(CONTACT_LIMITS.badges),
+  'Query.messageTemplates': fixed(TEMPLATE_LIMITS.maxPerEmployer),
   ...Object.fromEntries(['ids', 'origins', 'dids', 'keys'].map((field) => [`RegistryIssuer.${field}`, fixed(20)])),
   // One addMyCredentials answer: a result per credential read, capped by the intake (`INTAKE_LIMITS.maxEarnerCredentials`).
   'AddMyCredentialsPayload.results': fixed(INTAKE_LIMITS.maxEarnerCredentials + 1),

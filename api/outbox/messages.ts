@@ -1,5 +1,6 @@
 /** The texts of every message the product sends. Pure. */
 import type { OutgoingMessage } from './outbox.ts';
+import type { ContactBadgeRef } from '../../mappings/contacts.ts';
 
 export function claimLinkMessage(to: string, link: string, validHours: number): OutgoingMessage {
   return {
@@ -17,7 +18,13 @@ export function claimLinkMessage(to: string, link: string, validHours: number): 
   };
 }
 
-export function contactRequestMessage(to: string, employerName: string, message: string, inboxLink: string): OutgoingMessage {
+export function contactRequestMessage(
+  to: string,
+  employerName: string,
+  message: string,
+  inboxLink: string,
+  badges: readonly ContactBadgeRef[] = [],
+): OutgoingMessage {
   return {
     kind: 'contact-request',
     to,
@@ -27,6 +34,13 @@ export function contactRequestMessage(to: string, employerName: string, message:
       '',
       message,
       '',
+      ...(badges.length > 0
+        ? [
+            `They are writing about ${badges.length === 1 ? 'your badge' : 'your badges'}:`,
+            ...badges.map((b) => `- ${b.name} (${b.issuerName})`),
+            '',
+          ]
+        : []),
       'They do not see your contact details. If you accept, they see only the contact channel you chose in your settings.',
       `Answer here: ${inboxLink}`,
     ].join('\n'),

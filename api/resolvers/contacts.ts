@@ -9,10 +9,11 @@ export const contactResolvers: ResolverMap = {
     myContactRequests: async (_parent, args, ctx) => pageOf(await ctx.services.contacts.myContactRequests(), args),
   },
   Mutation: {
-    contactEarner: (_parent, args, ctx) => ctx.services.contacts.contactEarner(args.earnerId, args.message),
+    contactEarner: (_parent, args, ctx) => ctx.services.contacts.contactEarner(args.earnerId, args.message, args.badges),
     respondToContact: (_parent, args, ctx) => ctx.services.contacts.respondToContact(args.id, args.accept),
   },
   ContactRequest: {
+    badges: (request) => request.badges ?? [],
     // Through the directory's privacy rules: null for an earner no longer listed (and for earners reading their own requests).
     earner: (request, _args, ctx) => (DIRECTORY_ROLES.includes(ctx.viewer.role) ? ctx.services.directory.earner(request.earnerId) : null),
   },

@@ -22,6 +22,7 @@ import { settingsResolvers } from './settings.ts';
 import { shortlistResolvers } from '../shortlists/resolvers.ts';
 import { myCredentialResolvers } from '../my-credentials/resolvers.ts';
 import { issuerKeyResolvers } from '../issuer-push/resolvers.ts';
+import { messageTemplateResolvers } from '../message-templates/resolvers.ts';
 import { skillResolvers } from './skill.ts';
 import type { ResolverMap } from './types.ts';
 import { viewerResolvers } from './viewer.ts';
@@ -49,4 +50,5 @@ export const resolverRegistry: ResolverMap[] = [
   shortlistResolvers,
   myCredentialResolvers,
   issuerKeyResolvers,
+  messageTemplateResolvers,
 ];

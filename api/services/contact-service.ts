@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ContactRequestDocument } from '../../mappings/contacts.ts';
+import { badgesAbout } from '../contacts/contact-badges.ts';
 import { checkContactEarner, checkRespondToContact, credentialEmail } from '../contacts/contact-input.ts';
 import { reserveContact } from '../contacts/rate-limit.ts';
 import { BadInputError, ForbiddenError, RateLimitedError } from '../errors.ts';
@@ -44,13 +45,15 @@ export function createContactService({ platform, loaders, viewer, now }: Contact
   }
 
   return {
-    async contactEarner(earnerId: string, message: string): Promise<ContactRequestDocument> {
+    async contactEarner(earnerId: string, message: string, badgeIds?: string[] | null): Promise<ContactRequestDocument> {
       const accountId = requireContactSender(viewer);
-      const { earnerId: id, message: text } = checkContactEarner({ earnerId, message });
+      const { earnerId: id, message: text, badges: credentialIds } = checkContactEarner({ earnerId, message, badges: badgeIds });
       // The privacy-checked loader: an unlisted earner is indistinguishable from an unknown id.
       const earner = await loaders.earner.load(id);
       if (!earner) throw new BadInputError('earnerId', 'No listed earner has this id.');
       if (!earner.contactable) throw new ForbiddenError('This earner does not accept contact requests.');
+      // Only badges this employer sees on this earner (checked before the quota is used).
+      const badges = badgesAbout(earner, credentialIds);
       // Only a request that will be sent uses the quota.
       await reserveQuota(accountId);
       const request: ContactRequestDocument = {
@@ -59,12 +62,13 @@ export function createContactService({ platform, loaders, viewer, now }: Contact
         employerAccountId: accountId,
         employerName: viewer.organisation ?? viewer.email ?? 'An employer',
         message: text,
+        ...(badges.length > 0 ? { badges } : {}),
         status: 'PENDING',
         createdAt: now().toISOString(),
       };
       await platform.contacts.create(request);
       const to = await earnerAddress(id);
-      if (to) await platform.outbox.send(contactRequestMessage(to, request.employerName, text, earnerInbox()));
+      if (to) await platform.outbox.send(contactRequestMessage(to, request.employerName, text, earnerInbox(), badges));
       return request;
     },
 

@@ -62,6 +62,35 @@ describe('every mapping on the real engine', () => {
     expect(found._source).toEqual(document);
   });
 
+  it('adds fields new to a system of record in place, keeping its documents (no rebuild)', async () => {
+    const kind = 'contacts';
+    const alias = aliasName(target.prefix, kind);
+    // A contacts index as created before requests named badges.
+    const { badges: _added, ...oldProperties } = INDEX_DEFINITIONS[kind].mappings.properties!;
+    const old = versionedName(target.prefix, kind, 7);
+    await target.client.indices.create({ index: old, mappings: { dynamic: 'strict', properties: oldProperties } });
+    const { badges: _badges, ...oldRequest } = sampleDocuments[kind].document as Record<string, unknown>;
+    await target.client.index({ index: old, id: 'old-request', document: oldRequest, refresh: true });
+    const live = await aliasTargets(target, kind);
+    await target.client.indices.updateAliases({
+      actions: [...live.map((index) => ({ remove: { index, alias } })), { add: { index: old, alias, is_write_index: true } }],
+    });
+    try {
+      await expect(target.client.index({ index: alias, id: 'new', document: sampleDocuments[kind].document })).rejects.toThrow(
+        /strict_dynamic_mapping_exception/,
+      );
+      await ensureIndex(target, kind);
+      await target.client.index({ index: alias, id: 'new', document: sampleDocuments[kind].document, refresh: true });
+      expect((await target.client.get({ index: alias, id: 'new' }))._source).toEqual(sampleDocuments[kind].document);
+      expect((await target.client.get({ index: alias, id: 'old-request' }))._source).toEqual(oldRequest);
+    } finally {
+      await target.client.indices.updateAliases({
+        actions: [{ remove: { index: old, alias } }, ...live.map((index) => ({ add: { index, alias, is_write_index: true } }))],
+      });
+      await target.client.indices.delete({ index: old });
+    }
+  });
+
   it('rejects a field the contract does not declare', async () => {
     const alias = await ensureIndex(target, 'earners');
     await expect(

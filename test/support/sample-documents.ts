@@ -107,6 +107,7 @@ export const sampleContact: ContactRequestDocument = {
   employerAccountId: 'employer-1',
   employerName: 'Acme Manufacturing',
   message: 'We are hiring maintenance technicians in Columbus.',
+  badges: [{ credentialId: 'urn:uuid:1', name: 'PLC Troubleshooting', issuerName: 'Riverbend State Community College' }],
   status: 'PENDING',
   createdAt: '2026-03-03T00:00:00Z',
 };
@@ -299,6 +300,20 @@ export const sampleDocuments: Record<IndexKind, { id: string; document: object }
       secretHash: 'a'.repeat(64),
       createdAt: '2026-06-01T09:00:00.000Z',
       createdBy: 'acct_admin',
+  'message-templates': {
+    id: 'acct_employer',
+    document: {
+      employerAccountId: 'acct_employer',
+      updatedAt: '2026-06-01T09:00:00.000Z',
+      templates: [
+        {
+          id: 'template-1',
+          name: 'Welding apprenticeship',
+          body: 'Hello, we have an opening for a welding apprentice in Columbus.',
+          createdAt: '2026-06-01T09:00:00.000Z',
+          updatedAt: '2026-06-01T09:00:00.000Z',
+        },
+      ],
     },
   },
 };

@@ -87,10 +87,18 @@ describe('earner flows say what they do and do what they say', () => {
   it('is hidden after claiming, as the claim page and email say', async () => {
     // An employer writes before the earner ever signed in: the email's link must lead to the request.
     const token = await tokenFor(stack.url, EMPLOYER);
-    await gql(stack.url, token, 'mutation($id: ID!, $m: String!) { contactEarner(earnerId: $id, message: $m) { id } }', {
-      id: earner.earnerId,
-      m: 'We are hiring welders in Dayton. Would you talk to us?',
-    });
+    // About one of the badges employers see on the profile: the earner's requests page names it.
+    const about = earner.badges.find((b) => b.visible && b.status === 'VERIFIED')!;
+    await gql(
+      stack.url,
+      token,
+      'mutation($id: ID!, $m: String!, $b: [ID!]) { contactEarner(earnerId: $id, message: $m, badges: $b) { id } }',
+      {
+        id: earner.earnerId,
+        m: 'We are hiring welders in Dayton. Would you talk to us?',
+        b: [about.credentialId],
+      },
+    );
     expect(await employerFinds(shownName(earner))).toContain(shownName(earner));
 
     await earnerPage.goto(`${stack.url}/sign-in`);
@@ -128,6 +136,9 @@ describe('earner flows say what they do and do what they say', () => {
     await earnerPage.goto(`${stack.url}${pathname}${search}`);
     await earnerPage.getByRole('heading', { level: 1, name: 'My contact requests' }).waitFor();
     await earnerPage.getByText('We are hiring welders in Dayton. Would you talk to us?').waitFor();
+    const about = earner.badges.find((b) => b.visible && b.status === 'VERIFIED')!;
+    await earnerPage.getByText(`About your badge ${about.badgeClassName} (`).waitFor();
+    expect(email.text).toContain(`They are writing about your badge:\n- ${about.badgeClassName} (`);
     await earnerPage.getByRole('button', { name: 'Accept and share my contact channel' }).waitFor();
     await expect(earnerPage.getByText('Not available for your account').count()).resolves.toBe(0);
     expect(await seriousAxeViolations(earnerPage)).toEqual([]);
@@ -150,13 +161,13 @@ describe('earner flows say what they do and do what they say', () => {
     await earnerPage.getByText('Saved. Employers see these changes in search now.').waitFor();
     await earnerPage.getByText(/You are listed: employers can find you/).waitFor();
 
-    // The employer's card (without the search's match highlights, nor their own notes: shortlists, contacted on) and profile page.
+    // The employer's card (without the search's match highlights, nor their own notes and controls: shortlists, contacted on) and profile page.
     expect(await employerFinds(shownName(earner))).toContain(shownName(earner));
     const employerCard = await employer
       .locator('article.result', { has: employer.getByRole('heading', { name: shownName(earner), exact: true }) })
       .evaluate((node) => {
         const copy = node.cloneNode(true) as HTMLElement;
-        copy.querySelectorAll('.highlight, .viewer-notes').forEach((n) => n.remove());
+        copy.querySelectorAll('.highlight, .viewer-notes, .card-actions').forEach((n) => n.remove());
         return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
       });
     await employer.goto(`${stack.url}/earners/${encodeURIComponent(earner.earnerId)}`);

@@ -384,6 +384,154 @@ describe('a recruiter workflow in the browser', () => {
     await page.getByRole('note').filter({ hasText: 'that request is still waiting for an answer' }).waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
+
+  it('bug: the contact dialog starts empty every time it opens (desktop and phone)', async () => {
+    const earner = listedEarner(stack.dataset, (r) => r.contactable, 2);
+    const name = shownName(earner);
+    for (const size of [DESKTOP, PHONE]) {
+      const p = await browser.newPage(size);
+      await p.goto(`${stack.url}/earners/${encodeURIComponent(earner.earnerId)}`);
+      const dialog = p.getByRole('dialog', { name: `Contact ${name}` });
+      await p.getByRole('button', { name: `Contact ${name}` }).click();
+      await dialog.getByLabel('Message').fill('A draft for someone else, never sent');
+      await dialog.getByRole('checkbox').first().check();
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await p.getByRole('button', { name: `Contact ${name}` }).click();
+      await expect(dialog.getByLabel('Message').inputValue()).resolves.toBe('');
+      await expect(dialog.getByRole('checkbox', { checked: true }).count()).resolves.toBe(0);
+      await expect(dialog.getByRole('button', { name: 'Send request' }).isDisabled()).resolves.toBe(true);
+      // Closed with Escape, it opens empty too.
+      await dialog.getByLabel('Message').fill('Another draft');
+      await p.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+      await p.getByRole('button', { name: `Contact ${name}` }).click();
+      await expect(dialog.getByLabel('Message').inputValue()).resolves.toBe('');
+      expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
+      expect(await seriousAxeViolations(p)).toEqual([]);
+      await p.close();
+    }
+  });
+
+  it('message templates fill the contact dialog, and the request names the badges it is about (list, email)', async () => {
+    await page.goto(`${stack.url}/contacts`);
+    const templates = page.getByRole('region', { name: 'Message templates' });
+    await templates.getByText('No templates yet.').waitFor();
+    const body = 'Hello! We train welding apprentices in Columbus and your badges fit. Would you like to talk?';
+    await templates.getByLabel('Template name').fill('Welding apprenticeship');
+    await templates.getByRole('textbox', { name: 'Message' }).fill('First draft');
+    await templates.getByRole('button', { name: 'Create template' }).click();
+    await templates.getByRole('heading', { name: 'Welding apprenticeship' }).waitFor();
+    // A second template of the same name is refused, saying why, next to the form.
+    await templates.getByLabel('Template name').fill('welding APPRENTICESHIP');
+    await templates.getByRole('textbox', { name: 'Message' }).fill('Again');
+    await templates.getByRole('button', { name: 'Create template' }).click();
+    await templates.getByRole('alert').filter({ hasText: 'you already have a template named "Welding apprenticeship"' }).waitFor();
+    await templates.getByRole('button', { name: 'Edit template Welding apprenticeship' }).click();
+    await templates.getByRole('textbox', { name: 'Message' }).fill(body);
+    await templates.getByRole('button', { name: 'Save template' }).click();
+    await page.getByText('Saved the template Welding apprenticeship.').waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    const earner = listedEarner(
+      stack.dataset,
+      (r) => r.contactable && !stack.outbox().some((m) => m.kind === 'contact-request' && m.to === r.email),
+      2,
+    );
+    const about = earner.badges.filter((b) => b.visible && b.status === 'VERIFIED' && b.issuerName !== UNKNOWN_DEMO_ISSUER.name)[0]!;
+    await page.goto(`${stack.url}/earners/${encodeURIComponent(earner.earnerId)}`);
+    await page.getByRole('button', { name: `Contact ${shownName(earner)}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Contact ${shownName(earner)}` });
+    await dialog.getByLabel('Start from a template').selectOption({ label: 'Welding apprenticeship' });
+    await expect(dialog.getByLabel('Message').inputValue()).resolves.toBe(body);
+    await dialog.getByRole('checkbox', { name: new RegExp(`^${escapeRegExp(about.badgeClassName)} `) }).check();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Send request' }).click();
+    await dialog.getByText('Request sent.').waitFor();
+    const email = stack.outbox().filter((m) => m.kind === 'contact-request' && m.to === earner.email);
+    expect(email).toHaveLength(1);
+    expect(email[0]!.text).toContain(body);
+    expect(email[0]!.text).toContain(`They are writing about your badge:\n- ${about.badgeClassName} (`);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    await page.goto(`${stack.url}/contacts`);
+    const sent = page.locator('li.card', { has: page.getByRole('link', { name: shownName(earner), exact: true }) });
+    await sent.getByText(`About ${about.badgeClassName} (`).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('adds an earner to a shortlist from a result card without leaving the search, by mouse and by keyboard', async () => {
+    await page.goto(`${stack.url}/search`);
+    await waitForResults(page);
+    const cards = page.locator('.hits article.result');
+    const nameOf = async (n: number) => ((await cards.nth(n).locator('h3').textContent()) ?? '').trim();
+    const [firstName, secondName, thirdName] = [await nameOf(0), await nameOf(1), await nameOf(2)];
+
+    // A new list, created from the card.
+    const first = cards.nth(0);
+    await first.getByRole('button', { name: `Add to shortlist for ${firstName}` }).click();
+    await first.getByLabel(`Add ${firstName} to shortlist`).selectOption({ label: 'New shortlist…' });
+    await first.getByLabel('Name of the new shortlist').fill('Spring welders');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await first.getByRole('button', { name: 'Create list and add' }).click();
+    await first.getByText('On your shortlist: Spring welders').waitFor();
+    await first
+      .getByRole('status')
+      .filter({ hasText: `Added ${firstName} to Spring welders.` })
+      .waitFor();
+    // Focus goes back to the control that opened the form; the search stays where it was.
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-expanded'))).resolves.toBe('false');
+    expect(new URL(page.url()).pathname).toBe('/search');
+
+    // Keyboard only: open (Escape closes it again, focus back on the button), choose the list, add.
+    const second = cards.nth(1);
+    const toggle = second.getByRole('button', { name: `Add to shortlist for ${secondName}` });
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
+    await page.keyboard.press('Escape');
+    await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(toggle.evaluate((button) => button === document.activeElement)).resolves.toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
+    await page.keyboard.press('ArrowDown');
+    await expect(second.getByLabel(`Add ${secondName} to shortlist`).inputValue()).resolves.not.toBe('');
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe('Add to shortlist');
+    await page.keyboard.press('Enter');
+    await second.getByText('On your shortlist: Spring welders').waitFor();
+
+    // The API agrees.
+    const { shortlists } = await graphql<{ shortlists: { name: string; entries: { earner: { name: string } | null }[] }[] }>(
+      page,
+      stack.url,
+      '{ shortlists(first: 20) { name entries(first: 50) { earner { name } } } }',
+    );
+    expect(shortlists.find((l) => l.name === 'Spring welders')?.entries.map((e) => e.earner?.name)).toEqual([firstName, secondName]);
+    await screenshot(page, 'search-card-shortlist');
+
+    // Phone width: the open form fits, and passes the axe checks.
+    const phone = await browser.newPage(PHONE);
+    await phone.goto(`${stack.url}/search`);
+    await waitForResults(phone);
+    const third = phone.locator('.hits article.result').nth(2);
+    await third.getByRole('button', { name: `Add to shortlist for ${thirdName}` }).click();
+    await third.getByLabel(`Add ${thirdName} to shortlist`).selectOption({ label: 'New shortlist…' });
+    await third.getByLabel('Name of the new shortlist').waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    expect(await seriousAxeViolations(phone)).toEqual([]);
+    await screenshot(phone, 'search-card-shortlist-phone', { fullPage: false });
+    await phone.close();
+
+    // The profile page has the same control, new list included.
+    await cards.nth(2).getByRole('link', { name: thirdName }).click();
+    await page.getByRole('heading', { level: 1, name: thirdName }).waitFor();
+    await page.getByLabel(`Add ${thirdName} to shortlist`).selectOption({ label: 'New shortlist…' });
+    await page.getByLabel('Name of the new shortlist').fill('From the profile');
+    await page.getByRole('button', { name: 'Create list and add' }).click();
+    await page.getByText(/On your shortlists: From the profile \(New\)/).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
 });
 
 /** The API's answer to the typeahead's request for `prefix` (the page shows it right after). */

@@ -49,11 +49,11 @@ export class ContactRequestStore {
     this.blocked = null;
   }
 
-  async send(earnerId: string, message: string): Promise<void> {
+  async send(earnerId: string, message: string, badges: string[] = []): Promise<void> {
     this.state = 'sending';
     this.error = null;
     try {
-      await request(ContactEarnerDocument, { earnerId, message });
+      await request(ContactEarnerDocument, { earnerId, message, badges });
       this.state = 'sent';
     } catch (error) {
       this.state = 'failed';

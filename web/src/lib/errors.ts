@@ -35,6 +35,7 @@ const FIELD_NAMES: Record<string, string> = {
   displayName: 'display name',
   openTo: 'work types',
   confirm: 'confirmation',
+  body: 'template text',
 };
 
 export function fieldName(argument: string): string {

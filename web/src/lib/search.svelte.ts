@@ -121,6 +121,15 @@ export class SearchStore {
     return false;
   }
 
+  /** The employer just put an earner on one of their lists: the card says so without searching again. */
+  markShortlisted(earnerId: string, list: SearchHit['earner']['shortlistedIn'][number]): void {
+    this.hits = this.hits.map((hit) =>
+      hit.earner.id === earnerId && !hit.earner.shortlistedIn.some((l) => l.id === list.id)
+        ? { ...hit, earner: { ...hit.earner, shortlistedIn: [...hit.earner.shortlistedIn, list] } }
+        : hit,
+    );
+  }
+
   /** Keeps what is shown for Back (called when the page goes away). */
   keep(): void {
     if (this.query && this.result && !this.loading)
