@@ -300,6 +300,8 @@ export const sampleDocuments: Record<IndexKind, { id: string; document: object }
       secretHash: 'a'.repeat(64),
       createdAt: '2026-06-01T09:00:00.000Z',
       createdBy: 'acct_admin',
+    },
+  },
   'message-templates': {
     id: 'acct_employer',
     document: {
