@@ -162,36 +162,43 @@ export async function aliasTargets({ client, prefix }: IndexTarget, kind: IndexK
  * up), and the API asks every shard for all its facet values when there are
  * several (see `facetShardSize`), so counts stay exact.
  */
-async function createVersion(
-  target: IndexTarget,
-  kind: IndexKind,
-  settings: IndicesIndexSettings,
-  aliases: Record<string, { is_write_index: boolean }> = {},
-): Promise<string> {
+async function createVersion(target: IndexTarget, kind: IndexKind, settings: IndicesIndexSettings): Promise<string> {
   const index = versionedName(target.prefix, kind, nextVersion(await listVersions(target, kind), target.prefix, kind));
+  await createIndex(target, kind, index, settings);
+  return index;
+}
+
+/** Creates the index and returns once its primary shard has started (the create call's default wait). */
+async function createIndex(target: IndexTarget, kind: IndexKind, index: string, settings: IndicesIndexSettings): Promise<void> {
   await target.client.indices.create({
     index,
     mappings: INDEX_DEFINITIONS[kind].mappings,
     settings: { ...INDEX_DEFINITIONS[kind].settings, ...settings, number_of_shards: kind === 'earners' ? (target.shards ?? 1) : 1 },
-    aliases,
   });
-  return index;
 }
 
+const alreadyExists = (error: unknown) =>
+  (error as { meta?: { body?: { error?: { type?: string } } } }).meta?.body?.error?.type === 'resource_already_exists_exception';
+
 /**
- * Makes sure the alias exists, creating version 1 behind it the first time
- * (index and alias in one request, so no reader ever sees an index without
- * its alias). Returns the alias.
+ * Makes sure the alias exists, creating version 1 behind it the first time.
+ * The alias is added only once the index's shard has started, so a reader
+ * never reaches an index that cannot answer yet. Processes starting at the
+ * same moment (the API and the indexer) both end up on the same version 1.
+ * Returns the alias.
  */
 export async function ensureIndex(target: IndexTarget, kind: IndexKind): Promise<string> {
   const alias = aliasName(target.prefix, kind);
   if ((await aliasTargets(target, kind)).length > 0) return alias;
+  const index = versionedName(target.prefix, kind, nextVersion(await listVersions(target, kind), target.prefix, kind));
   try {
-    await createVersion(target, kind, { number_of_shards: 1, number_of_replicas: target.replicas }, { [alias]: { is_write_index: true } });
+    await createIndex(target, kind, index, { number_of_shards: 1, number_of_replicas: target.replicas });
   } catch (error) {
-    // Another process created it first (same version name, or the alias already has its write index): keep theirs.
-    if ((await aliasTargets(target, kind)).length === 0) throw error;
+    if (!alreadyExists(error)) throw error;
+    // Another process is creating the same version: wait until it can answer, then point the alias at it too (idempotent).
+    await target.client.cluster.health({ index, wait_for_status: 'yellow', timeout: '30s' });
   }
+  await target.client.indices.updateAliases({ actions: [{ add: { index, alias, is_write_index: true } }] });
   return alias;
 }
 
