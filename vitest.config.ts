@@ -20,6 +20,10 @@ export default defineConfig({
     hookTimeout: 240_000,
     // Two cores here: a couple of workers keep the engine and the tests from starving each other.
     maxWorkers: 2,
+    // Test files in a worker share its module cache (each file still runs its own code): importing
+    // the API and indexer once per worker instead of once per file saves about a second of CPU per file.
+    // Files keep their state in their own module (prefixes, servers) and close what they open.
+    isolate: false,
     projects: [
       { extends: true, test: { name: 'unit', include: [UNIT] } },
       {

@@ -3,28 +3,85 @@
 // first), then run vitest; a lint, format or type error fails the run
 // before any test starts. Arguments go to vitest (`npm test -- test/api`).
 // Prints how long each step took.
+//
+// The checks run in two lanes at once (each tool uses about one core), and
+// the local engine (unless ELASTICSEARCH_URL names one) starts in the
+// background meanwhile: its half minute of start-up overlaps the checks
+// instead of following them. The tests' global setup then finds it running;
+// this script stops it at the end if it started it (KEEP_ENGINE=1 keeps it).
 // Plain JavaScript, like ensure-deps.mjs: it needs nothing but Node.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 
-const steps = [
-  { name: 'lint (ESLint)', command: 'npx', args: ['eslint', '.'] },
-  { name: 'format (Prettier; fix with npm run format)', command: 'npx', args: ['prettier', '--check', '--log-level', 'warn', '.'] },
-  { name: 'resolver types (GraphQL codegen for the api)', command: 'npm', args: ['run', '--silent', 'codegen:api'] },
-  { name: 'type check (api, indexer, mappings, scripts, test)', command: 'npx', args: ['tsc', '--noEmit', '-p', 'tsconfig.json'] },
-  { name: 'type check (web: GraphQL codegen + svelte-check)', command: 'npm', args: ['run', '--silent', 'check:web'] },
-  { name: 'tests (vitest)', command: 'npx', args: ['vitest', 'run', ...process.argv.slice(2)] },
+/** Steps of one lane run in order; the lanes run side by side. */
+const lanes = [
+  [
+    { name: 'lint (ESLint)', command: 'npx', args: ['eslint', '.'] },
+    { name: 'format (Prettier; fix with npm run format)', command: 'npx', args: ['prettier', '--check', '--log-level', 'warn', '.'] },
+  ],
+  [
+    { name: 'resolver types (GraphQL codegen for the api)', command: 'npm', args: ['run', '--silent', 'codegen:api'] },
+    { name: 'type check (api, indexer, mappings, scripts, test)', command: 'npx', args: ['tsc', '--noEmit', '-p', 'tsconfig.json'] },
+    { name: 'type check (web: GraphQL codegen + svelte-check)', command: 'npm', args: ['run', '--silent', 'check:web'] },
+  ],
 ];
+const tests = { name: 'tests (vitest)', command: 'npx', args: ['vitest', 'run', ...process.argv.slice(2)] };
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const started = Date.now();
-for (const step of steps) {
+
+/** Runs a command; its output is printed as it comes (`live`) or in one block when it ends, so lanes never interleave lines. */
+function run(step, { live = false } = {}) {
   const stepStarted = Date.now();
-  console.log(`\n== ${step.name}`);
-  const { status, signal } = spawnSync(step.command, step.args, { stdio: 'inherit' });
-  console.log(`== ${step.name}: ${status === 0 ? 'ok' : 'FAILED'} in ${seconds(Date.now() - stepStarted)}`);
-  if (status !== 0) {
-    console.error(`npm test failed at "${step.name}" (${signal ?? `exit ${status}`}) after ${seconds(Date.now() - started)}`);
-    process.exit(status ?? 1);
+  if (live) console.log(`\n== ${step.name}`);
+  return new Promise((resolve) => {
+    const child = spawn(step.command, step.args, { stdio: live ? 'inherit' : ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    if (!live) {
+      child.stdout.on('data', (chunk) => (output += chunk));
+      child.stderr.on('data', (chunk) => (output += chunk));
+    }
+    child.once('close', (status, signal) => {
+      const ok = status === 0;
+      if (!live) console.log(`\n== ${step.name}${output.trim() ? `\n${output.trimEnd()}` : ''}`);
+      console.log(`== ${step.name}: ${ok ? 'ok' : 'FAILED'} in ${seconds(Date.now() - stepStarted)}`);
+      resolve({ ok, step, how: signal ?? `exit ${status}`, output });
+    });
+  });
+}
+
+/** The steps of a lane in order, stopping at the first failure. */
+async function runLane(steps) {
+  for (const step of steps) {
+    const result = await run(step);
+    if (!result.ok) return result;
   }
+  return null;
+}
+
+/** `npm run engine` in the background, or nothing when ELASTICSEARCH_URL names an engine. */
+function startEngineInBackground() {
+  if (process.env.ELASTICSEARCH_URL) return null;
+  return run({ name: 'engine (started during the checks)', command: 'npm', args: ['run', '--silent', 'engine'] });
+}
+
+const engineStarting = startEngineInBackground();
+let failure;
+try {
+  failure = (await Promise.all(lanes.map(runLane))).find(Boolean) ?? null;
+  // A failed engine start is not fatal here: the tests' global setup tries again and reports the cause.
+  if (!failure) {
+    await engineStarting;
+    const result = await run(tests, { live: true });
+    if (!result.ok) failure = result;
+  }
+} finally {
+  const engine = await engineStarting;
+  if (engine && /\(started\)/.test(engine.output) && process.env.KEEP_ENGINE !== '1') {
+    await run({ name: 'engine stop (started by this run)', command: 'npm', args: ['run', '--silent', 'engine:stop'] });
+  }
+}
+if (failure) {
+  console.error(`npm test failed at "${failure.step.name}" (${failure.how}) after ${seconds(Date.now() - started)}`);
+  process.exit(1);
 }
 console.log(`\nnpm test: all steps passed in ${seconds(Date.now() - started)}`);

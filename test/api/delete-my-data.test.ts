@@ -5,7 +5,7 @@ import { DELETE_CONFIRMATION } from '../../api/services/my-data-service.ts';
 import { ingest, type IngestOptions } from '../../indexer/ingest/ingest.ts';
 import type { InputUnit } from '../../indexer/ingest/inputs.ts';
 import { IndexStore } from '../../indexer/store/index-store.ts';
-import { ensureSkillsIndex, skillLookup } from '../../indexer/taxonomy/skills-index.ts';
+import { skillLookup } from '../../indexer/taxonomy/skills-index.ts';
 import { loadTaxonomy } from '../../indexer/taxonomy/index.ts';
 import { createResolver } from '../../indexer/verify/resolver.ts';
 import { generateIssuerKey, signOb3Jwt } from '../../scripts/demo/signing/sign.ts';
@@ -13,6 +13,7 @@ import type { DirectorySettingsDocument } from '../../mappings/directory-setting
 import { aliasName } from '../../mappings/indices.ts';
 import { ob3Credential } from '../support/credential-builders.ts';
 import { claimEarner, startAccountApi, type AccountApi } from '../support/account-api.ts';
+import { useSharedTaxonomy } from '../support/engine.ts';
 
 const EMAIL = 'dora@example.net';
 const SEARCH = '{ searchEarners(input: { text: "Dora" }) { total nodes { earner { id } } } }';
@@ -42,7 +43,7 @@ describe('deleteMyData', () => {
   beforeAll(async () => {
     t = await startAccountApi('delete-data');
     store = new IndexStore({ client: t.client, prefix: t.prefix, replicas: 0 });
-    await ensureSkillsIndex(store, taxonomy);
+    await useSharedTaxonomy(store.target);
     await seedDemoAccounts({ client: t.client, indexPrefix: t.prefix });
     employer = await t.login('employer@demo.test', DEMO_PASSWORD);
     const key = await generateIssuerKey(new Uint8Array(32).fill(9));

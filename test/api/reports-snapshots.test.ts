@@ -5,10 +5,10 @@ import { aliasName } from '../../mappings/indices.ts';
 import type { PostingDocument } from '../../mappings/postings.ts';
 import type { ReportSnapshotDocument } from '../../mappings/report-snapshots.ts';
 import { IndexStore } from '../../indexer/store/index-store.ts';
-import { ensureSkillsIndex, skillLookup } from '../../indexer/taxonomy/skills-index.ts';
+import { skillLookup } from '../../indexer/taxonomy/skills-index.ts';
 import { expandWithAncestors, loadTaxonomy } from '../../indexer/taxonomy/index.ts';
 import { credentialOf } from '../support/account-api.ts';
-import { testIndices } from '../support/engine.ts';
+import { testIndices, useSharedTaxonomy } from '../support/engine.ts';
 import { expectedCell, expectedRatio, type CellOf, type PublishedCell } from '../support/report-disclosure.ts';
 import { countCells, REPORT_QUERY, startReportApi, TREND_QUERY, type ReportApi, type ReportJson, type RowJson } from './reports-harness.ts';
 
@@ -108,8 +108,8 @@ const rowOf = (r: ReportJson, skill: string): RowJson => {
 
 beforeAll(async () => {
   const store = new IndexStore(target);
+  await useSharedTaxonomy(target);
   await store.ensureIndices();
-  await ensureSkillsIndex(store, taxonomy);
   await addEarners(7, WIDE);
   await addEarners(3, SMALL);
   await addEarners(6, SHRINK);

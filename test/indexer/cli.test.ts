@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteAllIndices } from '../../mappings/indices.ts';
 import { fixturePath, repoRoot } from '../support/credential-fixtures.ts';
-import { engineClient, engineUrl, uniquePrefix } from '../support/engine.ts';
+import { engineClient, engineUrl, shareTaxonomyWith, uniquePrefix } from '../support/engine.ts';
 
 const run = promisify(execFile);
 const prefix = uniquePrefix('cli');
@@ -34,9 +34,15 @@ async function indexer(args: string[], env: Record<string, string> = {}) {
   }
 }
 
+let unlinkTaxonomy: () => Promise<void>;
+beforeAll(async () => {
+  unlinkTaxonomy = await shareTaxonomyWith(prefix);
+});
+
 afterAll(async () => {
   const client = engineClient();
   await deleteAllIndices({ client, prefix, replicas: 0 });
+  await unlinkTaxonomy();
   await client.close();
   fs.rmSync(tmp, { recursive: true, force: true });
 });

@@ -14,13 +14,13 @@ import type { Reject } from '../../indexer/ingest/prepare.ts';
 import type { RunSummary } from '../../indexer/ingest/summary.ts';
 import { createVerifyPool, type VerifyPool } from '../../indexer/ingest/verify-pool.ts';
 import { IndexStore } from '../../indexer/store/index-store.ts';
-import { ensureSkillsIndex, skillLookup } from '../../indexer/taxonomy/skills-index.ts';
+import { skillLookup } from '../../indexer/taxonomy/skills-index.ts';
 import { loadTaxonomy } from '../../indexer/taxonomy/index.ts';
 import { createResolver } from '../../indexer/verify/resolver.ts';
 import { generateIssuerKey, signOb3Jwt, type IssuerKey } from '../../scripts/demo/signing/sign.ts';
 import { ob3Credential } from '../support/credential-builders.ts';
 import { fixtureResolverOptions, readFixture } from '../support/credential-fixtures.ts';
-import { testIndices, type TestIndices } from '../support/engine.ts';
+import { testIndices, type TestIndices, useSharedTaxonomy } from '../support/engine.ts';
 import { recognizeIssuer, registryEntry } from '../support/issuer-registry.ts';
 
 const taxonomy = loadTaxonomy();
@@ -117,8 +117,8 @@ async function ingestWith(workers: number): Promise<Run> {
   const target = testIndices(`ingest-workers-${workers}`);
   targets.push(target);
   const store = new IndexStore(target);
+  await useSharedTaxonomy(target);
   await store.ensureIndices();
-  await ensureSkillsIndex(store, taxonomy);
   await recognizeIssuer(store, registryEntry(recognized.did, 'Recognized Issuer', { origins: ['https://issuer.example.net'] }));
   const rejects: Reject[] = [];
   const verifyPool = workers > 1 ? createVerifyPool(workers, { resolver: fixtureResolverOptions() }) : undefined;

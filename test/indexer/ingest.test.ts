@@ -8,14 +8,14 @@ import { ingest, type IngestOptions } from '../../indexer/ingest/ingest.ts';
 import type { InputUnit } from '../../indexer/ingest/inputs.ts';
 import type { Reject } from '../../indexer/ingest/prepare.ts';
 import { IndexStore } from '../../indexer/store/index-store.ts';
-import { ensureSkillsIndex, skillLookup } from '../../indexer/taxonomy/skills-index.ts';
+import { skillLookup } from '../../indexer/taxonomy/skills-index.ts';
 import { loadTaxonomy } from '../../indexer/taxonomy/index.ts';
 import { createResolver } from '../../indexer/verify/resolver.ts';
 import { hashIdentity } from '../../indexer/verify/recipient.ts';
 import { generateIssuerKey, signOb3Jwt, type IssuerKey } from '../../scripts/demo/signing/sign.ts';
 import { ob3Credential } from '../support/credential-builders.ts';
 import { fixtureResolver, readFixture } from '../support/credential-fixtures.ts';
-import { testIndices } from '../support/engine.ts';
+import { testIndices, useSharedTaxonomy } from '../support/engine.ts';
 import { recognizeIssuer, registryEntry } from '../support/issuer-registry.ts';
 
 const taxonomy = loadTaxonomy();
@@ -81,8 +81,8 @@ async function earner(id: string): Promise<EarnerDocument | undefined> {
 
 let key: IssuerKey;
 beforeAll(async () => {
+  await useSharedTaxonomy(store.target);
   await store.ensureIndices();
-  await ensureSkillsIndex(store, taxonomy);
   key = await generateIssuerKey(new Uint8Array(32).fill(7));
   // The test issuer is recognized (names, pathways and badge classes come only from recognized, owning issuers).
   await recognizeIssuer(store, registryEntry(key.did, 'Test Issuer', { origins: ['https://issuer.example.net'] }));

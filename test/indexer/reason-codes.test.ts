@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../../indexer/ingest/ingest.ts';
 import type { InputUnit } from '../../indexer/ingest/inputs.ts';
 import type { Reject } from '../../indexer/ingest/prepare.ts';
@@ -21,20 +21,35 @@ import { testIndices } from '../support/engine.ts';
  */
 const taxonomy = loadTaxonomy();
 
-/** Each case in indices of its own: the fixtures share credential ids, and a verified copy would be kept over a failing one. */
+/**
+ * One index set for the file, emptied after each case: the fixtures share
+ * credential ids, and a verified copy would be kept over a failing one.
+ * (Emptying is two requests; a fresh index set per case cost a second or more.)
+ */
+const target = testIndices('reasons');
+const store = new IndexStore(target);
+beforeAll(() => store.ensureIndices());
+afterAll(() => target.cleanup());
+
 async function ingestOne(
   unit: InputUnit,
   resolver: Resolver,
   recipient?: string,
 ): Promise<{ stored?: { status: string; reasons: string[] }; reject?: Reject }> {
-  const target = testIndices('reasons');
-  const store = new IndexStore(target);
   try {
-    await store.ensureIndices();
     return await ingestInto(store, unit, resolver, recipient);
   } finally {
-    await target.cleanup();
+    await emptyIndices();
   }
+}
+
+/** Deletes every document of the file's indices (this engine has no delete-by-query). */
+async function emptyIndices(): Promise<void> {
+  const pattern = `${target.prefix}-*`;
+  await target.client.indices.refresh({ index: pattern });
+  const { hits } = await target.client.search({ index: pattern, size: 10_000, _source: false, query: { match_all: {} } });
+  if (hits.hits.length === 0) return;
+  await target.client.bulk({ refresh: true, operations: hits.hits.map((h) => ({ delete: { _index: h._index, _id: h._id! } })) });
 }
 
 async function ingestInto(

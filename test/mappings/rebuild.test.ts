@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aliasName, aliasTargets, ensureIndex, listVersions, rebuildIndex, versionedName } from '../../mappings/indices.ts';
+import {
+  aliasName,
+  aliasTargets,
+  ensureAllIndices,
+  ensureIndex,
+  INDEX_KINDS,
+  listVersions,
+  rebuildIndex,
+  versionedName,
+} from '../../mappings/indices.ts';
 import type { IndexedSkillDocument } from '../../mappings/skills.ts';
 import { testIndices } from '../support/engine.ts';
 
@@ -140,5 +149,20 @@ describe('zero-downtime rebuild behind an alias', () => {
     expect(await listVersions(target, 'skills')).toEqual(before);
     const count = await target.client.count({ index: alias });
     expect(count.count).toBe(30);
+  });
+});
+
+describe('creating the indices', () => {
+  const target = testIndices('ensure-race');
+  afterAll(() => target.cleanup());
+
+  it('processes that start at the same moment (API and indexer) end with one index behind each alias, and none fails', async () => {
+    const results = await Promise.allSettled(Array.from({ length: 6 }, () => ensureAllIndices(target)));
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    for (const kind of INDEX_KINDS) {
+      const versions = await listVersions(target, kind);
+      expect(versions, kind).toHaveLength(1);
+      expect(await aliasTargets(target, kind), kind).toEqual(versions);
+    }
   });
 });

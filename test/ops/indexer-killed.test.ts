@@ -18,7 +18,7 @@ import { startDemoIssuerServer, type DemoIssuerServer } from '../../scripts/demo
 import type { CredentialDocument } from '../../mappings/credentials.ts';
 import type { EarnerDocument } from '../../mappings/earners.ts';
 import { aliasName, deleteAllIndices } from '../../mappings/indices.ts';
-import { engineClient, engineUrl, uniquePrefix } from '../support/engine.ts';
+import { engineClient, engineUrl, shareTaxonomyWith, uniquePrefix } from '../support/engine.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const client = engineClient();
@@ -87,7 +87,10 @@ async function state(prefix: string) {
   };
 }
 
+const unlinkTaxonomy: (() => Promise<void>)[] = [];
+
 beforeAll(async () => {
+  for (const prefix of [clean, killed]) unlinkTaxonomy.push(await shareTaxonomyWith(prefix));
   issuers = await startDemoIssuerServer();
   demo = await loadOrGenerateDemo({ earners: 150, seed: 7, issuerBaseUrl: issuers.origin }, cacheDir);
   issuers.serve(demo.dataset.hosted);
@@ -97,6 +100,7 @@ afterAll(async () => {
   await issuers?.close();
   await deleteAllIndices({ client, prefix: clean, replicas: 0 });
   await deleteAllIndices({ client, prefix: killed, replicas: 0 });
+  for (const unlink of unlinkTaxonomy) await unlink();
   await client.close();
   fs.rmSync(cacheDir, { recursive: true, force: true });
 });

@@ -12,7 +12,7 @@ import { indexerJobs } from '../../indexer/jobs/indexer-jobs.ts';
 import { createRuntime, type IndexerRuntime } from '../../indexer/runtime/runtime.ts';
 import type { Job } from '../../mappings/runtime/scheduled-job.ts';
 import { startAccountApi, type AccountApi } from '../support/account-api.ts';
-import { engineUrl, uniquePrefix } from '../support/engine.ts';
+import { engineUrl, shareTaxonomyWith, uniquePrefix } from '../support/engine.ts';
 import { startOutageProxy, type OutageProxy } from '../support/outage-proxy.ts';
 
 interface Outcome {
@@ -40,7 +40,10 @@ async function until(condition: () => boolean, timeoutMs: number, what: string):
 
 const of = (job: string, outcome: string, after: number) => outcomes.filter((o) => o.job === job && o.outcome === outcome && o.at >= after);
 
+let unlinkTaxonomy: (() => Promise<void>) | undefined;
+
 beforeAll(async () => {
+  unlinkTaxonomy = await shareTaxonomyWith(prefix);
   proxy = await startOutageProxy(engineUrl());
   runtime = await createRuntime(
     indexerConfigFromEnv({ ELASTICSEARCH_URL: proxy.url, INDEX_PREFIX: prefix, INDEXER_REVERIFY_CRON: EVERY_2S, BACKUP_CRON: 'off' }),
@@ -66,6 +69,7 @@ afterAll(async () => {
   await api?.cleanup();
   await runtime?.close();
   await proxy.close();
+  await unlinkTaxonomy?.();
 }, 120_000);
 
 describe('scheduled jobs and engine outages', () => {

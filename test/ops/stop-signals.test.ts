@@ -6,9 +6,9 @@
  */
 import net from 'node:net';
 import http from 'node:http';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteAllIndices } from '../../mappings/indices.ts';
-import { engineClient, engineUrl, uniquePrefix } from '../support/engine.ts';
+import { engineClient, engineUrl, shareTaxonomyWith, uniquePrefix } from '../support/engine.ts';
 import { allGone, descendants, npmStart, type NpmStart } from '../support/npm-start.ts';
 
 async function freePort(): Promise<number> {
@@ -66,12 +66,18 @@ function slowRequest(port: number, gapMs: number, sent: () => void): Promise<{ s
   });
 }
 
+let unlinkTaxonomy: (() => Promise<void>) | undefined;
+beforeAll(async () => {
+  unlinkTaxonomy = await shareTaxonomyWith(prefix);
+});
+
 afterAll(async () => {
   for (const run of started) {
     // Only if a test failed half-way: the group we started.
     if (run.child.exitCode === null && run.child.signalCode === null) process.kill(-run.child.pid!, 'SIGKILL');
   }
   await deleteAllIndices({ client, prefix, replicas: 0 });
+  await unlinkTaxonomy?.();
   await client.close();
 });
 

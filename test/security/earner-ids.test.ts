@@ -21,14 +21,14 @@ import type { InputUnit } from '../../indexer/ingest/inputs.ts';
 import { reindexAll } from '../../indexer/rebuild/reindex.ts';
 import { reverifyAll } from '../../indexer/rebuild/reverify.ts';
 import { IndexStore } from '../../indexer/store/index-store.ts';
-import { ensureSkillsIndex, skillLookup } from '../../indexer/taxonomy/skills-index.ts';
+import { skillLookup } from '../../indexer/taxonomy/skills-index.ts';
 import { loadTaxonomy } from '../../indexer/taxonomy/index.ts';
 import { hashIdentity } from '../../indexer/verify/recipient.ts';
 import { createResolver } from '../../indexer/verify/resolver.ts';
 import { generateIssuerKey, signOb3Jwt, type IssuerKey } from '../../scripts/demo/signing/sign.ts';
 import { claimEarner, startAccountApi, type AccountApi } from '../support/account-api.ts';
 import { ob3Credential } from '../support/credential-builders.ts';
-import { testIndices } from '../support/engine.ts';
+import { testIndices, useSharedTaxonomy } from '../support/engine.ts';
 import { sampleAccount, sampleContact } from '../support/sample-documents.ts';
 
 const taxonomy = loadTaxonomy();
@@ -87,8 +87,8 @@ beforeAll(async () => {
   key = await generateIssuerKey(new Uint8Array(32).fill(21));
   t = await startAccountApi('earner-ids');
   store = new IndexStore({ client: t.client, prefix: t.prefix, replicas: 0 });
+  await useSharedTaxonomy(store.target);
   await store.ensureIndices();
-  await ensureSkillsIndex(store, taxonomy);
   await seedDemoAccounts({ client: t.client, indexPrefix: t.prefix });
 }, 120_000);
 afterAll(() => t?.cleanup());

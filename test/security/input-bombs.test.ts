@@ -14,14 +14,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { deflateSync } from 'node:zlib';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteAllIndices } from '../../mappings/indices.ts';
 import { expandInputs, type InputUnit } from '../../indexer/ingest/inputs.ts';
 import { extractPngBadge } from '../../indexer/sources/png.ts';
 import { readCredentials } from '../../indexer/sources/read-credentials.ts';
 import { createResolver } from '../../indexer/verify/resolver.ts';
 import { repoRoot } from '../support/credential-fixtures.ts';
-import { engineClient, engineUrl, uniquePrefix } from '../support/engine.ts';
+import { engineClient, engineUrl, shareTaxonomyWith, uniquePrefix } from '../support/engine.ts';
 import { iTXt, pngWith, zlibBomb, zTXt } from './support/bombs.ts';
 
 const run = promisify(execFile);
@@ -31,9 +31,15 @@ const MIB = 1024 * 1024;
 /** How much more the attacked run may use than the harmless one (the bombs alone would add over 1 GB). */
 const MARGIN = 120 * MIB;
 
+let unlinkTaxonomy: (() => Promise<void>) | undefined;
+beforeAll(async () => {
+  unlinkTaxonomy = await shareTaxonomyWith(prefix);
+});
+
 afterAll(async () => {
   const client = engineClient();
   await deleteAllIndices({ client, prefix, replicas: 0 });
+  await unlinkTaxonomy?.();
   await client.close();
   fs.rmSync(tmp, { recursive: true, force: true });
 });

@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IndexStore } from '../../indexer/store/index-store.ts';
-import { ensureSkillsIndex, skillLookup } from '../../indexer/taxonomy/skills-index.ts';
+import { skillLookup } from '../../indexer/taxonomy/skills-index.ts';
 import { expandWithAncestors, loadTaxonomy } from '../../indexer/taxonomy/index.ts';
 import { defaultDirectorySettings } from '../../mappings/directory-settings.ts';
 import { buildEarnerDocument } from '../../mappings/earner-document.ts';
@@ -17,7 +17,7 @@ import { aliasName } from '../../mappings/indices.ts';
 import type { PostingDocument } from '../../mappings/postings.ts';
 import { REPORT_QUERY, startReportApi, type ReportApi, type ReportJson } from '../api/reports-harness.ts';
 import { credentialOf } from '../support/account-api.ts';
-import { testIndices } from '../support/engine.ts';
+import { testIndices, useSharedTaxonomy } from '../support/engine.ts';
 import type { PublishedCell } from '../support/report-disclosure.ts';
 import { assume, fromSum, fromToggles, fromWindows, NOISED } from './report-differencing-attacker.ts';
 
@@ -80,8 +80,8 @@ async function cell(input: Record<string, unknown>, skill: string, side: 'demand
 
 beforeAll(async () => {
   const store = new IndexStore(target);
+  await useSharedTaxonomy(store.target);
   await store.ensureIndices();
-  await ensureSkillsIndex(store, taxonomy);
   // (a) 33 postings in the last 6 months and 4 more in months 7 to 12.
   await postings(33, WINDOWED, daysAgo(40), 'US-OH');
   await postings(4, WINDOWED, daysAgo(250), 'US-OH');

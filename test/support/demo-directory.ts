@@ -1,7 +1,8 @@
 /**
  * A generated demo data set loaded through the real pipeline into a test
  * file's own indices: the demo issuers' server on a free port, credentials
- * verified over HTTP, earners merged, settings, pathways and postings loaded.
+ * verified over HTTP, earners merged, settings, pathways and postings loaded
+ * (the skills and occupations indices are the run's shared ones).
  * The generator's records are the ground truth for the tests that use it.
  * The browser tests' stack (`test/web/support/web-stack.ts`) is this plus
  * the demo accounts and the API.
@@ -15,10 +16,10 @@ import { loadDemo } from '../../scripts/demo/load.ts';
 import type { DemoDataset } from '../../scripts/demo/types.ts';
 import type { RunSummary } from '../../indexer/ingest/summary.ts';
 import { IndexStore } from '../../indexer/store/index-store.ts';
-import { ensureSkillsIndex, skillLookup } from '../../indexer/taxonomy/skills-index.ts';
+import { skillLookup } from '../../indexer/taxonomy/skills-index.ts';
 import type { Taxonomy } from '../../indexer/taxonomy/index.ts';
 import { createResolver } from '../../indexer/verify/resolver.ts';
-import { testIndices, type TestIndices } from './engine.ts';
+import { testIndices, useSharedTaxonomy, type TestIndices } from './engine.ts';
 
 export interface DemoDirectory {
   dataset: DemoDataset;
@@ -50,8 +51,8 @@ export async function loadDemoDirectory(
     );
     issuers.serve(dataset.hosted);
     const store = new IndexStore(target);
+    await useSharedTaxonomy(target);
     await store.ensureIndices();
-    await ensureSkillsIndex(store, taxonomy);
     const summary = await loadDemo(dataset, {
       store,
       taxonomy,

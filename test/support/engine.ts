@@ -7,6 +7,7 @@ import { inject } from 'vitest';
 import type { Client } from '@elastic/elasticsearch';
 import { createEngineClient } from '../../mappings/connection.ts';
 import { deleteAllIndices, type IndexTarget } from '../../mappings/indices.ts';
+import { linkSharedTaxonomy, unlinkSharedTaxonomy } from './shared-taxonomy.ts';
 
 export function engineUrl(): string {
   const url = inject('engineUrl');
@@ -35,7 +36,37 @@ export function testIndices(name: string): TestIndices {
     ...target,
     async cleanup() {
       await deleteAllIndices(target);
+      await unlinkSharedTaxonomy(target);
       await client.close();
     },
+  };
+}
+
+/**
+ * Gives `target` the run's shared skills and occupations indices (see
+ * shared-taxonomy.ts) instead of loading its own: call it before creating
+ * the target's indices or starting an indexer on its prefix.
+ */
+export function useSharedTaxonomy(target: IndexTarget): Promise<void> {
+  const shared = inject('taxonomyPrefix');
+  if (!shared) throw new Error('no shared taxonomy in this run: the global setup of the engine and browser projects loads it');
+  return linkSharedTaxonomy(target, shared);
+}
+
+/**
+ * `useSharedTaxonomy` for a bare prefix that a child process or runtime will
+ * fill (the indexer's first run would otherwise load its own skills index).
+ * Returns the clean-up that drops the links.
+ */
+export async function shareTaxonomyWith(prefix: string): Promise<() => Promise<void>> {
+  const client = engineClient();
+  try {
+    await useSharedTaxonomy({ client, prefix, replicas: 0 });
+  } finally {
+    await client.close();
+  }
+  return async () => {
+    const again = engineClient();
+    await unlinkSharedTaxonomy({ client: again, prefix, replicas: 0 }).finally(() => again.close());
   };
 }

@@ -16,12 +16,13 @@ import { ingest, type IngestOptions } from '../../indexer/ingest/ingest.ts';
 import type { InputUnit } from '../../indexer/ingest/inputs.ts';
 import { importIssuerRegistries } from '../../indexer/issuers/import.ts';
 import { IndexStore } from '../../indexer/store/index-store.ts';
-import { ensureSkillsIndex, skillLookup } from '../../indexer/taxonomy/skills-index.ts';
+import { skillLookup } from '../../indexer/taxonomy/skills-index.ts';
 import { loadTaxonomy } from '../../indexer/taxonomy/index.ts';
 import { createResolver } from '../../indexer/verify/resolver.ts';
 import { generateIssuerKey, signOb3Jwt, type IssuerKey } from '../../scripts/demo/signing/sign.ts';
 import { createAccount, startAccountApi, type AccountApi } from '../support/account-api.ts';
 import { ob3Credential } from '../support/credential-builders.ts';
+import { useSharedTaxonomy } from '../support/engine.ts';
 
 const taxonomy = loadTaxonomy();
 const BOARD = 'Great Plains State Workforce Development Board';
@@ -128,8 +129,8 @@ let adaCredentialId: string;
 beforeAll(async () => {
   api = await startAccountApi('trust');
   store = new IndexStore({ client: api.client, prefix: api.prefix, replicas: 0 });
+  await useSharedTaxonomy(store.target);
   await store.ensureIndices();
-  await ensureSkillsIndex(store, taxonomy);
   victim = await generateIssuerKey(new Uint8Array(32).fill(21));
   attacker = await generateIssuerKey(new Uint8Array(32).fill(66));
 

@@ -15,7 +15,7 @@ import { IndexStore } from '../../indexer/store/index-store.ts';
 import { skillLookup } from '../../indexer/taxonomy/skills-index.ts';
 import { loadTaxonomy } from '../../indexer/taxonomy/index.ts';
 import type { EarnerContext } from '../../indexer/earners/refresh.ts';
-import { engineUrl, testIndices } from '../support/engine.ts';
+import { engineUrl, testIndices, useSharedTaxonomy } from '../support/engine.ts';
 
 const run = promisify(execFile);
 const target = testIndices('registry');
@@ -70,7 +70,10 @@ const dcc = `{
 }
 `;
 
-beforeAll(() => store.ensureIndices());
+beforeAll(async () => {
+  await useSharedTaxonomy(target);
+  await store.ensureIndices();
+});
 afterAll(() => target.cleanup());
 
 describe('reading registry files', () => {
