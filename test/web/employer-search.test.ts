@@ -10,6 +10,7 @@ import { listedEarner, searchDirectly, shownName, signInAsEmployer, waitForResul
 import { gql, pageToken } from './support/report-flows.ts';
 import { startWebStack, type WebStack } from './support/web-stack.ts';
 import { UNKNOWN_DEMO_ISSUER } from '../../scripts/demo/issuers/unknown-issuer.ts';
+import { KM_PER_MILE, PLACES } from '../../web/src/lib/places.ts';
 
 describe('employer search in the browser', () => {
   let stack: WebStack;
@@ -239,6 +240,87 @@ describe('employer search in the browser', () => {
     await page.waitForURL((u) => !u.searchParams.has('region'));
   });
 
+  it('searches near a place within a radius: kept in the URL, a removable chip, and facets still narrow it', async () => {
+    // The demo city where most listed earners live.
+    const byCity = new Map<string, number>();
+    for (const r of stack.dataset.records.filter((x) => x.listed))
+      byCity.set(
+        `${r.location.city}, ${r.location.region.slice(3)}`,
+        (byCity.get(`${r.location.city}, ${r.location.region.slice(3)}`) ?? 0) + 1,
+      );
+    const cityName = [...byCity.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+    const place = PLACES.find((p) => p.name === cityName)!;
+    expect(place).toBeDefined();
+    await page.goto(`${stack.url}/search`);
+    const everyone = await waitForResults(page);
+    await page.getByRole('combobox', { name: 'Near' }).selectOption({ label: place.name });
+    await page.waitForURL((u) => u.searchParams.get('near') === place.id);
+    await waitForResults(page);
+    await page.getByRole('combobox', { name: 'Within' }).selectOption({ label: '50 miles' });
+    await page.waitForURL((u) => u.searchParams.get('radius') === '50');
+    const near = await waitForResults(page);
+    const input = { near: { lat: place.lat, lon: place.lon, radiusKm: 50 * KM_PER_MILE } };
+    expect(near).toBe((await searchDirectly(page, stack.url, input)).total);
+    expect(near).toBeGreaterThan(0);
+    expect(near).toBeLessThan(everyone);
+    const chip = page.getByRole('button', { name: `Remove filter near: ${place.name} (within 50 mi)` });
+    await chip.waitFor();
+    // A facet narrows the place's results further, and its counts are those under the place.
+    const regions = page.getByRole('group', { name: 'Region' });
+    const first = regions.getByRole('checkbox').first();
+    const region = (await first.getAttribute('value'))!;
+    await first.check();
+    await page.waitForURL((u) => u.searchParams.get('region') === region);
+    const both = await waitForResults(page);
+    expect(both).toBe((await searchDirectly(page, stack.url, { ...input, regions: [region] })).total);
+    await screenshot(page, 'search-near-place');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    // The URL is the whole search: a fresh page shows the same.
+    const shared = await browser.newPage();
+    await shared.goto(page.url());
+    await expect(waitForResults(shared)).resolves.toBe(both);
+    await expect(shared.getByRole('combobox', { name: 'Near' }).inputValue()).resolves.toBe(place.id);
+    await shared.close();
+    await chip.click();
+    await page.waitForURL((u) => !u.searchParams.has('near') && !u.searchParams.has('radius'));
+    await expect(waitForResults(page)).resolves.toBe((await searchDirectly(page, stack.url, { regions: [region] })).total);
+  });
+
+  it('filters on completed pathways (a facet) and on progress on a pathway, each a removable chip', async () => {
+    await page.goto(`${stack.url}/search`);
+    await waitForResults(page);
+    const pathways = page.getByRole('group', { name: 'Pathways completed' });
+    const box = pathways.getByRole('checkbox').first();
+    await box.waitFor();
+    const pathway = (await box.getAttribute('value'))!;
+    const shownCount = Number(await pathways.locator('.count').first().textContent());
+    await box.check();
+    await page.waitForURL((u) => u.searchParams.get('pathway') === pathway);
+    const completed = await waitForResults(page);
+    expect(completed).toBe(shownCount);
+    expect(completed).toBe((await searchDirectly(page, stack.url, { pathways: [pathway] })).total);
+    const chips = page.getByRole('region', { name: 'Active filters' }).getByRole('button', { name: /^Remove filter pathway:/ });
+    await expect(chips.count()).resolves.toBe(1);
+    await chips.first().click();
+    await page.waitForURL((u) => !u.searchParams.has('pathway'));
+    await waitForResults(page);
+
+    await page.getByRole('combobox', { name: 'Pathway', exact: true }).selectOption(pathway);
+    await page.getByRole('combobox', { name: 'At least' }).selectOption('1');
+    await page.getByRole('button', { name: 'Add progress filter' }).click();
+    await page.waitForURL((u) => u.searchParams.get('progress') === `1:${pathway}`);
+    const started = await waitForResults(page);
+    expect(started).toBe((await searchDirectly(page, stack.url, { pathwayProgress: [{ pathway, minEarned: 1 }] })).total);
+    expect(started).toBeGreaterThanOrEqual(completed);
+    const progressChip = page.getByRole('button', { name: /^Remove filter pathway progress: at least 1 of / });
+    await progressChip.waitFor();
+    await screenshot(page, 'search-pathway-progress');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await progressChip.click();
+    await page.waitForURL((u) => !u.searchParams.has('progress'));
+    await waitForResults(page);
+  });
+
   it('works at phone width (375 px) without sideways scrolling', async () => {
     const phone = await browser.newPage({ width: 375, height: 800 });
     await phone.goto(`${stack.url}/search`);
@@ -250,6 +332,7 @@ describe('employer search in the browser', () => {
     await screenshot(phone, 'search-phone', { fullPage: false });
     await toggle.click();
     await phone.getByRole('group', { name: 'Skills' }).waitFor();
+    await phone.getByRole('combobox', { name: 'Near' }).waitFor();
     await screenshot(phone, 'search-phone-filters', { fullPage: false });
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     expect(await seriousAxeViolations(phone)).toEqual([]);
