@@ -3,6 +3,7 @@ import type { DemoDataset } from '../../scripts/demo/types.ts';
 import { loadTaxonomy } from '../../indexer/taxonomy/index.ts';
 import { loadDemoDirectory, type DemoDirectory } from '../support/demo-directory.ts';
 import { graphqlHarness, type GraphqlHarness } from '../support/graphql-harness.ts';
+import { HOSTILE_CREDENTIAL_ID, HOSTILE_EVIDENCE, HOSTILE_IMAGES, plantHostileBadges, SAFE_IMAGES } from '../support/hostile-badges.ts';
 import { randomSearches } from '../support/random-searches.ts';
 import type { EarnerRecord } from '../support/generators/directory.ts';
 import type { SearchFixture } from '../support/search-fixtures.ts';
@@ -311,5 +312,44 @@ describe('place and radius on the demo data', () => {
       }
     }
     expect(found).toBeGreaterThan(0);
+  });
+});
+
+describe('hostile badge images, credential ids and evidence', () => {
+  it('passes on only https or safe data: images, and only http(s) links; evidence text comes back as text', async () => {
+    const earner = dataset.records.find((r) => r.listed && r.badges.some((b) => b.visible && b.status === 'VERIFIED'))!;
+    const planted = await plantHostileBadges(demo.target.client, demo.target.prefix, earner.earnerId);
+    try {
+      const result = await api.run<{
+        earner: {
+          badges: {
+            credentialId: string;
+            credentialUrl: string | null;
+            image: string | null;
+            evidence: { kind: string; name: string | null; narrative: string | null; url: string | null }[];
+          }[];
+        };
+      }>(
+        `query($id: ID!) { earner(id: $id) { badges(first: 100) { credentialId credentialUrl image evidence { kind name narrative url } } } }`,
+        { id: earner.earnerId },
+      );
+      expect(result.errors).toBeUndefined();
+      const byId = new Map(result.data!.earner.badges.map((b) => [b.credentialId, b]));
+      const images = planted.badges.map((id) => byId.get(id)?.image);
+      expect(images).toEqual([...HOSTILE_IMAGES.map(() => null), ...SAFE_IMAGES]);
+      const hostile = byId.get(HOSTILE_CREDENTIAL_ID)!;
+      expect(hostile.credentialUrl).toBeNull();
+      expect(hostile.evidence).toEqual([
+        { kind: 'EVIDENCE', name: 'Click me', narrative: HOSTILE_EVIDENCE[0]!.narrative, url: null },
+        { kind: 'EVIDENCE', name: 'Data link', narrative: 'plain', url: null },
+        { kind: 'EVIDENCE', name: 'Real work', narrative: 'A fine piece of work.', url: 'https://portfolio.example/work' },
+      ]);
+      // The demo's own badges: data: images, hosted OB 2.0 assertions link to themselves, OB 3.0 results as RESULT.
+      const own = result.data!.earner.badges.filter((b) => !planted.badges.includes(b.credentialId));
+      expect(own.every((b) => b.image?.startsWith('data:image/svg+xml;base64,'))).toBe(true);
+      for (const b of own) expect(b.credentialUrl).toBe(/^https?:/.test(b.credentialId) ? b.credentialId : null);
+    } finally {
+      await planted.restore();
+    }
   });
 });
