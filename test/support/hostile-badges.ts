@@ -47,7 +47,7 @@ export interface Planted {
 }
 
 /**
- * Adds to the earner copies of their first shown badge, one per hostile (then
+ * Adds to the earner copies of their first shown, verified, recognized badge, one per hostile (then
  * safe) image, the first with the hostile evidence and a script URL as its id.
  */
 export async function plantHostileBadges(client: Client, prefix: string, earnerId: string): Promise<Planted> {
@@ -55,8 +55,9 @@ export async function plantHostileBadges(client: Client, prefix: string, earnerI
   const { _source: original } = await client.get<EarnerDocument>({ index, id: earnerId });
   const doc = structuredClone(original!);
   const images = [...HOSTILE_IMAGES, ...SAFE_IMAGES];
-  const first = doc.badges.find((b) => b.visible);
-  if (!first) throw new Error(`earner ${earnerId} shows no badge`);
+  // A badge every view shows: verified, of a recognized issuer.
+  const first = doc.badges.find((b) => b.visible && b.verification.status === 'VERIFIED' && b.issuerRecognition === 'RECOGNIZED');
+  if (!first) throw new Error(`earner ${earnerId} shows no verified badge of a recognized issuer`);
   // One copy of a shown badge per image value, newest first (so a card's first page shows them).
   const planted = images.map((image, i) => ({
     ...structuredClone(first),

@@ -5,7 +5,8 @@
  * local file. Pure.
  */
 
-const DATA_IMAGE = /^data:image\/(png|gif|jpeg|webp|svg\+xml)(;charset=[\w-]+)?(;base64)?,/;
+// The whole URI, as the API checks it: no markup characters, so no SVG written out in plain text.
+const DATA_IMAGE = /^data:image\/(png|gif|jpeg|webp|svg\+xml)(;charset=[\w-]+)?(;base64)?,[A-Za-z0-9+/=%._~!$&'()*,;:@?-]*$/;
 const MAX_DATA_IMAGE_LENGTH = 32_000;
 
 function urlWith(value: string, protocols: readonly string[]): string | null {
