@@ -45,11 +45,19 @@ export interface BadgeVerification {
   checkedAt: string;
 }
 
+/**
+ * Evidence of a badge as the credential gives it (OB 2.0 / 3.0 `evidence`),
+ * or one of its OB 3.0 results (`kind: 'result'`: the result description's
+ * name, and the value or level achieved as the narrative). Issuer-provided
+ * text: shown as plain text, links only when http(s).
+ */
 export interface Evidence {
   id?: string;
   name?: string;
   narrative?: string;
   url?: string;
+  /** Absent for evidence. */
+  kind?: 'result';
 }
 
 /** One badge (assertion or credential) held by the earner. */

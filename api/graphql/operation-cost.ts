@@ -52,7 +52,7 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   'BadgeMatch.words': (_args, input) => Math.min(typeof input.text === 'string' ? input.text.split(/\s+/).length : 0, MAX_MATCH_WORDS),
   'Highlight.fragments': fixed(5),
   ...Object.fromEntries(
-    ['badges', 'skills', 'issuers', 'frameworks', 'regions', 'credentialTypes', 'issued'].map((facet) => [
+    ['badges', 'skills', 'issuers', 'frameworks', 'regions', 'credentialTypes', 'issued', 'pathways'].map((facet) => [
       `EarnerFacets.${facet}`,
       (_args: Args, input: Args) => Math.min(int(input.facetSize, LIMITS.defaultFacetSize), LIMITS.maxFacetSize),
     ]),
@@ -98,6 +98,8 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
       'excludeBadges',
       'excludeSkills',
       'excludeIssuers',
+      'pathways',
+      'pathwayProgress',
     ].map((field) => [`SavedSearchCriteria.${field}`, fixed(LIMITS.maxFilterValues)]),
   ),
 };

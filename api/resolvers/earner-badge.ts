@@ -1,5 +1,6 @@
 /** EarnerBadge: its class, issuer and skills load in batches across the whole page. */
 import { recognitionNotice, type IssuerRecognition } from '../../mappings/issuer-recognition.ts';
+import { safeImage, safeLink } from '../badges/safe-links.ts';
 import { pageOf } from '../graphql/list-page.ts';
 import type { BadgeView } from '../search/earner-view.ts';
 import type { SkillView } from '../search/lookups.ts';
@@ -23,7 +24,15 @@ export const earnerBadgeResolvers: ResolverMap = {
     issuerRecognition: (badge) => recognitionOf(badge),
     issuerNotice: (badge) => recognitionNotice(recognitionOf(badge)) ?? null,
     skills: (badge, args, ctx) => loadSkills(pageOf(badge.skills, args), ctx),
-    evidence: (badge, args) => pageOf(badge.evidence ?? [], args),
+    // Issuer-provided: an image only from https or a safe data: URI, links only http(s).
+    image: (badge) => safeImage(badge.image),
+    credentialUrl: (badge) => safeLink(badge.credentialId),
+    evidence: (badge, args) =>
+      pageOf(badge.evidence ?? [], args).map((item) => ({
+        ...item,
+        url: safeLink(item.url ?? item.id),
+        kind: item.kind === 'result' ? 'RESULT' : 'EVIDENCE',
+      })),
     unmappedSkills: (badge, args) => pageOf(badge.unmappedSkills ?? [], args),
     frameworks: (badge) => badge.frameworks ?? [],
   },

@@ -36,6 +36,8 @@ export interface SavedCriteria {
   excludeBadges: string[];
   excludeSkills: string[];
   excludeIssuers: string[];
+  pathways?: string[];
+  pathwayProgress?: EarnerSearch['pathwayProgress'];
 }
 
 /** The checked search back in input shape. */
@@ -58,6 +60,8 @@ export function criteriaOf(search: EarnerSearch): SavedCriteria {
     excludeBadges: search.exclude.badges,
     excludeSkills: search.exclude.skills,
     excludeIssuers: search.exclude.issuers,
+    ...(search.pathways.length > 0 ? { pathways: search.pathways } : {}),
+    ...(search.pathwayProgress.length > 0 ? { pathwayProgress: search.pathwayProgress } : {}),
   };
 }
 

@@ -15,4 +15,9 @@ export const savedSearchResolvers: ResolverMap = {
     search: (saved) => saved.criteria as unknown as SavedCriteria,
     alert: (saved) => graphqlEnum(saved.alert),
   },
+  // Searches saved before pathway filters existed, or without them, keep no such lists.
+  SavedSearchCriteria: {
+    pathways: (criteria: SavedCriteria) => criteria.pathways ?? [],
+    pathwayProgress: (criteria: SavedCriteria) => criteria.pathwayProgress ?? [],
+  },
 };

@@ -16,6 +16,7 @@ import { defaultScopeBuckets, usesDefaultScope } from './default-scope.ts';
 import { facetShardSize } from './shards.ts';
 import { badgeClauses, clauseConditions, clauseQueries, earnerFacetFilters, type BadgeClause, type BuildContext } from './filters.ts';
 import type { EarnerSearch } from './input.ts';
+import { pathwayBuckets, readPathwayBuckets } from './pathways.ts';
 import { visibleBadgeAggregation, visibleBadgeBuckets } from './privacy.ts';
 
 type Aggregation = AggregationsAggregationContainer;
@@ -88,8 +89,9 @@ interface FacetPart {
 
 function facetPart(plan: FacetPlan, search: EarnerSearch, ctx: BuildContext): FacetPart {
   const { facet, clauses } = plan;
-  const others = earnerFacetFilters(search, facet.id);
+  const others = earnerFacetFilters(search, ctx, facet.id);
   const clauseFilters = clauseQueries(search, ctx, facet.id);
+  if (facet.kind === 'pathway') return { plan, filter: [...others, ...clauseFilters], aggregation: pathwayBuckets(ctx) };
   if (facet.level === 'earner') {
     const terms = {
       field: facet.field,
@@ -175,7 +177,11 @@ function bucketsOf(plan: FacetPlan, aggregations: Record<string, unknown>): Buck
 }
 
 /** Reads one facet from the first-pass response: final values, or candidates to refine. */
-export function readFacet(plan: FacetPlan, aggregations: Record<string, unknown>): FacetReading {
+export function readFacet(plan: FacetPlan, aggregations: Record<string, unknown>, ctx: BuildContext): FacetReading {
+  if (plan.facet.kind === 'pathway') {
+    const group = (aggregations[plan.path?.group ?? ''] ?? {}) as Record<string, unknown>;
+    return { plan, values: readPathwayBuckets(group[valuesName(plan)], ctx, plan.size) };
+  }
   const entries = bucketsOf(plan, aggregations)
     .map((bucket) => {
       const value = String(bucket.key);

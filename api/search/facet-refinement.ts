@@ -49,7 +49,7 @@ export function refinementAggregation(refinement: Refinement, search: EarnerSear
       },
     ]),
   );
-  return { filter: { bool: { filter: earnerFacetFilters(search, facet.id) } }, aggs: { values: { filters: { filters } } } };
+  return { filter: { bool: { filter: earnerFacetFilters(search, ctx, facet.id) } }, aggs: { values: { filters: { filters } } } };
 }
 
 export function refinementAggregations(

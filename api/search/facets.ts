@@ -6,7 +6,7 @@
 import { FRAMEWORK_ENTRIES } from '../../mappings/frameworks.ts';
 import type { EarnerSearch, ValueSelection } from './input.ts';
 
-export const FACET_IDS = ['badges', 'skills', 'issuers', 'frameworks', 'regions', 'credentialTypes', 'issued'] as const;
+export const FACET_IDS = ['badges', 'skills', 'issuers', 'frameworks', 'regions', 'credentialTypes', 'issued', 'pathways'] as const;
 export type FacetId = (typeof FACET_IDS)[number];
 
 /** Where a facet value's display label comes from. */
@@ -47,7 +47,17 @@ export interface EarnerTermsFacet extends FacetBase {
   field: string;
 }
 
-export type FacetDefinition = BadgeTermsFacet | BadgeIssuedFacet | EarnerTermsFacet;
+/**
+ * Pathways the earner completed: counted per pathway definition (a filter per
+ * pathway, see `pathways.ts`), labelled with the pathway's name.
+ */
+export interface EarnerPathwayFacet extends FacetBase {
+  level: 'earner';
+  kind: 'pathway';
+}
+
+export type FacetDefinition = BadgeTermsFacet | BadgeIssuedFacet | EarnerTermsFacet | EarnerPathwayFacet;
+export type EarnerFacet = EarnerTermsFacet | EarnerPathwayFacet;
 export type BadgeFacet = BadgeTermsFacet | BadgeIssuedFacet;
 
 const any = (values: string[]): ValueSelection => ({ values, mode: 'ANY' });
@@ -101,10 +111,11 @@ export const FACETS: readonly FacetDefinition[] = [
     label: { from: 'static', labels: Object.fromEntries(ISSUED_MONTHS.map((m) => [String(m), `Last ${m} months`])) },
     select: (s) => any(s.issuedWithinMonths === undefined ? [] : [String(s.issuedWithinMonths)]),
   },
+  { id: 'pathways', level: 'earner', kind: 'pathway', label: { from: 'value' }, select: (s) => any(s.pathways) },
 ];
 
 export const BADGE_FACETS = FACETS.filter((f): f is BadgeFacet => f.level === 'badge');
-export const EARNER_FACETS = FACETS.filter((f): f is EarnerTermsFacet => f.level === 'earner');
+export const EARNER_FACETS = FACETS.filter((f): f is EarnerFacet => f.level === 'earner');
 
 /** One facet value as the API returns it; `label` is absent when the resolver looks it up. */
 export interface FacetValue {

@@ -6,10 +6,12 @@
  */
 import type { QueryDslQueryContainer } from '@elastic/elasticsearch/lib/api/types';
 import type { EmployerVerificationStatus } from '../../mappings/earners.ts';
+import type { PathwayDefinition } from '../../mappings/pathways.ts';
 import { monthsAgo } from './dates.ts';
 import { BADGE_FACETS, EARNER_FACETS, type BadgeFacet, type FacetId } from './facets.ts';
 import type { EarnerSearch, GeoNear } from './input.ts';
 import { defaultScopeQuery, usesDefaultScope } from './default-scope.ts';
+import { completedAnyQuery } from './pathways.ts';
 import { visibleBadgeQuery } from './privacy.ts';
 
 type Query = QueryDslQueryContainer;
@@ -21,6 +23,8 @@ export interface BuildContext {
   shards?: number;
   /** Never use the flat default-scope fields (the benchmark's nested-only baseline). */
   nestedOnly?: boolean;
+  /** Pathway definitions by id: what pathway filters and the pathways facet count (none known: they match nobody). */
+  pathways?: ReadonlyMap<string, PathwayDefinition>;
 }
 
 /** Conditions one badge must meet together. */
@@ -104,17 +108,17 @@ export function clauseQueries(search: EarnerSearch, ctx: BuildContext, without?:
   return clauseConditions(search, without).map((conditions) => clauseQuery(search, conditions, ctx));
 }
 
-/** Earner-level facet filters (flat fields), leaving out one facet. */
-export function earnerFacetFilters(search: EarnerSearch, without?: FacetId): Query[] {
+/** Earner-level facet filters (flat fields, or completed pathways), leaving out one facet. */
+export function earnerFacetFilters(search: EarnerSearch, ctx: BuildContext, without?: FacetId): Query[] {
   return EARNER_FACETS.filter((f) => f.id !== without)
     .map((facet) => ({ facet, values: facet.select(search).values }))
     .filter(({ values }) => values.length > 0)
-    .map(({ facet, values }) => ({ terms: { [facet.field]: values } }));
+    .map(({ facet, values }) => (facet.kind === 'pathway' ? completedAnyQuery(values, ctx) : { terms: { [facet.field]: values } }));
 }
 
 /** Every facet filter of the search except one facet's: what that facet's counts honour. */
 export function facetFilters(search: EarnerSearch, ctx: BuildContext, without?: FacetId): Query[] {
-  return [...earnerFacetFilters(search, without), ...clauseQueries(search, ctx, without)];
+  return [...earnerFacetFilters(search, ctx, without), ...clauseQueries(search, ctx, without)];
 }
 
 /**

@@ -28,6 +28,12 @@ export interface GeoNear {
   radiusKm: number;
 }
 
+/** "At least `minEarned` of this pathway's credentials" (more than it requires means completed). */
+export interface PathwayProgressFilter {
+  pathway: string;
+  minEarned: number;
+}
+
 /** A checked earner search. */
 export interface EarnerSearch {
   text?: string;
@@ -50,6 +56,10 @@ export interface EarnerSearch {
   facetSize: number;
   /** Earners showing a badge of any of these classes, skills or issuers are left out (NOT filters). */
   exclude: { badges: string[]; skills: string[]; issuers: string[] };
+  /** Pathways completed: at least one of them (the pathways facet's selection). */
+  pathways: string[];
+  /** Progress on pathways: each must hold. */
+  pathwayProgress: PathwayProgressFilter[];
 }
 
 /** The GraphQL `EarnerSearchInput` as it arrives (generated from the schema). */
@@ -71,6 +81,11 @@ const geoNear = z.object({
   lat: numberFrom(-90, 90),
   lon: numberFrom(-180, 180),
   radiusKm: numberFrom(LIMITS.minRadiusKm, LIMITS.maxRadiusKm),
+});
+
+const pathwayProgress = z.object({
+  pathway: id(LIMITS.maxIdLength),
+  minEarned: wholeNumber(1, LIMITS.maxPathwayCredentials),
 });
 
 const verification = boundedList(
@@ -115,6 +130,14 @@ export const earnerSearchSchema = z
     excludeBadges: idList(),
     excludeSkills: idList(),
     excludeIssuers: idList(),
+    pathways: idList(),
+    pathwayProgress: orDefault(
+      z
+        .array(z.unknown())
+        .max(LIMITS.maxFilterValues, { error: `at most ${LIMITS.maxFilterValues} values` })
+        .pipe(z.array(pathwayProgress)),
+      [],
+    ),
   })
   .transform((input, ctx): EarnerSearch => {
     // A cursor is read with its sort order: one made for another order is refused.
@@ -141,6 +164,8 @@ export const earnerSearchSchema = z
       ...(after ? { after } : {}),
       facetSize: input.facetSize,
       exclude: { badges: input.excludeBadges, skills: input.excludeSkills, issuers: input.excludeIssuers },
+      pathways: input.pathways,
+      pathwayProgress: input.pathwayProgress.map((p) => ({ pathway: p.pathway, minEarned: p.minEarned })),
     };
   });
 

@@ -9,6 +9,10 @@ export const LIMITS = {
   maxTextLength: 200,
   maxIdLength: 500,
   maxIssuedWithinMonths: 600,
+  /** The largest `pathwayProgress.minEarned` (no pathway stacks more credentials). */
+  maxPathwayCredentials: 100,
+  /** Pathway definitions a search counts in its pathways facet (the first ones by id). */
+  maxPathways: 500,
   /**
    * The smallest `near` radius: together with the coarse points the index
    * holds (about 1.1 km grid), a search can never tell where within a few

@@ -9,17 +9,19 @@ import { facetAggregations, type FacetPlan } from './facet-aggregations.ts';
 import { refinementAggregations, type Refinement } from './facet-refinement.ts';
 import { exclusionFilters, facetFilters, geoFilter, type BuildContext } from './filters.ts';
 import type { EarnerSearch } from './input.ts';
+import { progressFilters } from './pathways.ts';
 import { directoryRequest, type DirectoryRequest } from './privacy.ts';
 import { TEXT_HIGHLIGHT, textQuery } from './text.ts';
 
 /** Text and place: what every hit and every facet count must meet. */
-export function baseQuery(search: EarnerSearch): QueryDslQueryContainer {
+export function baseQuery(search: EarnerSearch, ctx: BuildContext): QueryDslQueryContainer {
   return {
     bool: {
       ...(search.text
         ? { must: [textQuery(search.text, { unrecognized: search.issuerRecognition.some((r) => r !== 'RECOGNIZED') })] }
         : {}),
-      filter: search.near ? [geoFilter(search.near)] : [],
+      // Pathway progress is no facet's selection: it narrows every count, like the place.
+      filter: [...(search.near ? [geoFilter(search.near)] : []), ...progressFilters(search.pathwayProgress, ctx)],
       // Exclusions narrow every hit and every facet count, like the text and the place.
       ...(search.exclude.badges.length + search.exclude.skills.length + search.exclude.issuers.length > 0
         ? { must_not: exclusionFilters(search) }
@@ -43,7 +45,7 @@ export function buildSearchRequest(search: EarnerSearch, ctx: BuildContext): Sea
   const { aggs, plans } = facetAggregations(search, ctx);
   const request = directoryRequest(
     {
-      query: baseQuery(search),
+      query: baseQuery(search, ctx),
       post_filter: { bool: { filter: facetFilters(search, ctx) } },
       aggs,
       sort: sortOrder(search.sort),
@@ -61,7 +63,7 @@ export function buildSearchRequest(search: EarnerSearch, ctx: BuildContext): Sea
 /** A counts-only request that refines facets needing exact counts. */
 export function buildRefinementRequest(search: EarnerSearch, ctx: BuildContext, refinements: readonly Refinement[]): DirectoryRequest {
   return directoryRequest(
-    { query: baseQuery(search), size: 0, track_total_hits: false, aggs: refinementAggregations(refinements, search, ctx) },
+    { query: baseQuery(search, ctx), size: 0, track_total_hits: false, aggs: refinementAggregations(refinements, search, ctx) },
     { withEarners: false },
   );
 }

@@ -6,6 +6,7 @@ import type { SearchResponse } from '@elastic/elasticsearch/lib/api/types';
 import { encodeCursor } from './cursor.ts';
 import { earnerView, type EarnerView } from './earner-view.ts';
 import { readFacet, type FacetPlan, type FacetReading } from './facet-aggregations.ts';
+import type { BuildContext } from './filters.ts';
 import type { EarnerSearch } from './input.ts';
 
 export interface Highlight {
@@ -31,7 +32,12 @@ export interface SearchPage {
 
 const HIGHLIGHT_NAMES: Record<string, string> = { name: 'name', headline: 'headline', 'public.text': 'badgesAndSkills' };
 
-export function shapeSearchResponse(search: EarnerSearch, plans: readonly FacetPlan[], response: SearchResponse<unknown>): SearchPage {
+export function shapeSearchResponse(
+  search: EarnerSearch,
+  plans: readonly FacetPlan[],
+  response: SearchResponse<unknown>,
+  ctx: BuildContext,
+): SearchPage {
   const hits = response.hits.hits;
   const page = hits.slice(0, search.first);
   const nodes = page.map((hit) => ({
@@ -47,6 +53,6 @@ export function shapeSearchResponse(search: EarnerSearch, plans: readonly FacetP
     totalIsExact: typeof total === 'number' || total?.relation === 'eq',
     nodes,
     pageInfo: { endCursor: nodes.at(-1)?.cursor ?? null, hasNextPage: hits.length > search.first },
-    facets: plans.map((plan) => readFacet(plan, aggregations)),
+    facets: plans.map((plan) => readFacet(plan, aggregations, ctx)),
   };
 }

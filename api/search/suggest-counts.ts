@@ -25,7 +25,7 @@ export function suggestionCountRequest(search: EarnerSearch, suggestions: readon
     suggestions.map((s, i) => [String(i), { bool: { filter: facetFilters(withSuggestion(search, s), ctx) } }]),
   );
   return directoryRequest(
-    { query: baseQuery(search), size: 0, track_total_hits: false, aggs: { suggestions: { filters: { filters } } } },
+    { query: baseQuery(search, ctx), size: 0, track_total_hits: false, aggs: { suggestions: { filters: { filters } } } },
     { withEarners: false },
   );
 }

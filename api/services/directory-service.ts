@@ -2,6 +2,7 @@
  * Lookups by id and typeahead. Earners, badge classes and issuers go through
  * the privacy-checked loaders; the skills taxonomy is open to every account.
  */
+import { pathwayDefinitions } from '../pathways/definitions.ts';
 import { FRAMEWORK_ENTRIES, type FrameworkEntry } from '../../mappings/frameworks.ts';
 import type { SearchEngine } from '../engine.ts';
 import { BadInputError } from '../errors.ts';
@@ -87,7 +88,9 @@ export function createDirectoryService({ engine, loaders, viewer, now = () => ne
       if (!within || suggestions.length === 0) return suggestions;
       // Counts under the employer's current search, so a suggestion that leads nowhere never comes first.
       const search = parseSearchInput({ ...within, first: 1, after: null });
-      return readSuggestionCounts(await engine.searchEarners(suggestionCountRequest(search, suggestions, { now: now() })), suggestions);
+      const layout = engine.earnerLayout;
+      const ctx = { now: now(), nestedOnly: layout?.flatDefaultScope === false, pathways: await pathwayDefinitions(engine) };
+      return readSuggestionCounts(await engine.searchEarners(suggestionCountRequest(search, suggestions, ctx)), suggestions);
     },
   };
 }

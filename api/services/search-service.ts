@@ -5,6 +5,7 @@
  */
 import type { SearchEngine } from '../engine.ts';
 import type { Loaders } from '../loaders.ts';
+import { pathwayDefinitions } from '../pathways/definitions.ts';
 import { applyRefinement, isSettled, refinedValues, startRefinement, type Refinement } from '../search/facet-refinement.ts';
 import type { FacetId, FacetResults, FacetValue } from '../search/facets.ts';
 import type { BuildContext } from '../search/filters.ts';
@@ -63,9 +64,14 @@ export function createSearchService({ engine, loaders, viewer, now, logSearch }:
       requireDirectoryAccess(viewer);
       const search = parseSearchInput(args);
       const layout = engine.earnerLayout;
-      const ctx: BuildContext = { now: now(), shards: layout?.shards ?? 1, nestedOnly: layout?.flatDefaultScope === false };
+      const ctx: BuildContext = {
+        now: now(),
+        shards: layout?.shards ?? 1,
+        nestedOnly: layout?.flatDefaultScope === false,
+        pathways: await pathwayDefinitions(engine),
+      };
       const plan = buildSearchRequest(search, ctx);
-      const page = shapeSearchResponse(search, plan.facets, await engine.searchEarners(plan.request));
+      const page = shapeSearchResponse(search, plan.facets, await engine.searchEarners(plan.request), ctx);
       for (const node of page.nodes) loaders.earner.prime(node.earner.id, node.earner);
       // Employer demand, once per search (not per page), with nothing that identifies anyone.
       if (logSearch && viewer.role === 'employer' && !search.after)

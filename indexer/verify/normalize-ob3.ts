@@ -68,6 +68,29 @@ function evidenceOf(credential: JsonObject): NormalizedCredential['evidence'] {
     );
 }
 
+/**
+ * OB 3.0 results (`credentialSubject.result`), as evidence entries of kind
+ * `result`: named by their result description (in the achievement), with the
+ * value, or the rubric level achieved, or the status.
+ */
+function resultsOf(subject: JsonObject, achievement: JsonObject): NormalizedCredential['evidence'] {
+  const descriptions = asArray(achievement.resultDescription).filter(isObject);
+  const levels = descriptions.flatMap((d) => asArray(d.rubricCriterionLevel).filter(isObject));
+  return asArray(subject.result)
+    .filter(isObject)
+    .map((result) => {
+      const description = descriptions.find((d) => asString(d.id) !== undefined && d.id === result.resultDescription);
+      const level = levels.find((l) => asString(l.id) !== undefined && l.id === result.achievedLevel);
+      const value = asString(result.value) ?? (level ? asString(level.name) : undefined) ?? asString(result.status);
+      return withoutUndefined({
+        kind: 'result' as const,
+        name: (description ? asString(description.name) : undefined) ?? 'Result',
+        narrative: value,
+      });
+    })
+    .filter((r) => r.narrative !== undefined);
+}
+
 export function normalizeOb3(
   credential: JsonObject,
   format: CredentialFormat,
@@ -101,7 +124,7 @@ export function normalizeOb3(
       tags: asArray(achievement.tag).filter((t): t is string => typeof t === 'string'),
       alignments: alignmentsOf(achievement),
     }),
-    evidence: evidenceOf(credential),
+    evidence: [...evidenceOf(credential), ...resultsOf(subject, achievement)],
     issuedOn,
     verification,
   };

@@ -104,7 +104,8 @@ export interface NormalizedCredential {
     tags: string[];
     alignments: Alignment[];
   };
-  evidence: { id?: string; name?: string; narrative?: string; url?: string }[];
+  /** Evidence, and OB 3.0 results as entries of kind `result` (see mappings/earners.ts `Evidence`). */
+  evidence: { id?: string; name?: string; narrative?: string; url?: string; kind?: 'result' }[];
   /** ISO 8601. */
   issuedOn: string;
   /** ISO 8601. */

@@ -28,7 +28,7 @@ import { demoRegistry } from './issuers/registry.ts';
 import type { DemoDataset, HostedDocuments, ResolvedDemoOptions } from './types.ts';
 
 /** Bumped whenever the generator's output changes, so cached data sets are rebuilt. */
-export const DEMO_FORMAT_VERSION = 3;
+export const DEMO_FORMAT_VERSION = 4;
 
 const decoder = new TextDecoder();
 

@@ -78,4 +78,40 @@ describe('an earners index from before the flat default-scope fields', () => {
       expect((await flat.run<Data>(SEARCH, { input })).data!.searchEarners.total).toBe(0);
     }
   });
+
+  it('counts pathways through the nested badges: shown, verified badges of recognized issuers only', async () => {
+    const trusted = (r: (typeof fixture.records)[number]) =>
+      new Set(
+        r.badges
+          .filter((b) => b.visible && b.shownAs === 'VERIFIED' && (b.issuerRecognition ?? 'RECOGNIZED') === 'RECOGNIZED')
+          .map((b) => b.classId),
+      );
+    const held = new Map<string, number>();
+    for (const r of fixture.records.filter((x) => x.listed)) for (const id of trusted(r)) held.set(id, (held.get(id) ?? 0) + 1);
+    const classes = [...held.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([id]) => id);
+    const pathway = { id: 'legacy-pathway', name: 'Legacy pathway', badgeClasses: classes, required: 2 };
+    await fixture.client.index({ index: aliasName(fixture.prefix, 'pathways'), id: pathway.id, document: pathway, refresh: true });
+    // A new harness: pathway definitions are read once per engine and kept for a few seconds.
+    const nested = await graphqlHarness(fixture.prefix, fixture.now, {}, { shards: 1, flatDefaultScope: false });
+    try {
+      const earned = (r: (typeof fixture.records)[number]) => classes.filter((id) => trusted(r).has(id)).length;
+      const listed = fixture.records.filter((r) => r.listed && bruteForce([r], {}, fixture.now).ids.length > 0);
+      const query = `query($input: EarnerSearchInput!) { searchEarners(input: $input) { total facets { pathways { value count } } } }`;
+      type PathwayData = { searchEarners: { total: number; facets: { pathways: { value: string; count: number }[] } } };
+      const completed = await nested.run<PathwayData>(query, { input: { pathways: [pathway.id] } });
+      expect(completed.errors).toBeUndefined();
+      const truth = listed.filter((r) => earned(r) >= 2).length;
+      expect(truth).toBeGreaterThan(0);
+      expect(completed.data!.searchEarners.total).toBe(truth);
+      expect(completed.data!.searchEarners.facets.pathways).toEqual([{ value: pathway.id, count: truth }]);
+      const started = await nested.run<PathwayData>(query, { input: { pathwayProgress: [{ pathway: pathway.id, minEarned: 1 }] } });
+      expect(started.data!.searchEarners.total).toBe(listed.filter((r) => earned(r) >= 1).length);
+    } finally {
+      await nested.close();
+      await fixture.client.delete({ index: aliasName(fixture.prefix, 'pathways'), id: pathway.id, refresh: true });
+    }
+  });
 });

@@ -69,9 +69,11 @@ describe('DataLoaders batch per entity type', () => {
     expect(badges.length).toBeGreaterThan(30);
     expect(badges.every((b) => b.badgeClass !== null && b.issuer !== null && b.skills.length > 0)).toBe(true);
     const paths = api.calls.map((c) => `${c.method} ${c.path.replace(fixture.prefix, 'P')}`).sort();
-    // The search; badge classes (visibility + documents in one multi-search); issuers (registry entries, then their earner counts); skills with facet labels, then broader skills (the next depth).
+    // The search; badge classes (visibility + documents in one multi-search); issuers (registry entries, then their earner counts); skills with facet labels, then broader skills (the next depth);
+    // the pathway definitions the search counts (read once for all requests of the next 10 seconds).
     expect(paths).toEqual(
       [
+        'POST /P-pathways/_search',
         'POST /P-skills/_mget',
         'POST /P-skills/_mget',
         'POST /P-earners/_search',

@@ -509,6 +509,10 @@ describe('buildSearchRequest(parseSearchInput(...))', () => {
           "issued",
           true,
         ],
+        [
+          "pathways",
+          true,
+        ],
       ]
     `);
     const aggs = (plan.request as { aggs?: Record<string, { aggs: Record<string, unknown> }> }).aggs ?? {};

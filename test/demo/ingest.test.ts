@@ -7,6 +7,7 @@ import type { IndexStore } from '../../indexer/store/index-store.ts';
 import { loadDemoDirectory, type DemoDirectory } from '../support/demo-directory.ts';
 import { loadTaxonomy } from '../../indexer/taxonomy/index.ts';
 import { UNKNOWN_DEMO_ISSUER } from '../../scripts/demo/issuers/unknown-issuer.ts';
+import { demoEvidence, demoResult, RESULT_NAME } from '../../scripts/demo/issuers/evidence.ts';
 
 /**
  * The demo data set through the real pipeline: credentials verified over HTTP
@@ -93,6 +94,27 @@ describe('the demo data set through the real pipeline', () => {
       expect(doc.directory.contactable).toBe(record.listed && record.contactable);
       const visible = new Map(doc.badges.map((b) => [b.credentialId, b.visible]));
       for (const badge of record.badges) expect(visible.get(badge.credentialId)).toBe(badge.visible);
+    }
+  });
+
+  it('stores the evidence a third of the badges carry (OB 2.0 and 3.0), with the OB 3.0 assessment results, and every badge image', async () => {
+    const stored = await store.credentialsOf(dataset.records.map((r) => r.earnerId));
+    const byId = new Map<string, CredentialDocument>(stored.map((c) => [c.id, c]));
+    const badges = dataset.records.flatMap((r) => r.badges);
+    const withEvidence = badges.filter((b) => demoEvidence(b.credentialId));
+    expect(withEvidence.length).toBeGreaterThan(badges.length / 5);
+    expect(new Set(withEvidence.map((b) => b.method.startsWith('ob3-')))).toEqual(new Set([true, false]));
+    for (const badge of badges) {
+      const c = byId.get(badge.credentialId)!;
+      const evidence = demoEvidence(badge.credentialId);
+      const expected = !evidence
+        ? []
+        : [
+            { id: evidence.id, url: evidence.id, name: evidence.name, narrative: evidence.narrative },
+            ...(badge.method.startsWith('ob3-') ? [{ kind: 'result', name: RESULT_NAME, narrative: demoResult(badge.credentialId) }] : []),
+          ];
+      expect(c.evidence, badge.credentialId).toEqual(expected);
+      expect(c.achievement.image, badge.credentialId).toMatch(/^data:image\/svg\+xml;base64,/);
     }
   });
 

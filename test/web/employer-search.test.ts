@@ -10,6 +10,9 @@ import { listedEarner, searchDirectly, shownName, signInAsEmployer, waitForResul
 import { gql, pageToken } from './support/report-flows.ts';
 import { startWebStack, type WebStack } from './support/web-stack.ts';
 import { UNKNOWN_DEMO_ISSUER } from '../../scripts/demo/issuers/unknown-issuer.ts';
+import { KM_PER_MILE, PLACES } from '../../web/src/lib/places.ts';
+import { demoEvidence, demoResult, RESULT_NAME } from '../../scripts/demo/issuers/evidence.ts';
+import { HOSTILE_EVIDENCE, plantHostileBadges } from '../support/hostile-badges.ts';
 
 describe('employer search in the browser', () => {
   let stack: WebStack;
@@ -239,6 +242,183 @@ describe('employer search in the browser', () => {
     await page.waitForURL((u) => !u.searchParams.has('region'));
   });
 
+  it('searches near a place within a radius: kept in the URL, a removable chip, and facets still narrow it', async () => {
+    // The demo city where most listed earners live.
+    const byCity = new Map<string, number>();
+    for (const r of stack.dataset.records.filter((x) => x.listed))
+      byCity.set(
+        `${r.location.city}, ${r.location.region.slice(3)}`,
+        (byCity.get(`${r.location.city}, ${r.location.region.slice(3)}`) ?? 0) + 1,
+      );
+    const cityName = [...byCity.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+    const place = PLACES.find((p) => p.name === cityName)!;
+    expect(place).toBeDefined();
+    await page.goto(`${stack.url}/search`);
+    const everyone = await waitForResults(page);
+    await page.getByRole('combobox', { name: 'Near' }).selectOption({ label: place.name });
+    await page.waitForURL((u) => u.searchParams.get('near') === place.id);
+    await waitForResults(page);
+    await page.getByRole('combobox', { name: 'Within' }).selectOption({ label: '50 miles' });
+    await page.waitForURL((u) => u.searchParams.get('radius') === '50');
+    const near = await waitForResults(page);
+    const input = { near: { lat: place.lat, lon: place.lon, radiusKm: 50 * KM_PER_MILE } };
+    expect(near).toBe((await searchDirectly(page, stack.url, input)).total);
+    expect(near).toBeGreaterThan(0);
+    expect(near).toBeLessThan(everyone);
+    const chip = page.getByRole('button', { name: `Remove filter near: ${place.name} (within 50 mi)` });
+    await chip.waitFor();
+    // A facet narrows the place's results further, and its counts are those under the place.
+    const regions = page.getByRole('group', { name: 'Region' });
+    const first = regions.getByRole('checkbox').first();
+    const region = (await first.getAttribute('value'))!;
+    await first.check();
+    await page.waitForURL((u) => u.searchParams.get('region') === region);
+    const both = await waitForResults(page);
+    expect(both).toBe((await searchDirectly(page, stack.url, { ...input, regions: [region] })).total);
+    await screenshot(page, 'search-near-place');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    // The URL is the whole search: a fresh page shows the same.
+    const shared = await browser.newPage();
+    await shared.goto(page.url());
+    await expect(waitForResults(shared)).resolves.toBe(both);
+    await expect(shared.getByRole('combobox', { name: 'Near' }).inputValue()).resolves.toBe(place.id);
+    await shared.close();
+    await chip.click();
+    await page.waitForURL((u) => !u.searchParams.has('near') && !u.searchParams.has('radius'));
+    await expect(waitForResults(page)).resolves.toBe((await searchDirectly(page, stack.url, { regions: [region] })).total);
+  });
+
+  it('filters on completed pathways (a facet) and on progress on a pathway, each a removable chip', async () => {
+    await page.goto(`${stack.url}/search`);
+    await waitForResults(page);
+    const pathways = page.getByRole('group', { name: 'Pathways completed' });
+    const box = pathways.getByRole('checkbox').first();
+    await box.waitFor();
+    const pathway = (await box.getAttribute('value'))!;
+    const shownCount = Number(await pathways.locator('.count').first().textContent());
+    await box.check();
+    await page.waitForURL((u) => u.searchParams.get('pathway') === pathway);
+    const completed = await waitForResults(page);
+    expect(completed).toBe(shownCount);
+    expect(completed).toBe((await searchDirectly(page, stack.url, { pathways: [pathway] })).total);
+    const chips = page.getByRole('region', { name: 'Active filters' }).getByRole('button', { name: /^Remove filter pathway:/ });
+    await expect(chips.count()).resolves.toBe(1);
+    await chips.first().click();
+    await page.waitForURL((u) => !u.searchParams.has('pathway'));
+    await waitForResults(page);
+
+    await page.getByRole('combobox', { name: 'Pathway', exact: true }).selectOption(pathway);
+    await page.getByRole('combobox', { name: 'At least' }).selectOption('1');
+    await page.getByRole('button', { name: 'Add progress filter' }).click();
+    await page.waitForURL((u) => u.searchParams.get('progress') === `1:${pathway}`);
+    const started = await waitForResults(page);
+    expect(started).toBe((await searchDirectly(page, stack.url, { pathwayProgress: [{ pathway, minEarned: 1 }] })).total);
+    expect(started).toBeGreaterThanOrEqual(completed);
+    const progressChip = page.getByRole('button', { name: /^Remove filter pathway progress: at least 1 of / });
+    await progressChip.waitFor();
+    await screenshot(page, 'search-pathway-progress');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await progressChip.click();
+    await page.waitForURL((u) => !u.searchParams.has('progress'));
+    await waitForResults(page);
+  });
+
+  it('shows badge images on cards and profiles, links the credential itself, and shows evidence and results', async () => {
+    await page.goto(`${stack.url}/search`);
+    await waitForResults(page);
+    const images = page.locator('.hits img.badge-image');
+    await expect.poll(() => images.count()).toBeGreaterThan(0);
+    const attributes = await images.evaluateAll((imgs) =>
+      imgs.map((img) => ({
+        src: img.getAttribute('src')!.slice(0, 26),
+        alt: img.getAttribute('alt'),
+        referrer: img.getAttribute('referrerpolicy'),
+        loading: img.getAttribute('loading'),
+        width: img.getAttribute('width'),
+      })),
+    );
+    for (const a of attributes) {
+      expect(a).toMatchObject({ src: 'data:image/svg+xml;base64,', referrer: 'no-referrer', loading: 'lazy', width: '32' });
+      expect(a.alt).toMatch(/ badge image$/);
+    }
+    await expect.poll(() => images.first().evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+
+    // An OB 3.0 badge with evidence and a result, of an earner who also shows a hosted OB 2.0 assertion (its id is its public URL).
+    const earner = listedEarner(
+      stack.dataset,
+      (r) =>
+        r.badges.some((b) => b.visible && b.status === 'VERIFIED' && b.method.startsWith('ob3-') && demoEvidence(b.credentialId)) &&
+        r.badges.some((b) => b.visible && b.status === 'VERIFIED' && /^https?:/.test(b.credentialId)),
+    );
+    const badge = earner.badges.find(
+      (b) => b.visible && b.status === 'VERIFIED' && b.method.startsWith('ob3-') && demoEvidence(b.credentialId),
+    )!;
+    const evidence = demoEvidence(badge.credentialId)!;
+    await page.goto(`${stack.url}/earners/${encodeURIComponent(earner.earnerId)}`);
+    await page.getByRole('heading', { level: 1, name: shownName(earner) }).waitFor();
+    const article = page.getByRole('article', { name: badge.badgeClassName }).filter({ hasText: evidence.name }).first();
+    await article.getByRole('img', { name: `${badge.badgeClassName} badge image` }).waitFor();
+    const link = article.getByRole('link', { name: new RegExp(`^${evidence.name}`) });
+    await expect(link.getAttribute('href')).resolves.toBe(evidence.id);
+    await expect(link.getAttribute('rel')).resolves.toBe('noopener noreferrer');
+    await article.getByText(evidence.narrative).waitFor();
+    await article.getByRole('heading', { name: 'Results' }).waitFor();
+    await expect(article.locator('.results dt').first().textContent()).resolves.toBe(RESULT_NAME);
+    await expect(article.locator('.results dd').first().textContent()).resolves.toBe(demoResult(badge.credentialId));
+    const hosted = earner.badges.find((b) => b.visible && b.status === 'VERIFIED' && /^https?:/.test(b.credentialId))!;
+    await expect(page.locator(`a[href="${hosted.credentialId}"]`, { hasText: 'View the credential' }).count()).resolves.toBe(1);
+    await screenshot(page, 'earner-profile-evidence');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    const phone = await browser.newPage({ width: 375, height: 800 });
+    await phone.goto(page.url());
+    await phone.getByRole('heading', { level: 4, name: 'Results' }).first().waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await screenshot(phone, 'earner-profile-evidence-phone', { fullPage: false });
+    expect(await seriousAxeViolations(phone)).toEqual([]);
+    await phone.close();
+  });
+
+  it('never renders a hostile image, link or evidence as anything but inert text', async () => {
+    const earner = listedEarner(stack.dataset, (r) => r.contactable === false || r.contactable === true, 1);
+    const planted = await plantHostileBadges(stack.indices.client, stack.indices.prefix, earner.earnerId);
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    try {
+      await page.goto(`${stack.url}/earners/${encodeURIComponent(earner.earnerId)}`);
+      await page.getByRole('heading', { level: 1, name: shownName(earner) }).waitFor();
+      await page.getByText('Click me', { exact: true }).waitFor();
+      // The script-like narrative shows as the text it is.
+      await page.getByText(HOSTILE_EVIDENCE[0]!.narrative!, { exact: true }).waitFor();
+      const unsafe = () =>
+        page.evaluate(() => ({
+          images: [...document.querySelectorAll('img')]
+            .map((img) => img.getAttribute('src') ?? '')
+            .filter((src) => !(src.startsWith('https://') || /^data:image\/(png|gif|jpeg|webp|svg\+xml)[;,]/.test(src))),
+          links: [...document.querySelectorAll('a[href]')]
+            .map((a) => a.getAttribute('href') ?? '')
+            .filter((href) => !(href.startsWith('/') || href.startsWith('#') || /^https?:\/\//.test(href))),
+          scripts: document.querySelectorAll('main script, main [onerror], main [onload]').length,
+        }));
+      expect(await unsafe()).toEqual({ images: [], links: [], scripts: 0 });
+      // The safe ones show: the https image (sent without a referrer) and the PNG data: URI.
+      await expect(page.locator('img[src="https://images.example/badge.png"]').count()).resolves.toBeLessThanOrEqual(1);
+      await expect(page.locator('img[src^="data:image/png;base64,"]').count()).resolves.toBe(1);
+      await expect(page.getByRole('link', { name: /^Real work/ }).getAttribute('href')).resolves.toBe('https://portfolio.example/work');
+      // The same earner's card in search.
+      await page.goto(`${stack.url}/search?q=${encodeURIComponent(shownName(earner))}`);
+      await waitForResults(page);
+      await page.getByRole('link', { name: shownName(earner), exact: true }).waitFor();
+      expect(await unsafe()).toEqual({ images: [], links: [], scripts: 0 });
+      expect(dialogs).toEqual([]);
+    } finally {
+      page.removeAllListeners('dialog');
+      await planted.restore();
+    }
+  });
+
   it('works at phone width (375 px) without sideways scrolling', async () => {
     const phone = await browser.newPage({ width: 375, height: 800 });
     await phone.goto(`${stack.url}/search`);
@@ -250,6 +430,7 @@ describe('employer search in the browser', () => {
     await screenshot(phone, 'search-phone', { fullPage: false });
     await toggle.click();
     await phone.getByRole('group', { name: 'Skills' }).waitFor();
+    await phone.getByRole('combobox', { name: 'Near' }).waitFor();
     await screenshot(phone, 'search-phone-filters', { fullPage: false });
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     expect(await seriousAxeViolations(phone)).toEqual([]);

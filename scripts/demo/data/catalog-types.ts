@@ -55,7 +55,7 @@ export interface AchievementDefinition {
   tags: string[];
   /** Relative popularity within the issuer (default 1). */
   weight?: number;
-  /** Whether the badge class names an image URL. */
+  /** Unused since every demo achievement carries a data: URI image (`issuers/evidence.ts`); kept so catalogs still parse. */
   image?: boolean;
 }
 

@@ -9,6 +9,7 @@ import { hashIdentity } from '../../../indexer/verify/recipient.ts';
 import type { IssuerSetup, ResolvedAchievement } from './issuers.ts';
 import type { PlannedBadge } from '../data/plan.ts';
 import type { DemoUrls } from '../urls.ts';
+import { demoEvidence, demoResult, RESULT_NAME } from './evidence.ts';
 
 type Json = Record<string, unknown>;
 
@@ -31,8 +32,11 @@ function ob3Achievement(achievement: ResolvedAchievement): Json {
     ...(achievement.imageUrl ? { image: { id: achievement.imageUrl, type: 'Image' } } : {}),
     tag: a.tags,
     alignment: achievement.alignments.map((alignment) => ({ type: ['Alignment'], ...alignment })),
+    resultDescription: [{ id: resultDescriptionId(achievement), type: ['ResultDescription'], name: RESULT_NAME, resultType: 'Percent' }],
   };
 }
+
+const resultDescriptionId = (achievement: ResolvedAchievement): string => `${achievement.id}#result`;
 
 function ob3Status(badge: PlannedBadge, setup: IssuerSetup, urls: DemoUrls): Json {
   if (setup.summary.revocation === 'bitstring') {
@@ -52,6 +56,7 @@ function ob3Status(badge: PlannedBadge, setup: IssuerSetup, urls: DemoUrls): Jso
 export function ob3Credential(badge: PlannedBadge, setup: IssuerSetup, urls: DemoUrls): Json {
   const achievement = setup.achievements[badge.achievementIndex]!;
   const d = setup.definition;
+  const evidence = demoEvidence(badge.credentialId);
   const contexts =
     d.method === 'ob3-ed25519-signature-2020' ? [VC_V2_CONTEXT, OB3_CONTEXT, ED25519_2020_CONTEXT] : [VC_V2_CONTEXT, OB3_CONTEXT];
   return {
@@ -67,7 +72,11 @@ export function ob3Credential(badge: PlannedBadge, setup: IssuerSetup, urls: Dem
       name: badge.name,
       identifier: [{ type: 'IdentityObject', identityType: 'emailAddress', hashed: false, identityHash: badge.email }],
       achievement: ob3Achievement(achievement),
+      ...(evidence
+        ? { result: [{ type: ['Result'], resultDescription: resultDescriptionId(achievement), value: demoResult(badge.credentialId) }] }
+        : {}),
     },
+    ...(evidence ? { evidence: [{ type: ['Evidence'], ...evidence }] } : {}),
     credentialStatus: ob3Status(badge, setup, urls),
   };
 }
@@ -80,6 +89,7 @@ export function ob2Assertion(badge: PlannedBadge, setup: IssuerSetup, urls: Demo
     ? { type: 'email', hashed: true, salt: setup.salt, identity: hashIdentity(badge.email, setup.salt) }
     : { type: 'email', hashed: false, identity: badge.email };
   const verification = d.method === 'ob2-signed' ? { type: 'signed', creator: urls.ob2Key(d.slug) } : { type: 'hosted' };
+  const evidence = demoEvidence(badge.credentialId);
   return {
     '@context': OB2_CONTEXT_URL,
     type: 'Assertion',
@@ -88,6 +98,7 @@ export function ob2Assertion(badge: PlannedBadge, setup: IssuerSetup, urls: Demo
     badge: achievement.id,
     issuedOn: badge.issuedOn,
     ...(badge.validUntil ? { expires: badge.validUntil } : {}),
+    ...(evidence ? { evidence: [evidence] } : {}),
     verification,
   };
 }

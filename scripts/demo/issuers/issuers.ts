@@ -9,6 +9,7 @@ import type { Taxonomy } from '../../../indexer/taxonomy/index.ts';
 import { generateIssuerKey, type IssuerKey } from '../signing/sign.ts';
 import type { AchievementDefinition, AchievementType, IssuerDefinition } from '../data/catalog-types.ts';
 import { digest } from '../data/prng.ts';
+import { badgeImageUri } from './evidence.ts';
 import { deterministicRsaKey, rsaKeyFromJwk, type DemoRsaKey } from './rsa.ts';
 import { expectedSkills, resolveSkill, type DemoAlignment } from '../data/skills.ts';
 import type { DemoIssuerSummary } from '../types.ts';
@@ -70,7 +71,8 @@ function resolveAchievements(taxonomy: Taxonomy, definition: IssuerDefinition, u
       skillIds,
       unmappedSkills,
       pathwayIds,
-      ...(a.image ? { imageUrl: urls.image(definition.slug) } : {}),
+      // Every achievement carries its image as a data: URI: the API passes on only https or data: images, and the demo hosts are http.
+      imageUrl: badgeImageUri(definition.slug, a.name),
     };
   });
 }

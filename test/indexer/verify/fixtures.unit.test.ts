@@ -189,7 +189,15 @@ describe('normalized content of fixtures', { timeout: 30_000 }, () => {
     ]);
     expect(credential?.recipient).toMatchObject({ type: 'email', identity: 'student@1edtech.edu', hashed: false });
     expect(credential?.issuer).toMatchObject({ id: 'https://1edtech.edu/issuers/565049', name: '1EdTech University' });
-    expect(credential?.evidence.length).toBeGreaterThan(0);
+    expect(credential?.evidence).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'Final Project Report', url: 'https://1edtech.edu/credentials/3732/evidence/1' }),
+        expect.objectContaining({ name: 'Final Project Code', url: 'https://github.com/somebody/project' }),
+        // Results: the description's name with the value, or the rubric level achieved.
+        { kind: 'result', name: 'Final Project Grade', narrative: 'A' },
+      ]),
+    );
+    expect(credential?.evidence.filter((e) => e.kind === 'result').length).toBeGreaterThanOrEqual(2);
     // its revocation list lives on a host the offline resolver does not cover
     expect(credential?.verification.reasons).toContain('STATUS_UNREACHABLE');
   });

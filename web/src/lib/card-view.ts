@@ -16,6 +16,10 @@ export interface CardBadge {
   issuerNotice: string | null;
   issuedOn: string;
   credentialType: string;
+  /** The issuer's badge image (the API passes on only https or safe data: URIs). */
+  image: string | null;
+  /** The credential's own public page, when it has one. */
+  credentialUrl: string | null;
   verification: { status: string; method: string | null; checkedAt: string | null; reasons: string[] };
   /** Why it matched the search ("Network security (narrower than ICT network security risks)"); null when it did not. */
   why: string | null;
@@ -104,6 +108,8 @@ export function cardFromEarner(earner: EarnerCardFragment, matches: readonly Bad
       issuerNotice: b.issuerNotice,
       issuedOn: b.issuedOn,
       credentialType: b.credentialType,
+      image: b.image ?? null,
+      credentialUrl: b.credentialUrl ?? null,
       verification: b.verification,
       why: why.get(b.credentialId) ?? null,
     })),

@@ -13,8 +13,8 @@ export interface FacetDefinition {
   title: string;
   /** Singular, for chips and hints ("skill: Welding"). */
   noun: string;
-  /** The list filter it sets; the `issued` facet sets a single value instead. */
-  filter: ListFilter | 'issuedWithinMonths';
+  /** The list filter it sets; the `issued` facet sets a single value instead, and `near` (a chip, no facet) the place. */
+  filter: ListFilter | 'issuedWithinMonths' | 'near';
   /** ANY/ALL toggle for this filter. */
   mode?: 'skillsMode' | 'badgesMode';
   /** Shown as a tree following the taxonomy's broader/narrower links. */
@@ -31,7 +31,17 @@ export const FACETS: readonly FacetDefinition[] = [
   { id: 'issued', title: 'Issued', noun: 'issued', filter: 'issuedWithinMonths' },
   { id: 'frameworks', title: 'Skill framework', noun: 'framework', filter: 'frameworks' },
   { id: 'regions', title: 'Region', noun: 'region', filter: 'regions' },
+  { id: 'pathways', title: 'Pathways completed', noun: 'pathway', filter: 'pathways' },
 ];
+
+/** Filters set by their own controls, not a facet list: shown as chips and relaxed like facets. */
+export const PLACE_FILTER: FacetDefinition = { id: 'regions', title: 'Near', noun: 'near', filter: 'near' };
+export const PROGRESS_FILTER: FacetDefinition = {
+  id: 'pathways',
+  title: 'Pathway progress',
+  noun: 'pathway progress',
+  filter: 'pathwayProgress',
+};
 
 /** Values listed before "show more". */
 export const FACET_VISIBLE = 6;

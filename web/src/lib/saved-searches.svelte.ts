@@ -8,7 +8,8 @@ import {
   type SavedSearchAlert,
   type SavedSearchesQuery,
 } from './graphql/generated';
-import { emptyQuery, searchPath, toSearchInput, type SearchQuery } from './search-query';
+import { DEFAULT_RADIUS_MILES, KM_PER_MILE, PLACES, RADII_MILES } from './places';
+import { emptyQuery, progressValue, searchPath, toSearchInput, type SearchQuery } from './search-query';
 
 export type SavedSearchItem = SavedSearchesQuery['savedSearches'][number];
 
@@ -28,10 +29,21 @@ export function queryOfSaved(saved: SavedSearchItem['search']): SearchQuery {
     excludeBadges: saved.excludeBadges,
     excludeSkills: saved.excludeSkills,
     excludeIssuers: saved.excludeIssuers,
+    pathways: saved.pathways,
+    pathwayProgress: saved.pathwayProgress.map((p) => progressValue(p.pathway, p.minEarned)),
+    ...placeOf(saved.near),
     issuedWithinMonths: saved.issuedWithinMonths ?? null,
     unrecognized: saved.issuerRecognition.some((standing) => standing !== 'RECOGNIZED'),
     sort: saved.sort,
   };
+}
+
+/** The place and radius a saved `near` was made from (the web app saves only places of its list). */
+function placeOf(near: SavedSearchItem['search']['near']): Pick<SearchQuery, 'near' | 'radiusMiles'> {
+  const place = near && PLACES.find((p) => p.lat === near.lat && p.lon === near.lon);
+  if (!near || !place) return { near: null, radiusMiles: DEFAULT_RADIUS_MILES };
+  const miles = RADII_MILES.find((m) => Math.abs(m * KM_PER_MILE - near.radiusKm) < 0.01) ?? DEFAULT_RADIUS_MILES;
+  return { near: place.id, radiusMiles: miles };
 }
 
 export const openPath = (saved: SavedSearchItem): string => searchPath(queryOfSaved(saved.search));

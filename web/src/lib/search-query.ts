@@ -4,6 +4,7 @@
  * a shared link or the back button restores exactly the same search.
  */
 import type { EarnerSearchInput, EarnerSort, IssuerRecognition, MatchMode } from './graphql/generated';
+import { DEFAULT_RADIUS_MILES, KM_PER_MILE, placeById, RADII_MILES } from './places';
 
 export interface SearchQuery {
   text: string;
@@ -19,6 +20,13 @@ export interface SearchQuery {
   excludeBadges: string[];
   excludeSkills: string[];
   excludeIssuers: string[];
+  /** Pathways completed (any of them). */
+  pathways: string[];
+  /** Progress on pathways, each `<at least>:<pathway id>` (every one must hold). */
+  pathwayProgress: string[];
+  /** A place of `places.ts` (its id) and a radius around it in miles. */
+  near: string | null;
+  radiusMiles: number;
   /** Only badges issued in the last N months. */
   issuedWithinMonths: number | null;
   /** Also count and show badges of issuers the registry does not recognize (labelled). */
@@ -37,6 +45,8 @@ export const LIST_FILTERS = {
   excludeSkills: 'not_skill',
   excludeBadges: 'not_badge',
   excludeIssuers: 'not_issuer',
+  pathways: 'pathway',
+  pathwayProgress: 'progress',
 } as const;
 
 export type ListFilter = keyof typeof LIST_FILTERS;
@@ -59,6 +69,10 @@ export function emptyQuery(): SearchQuery {
     excludeBadges: [],
     excludeSkills: [],
     excludeIssuers: [],
+    pathways: [],
+    pathwayProgress: [],
+    near: null,
+    radiusMiles: DEFAULT_RADIUS_MILES,
     issuedWithinMonths: null,
     unrecognized: false,
     sort: 'RELEVANCE',
@@ -78,6 +92,10 @@ export function parseQuery(params: URLSearchParams): SearchQuery {
   const months = Number(params.get('issued'));
   query.issuedWithinMonths = Number.isInteger(months) && months >= 1 && months <= 600 ? months : null;
   query.unrecognized = params.get('issuers_unrecognized') === 'show';
+  query.pathwayProgress = query.pathwayProgress.filter((value) => parseProgress(value) !== null);
+  query.near = placeById(params.get('near'))?.id ?? null;
+  const radius = Number(params.get('radius'));
+  query.radiusMiles = (RADII_MILES as readonly number[]).includes(radius) ? radius : DEFAULT_RADIUS_MILES;
   query.sort = params.get('sort') === 'recent' ? 'RECENT' : 'RELEVANCE';
   return query;
 }
@@ -92,6 +110,10 @@ export function queryToParams(query: SearchQuery): URLSearchParams {
   if (query.badgesMode === 'ALL') params.set('badges_mode', 'all');
   if (query.issuedWithinMonths) params.set('issued', String(query.issuedWithinMonths));
   if (query.unrecognized) params.set('issuers_unrecognized', 'show');
+  if (query.near) {
+    params.set('near', query.near);
+    if (query.radiusMiles !== DEFAULT_RADIUS_MILES) params.set('radius', String(query.radiusMiles));
+  }
   if (query.sort === 'RECENT') params.set('sort', 'recent');
   return params;
 }
@@ -104,7 +126,12 @@ export function searchPath(query: SearchQuery): string {
 export function toSearchInput(query: SearchQuery, after?: string | null): EarnerSearchInput {
   const input: EarnerSearchInput = { first: PAGE_SIZE, facetSize: FACET_SIZE, sort: query.sort };
   if (query.text) input.text = query.text;
-  for (const key of Object.keys(LIST_FILTERS) as ListFilter[]) if (query[key].length > 0) input[key] = query[key];
+  for (const key of Object.keys(LIST_FILTERS) as ListFilter[])
+    if (key !== 'pathwayProgress' && query[key].length > 0) input[key] = query[key];
+  const progress = query.pathwayProgress.flatMap((value) => parseProgress(value) ?? []);
+  if (progress.length > 0) input.pathwayProgress = progress;
+  const place = placeById(query.near);
+  if (place) input.near = { lat: place.lat, lon: place.lon, radiusKm: query.radiusMiles * KM_PER_MILE };
   if (query.skills.length > 1) input.skillsMode = query.skillsMode;
   if (query.badges.length > 1) input.badgesMode = query.badgesMode;
   if (query.issuedWithinMonths) input.issuedWithinMonths = query.issuedWithinMonths;
@@ -119,8 +146,22 @@ export function badgeIssuers(query: SearchQuery): IssuerRecognition[] {
 }
 
 export function activeFilterCount(query: SearchQuery): number {
-  return (Object.keys(LIST_FILTERS) as ListFilter[]).reduce((n, key) => n + query[key].length, 0) + (query.issuedWithinMonths ? 1 : 0);
+  return (
+    (Object.keys(LIST_FILTERS) as ListFilter[]).reduce((n, key) => n + query[key].length, 0) +
+    (query.issuedWithinMonths ? 1 : 0) +
+    (query.near ? 1 : 0)
+  );
 }
+
+/** A progress value of the URL: `2:pathway-id` is "at least 2 credentials of pathway-id". */
+export function parseProgress(value: string): { pathway: string; minEarned: number } | null {
+  const colon = value.indexOf(':');
+  const minEarned = Number(value.slice(0, colon));
+  const pathway = value.slice(colon + 1);
+  return colon > 0 && Number.isInteger(minEarned) && minEarned >= 1 && minEarned <= 100 && pathway ? { pathway, minEarned } : null;
+}
+
+export const progressValue = (pathway: string, minEarned: number): string => `${minEarned}:${pathway}`;
 
 export function toggleValue(query: SearchQuery, key: ListFilter, value: string): SearchQuery {
   const values = query[key].includes(value) ? query[key].filter((v) => v !== value) : [...query[key], value];

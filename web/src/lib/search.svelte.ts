@@ -5,7 +5,8 @@
 import { SvelteMap } from 'svelte/reactivity';
 import { request } from './api';
 import { messageOf } from './errors';
-import { EXCLUSIONS, FACETS, type FacetDefinition } from './facets';
+import { EXCLUSIONS, FACETS, PLACE_FILTER, PROGRESS_FILTER, type FacetDefinition } from './facets';
+import { placeById } from './places';
 import {
   BadgeClassLabelDocument,
   IssuerLabelDocument,
@@ -13,7 +14,7 @@ import {
   SkillRelationsDocument,
   type SearchEarnersQuery,
 } from './graphql/generated';
-import { badgeIssuers, LIST_FILTERS, queryToParams, toSearchInput, type ListFilter, type SearchQuery } from './search-query';
+import { badgeIssuers, LIST_FILTERS, parseProgress, queryToParams, toSearchInput, type ListFilter, type SearchQuery } from './search-query';
 
 export type SearchResult = SearchEarnersQuery['searchEarners'];
 export type SearchHit = SearchResult['nodes'][number];
@@ -180,13 +181,24 @@ export class SearchStore {
   }
 
   activeFilters(query: SearchQuery): ActiveFilter[] {
-    return [...FACETS, ...EXCLUSIONS].flatMap((facet) => {
+    const place = placeById(query.near);
+    return [...FACETS, ...EXCLUSIONS, PROGRESS_FILTER, PLACE_FILTER].flatMap((facet) => {
       if (facet.filter === 'issuedWithinMonths')
         return query.issuedWithinMonths
           ? [{ facet, value: String(query.issuedWithinMonths), label: `Last ${query.issuedWithinMonths} months` }]
           : [];
+      if (facet.filter === 'near')
+        return place ? [{ facet, value: place.id, label: `${place.name} (within ${query.radiusMiles} mi)` }] : [];
+      if (facet.filter === 'pathwayProgress')
+        return query.pathwayProgress.map((value) => ({ facet, value, label: this.progressLabel(value) }));
       return query[facet.filter].map((value) => ({ facet, value, label: this.labelOf(value) }));
     });
+  }
+
+  /** "at least 2 of IT Support Specialist Pathway". */
+  progressLabel(value: string): string {
+    const progress = parseProgress(value);
+    return progress ? `at least ${progress.minEarned} of ${this.labelOf(progress.pathway)}` : value;
   }
 
   /** For a search that found nothing: each filter group, with how many earners its best value alone finds. */
@@ -199,7 +211,8 @@ export class SearchStore {
       .map(([facet, filters]) => ({
         facet,
         labels: filters.map((f) => f.label),
-        atLeast: Math.max(0, ...facets[facet.id].map((v) => v.count)),
+        // A place or a progress condition has no facet of its own values to count from.
+        atLeast: facet.filter === 'near' || facet.filter === 'pathwayProgress' ? 0 : Math.max(0, ...facets[facet.id].map((v) => v.count)),
       }))
       .sort((a, b) => b.atLeast - a.atLeast);
   }
