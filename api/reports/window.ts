@@ -1,10 +1,9 @@
 /** Time windows of the reports, in calendar months before the injected clock. Pure. */
+import { calendarMonthsBefore } from '../../mappings/calendar-months.ts';
 
-/** The same day and time `months` calendar months before `now` (UTC). */
+/** The same day and time `months` calendar months before `now` (UTC), clamped to the last day of a shorter month. */
 export function monthsBefore(now: Date, months: number): Date {
-  const from = new Date(now.getTime());
-  from.setUTCMonth(from.getUTCMonth() - months);
-  return from;
+  return calendarMonthsBefore(now, months);
 }
 
 /** Search-log times are kept to the hour: enough for monthly windows, too coarse to line a search up with one visit. */

@@ -1,6 +1,9 @@
 /** Calendar arithmetic for "issued within the last N months", in UTC days. */
+import { calendarMonthsBefore } from '../../mappings/calendar-months.ts';
 
-/** Midnight UTC of the day `months` calendar months before `now`. */
+/** Midnight UTC of the day `months` calendar months before `now` (clamped to the last day of a shorter month). */
 export function monthsAgo(now: Date, months: number): string {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, now.getUTCDate())).toISOString();
+  const day = calendarMonthsBefore(now, months);
+  day.setUTCHours(0, 0, 0, 0);
+  return day.toISOString();
 }

@@ -8,6 +8,7 @@ import type { PostingDocument } from '../../mappings/postings.ts';
 import type { SearchLogDocument } from '../../mappings/search-log.ts';
 import { loadDemoDirectory, type DemoDirectory } from '../support/demo-directory.ts';
 import { cellText, expectedCell, expectedRatio, type CellOf } from '../support/report-disclosure.ts';
+import { oracleMonthsBefore } from '../support/calendar-oracle.ts';
 import {
   countCells,
   parseCsv,
@@ -62,8 +63,7 @@ function supplyTruth(region: string | undefined): Map<string, number> {
 }
 
 function demandTruth(scope: Scope): Map<string, number> {
-  const from = new Date(now);
-  from.setUTCMonth(from.getUTCMonth() - (scope.postedWithinMonths ?? 12));
+  const from = oracleMonthsBefore(now, scope.postedWithinMonths ?? 12);
   const demand = new Map<string, number>();
   for (const p of postings) {
     const posted = new Date(p.postedOn);

@@ -160,6 +160,10 @@ describe('report input', () => {
 
   it('counts windows in calendar months', () => {
     expect(monthsBefore(new Date('2026-11-01T00:00:00Z'), 12).toISOString()).toBe('2025-11-01T00:00:00.000Z');
+    // A day the earlier month lacks is its last day, not a roll into the month after.
+    expect(monthsBefore(new Date('2026-08-31T09:15:00Z'), 6).toISOString()).toBe('2026-02-28T09:15:00.000Z');
+    expect(monthsBefore(new Date('2028-08-31T09:15:00Z'), 6).toISOString()).toBe('2028-02-29T09:15:00.000Z');
+    expect(monthsBefore(new Date('2026-01-31T00:00:00Z'), 2).toISOString()).toBe('2025-11-30T00:00:00.000Z');
   });
 });
 

@@ -65,6 +65,12 @@ describe('monthsAgo (issued within the last N months)', () => {
     expect(monthsAgo(new Date('2026-12-31T12:00:00Z'), 12)).toBe('2025-12-31T00:00:00.000Z');
     expect(monthsAgo(new Date('2028-02-29T12:00:00Z'), 48)).toBe('2024-02-29T00:00:00.000Z');
   });
+
+  it('clamps to the last day of a shorter month (Aug 31 - 6 months is the end of February, not Mar 3)', () => {
+    expect(monthsAgo(new Date('2026-08-31T18:00:00Z'), 6)).toBe('2026-02-28T00:00:00.000Z');
+    expect(monthsAgo(new Date('2028-08-31T18:00:00Z'), 6)).toBe('2028-02-29T00:00:00.000Z');
+    expect(monthsAgo(new Date('2027-01-31T00:30:00Z'), 2)).toBe('2026-11-30T00:00:00.000Z');
+  });
 });
 
 describe('facet refinement (exact counts after upper bounds)', () => {

@@ -8,6 +8,7 @@
  */
 import { coarsePoint } from '../../mappings/coarse-location.ts';
 import type { BadgeRecord, EarnerRecord } from './generators/directory.ts';
+import { oracleMonthsBefore } from './calendar-oracle.ts';
 
 /** The GraphQL `EarnerSearchInput`, as tests send it. */
 export interface SearchInput {
@@ -35,11 +36,9 @@ export type FacetName = (typeof FACET_NAMES)[number];
 
 const ISSUED_MONTHS = [6, 12, 24];
 
-/** Midnight UTC, `months` calendar months before `now`. */
+/** Midnight UTC, `months` calendar months before `now` (last day of a shorter month). */
 export function cutoff(now: Date, months: number): string {
-  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  d.setUTCMonth(d.getUTCMonth() - months);
-  return d.toISOString();
+  return `${oracleMonthsBefore(now, months).toISOString().slice(0, 10)}T00:00:00.000Z`;
 }
 
 export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {

@@ -71,13 +71,19 @@ describe('saved searches in the browser', () => {
     await expect(page.locator('.card').first().textContent()).resolves.toMatch(/Daily alert\s*1 new match/);
     expect(await seriousAxeViolations(page)).toEqual([]);
 
-    await page.getByRole('link', { name: 'Open Recent badge holders' }).click();
+    // Exact names, and the same words in the text (Svelte drops a leading space inside the visually hidden span;
+    // Chromium's accessible name would paper over it, textContent and label matching do not).
+    const open = page.getByRole('link', { name: 'Open Recent badge holders', exact: true });
+    const remove = page.getByRole('button', { name: 'Delete Recent badge holders', exact: true });
+    expect(await open.textContent()).toBe('Open Recent badge holders');
+    expect((await remove.textContent())?.trim()).toBe('Delete Recent badge holders');
+    await open.click();
     await page.waitForURL(/\/search\?/);
     expect(new URL(page.url()).search).toBe('?issued=24&sort=recent');
     await waitForResults(page);
 
     await page.goBack();
-    await page.getByRole('button', { name: 'Delete Recent badge holders' }).click();
+    await remove.click();
     await page.getByText('Deleted "Recent badge holders".').waitFor();
     await page.getByText('No saved searches yet.').waitFor();
     expect((await stack.indices.client.count({ index: index() })).count).toBe(0);

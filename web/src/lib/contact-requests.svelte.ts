@@ -2,27 +2,19 @@
 import { request } from './api';
 import { messageOf } from './errors';
 import { MyContactRequestsDocument, RespondToContactDocument, type MyContactRequestsQuery } from './graphql/generated';
+import { ListLoader } from './list-loader.svelte';
 
 export type ContactRequest = MyContactRequestsQuery['myContactRequests'][number];
 
-export class ContactRequestsStore {
-  requests = $state<ContactRequest[]>([]);
-  loading = $state(false);
-  loaded = $state(false);
+export class ContactRequestsStore extends ListLoader<ContactRequest> {
   answering = $state<string | null>(null);
-  error = $state<string | null>(null);
 
-  async load(): Promise<void> {
-    this.loading = true;
-    this.error = null;
-    try {
-      this.requests = (await request(MyContactRequestsDocument)).myContactRequests;
-      this.loaded = true;
-    } catch (error) {
-      this.error = messageOf(error);
-    } finally {
-      this.loading = false;
-    }
+  constructor() {
+    super(async () => (await request(MyContactRequestsDocument)).myContactRequests);
+  }
+
+  get requests(): ContactRequest[] {
+    return this.items;
   }
 
   async respond(id: string, accept: boolean): Promise<void> {

@@ -8,6 +8,7 @@ import {
   type SavedSearchAlert,
   type SavedSearchesQuery,
 } from './graphql/generated';
+import { ListLoader } from './list-loader.svelte';
 import { DEFAULT_RADIUS_MILES, KM_PER_MILE, PLACES, RADII_MILES } from './places';
 import { emptyQuery, progressValue, searchPath, toSearchInput, type SearchQuery } from './search-query';
 
@@ -58,23 +59,9 @@ export async function saveCurrentSearch(name: string, query: SearchQuery, alert:
   }
 }
 
-export class SavedSearchesStore {
-  items = $state<SavedSearchItem[]>([]);
-  loading = $state(false);
-  loaded = $state(false);
-  error = $state<string | null>(null);
-
-  async load(): Promise<void> {
-    this.loading = true;
-    this.error = null;
-    try {
-      this.items = (await request(SavedSearchesDocument)).savedSearches;
-      this.loaded = true;
-    } catch (error) {
-      this.error = messageOf(error);
-    } finally {
-      this.loading = false;
-    }
+export class SavedSearchesStore extends ListLoader<SavedSearchItem> {
+  constructor() {
+    super(async () => (await request(SavedSearchesDocument)).savedSearches);
   }
 
   async remove(id: string): Promise<void> {
