@@ -161,6 +161,13 @@ describe('the input schemas through the mapper', () => {
       message: 'Invalid argument "message": write a message for the earner',
       extensions: { code: 'BAD_USER_INPUT', argument: 'message' },
     });
-    expect(checkContactEarner({ earnerId: 'earner-1', message: '  Hello  ' })).toEqual({ earnerId: 'earner-1', message: 'Hello' });
+    expect(checkContactEarner({ earnerId: 'earner-1', message: '  Hello  ' })).toEqual({
+      earnerId: 'earner-1',
+      message: 'Hello',
+      badges: [],
+    });
+    expect(checkContactEarner({ earnerId: 'earner-1', message: 'Hello', badges: ['c-1', 'c-1', 'c-2'] })).toMatchObject({
+      badges: ['c-1', 'c-2'],
+    });
   });
 });
