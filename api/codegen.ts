@@ -26,6 +26,7 @@ const config: CodegenConfig = {
           CatalogBadgeClass: '../catalog/catalog-service.ts#CatalogEntry',
           CatalogFacets: '../catalog/catalog-service.ts#CatalogResult',
           ContactRequest: '../../mappings/contacts.ts#ContactRequestDocument',
+          EmployerSignupRequest: '../../mappings/employer-signups.ts#EmployerSignupDocument',
           DirectorySettings: '../../mappings/directory-settings.ts#DirectorySettingsDocument',
           Earner: '../search/earner-view.ts#EarnerView',
           EarnerHit: '../resolvers/earner-hit.ts#SearchedHit',

@@ -10,6 +10,8 @@ import { createLoaders, type Loaders } from './loaders.ts';
 import { newRequestId, requestIdOf } from './request-id.ts';
 import { UNCONFIGURED_PLATFORM, type Platform } from './platform.ts';
 import type { Reporting } from './reports/reporting.ts';
+import { createEmployerSignupService, type EmployerSignupService } from './account-requests/employer-signup-service.ts';
+import { createPasswordResetService, type PasswordResetService } from './account-requests/password-reset-service.ts';
 import { createCatalogService, type CatalogService } from './catalog/catalog-service.ts';
 import { createPreviewService, type PreviewService } from './my-preview/preview-service.ts';
 import { createOccupationSearch, type OccupationSearch } from './occupations/occupation-search.ts';
@@ -41,6 +43,8 @@ export interface Services {
   issuers: IssuerService;
   savedSearches: SavedSearchService;
   shortlists: ShortlistService;
+  passwordResets: PasswordResetService;
+  employerSignups: EmployerSignupService;
 }
 
 export interface RequestContext {
@@ -102,6 +106,8 @@ export function buildContext(
       issuers: createIssuerService({ platform, viewer, now }),
       savedSearches: createSavedSearchService({ platform, engine, loaders, viewer, now }),
       shortlists: createShortlistService({ platform, loaders, viewer, now }),
+      passwordResets: createPasswordResetService({ platform, now, clientIp }),
+      employerSignups: createEmployerSignupService({ platform, viewer, now, clientIp }),
     },
   };
 }

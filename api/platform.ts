@@ -20,6 +20,7 @@ import { createEarnerRecordStore, type EarnerRecordStore } from './stores/earner
 import { createIssuerRegistryStore, type IssuerRegistryStore } from './stores/issuer-registry.ts';
 import { createSavedSearchStore, type SavedSearchStore } from './saved-searches/store.ts';
 import { createShortlistStore, type ShortlistStore } from './shortlists/store.ts';
+import { createAccountRequestStores, type AccountRequestStores } from './account-requests/store.ts';
 
 export interface Platform {
   accounts: AccountStore;
@@ -30,6 +31,8 @@ export interface Platform {
   contactQuotas: ContactQuotaStore;
   savedSearches: SavedSearchStore;
   shortlists: ShortlistStore;
+  /** Password-reset links and employer account requests. */
+  accountRequests: AccountRequestStores;
   outbox: Outbox;
   sessions: SessionKeys;
   auth: Omit<AuthConfig, 'sessionSecret'>;
@@ -46,6 +49,10 @@ export interface AbuseGuards {
   loginByIp: Backoff;
   /** Claim links per address and per client IP, per hour. */
   claimLinks: WindowLimit;
+  /** Password-reset links per address and per client IP, per hour. */
+  passwordResets: WindowLimit;
+  /** Employer account requests per address and per client IP, per hour. */
+  employerSignups: WindowLimit;
 }
 
 export function createAbuseGuards(limits: AbuseLimits): AbuseGuards {
@@ -55,6 +62,8 @@ export function createAbuseGuards(limits: AbuseLimits): AbuseGuards {
     loginByAccount: createBackoff({ ...backoff, freeFailures: limits.loginFreeAttempts }),
     loginByIp: createBackoff({ ...backoff, freeFailures: limits.loginFreeAttemptsPerIp }),
     claimLinks: createWindowLimit(3_600_000),
+    passwordResets: createWindowLimit(3_600_000),
+    employerSignups: createWindowLimit(3_600_000),
   };
 }
 
@@ -75,6 +84,7 @@ export function createPlatform(
     contactQuotas: createContactQuotaStore(client, prefix, log),
     savedSearches: createSavedSearchStore(client, prefix, log),
     shortlists: createShortlistStore(client, prefix, log),
+    accountRequests: createAccountRequestStores(client, prefix, log),
     outbox: overrides.outbox ?? createOutbox(config.outbox, { client, indexPrefix: prefix }, log),
     sessions: sessionKeys(resolveSessionSecret(config.auth), config.auth.sessionTtlSeconds),
     auth,

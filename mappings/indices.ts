@@ -18,8 +18,10 @@ import { directorySettingsMapping } from './directory-settings.ts';
 import { earnerIdsMapping } from './earner-ids.ts';
 import { issuersMapping } from './issuers.ts';
 import { earnersMapping } from './earners.ts';
+import { employerSignupsMapping } from './employer-signups.ts';
 import { occupationsMapping } from './occupations.ts';
 import { outboxMapping } from './outbox.ts';
+import { passwordResetsMapping } from './password-resets.ts';
 import { pathwaysMapping } from './pathways.ts';
 import { postingsMapping } from './postings.ts';
 import { reportSnapshotsMapping } from './report-snapshots.ts';
@@ -48,6 +50,8 @@ export const INDEX_KINDS = [
   'issuers',
   'saved-searches',
   'shortlists',
+  'password-resets',
+  'employer-signups',
 ] as const;
 export type IndexKind = (typeof INDEX_KINDS)[number];
 
@@ -94,6 +98,10 @@ export const INDEX_DEFINITIONS: Record<IndexKind, IndexDefinition> = {
   'saved-searches': { mappings: savedSearchesMapping, rebuildable: false },
   // Employers' shortlists: their own notes, a system of record.
   shortlists: { mappings: shortlistsMapping, rebuildable: false },
+  // One-time password links (hashed), like claim tokens.
+  'password-resets': { mappings: passwordResetsMapping, rebuildable: false },
+  // Requests for employer accounts, awaiting an admin's decision.
+  'employer-signups': { mappings: employerSignupsMapping, rebuildable: false },
 };
 
 /**

@@ -69,6 +69,8 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   'SkillGapTrend.points': fixed(REPORT_LIMITS.maxTrendPoints),
   // The issuer registry (admins): a page of entries (`registryIssuers(first)`, at most 100), each with a few ids.
   'RegistryIssuerList.nodes': fixed(100),
+  // Admins' page of employer account requests (`employerSignupRequests(first)`, at most 100).
+  'EmployerSignupPage.nodes': fixed(100),
   // The viewer's lists holding an earner, on each card (`api/shortlists/limits.ts`).
   'Earner.shortlistedIn': fixed(SHORTLIST_LIMITS.maxListsPerEmployer),
   ...Object.fromEntries(['ids', 'origins', 'dids', 'keys'].map((field) => [`RegistryIssuer.${field}`, fixed(20)])),
