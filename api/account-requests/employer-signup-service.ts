@@ -40,7 +40,8 @@ export interface EmployerSignupServiceDependencies {
 }
 
 export function createEmployerSignupService({ platform, viewer, now, clientIp = 'unknown' }: EmployerSignupServiceDependencies) {
-  const { employerSignups } = platform.accountRequests;
+  // Read when used: a server without accounts (the search-only harness) never reaches it.
+  const signups = () => platform.accountRequests.employerSignups;
 
   async function record(input: SignupInput): Promise<void> {
     const account = await platform.accounts.get(accountIdFor(input.email));
@@ -58,17 +59,17 @@ export function createEmployerSignupService({ platform, viewer, now, clientIp = 
       status: 'pending',
       createdAt: now().toISOString(),
     };
-    const existing = await employerSignups.get(id);
+    const existing = await signups().get(id);
     // A pending request stays as it was (the admin may be reading it); a decided one may be asked for again.
     if (existing?.doc.status === 'pending') return;
-    const stored = existing ? await employerSignups.replace(existing, request) : await employerSignups.create(request);
+    const stored = existing ? await signups().replace(existing, request) : await signups().create(request);
     if (stored) await platform.outbox.send(employerSignupReceivedMessage(input.email, input.organisation));
   }
 
   /** Moves a pending request to its decision; exactly one of two racing decisions wins. */
   async function decide(id: string, status: Exclude<SignupStatus, 'pending'>, reason: string): Promise<EmployerSignupDocument> {
     requireAdmin(viewer);
-    const read = await employerSignups.get(id);
+    const read = await signups().get(id);
     if (!read) throw new BadInputError('id', 'No employer account request has this id.');
     if (read.doc.status !== 'pending') throw new BadInputError('id', `This request was already ${read.doc.status}.`);
     const decided: EmployerSignupDocument = {
@@ -78,7 +79,7 @@ export function createEmployerSignupService({ platform, viewer, now, clientIp = 
       ...(viewer.accountId ? { decidedBy: viewer.accountId } : {}),
       ...(reason ? { reason } : {}),
     };
-    if (!(await employerSignups.replace(read, decided)))
+    if (!(await signups().replace(read, decided)))
       throw new BadInputError('id', 'This request was decided meanwhile; reload the list.');
     return decided;
   }
@@ -102,7 +103,7 @@ export function createEmployerSignupService({ platform, viewer, now, clientIp = 
     async requests(args: unknown): Promise<{ total: number; nodes: EmployerSignupDocument[] }> {
       requireAdmin(viewer);
       const { status, first, offset } = checkListArgs(args);
-      return employerSignups.list(status.toLowerCase() as SignupStatus, first, offset);
+      return signups().list(status.toLowerCase() as SignupStatus, first, offset);
     },
 
     async approve(args: unknown): Promise<EmployerSignupDocument> {
