@@ -35,6 +35,8 @@ const FIELD_NAMES: Record<string, string> = {
   displayName: 'display name',
   openTo: 'work types',
   confirm: 'confirmation',
+  organisation: 'organisation',
+  contactName: 'your name',
 };
 
 export function fieldName(argument: string): string {
