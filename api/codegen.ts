@@ -27,6 +27,8 @@ const config: CodegenConfig = {
           CatalogFacets: '../catalog/catalog-service.ts#CatalogResult',
           ContactRequest: '../../mappings/contacts.ts#ContactRequestDocument',
           EmployerSignupRequest: '../../mappings/employer-signups.ts#EmployerSignupDocument',
+          DemandBreakdown: '../reports/region-comparison.ts#DemandBreakdown',
+          RegionComparison: '../reports/region-comparison.ts#RegionComparison',
           DirectorySettings: '../../mappings/directory-settings.ts#DirectorySettingsDocument',
           Earner: '../search/earner-view.ts#EarnerView',
           EarnerHit: '../resolvers/earner-hit.ts#SearchedHit',

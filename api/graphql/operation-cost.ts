@@ -22,6 +22,8 @@ import {
 } from 'graphql';
 import { FRAMEWORKS } from '../../mappings/skills.ts';
 import { REPORT_LIMITS } from '../reports/input.ts';
+import { BREAKDOWN_LIMITS } from '../reports/region-input.ts';
+import { US_REGIONS } from '../../mappings/regions.ts';
 import { SHORTLIST_LIMITS } from '../shortlists/limits.ts';
 import { LIMITS } from '../search/limits.ts';
 import { MAX_MATCH_SKILLS, MAX_MATCH_WORDS } from '../search/matches.ts';
@@ -67,6 +69,10 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
     return Math.min(Array.isArray(skills) ? skills.length : REPORT_LIMITS.maxTrendSkills, REPORT_LIMITS.maxTrendSkills);
   },
   'SkillGapTrend.points': fixed(REPORT_LIMITS.maxTrendPoints),
+  // One row per region code there is; a skill's employers and titles, at most BREAKDOWN_LIMITS.maxTop each.
+  'RegionComparison.rows': fixed(Object.keys(US_REGIONS).length),
+  'DemandBreakdown.employers': fixed(BREAKDOWN_LIMITS.maxTop),
+  'DemandBreakdown.titles': fixed(BREAKDOWN_LIMITS.maxTop),
   // The issuer registry (admins): a page of entries (`registryIssuers(first)`, at most 100), each with a few ids.
   'RegistryIssuerList.nodes': fixed(100),
   // Admins' page of employer account requests (`employerSignupRequests(first)`, at most 100).
