@@ -58,6 +58,8 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   ),
   'Query.frameworks': fixed(FRAMEWORKS.length),
   'BadgeClassSearchResult.nodes': (_args, input) => Math.min(int(input.first, 20), 50),
+  // A skill's broader skills in the catalog's tree: a taxonomy entry has one or two parents.
+  'CatalogFacetValue.broader': fixed(3),
   'Earner.openTo': fixed(10),
   'EarnerBadge.frameworks': fixed(10),
   'Verification.reasons': fixed(10),
