@@ -87,6 +87,60 @@ describe('the public catalog on the home page', () => {
     await expect.poll(shownTotal).toBe(facetCount);
   });
 
+  it('filters by skill with the taxonomy tree and by the issuer’s region, with the API’s numbers', async () => {
+    await page.goto(`${stack.url}/`);
+    await expect.poll(shownTotal).toBe((await apiTotal({})).total);
+    const TREE = `query($input: BadgeClassSearchInput!) { searchBadgeClasses(input: $input) {
+      facets { skills(first: 100) { value label count broader } issuerRegions(first: 10) { value label count } } } }`;
+    type Facets = {
+      skills: { value: string; label: string; count: number; broader: string[] }[];
+      issuerRegions: { value: string; label: string; count: number }[];
+    };
+    const facets = (await gql<{ searchBadgeClasses: { facets: Facets } }>(stack.url, null, TREE, { input: { first: 1 } }))
+      .searchBadgeClasses.facets;
+    // The tree: a broad skill with narrower ones under it opens to show them.
+    const skills = page.getByRole('group', { name: 'Skill' });
+    const more = skills.getByRole('button', { name: /^Show \d+ more$/ });
+    if ((await more.count()) > 0) await more.click();
+    const opener = skills.getByRole('button', { name: /^Show narrower skills of / }).first();
+    const parentLabel = ((await opener.getAttribute('aria-label')) ?? '').replace('Show narrower skills of ', '');
+    const parent = facets.skills.find((p) => p.label === parentLabel && facets.skills.some((c) => c.broader.includes(p.value)))!;
+    expect(parent).toBeDefined();
+    const child = facets.skills.find((c) => c.broader.includes(parent.value))!;
+    await opener.click();
+    await expect(
+      skills.getByRole('button', { name: `Hide narrower skills of ${parentLabel}` }).getAttribute('aria-expanded'),
+    ).resolves.toBe('true');
+    const childBox = skills.getByRole('checkbox', { name: new RegExp(`^${child.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).first();
+    await childBox.check();
+    await expect.poll(shownTotal).toBe((await apiTotal({ skills: [child.value] })).total);
+    expect(await shownTotal()).toBe(child.count);
+    await childBox.uncheck();
+    // A broad skill finds the badge classes of every narrower one.
+    await skills
+      .getByRole('checkbox', { name: new RegExp(`^${parent.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })
+      .first()
+      .check();
+    await expect.poll(shownTotal).toBe(parent.count);
+    expect(parent.count).toBe((await apiTotal({ skills: [parent.value] })).total);
+    await page.goto(`${stack.url}/`);
+    await expect.poll(shownTotal).toBe((await apiTotal({})).total);
+
+    // The issuer's region, read from the registry's location of each issuer.
+    const ohio = facets.issuerRegions.find((r) => r.value === 'US-OH')!;
+    expect(ohio.label).toBe('Ohio');
+    await page
+      .getByRole('group', { name: 'Issuer’s region' })
+      .getByRole('checkbox', { name: `Ohio (${ohio.count})` })
+      .check();
+    await expect.poll(shownTotal).toBe(ohio.count);
+    const byRegion = await apiTotal({ issuerRegions: ['US-OH'] });
+    expect(byRegion.total).toBe(ohio.count);
+    for (const line of await page.locator('li.entry p.small.muted').first().allTextContents())
+      expect(line).toMatch(/\((Columbus, OH|Cleveland, Ohio)\)/);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
   it('keeps sign-in one click away', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' }).click();
     await page.waitForURL(/\/sign-in/);
