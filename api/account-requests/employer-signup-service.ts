@@ -79,8 +79,7 @@ export function createEmployerSignupService({ platform, viewer, now, clientIp = 
       ...(viewer.accountId ? { decidedBy: viewer.accountId } : {}),
       ...(reason ? { reason } : {}),
     };
-    if (!(await signups().replace(read, decided)))
-      throw new BadInputError('id', 'This request was decided meanwhile; reload the list.');
+    if (!(await signups().replace(read, decided))) throw new BadInputError('id', 'This request was decided meanwhile; reload the list.');
     return decided;
   }
 
