@@ -390,104 +390,6 @@ describe('skill-gap report on the generated demo data', () => {
   });
 });
 
-describe('the search log', () => {
-  const SEARCH = 'query($input: EarnerSearchInput!) { searchEarners(input: $input) { total pageInfo { endCursor } } }';
-
-  it('records the skills, regions and result bucket of employer searches, nothing identifying, and feeds the searches columns', async () => {
-    const region = busiest(dataset.records.map((r) => r.location.region))[0]!;
-    const [common, other] = [...supplyTruth(undefined).entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
-    const searches = [
-      ...Array.from({ length: 6 }, () => ({ skills: [common!], regions: [region], text: 'secret words' })),
-      ...Array.from({ length: 5 }, () => ({ skills: [other!, common!], regions: [region] })),
-      { skills: ['onet:2.B.3.m'], regions: [region] },
-    ];
-    const totals: number[] = [];
-    for (const input of searches) {
-      const result = await t.gql<{ searchEarners: { total: number; pageInfo: { endCursor: string | null } } }>(
-        SEARCH,
-        { input: { ...input, first: 1 } },
-        t.tokens.employer,
-      );
-      expect(result.body.errors, result.raw).toBeUndefined();
-      totals.push(result.body.data!.searchEarners.total);
-    }
-    // Not logged: the next page of a search, and searches by agencies.
-    const first = await t.gql<{ searchEarners: { pageInfo: { endCursor: string } } }>(
-      SEARCH,
-      { input: { skills: [common], first: 1 } },
-      t.tokens.employer,
-    );
-    await t.gql(
-      SEARCH,
-      { input: { skills: [common], first: 1, after: first.body.data!.searchEarners.pageInfo.endCursor } },
-      t.tokens.employer,
-    );
-    await t.gql(SEARCH, { input: { skills: [common], regions: [region] } }, t.tokens.agency);
-    totals.push(-1); // the first page above is logged (no region)
-
-    const index = aliasName(target.prefix, 'search-log');
-    let logged: SearchLogDocument[] = [];
-    // The log is written after the answer: wait until every logged search is in.
-    await expect
-      .poll(async () => {
-        await target.client.indices.refresh({ index });
-        logged = (await target.client.search<SearchLogDocument>({ index, size: 100 })).hits.hits.map((h) => h._source!);
-        return logged.length;
-      })
-      .toBeGreaterThanOrEqual(searches.length + 1);
-    expect(logged).toHaveLength(searches.length + 1);
-    const raw = JSON.stringify(logged);
-    expect(raw).not.toMatch(/secret|employer@|acct_|earner-|@/);
-    for (const entry of logged) {
-      expect(Object.keys(entry).sort()).toEqual(['at', 'regions', 'resultBucket', 'skills']);
-      expect(entry.at).toBe(now.toISOString());
-    }
-    const bucket = (total: number) => (total === 0 ? 'none' : total < THRESHOLD ? 'few' : 'some');
-    const withRegion = logged
-      .filter((e) => e.regions.length > 0)
-      .map((e) => [e.skills.join('+'), e.resultBucket])
-      .sort();
-    expect(withRegion).toEqual(searches.map((s, i) => [[...s.skills].sort().join('+'), bucket(totals[i]!)]).sort());
-
-    const { report: found } = await report({ region, skills: [common!, other!, 'onet:2.B.3.m'] });
-    const row = (id: string) => found.rows.find((r) => r.skill.id === id)!;
-    const few = (pick: (s: (typeof searches)[number]) => boolean) =>
-      searches.filter((s, i) => pick(s) && bucket(totals[i]!) !== 'some').length;
-    const searchCell = (skillId: string, r?: string) => cellOf('searches', skillId, { region: r });
-    expect(row(common!).searches).toEqual(expectedCell(11, searchCell(common!, region)));
-    expect(row(common!).searchesWithFewResults).toEqual(
-      expectedCell(
-        few((s) => s.skills.includes(common!)),
-        { ...searchCell(common!, region), measure: 'searchesWithFewResults' },
-      ),
-    );
-    expect(row(other!).searches).toEqual(expectedCell(5, searchCell(other!, region)));
-    expect(row('onet:2.B.3.m').searches).toEqual(expectedCell(1, searchCell('onet:2.B.3.m', region)));
-    // All regions: the region-less search counts too.
-    const { report: everywhere } = await report({ skills: [common!] });
-    expect(everywhere.rows[0]!.searches).toEqual(expectedCell(12, searchCell(common!)));
-  });
-
-  it('never fails a search when the log cannot be written', async () => {
-    await target.client.indices.deleteAlias({
-      index: `${aliasName(target.prefix, 'search-log')}-v*`,
-      name: aliasName(target.prefix, 'search-log'),
-    });
-    const blocked = aliasName(target.prefix, 'search-log');
-    // An index the log cannot write into (read-only), under the alias name.
-    await target.client.indices.create({
-      index: `${blocked}-blocked`,
-      aliases: { [blocked]: {} },
-      settings: { 'index.blocks.write': true },
-    });
-    const result = await t.gql(SEARCH, { input: { skills: ['onet:2.B.3'] } }, t.tokens.employer);
-    expect(result.body.errors).toBeUndefined();
-    // The log write fails after the answer went out: wait for its warning.
-    await expect.poll(() => t.logs.some((l) => l.msg === 'could not log a search for the reports')).toBe(true);
-    await target.client.indices.delete({ index: `${blocked}-blocked` });
-  });
-});
-
 describe('regions side by side and the demand behind a skill', () => {
   const COMPARISON = `query($input: RegionComparisonInput!) { regionComparison(input: $input) {
     threshold postedWithinMonths occupation skill { id label }
@@ -680,5 +582,103 @@ describe('regions side by side and the demand behind a skill', () => {
       message: expect.stringMatching(/not a skill of the taxonomy/),
       extensions: { code: 'BAD_USER_INPUT' },
     });
+  });
+});
+
+describe('the search log', () => {
+  const SEARCH = 'query($input: EarnerSearchInput!) { searchEarners(input: $input) { total pageInfo { endCursor } } }';
+
+  it('records the skills, regions and result bucket of employer searches, nothing identifying, and feeds the searches columns', async () => {
+    const region = busiest(dataset.records.map((r) => r.location.region))[0]!;
+    const [common, other] = [...supplyTruth(undefined).entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+    const searches = [
+      ...Array.from({ length: 6 }, () => ({ skills: [common!], regions: [region], text: 'secret words' })),
+      ...Array.from({ length: 5 }, () => ({ skills: [other!, common!], regions: [region] })),
+      { skills: ['onet:2.B.3.m'], regions: [region] },
+    ];
+    const totals: number[] = [];
+    for (const input of searches) {
+      const result = await t.gql<{ searchEarners: { total: number; pageInfo: { endCursor: string | null } } }>(
+        SEARCH,
+        { input: { ...input, first: 1 } },
+        t.tokens.employer,
+      );
+      expect(result.body.errors, result.raw).toBeUndefined();
+      totals.push(result.body.data!.searchEarners.total);
+    }
+    // Not logged: the next page of a search, and searches by agencies.
+    const first = await t.gql<{ searchEarners: { pageInfo: { endCursor: string } } }>(
+      SEARCH,
+      { input: { skills: [common], first: 1 } },
+      t.tokens.employer,
+    );
+    await t.gql(
+      SEARCH,
+      { input: { skills: [common], first: 1, after: first.body.data!.searchEarners.pageInfo.endCursor } },
+      t.tokens.employer,
+    );
+    await t.gql(SEARCH, { input: { skills: [common], regions: [region] } }, t.tokens.agency);
+    totals.push(-1); // the first page above is logged (no region)
+
+    const index = aliasName(target.prefix, 'search-log');
+    let logged: SearchLogDocument[] = [];
+    // The log is written after the answer: wait until every logged search is in.
+    await expect
+      .poll(async () => {
+        await target.client.indices.refresh({ index });
+        logged = (await target.client.search<SearchLogDocument>({ index, size: 100 })).hits.hits.map((h) => h._source!);
+        return logged.length;
+      })
+      .toBeGreaterThanOrEqual(searches.length + 1);
+    expect(logged).toHaveLength(searches.length + 1);
+    const raw = JSON.stringify(logged);
+    expect(raw).not.toMatch(/secret|employer@|acct_|earner-|@/);
+    for (const entry of logged) {
+      expect(Object.keys(entry).sort()).toEqual(['at', 'regions', 'resultBucket', 'skills']);
+      expect(entry.at).toBe(now.toISOString());
+    }
+    const bucket = (total: number) => (total === 0 ? 'none' : total < THRESHOLD ? 'few' : 'some');
+    const withRegion = logged
+      .filter((e) => e.regions.length > 0)
+      .map((e) => [e.skills.join('+'), e.resultBucket])
+      .sort();
+    expect(withRegion).toEqual(searches.map((s, i) => [[...s.skills].sort().join('+'), bucket(totals[i]!)]).sort());
+
+    const { report: found } = await report({ region, skills: [common!, other!, 'onet:2.B.3.m'] });
+    const row = (id: string) => found.rows.find((r) => r.skill.id === id)!;
+    const few = (pick: (s: (typeof searches)[number]) => boolean) =>
+      searches.filter((s, i) => pick(s) && bucket(totals[i]!) !== 'some').length;
+    const searchCell = (skillId: string, r?: string) => cellOf('searches', skillId, { region: r });
+    expect(row(common!).searches).toEqual(expectedCell(11, searchCell(common!, region)));
+    expect(row(common!).searchesWithFewResults).toEqual(
+      expectedCell(
+        few((s) => s.skills.includes(common!)),
+        { ...searchCell(common!, region), measure: 'searchesWithFewResults' },
+      ),
+    );
+    expect(row(other!).searches).toEqual(expectedCell(5, searchCell(other!, region)));
+    expect(row('onet:2.B.3.m').searches).toEqual(expectedCell(1, searchCell('onet:2.B.3.m', region)));
+    // All regions: the region-less search counts too.
+    const { report: everywhere } = await report({ skills: [common!] });
+    expect(everywhere.rows[0]!.searches).toEqual(expectedCell(12, searchCell(common!)));
+  });
+
+  it('never fails a search when the log cannot be written', async () => {
+    await target.client.indices.deleteAlias({
+      index: `${aliasName(target.prefix, 'search-log')}-v*`,
+      name: aliasName(target.prefix, 'search-log'),
+    });
+    const blocked = aliasName(target.prefix, 'search-log');
+    // An index the log cannot write into (read-only), under the alias name.
+    await target.client.indices.create({
+      index: `${blocked}-blocked`,
+      aliases: { [blocked]: {} },
+      settings: { 'index.blocks.write': true },
+    });
+    const result = await t.gql(SEARCH, { input: { skills: ['onet:2.B.3'] } }, t.tokens.employer);
+    expect(result.body.errors).toBeUndefined();
+    // The log write fails after the answer went out: wait for its warning.
+    await expect.poll(() => t.logs.some((l) => l.msg === 'could not log a search for the reports')).toBe(true);
+    await target.client.indices.delete({ index: `${blocked}-blocked` });
   });
 });
