@@ -54,20 +54,25 @@ export function compareRegions(
   control: DisclosureControl,
 ): RegionComparisonRow[] {
   const skill = query.skill ?? ALL_SKILLS;
-  return regions.map((region) => {
+  const shownAsZero = (cell: Cell) => !cell.suppressed && cell.value === 0;
+  return regions.flatMap((region): RegionComparisonRow[] => {
     const keys = cellKeys(skill, { region, occupation: query.occupation, windowMonths: query.postedWithinMonths });
     const postings = publishCount(counts.postings.get(region) ?? 0, keys.demand, control);
     const verifiedEarners = publishCount(counts.earners.get(region) ?? 0, keys.supply, control);
+    // As in the report: a region appears only when one of its counts is not published as 0 (its mere presence says nothing then).
+    if (shownAsZero(postings) && shownAsZero(verifiedEarners)) return [];
     const residents = population.get(region) ?? null;
-    return {
-      region,
-      name: US_REGIONS[region] ?? region,
-      population: residents,
-      postings,
-      verifiedEarners,
-      postingsPer10k: perCapita(postings, residents),
-      verifiedEarnersPer10k: perCapita(verifiedEarners, residents),
-    };
+    return [
+      {
+        region,
+        name: US_REGIONS[region] ?? region,
+        population: residents,
+        postings,
+        verifiedEarners,
+        postingsPer10k: perCapita(postings, residents),
+        verifiedEarnersPer10k: perCapita(verifiedEarners, residents),
+      },
+    ];
   });
 }
 

@@ -468,12 +468,25 @@ describe('regions side by side and the demand behind a skill', () => {
         url: expect.stringMatching(/^https:\/\/www\.census\.gov\//),
         vintage: expect.stringMatching(/2024/),
       });
+      const { posts, earners } = regionTruth(scope.skill, scope.months, scope.occupation);
+      const skillId = scope.skill ?? '*';
+      // Regions with data, less those whose two counts both publish as 0 (as report rows).
+      const cellsOf = (region: string) => [
+        expectedCell(posts.get(region) ?? 0, {
+          measure: 'demand',
+          skillId,
+          region,
+          occupation: scope.occupation,
+          windowMonths: scope.months,
+        }),
+        expectedCell(earners.get(region) ?? 0, { measure: 'supply', skillId, region }),
+      ];
+      const listed = regionsWithData.filter((region) => cellsOf(region).some((c) => c.suppressed || c.value !== 0));
       expect(
         found.rows.map((r) => r.region),
         context,
-      ).toEqual(regionsWithData);
-      const { posts, earners } = regionTruth(scope.skill, scope.months, scope.occupation);
-      const skillId = scope.skill ?? '*';
+      ).toEqual(listed);
+      expect(listed.length, context).toBeGreaterThan(3);
       for (const row of found.rows) {
         const where = `${row.region} ${context}`;
         const postingsCell = expectedCell(posts.get(row.region) ?? 0, {
