@@ -83,6 +83,19 @@ const apiSchema = z
     /** Claim links one address may be sent, and one client IP may ask for, per hour. */
     CLAIM_LINKS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(3),
     CLAIM_LINKS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
+    /** How long a password-reset link works (an employer's set-up link after approval lasts CLAIM_TOKEN_TTL_MINUTES). */
+    PASSWORD_RESET_TTL_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .default(60),
+    /** Password-reset links one address may be sent, and one client IP may ask for, per hour. */
+    PASSWORD_RESETS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(3),
+    PASSWORD_RESETS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
+    /** Employer account requests per address, and per client IP, per hour. */
+    EMPLOYER_SIGNUPS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(2),
+    EMPLOYER_SIGNUPS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(5),
   })
   .refine((c) => c.NODE_ENV !== 'production' || c.SESSION_SECRET !== undefined, {
     path: ['SESSION_SECRET'],
@@ -99,6 +112,7 @@ export interface AuthConfig {
   sessionSecret?: string;
   sessionTtlSeconds: number;
   claimTokenTtlMinutes: number;
+  passwordResetTtlMinutes: number;
   /** Origin of links sent in messages, without a trailing slash. */
   publicUrl: string;
   /** Holds the generated development session secret. */
@@ -155,6 +169,10 @@ export interface AbuseLimits {
   loginMaxBackoffMs: number;
   claimLinksPerAddressPerHour: number;
   claimLinksPerIpPerHour: number;
+  passwordResetsPerAddressPerHour: number;
+  passwordResetsPerIpPerHour: number;
+  employerSignupsPerAddressPerHour: number;
+  employerSignupsPerIpPerHour: number;
 }
 
 export interface ApiConfig {
@@ -201,6 +219,7 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
       ...(c.SESSION_SECRET ? { sessionSecret: c.SESSION_SECRET } : {}),
       sessionTtlSeconds: c.SESSION_TTL_SECONDS,
       claimTokenTtlMinutes: c.CLAIM_TOKEN_TTL_MINUTES,
+      passwordResetTtlMinutes: c.PASSWORD_RESET_TTL_MINUTES,
       publicUrl: (c.PUBLIC_URL ?? `http://${c.HOST}:${c.PORT || 3000}`).replace(/\/+$/, ''),
       cacheDir: c.TALENT_CACHE_DIR,
     },
@@ -234,6 +253,10 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
       loginMaxBackoffMs: Math.round(c.LOGIN_MAX_BACKOFF_SECONDS * 1000),
       claimLinksPerAddressPerHour: c.CLAIM_LINKS_PER_ADDRESS_PER_HOUR,
       claimLinksPerIpPerHour: c.CLAIM_LINKS_PER_IP_PER_HOUR,
+      passwordResetsPerAddressPerHour: c.PASSWORD_RESETS_PER_ADDRESS_PER_HOUR,
+      passwordResetsPerIpPerHour: c.PASSWORD_RESETS_PER_IP_PER_HOUR,
+      employerSignupsPerAddressPerHour: c.EMPLOYER_SIGNUPS_PER_ADDRESS_PER_HOUR,
+      employerSignupsPerIpPerHour: c.EMPLOYER_SIGNUPS_PER_IP_PER_HOUR,
     },
   };
 }

@@ -10,6 +10,8 @@ import { createLoaders, type Loaders } from './loaders.ts';
 import { newRequestId, requestIdOf } from './request-id.ts';
 import { UNCONFIGURED_PLATFORM, type Platform } from './platform.ts';
 import type { Reporting } from './reports/reporting.ts';
+import { createEmployerSignupService, type EmployerSignupService } from './account-requests/employer-signup-service.ts';
+import { createPasswordResetService, type PasswordResetService } from './account-requests/password-reset-service.ts';
 import { createCatalogService, type CatalogService } from './catalog/catalog-service.ts';
 import { createPreviewService, type PreviewService } from './my-preview/preview-service.ts';
 import { createOccupationSearch, type OccupationSearch } from './occupations/occupation-search.ts';
@@ -47,6 +49,8 @@ export interface Services {
   myCredentials: MyCredentialsService;
   issuerKeys: IssuerKeyService;
   messageTemplates: MessageTemplateService;
+  passwordResets: PasswordResetService;
+  employerSignups: EmployerSignupService;
 }
 
 export interface RequestContext {
@@ -111,6 +115,8 @@ export function buildContext(
       myCredentials: createMyCredentialsService({ platform, viewer }),
       issuerKeys: createIssuerKeyService({ platform, viewer, now }),
       messageTemplates: createMessageTemplateService({ platform, viewer, now }),
+      passwordResets: createPasswordResetService({ platform, now, clientIp }),
+      employerSignups: createEmployerSignupService({ platform, viewer, now, clientIp }),
     },
   };
 }

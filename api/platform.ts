@@ -23,6 +23,7 @@ import { createShortlistStore, type ShortlistStore } from './shortlists/store.ts
 import { createIssuerApiKeyStore, type IssuerApiKeyStore } from './issuer-push/store.ts';
 import type { CredentialIntake } from '../mappings/credential-intake.ts';
 import { createMessageTemplateStore, type MessageTemplateStore } from './message-templates/store.ts';
+import { createAccountRequestStores, type AccountRequestStores } from './account-requests/store.ts';
 
 export interface Platform {
   accounts: AccountStore;
@@ -38,6 +39,8 @@ export interface Platform {
   /** The indexer's credential intake, when the process runs one (npm start); absent for an API started alone. */
   intake?: CredentialIntake;
   messageTemplates: MessageTemplateStore;
+  /** Password-reset links and employer account requests. */
+  accountRequests: AccountRequestStores;
   outbox: Outbox;
   sessions: SessionKeys;
   auth: Omit<AuthConfig, 'sessionSecret'>;
@@ -54,6 +57,10 @@ export interface AbuseGuards {
   loginByIp: Backoff;
   /** Claim links per address and per client IP, per hour. */
   claimLinks: WindowLimit;
+  /** Password-reset links per address and per client IP, per hour. */
+  passwordResets: WindowLimit;
+  /** Employer account requests per address and per client IP, per hour. */
+  employerSignups: WindowLimit;
 }
 
 export function createAbuseGuards(limits: AbuseLimits): AbuseGuards {
@@ -63,6 +70,8 @@ export function createAbuseGuards(limits: AbuseLimits): AbuseGuards {
     loginByAccount: createBackoff({ ...backoff, freeFailures: limits.loginFreeAttempts }),
     loginByIp: createBackoff({ ...backoff, freeFailures: limits.loginFreeAttemptsPerIp }),
     claimLinks: createWindowLimit(3_600_000),
+    passwordResets: createWindowLimit(3_600_000),
+    employerSignups: createWindowLimit(3_600_000),
   };
 }
 
@@ -86,6 +95,7 @@ export function createPlatform(
     issuerKeys: createIssuerApiKeyStore(client, prefix, log),
     ...(overrides.intake ? { intake: overrides.intake } : {}),
     messageTemplates: createMessageTemplateStore(client, prefix, log),
+    accountRequests: createAccountRequestStores(client, prefix, log),
     outbox: overrides.outbox ?? createOutbox(config.outbox, { client, indexPrefix: prefix }, log),
     sessions: sessionKeys(resolveSessionSecret(config.auth), config.auth.sessionTtlSeconds),
     auth,

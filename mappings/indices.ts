@@ -20,8 +20,10 @@ import { issuersMapping } from './issuers.ts';
 import { issuerApiKeysMapping } from './issuer-api-keys.ts';
 import { messageTemplatesMapping } from './message-templates.ts';
 import { earnersMapping } from './earners.ts';
+import { employerSignupsMapping } from './employer-signups.ts';
 import { occupationsMapping } from './occupations.ts';
 import { outboxMapping } from './outbox.ts';
+import { passwordResetsMapping } from './password-resets.ts';
 import { pathwaysMapping } from './pathways.ts';
 import { postingsMapping } from './postings.ts';
 import { reportSnapshotsMapping } from './report-snapshots.ts';
@@ -52,6 +54,8 @@ export const INDEX_KINDS = [
   'shortlists',
   'issuer-api-keys',
   'message-templates',
+  'password-resets',
+  'employer-signups',
 ] as const;
 export type IndexKind = (typeof INDEX_KINDS)[number];
 
@@ -102,6 +106,10 @@ export const INDEX_DEFINITIONS: Record<IndexKind, IndexDefinition> = {
   'issuer-api-keys': { mappings: issuerApiKeysMapping, rebuildable: false },
   // Employers' named contact-request messages, private to their account.
   'message-templates': { mappings: messageTemplatesMapping, rebuildable: false },
+  // One-time password links (hashed), like claim tokens.
+  'password-resets': { mappings: passwordResetsMapping, rebuildable: false },
+  // Requests for employer accounts, awaiting an admin's decision.
+  'employer-signups': { mappings: employerSignupsMapping, rebuildable: false },
 };
 
 /**

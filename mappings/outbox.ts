@@ -5,7 +5,14 @@
  */
 import type { MappingTypeMapping } from '@elastic/elasticsearch/lib/api/types';
 
-export const OUTBOX_KINDS = ['claim-link', 'contact-request', 'contact-answered', 'saved-search-digest'] as const;
+export const OUTBOX_KINDS = [
+  'claim-link',
+  'contact-request',
+  'contact-answered',
+  'saved-search-digest',
+  'password-reset',
+  'employer-signup',
+] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
 export interface OutboxMessageDocument {

@@ -22,8 +22,8 @@ export function claimLink(publicUrl: string, token: string): string {
   return `${publicUrl}/claim?token=${encodeURIComponent(token)}`;
 }
 
-/** Why a stored token can no longer be used, if it cannot. */
-export function claimTokenProblem(token: ClaimTokenDocument, now: Date): 'used' | 'expired' | undefined {
+/** Why a stored token (a claim link, a password link) can no longer be used, if it cannot. */
+export function claimTokenProblem(token: Pick<ClaimTokenDocument, 'usedAt' | 'expiresAt'>, now: Date): 'used' | 'expired' | undefined {
   if (token.usedAt) return 'used';
   if (Date.parse(token.expiresAt) <= now.getTime()) return 'expired';
   return undefined;

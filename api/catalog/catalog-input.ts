@@ -1,4 +1,5 @@
 /** `BadgeClassSearchInput` checked: bounded lists, lengths and page size; an offset cursor. Pure. */
+import { normalizeRegion } from '../../mappings/regions.ts';
 import { BadInputError } from '../errors.ts';
 
 export const CATALOG_LIMITS = {
@@ -18,6 +19,7 @@ export interface BadgeClassSearchArgs {
   issuers?: readonly string[] | null;
   credentialTypes?: readonly string[] | null;
   pathways?: readonly string[] | null;
+  issuerRegions?: readonly string[] | null;
   first?: number | null;
   after?: string | null;
 }
@@ -28,6 +30,8 @@ export interface CatalogQuery {
   issuers: string[];
   credentialTypes: string[];
   pathways: string[];
+  /** Region codes (US-OH) of the issuers. */
+  issuerRegions: string[];
   first: number;
   offset: number;
 }
@@ -73,6 +77,11 @@ export function parseCatalogInput(input: BadgeClassSearchArgs): CatalogQuery {
     issuers: list('issuers', input.issuers),
     credentialTypes: list('credentialTypes', input.credentialTypes),
     pathways: list('pathways', input.pathways),
+    issuerRegions: list('issuerRegions', input.issuerRegions).map((value) => {
+      const code = normalizeRegion(value);
+      if (!code) throw new BadInputError('issuerRegions', `"${value.slice(0, 40)}" is not a known region code (use e.g. US-OH)`);
+      return code;
+    }),
     first,
     offset,
   };

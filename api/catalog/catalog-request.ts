@@ -32,9 +32,13 @@ export interface CatalogIssuer {
   ids: string[];
   name: string;
   url?: string;
+  /** Free text from the registry ("Columbus, OH"). */
+  location?: string;
+  /** The region `location` names (`issuer-region.ts`), set by the service. */
+  region?: string | null;
 }
 
-export const CATALOG_ISSUER_FIELDS = ['id', 'ids', 'name', 'url'] as const;
+export const CATALOG_ISSUER_FIELDS = ['id', 'ids', 'name', 'url', 'location'] as const;
 
 export function recognizedIssuersRequest(): Omit<SearchRequest, 'index'> {
   return { query: { term: { status: 'RECOGNIZED' } }, size: 1000, _source: { includes: [...CATALOG_ISSUER_FIELDS] } };
@@ -42,7 +46,8 @@ export function recognizedIssuersRequest(): Omit<SearchRequest, 'index'> {
 
 /** Skills at or under the selected ones (the taxonomy tree): a filter on a broad skill finds narrower ones. */
 export function narrowerSkillsRequest(skills: readonly string[]): Omit<SearchRequest, 'index'> {
-  return { query: { terms: { ancestors: [...skills] } }, size: 1000, _source: false };
+  // Every narrower skill (a broad ESCO group has over 1,500; the whole shipped taxonomy about 5,000), up to the engine's result window.
+  return { query: { terms: { ancestors: [...skills] } }, size: 10_000, _source: false };
 }
 
 export const CATALOG_FIELDS = [
@@ -62,12 +67,22 @@ export type CatalogDocument = Pick<BadgeClassDocument, (typeof CATALOG_FIELDS)[n
 /** Issuers the facet lists at most (the schema's cost bound). */
 const MAX_ISSUER_FACET = 100;
 
-type Facet = 'issuers' | 'credentialTypes' | 'skills' | 'pathways';
+export type Facet = 'issuers' | 'credentialTypes' | 'skills' | 'pathways' | 'issuerRegions';
 const FACET_FIELDS: Record<Facet, string> = {
   issuers: 'issuerId',
   credentialTypes: 'credentialType',
   skills: 'skills',
   pathways: 'pathways',
+  // Badge classes name their issuer, whose registry entry has the region: counted per issuer id, folded per region.
+  issuerRegions: 'issuerId',
+};
+/** Values each facet's terms list may hold: every issuer id, and every skill the catalog uses (the tree needs them all). */
+const FACET_SIZE: Record<Facet, number> = {
+  issuers: 1000,
+  issuerRegions: 1000,
+  skills: 1000,
+  credentialTypes: CATALOG_LIMITS.facetSize,
+  pathways: CATALOG_LIMITS.facetSize,
 };
 
 export interface CatalogScope {
@@ -76,36 +91,47 @@ export interface CatalogScope {
   expandedSkills: readonly string[];
 }
 
+/** Matches badge classes of these issuer ids; none at all (never everything) when the list is empty. */
+const ofIssuers = (ids: string[]): Query => ({ terms: { issuerId: ids.length > 0 ? ids : ['\u0000none'] } });
+
 function selections(query: CatalogQuery, scope: CatalogScope): Record<Facet, Query | null> {
   const chosen = scope.issuers.filter((i) => query.issuers.includes(i.id)).flatMap((i) => i.ids);
+  const inRegions = scope.issuers.filter((i) => i.region && query.issuerRegions.includes(i.region)).flatMap((i) => i.ids);
   return {
     // An issuer id that is not a recognized entry matches nothing (never everything).
-    issuers: query.issuers.length > 0 ? { terms: { issuerId: chosen.length > 0 ? chosen : ['\u0000none'] } } : null,
+    issuers: query.issuers.length > 0 ? ofIssuers(chosen) : null,
+    issuerRegions: query.issuerRegions.length > 0 ? ofIssuers(inRegions) : null,
     credentialTypes: query.credentialTypes.length > 0 ? { terms: { credentialType: query.credentialTypes } } : null,
     skills: query.skills.length > 0 ? { terms: { skills: [...new Set([...query.skills, ...scope.expandedSkills])] } } : null,
     pathways: query.pathways.length > 0 ? { terms: { pathways: query.pathways } } : null,
   };
 }
 
-export function catalogSearchRequest(query: CatalogQuery, scope: CatalogScope): Omit<SearchRequest, 'index'> {
+/** The catalog's query before selections (recognized issuers, the words), and every selection but one facet's. */
+function catalogParts(query: CatalogQuery, scope: CatalogScope) {
   const recognized: Query = { terms: { issuerId: scope.issuers.flatMap((i) => i.ids).concat(['\u0000none']) } };
   const must: Query[] = query.text
     ? [{ multi_match: { query: query.text, fields: ['name^3', 'description', 'criteria', 'issuerName', 'tags'] } }]
     : [];
   const chosen = selections(query, scope);
   const others = (facet: Facet): Query[] => (Object.keys(chosen) as Facet[]).filter((f) => f !== facet && chosen[f]).map((f) => chosen[f]!);
+  return { base: { bool: { must, filter: [recognized] } } satisfies Query, chosen, others };
+}
+
+export function catalogSearchRequest(query: CatalogQuery, scope: CatalogScope): Omit<SearchRequest, 'index'> {
+  const { base, chosen, others } = catalogParts(query, scope);
   const aggs: Record<string, AggregationsAggregationContainer> = Object.fromEntries(
     (Object.keys(FACET_FIELDS) as Facet[]).map((facet) => [
       facet,
       {
         filter: { bool: { filter: others(facet) } },
-        aggs: { values: { terms: { field: FACET_FIELDS[facet], size: facet === 'issuers' ? 1000 : CATALOG_LIMITS.facetSize } } },
+        aggs: { values: { terms: { field: FACET_FIELDS[facet], size: FACET_SIZE[facet] } } },
       },
     ]),
   );
   const post = Object.values(chosen).filter(Boolean) as Query[];
   return {
-    query: { bool: { must, filter: [recognized] } },
+    query: base,
     ...(post.length > 0 ? { post_filter: { bool: { filter: post } } } : {}),
     from: query.offset,
     size: query.first,
@@ -121,6 +147,61 @@ export function catalogSearchRequest(query: CatalogQuery, scope: CatalogScope): 
 export interface FacetBucket {
   value: string;
   count: number;
+  /** Skills facet: the broader skills among the facet's values (the tree's parent links). */
+  broader?: string[];
+}
+
+/** Skills the tree holds at most (the catalog's skills and their broader ones). */
+export const MAX_TREE_NODES = 300;
+
+/**
+ * The skills facet as a tree: for each node (a skill the catalog uses, or a
+ * broader one), the badge classes selecting it would show (those with it or
+ * a narrower skill), with every selection but the skills'. `under` maps each
+ * node to the used skills at or under it.
+ */
+export function skillTreeCountsRequest(
+  query: CatalogQuery,
+  scope: CatalogScope,
+  under: ReadonlyMap<string, readonly string[]>,
+): Omit<SearchRequest, 'index'> {
+  const { base, others } = catalogParts(query, scope);
+  return {
+    query: base,
+    size: 0,
+    track_total_hits: false,
+    aggs: {
+      tree: {
+        filter: { bool: { filter: others('skills') } },
+        aggs: {
+          nodes: {
+            filters: { filters: Object.fromEntries([...under].map(([node, skills]) => [node, { terms: { skills: [...skills] } }])) },
+          },
+        },
+      },
+    },
+  };
+}
+
+export function readSkillTreeCounts(response: SearchResponse<unknown>): Map<string, number> {
+  const buckets =
+    (response.aggregations?.tree as { nodes?: { buckets?: Record<string, { doc_count: number }> } } | undefined)?.nodes?.buckets ?? {};
+  return new Map(Object.entries(buckets).map(([node, b]) => [node, b.doc_count]));
+}
+
+/** Badge classes per registry entry (or per its region), folded from the per-issuer-id buckets. */
+function foldIssuers(buckets: FacetBucket[], scope: CatalogScope, key: (entry: CatalogIssuer) => string | null | undefined): FacetBucket[] {
+  const byIssuerId = new Map(scope.issuers.flatMap((entry) => entry.ids.map((id) => [id, entry] as const)));
+  const counts = new Map<string, number>();
+  for (const b of buckets) {
+    const entry = byIssuerId.get(b.value);
+    const value = entry ? key(entry) : null;
+    if (value) counts.set(value, (counts.get(value) ?? 0) + b.count);
+  }
+  return [...counts]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+    .slice(0, MAX_ISSUER_FACET);
 }
 
 export function readCatalogFacets(response: SearchResponse<unknown>, scope: CatalogScope): Record<Facet, FacetBucket[]> {
@@ -128,18 +209,9 @@ export function readCatalogFacets(response: SearchResponse<unknown>, scope: Cata
     (
       (response.aggregations?.[facet] as { values?: { buckets?: { key: string; doc_count: number }[] } } | undefined)?.values?.buckets ?? []
     ).map((b) => ({ value: String(b.key), count: b.doc_count }));
-  // Badge classes name their issuer by one of its ids: fold them into the registry entry.
-  const byIssuerId = new Map(scope.issuers.flatMap((entry) => entry.ids.map((id) => [id, entry.id] as const)));
-  const issuers = new Map<string, number>();
-  for (const b of buckets('issuers')) {
-    const entry = byIssuerId.get(b.value);
-    if (entry) issuers.set(entry, (issuers.get(entry) ?? 0) + b.count);
-  }
   return {
-    issuers: [...issuers]
-      .map(([value, count]) => ({ value, count }))
-      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
-      .slice(0, MAX_ISSUER_FACET),
+    issuers: foldIssuers(buckets('issuers'), scope, (entry) => entry.id),
+    issuerRegions: foldIssuers(buckets('issuerRegions'), scope, (entry) => entry.region),
     credentialTypes: buckets('credentialTypes'),
     skills: buckets('skills'),
     pathways: buckets('pathways'),

@@ -1,4 +1,5 @@
 /** The public catalog's fields: facet labels, skills and pathways load in batches. */
+import { US_REGIONS } from '../../mappings/regions.ts';
 import { pageOf, type PageArgs } from '../graphql/list-page.ts';
 import { loadSkills } from '../resolvers/earner-badge.ts';
 import type { ResolverMap } from '../resolvers/types.ts';
@@ -8,7 +9,7 @@ import type { CatalogEntry, CatalogResult } from './catalog-service.ts';
 import type { FacetBucket } from './catalog-request.ts';
 
 async function labelled(buckets: FacetBucket[], label: (value: string) => Promise<string | null | undefined>) {
-  return Promise.all(buckets.map(async (b) => ({ ...b, label: (await label(b.value)) ?? b.value })));
+  return Promise.all(buckets.map(async (b) => ({ ...b, broader: b.broader ?? [], label: (await label(b.value)) ?? b.value })));
 }
 
 export const catalogResolvers: ResolverMap = {
@@ -26,6 +27,8 @@ export const catalogResolvers: ResolverMap = {
       labelled(pageOf(result.facets.skills, args), async (id) => (await ctx.loaders.skill.load(id))?.label),
     pathways: (result: CatalogResult, args: PageArgs, ctx: RequestContext) =>
       labelled(pageOf(result.facets.pathways, args), async (id) => (await ctx.loaders.pathway.load(id))?.name),
+    issuerRegions: (result: CatalogResult, args: PageArgs) =>
+      labelled(pageOf(result.facets.issuerRegions, args), async (code) => US_REGIONS[code]),
   },
   CatalogBadgeClass: {
     skills: (entry: CatalogEntry, args: PageArgs, ctx) => loadSkills(pageOf(entry.skills ?? [], args), ctx),

@@ -24,6 +24,8 @@ import {
 import { FRAMEWORKS } from '../../mappings/skills.ts';
 import { CONTACT_LIMITS } from '../contacts/contact-input.ts';
 import { REPORT_LIMITS } from '../reports/input.ts';
+import { BREAKDOWN_LIMITS } from '../reports/region-input.ts';
+import { US_REGIONS } from '../../mappings/regions.ts';
 import { SHORTLIST_LIMITS } from '../shortlists/limits.ts';
 import { TEMPLATE_LIMITS } from '../message-templates/input.ts';
 import { LIMITS } from '../search/limits.ts';
@@ -59,6 +61,8 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   ),
   'Query.frameworks': fixed(FRAMEWORKS.length),
   'BadgeClassSearchResult.nodes': (_args, input) => Math.min(int(input.first, 20), 50),
+  // A skill's broader skills in the catalog's tree: a taxonomy entry has one or two parents.
+  'CatalogFacetValue.broader': fixed(3),
   'Earner.openTo': fixed(10),
   'EarnerBadge.frameworks': fixed(10),
   'Verification.reasons': fixed(10),
@@ -70,8 +74,14 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
     return Math.min(Array.isArray(skills) ? skills.length : REPORT_LIMITS.maxTrendSkills, REPORT_LIMITS.maxTrendSkills);
   },
   'SkillGapTrend.points': fixed(REPORT_LIMITS.maxTrendPoints),
+  // One row per region code there is; a skill's employers and titles, at most BREAKDOWN_LIMITS.maxTop each.
+  'RegionComparison.rows': fixed(Object.keys(US_REGIONS).length),
+  'DemandBreakdown.employers': fixed(BREAKDOWN_LIMITS.maxTop),
+  'DemandBreakdown.titles': fixed(BREAKDOWN_LIMITS.maxTop),
   // The issuer registry (admins): a page of entries (`registryIssuers(first)`, at most 100), each with a few ids.
   'RegistryIssuerList.nodes': fixed(100),
+  // Admins' page of employer account requests (`employerSignupRequests(first)`, at most 100).
+  'EmployerSignupPage.nodes': fixed(100),
   // The viewer's lists holding an earner, on each card (`api/shortlists/limits.ts`).
   'Earner.shortlistedIn': fixed(SHORTLIST_LIMITS.maxListsPerEmployer),
   // The badges a contact request names (`contactEarner(badges)`, at most 10).

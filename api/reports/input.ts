@@ -221,3 +221,6 @@ const csvQuerySchema = z
 export function csvQueryArgs(query: Record<string, unknown>): SkillGapArgs {
   return parseInput(csvQuerySchema, query, 'query');
 }
+
+/** The rules above, for the other report inputs (region comparison, demand breakdown). */
+export const reportRules = { region, occupation, skillId, reportWindow };

@@ -5,9 +5,15 @@ export const reportResolvers: ResolverMap = {
   Query: {
     skillGapReport: (_parent, args, ctx) => ctx.services.reports.skillGapReport(args.input),
     skillGapTrend: (_parent, args, ctx) => ctx.services.reports.skillGapTrend(args.input),
+    regionComparison: (_parent, args, ctx) => ctx.services.reports.regionComparison(args.input),
+    demandBreakdown: (_parent, args, ctx) => ctx.services.reports.demandBreakdown(args.input),
   },
   Mutation: {
     runSkillGapSnapshot: (_parent, _args, ctx) => ctx.services.reports.runSkillGapSnapshot(),
+  },
+  RegionComparison: {
+    occupation: (comparison) => comparison.query.occupation,
+    postedWithinMonths: (comparison) => comparison.query.postedWithinMonths,
   },
   SkillGapReport: {
     region: (report) => report.query.region,

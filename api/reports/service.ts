@@ -28,6 +28,13 @@ import type { ReportStore } from './store.ts';
 import type { Viewer } from '../viewer.ts';
 import { requireAdmin, requireReportAccess } from '../services/access.ts';
 import { collectRows } from './counts.ts';
+import { POPULATION_SOURCE, regionPopulation } from '../../mappings/region-population.ts';
+import { compareRegions, publishShares, type DemandBreakdown, type RegionComparison } from './region-comparison.ts';
+import { BREAKDOWN_LIMITS, parseDemandBreakdownInput, parseRegionComparisonInput } from './region-input.ts';
+import { cellKeys } from './publish.ts';
+import { publishCount } from './suppression.ts';
+import { monthsBefore } from './window.ts';
+import type { DemandBreakdownInput, RegionComparisonInput } from '../generated/resolvers-types.ts';
 
 export interface ReportServiceDependencies {
   /** Absent on a server without reports: every call fails loudly. */
@@ -133,6 +140,56 @@ export function createReportService({ reporting, viewer, now }: ReportServiceDep
         disclosure,
         { region: query.region, windowMonths: SNAPSHOT_WINDOW_MONTHS },
       );
+    },
+
+    /** Regions side by side: postings and consenting verified earners, and both per 10,000 residents. */
+    async regionComparison(input: RegionComparisonInput): Promise<RegionComparison> {
+      requireReportAccess(viewer);
+      const query = parseRegionComparisonInput(input);
+      const { store, disclosure } = configured();
+      const labels = query.skill ? await knownSkills(store, [query.skill]) : null;
+      const at = now();
+      const [regions, counts] = await Promise.all([
+        store.regionsWithData(),
+        store.regionCounts({ skill: query.skill, occupation: query.occupation, from: monthsBefore(at, query.postedWithinMonths), to: at }),
+      ]);
+      return {
+        query,
+        skill: query.skill ? reportSkill(query.skill, labels?.get(query.skill)) : null,
+        rows: compareRegions(query, regions, counts, regionPopulation(), disclosure),
+        threshold: disclosure.threshold,
+        populationSource: POPULATION_SOURCE,
+        generatedAt: at.toISOString(),
+      };
+    },
+
+    /** The employers and job titles behind a skill's demand in the report's scope. */
+    async demandBreakdown(input: DemandBreakdownInput): Promise<DemandBreakdown> {
+      requireReportAccess(viewer);
+      const query = parseDemandBreakdownInput(input);
+      const { store, disclosure } = configured();
+      const labels = await knownSkills(store, [query.skill]);
+      const at = now();
+      // Every name (up to BREAKDOWN_LIMITS.maxNames), not the raw top: the order is by published values, which may differ from the raw order.
+      const found = await store.demandBreakdown(
+        {
+          skill: query.skill,
+          region: query.region,
+          occupation: query.occupation,
+          from: monthsBefore(at, query.postedWithinMonths),
+          to: at,
+        },
+        BREAKDOWN_LIMITS.maxNames,
+      );
+      const scope = { region: query.region, occupation: query.occupation, windowMonths: query.postedWithinMonths };
+      return {
+        query,
+        skill: reportSkill(query.skill, labels.get(query.skill)),
+        postings: publishCount(found.total, cellKeys(query.skill, scope).demand, disclosure),
+        employers: publishShares('employer', found.employers, query, disclosure),
+        titles: publishShares('title', found.titles, query, disclosure),
+        threshold: disclosure.threshold,
+      };
     },
 
     /** Admins: takes a snapshot now, unless one is running (then SKIPPED). */

@@ -27,6 +27,13 @@ import {
   type CountScope,
 } from './requests.ts';
 import type { ScopeCounts } from './rows.ts';
+import {
+  demandBreakdownRequest,
+  earnersByRegionRequest,
+  postingsByRegionRequest,
+  readTerms,
+  type PostingScope,
+} from './region-requests.ts';
 import { engineGuard } from '../stores/guard.ts';
 
 const PAGE = 5000;
@@ -40,6 +47,13 @@ export interface ReportStore {
   skillLabels(ids: readonly string[]): Promise<Map<string, string>>;
   /** Regions with postings or earners. */
   regionsWithData(): Promise<string[]>;
+  /** Postings (in the scope) and consenting verified earners (of the skill, if any) per region. */
+  regionCounts(scope: Omit<PostingScope, 'region'>): Promise<{ postings: Map<string, number>; earners: Map<string, number> }>;
+  /** A skill's postings in the scope: how many, and the `size` employers and job titles with the most. */
+  demandBreakdown(
+    scope: PostingScope & { skill: string },
+    size: number,
+  ): Promise<{ total: number; employers: Map<string, number>; titles: Map<string, number> }>;
   logSearch(entry: SearchLogDocument): Promise<void>;
   saveSnapshot(documents: readonly ReportSnapshotDocument[]): Promise<void>;
   /** The newest snapshot of a scope taken at or before `atOrBefore`. */
@@ -114,6 +128,24 @@ export function createReportStore(client: Client, indexPrefix: string, log: Logg
           ['earners', regionsRequests.earners],
         ]);
         return [...new Set([...readRegions(postings!.aggregations), ...readRegions(earners!.aggregations)])].sort();
+      }),
+    regionCounts: (scope) =>
+      guard(async () => {
+        const [postings, earners] = await multi([
+          ['postings', postingsByRegionRequest({ ...scope, region: null })],
+          ['earners', earnersByRegionRequest(scope.skill)],
+        ]);
+        return { postings: readTerms(postings!.aggregations, 'regions'), earners: readTerms(earners!.aggregations, 'regions') };
+      }),
+    demandBreakdown: (scope, size) =>
+      guard(async () => {
+        const [response] = await multi([['postings', demandBreakdownRequest(scope, size)]]);
+        const total = response!.hits.total;
+        return {
+          total: typeof total === 'number' ? total : (total?.value ?? 0),
+          employers: readTerms(response!.aggregations, 'employers'),
+          titles: readTerms(response!.aggregations, 'titles'),
+        };
       }),
     logSearch: (entry) =>
       guard(async () => {

@@ -55,11 +55,15 @@ export interface CellKey {
   occupation?: string | null;
   /** Demand and searches only: months before now. */
   windowMonths?: number;
+  /** A part of the population (the postings of one employer, `employer:<name>`); absent for the whole. */
+  segment?: string;
 }
 
 /** The canonical text of a cell, so the same population always has the same key whichever way it is asked for. */
 export function cellKeyText(key: CellKey): string {
-  return [key.measure, key.skillId, key.region ?? 'ALL', key.occupation ?? '-', key.windowMonths ?? '-'].join('|');
+  const parts = [key.measure, key.skillId, key.region ?? 'ALL', key.occupation ?? '-', key.windowMonths ?? '-'];
+  // Appended only when present: the keys of whole cells (and so their noise) stay as they were.
+  return (key.segment ? [...parts, key.segment] : parts).join('|');
 }
 
 /** The cell's fixed noise: -NOISE_RANGE to +NOISE_RANGE, uniform, from the keyed hash. */

@@ -2,6 +2,7 @@
  * Every resolver file, merged by Apollo into one resolver map. A new file
  * (a GraphQL type, or a group of Query/Mutation fields) adds one line here.
  */
+import { accountRequestResolvers } from '../account-requests/resolvers.ts';
 import { catalogResolvers } from '../catalog/resolvers.ts';
 import { occupationResolvers } from '../occupations/resolvers.ts';
 import { pathwayProgressResolvers } from './pathway-progress.ts';
@@ -51,4 +52,5 @@ export const resolverRegistry: ResolverMap[] = [
   myCredentialResolvers,
   issuerKeyResolvers,
   messageTemplateResolvers,
+  accountRequestResolvers,
 ];

@@ -161,7 +161,13 @@ describe('searchBadgeClasses: the public micro-credential catalog', () => {
     const skill = recognized[0]!.skills[0]!;
     const bySkill = await search({ skills: [skill] });
     expect(bySkill.total).toBeGreaterThanOrEqual(recognized.filter((c) => c.skills.includes(skill)).length);
-    expect(bySkill.facets.skills.find((f) => f.value === skill)?.label).toBeTruthy();
+    // The skills facet holds broader skills too (a tree): the chosen one is among its values.
+    const facet = await gql.run<{ searchBadgeClasses: { facets: { skills: { value: string; label: string }[] } } }>(
+      'query($input: BadgeClassSearchInput!) { searchBadgeClasses(input: $input) { facets { skills(first: 100) { value label } } } }',
+      { input: { first: 1, skills: [skill] } },
+      ANONYMOUS,
+    );
+    expect(facet.data?.searchBadgeClasses.facets.skills.find((f) => f.value === skill)?.label).toBeTruthy();
   });
 
   it('finds classes by words of their name', async () => {
@@ -178,6 +184,119 @@ describe('searchBadgeClasses: the public micro-credential catalog', () => {
       expect(text).not.toContain(r.email);
     }
     expect(text).not.toContain(fixture.hiddenOnly.className);
+  });
+
+  it('filters by the issuer’s region (from the registry’s location) with a facet counting every selection but its own', async () => {
+    const REGIONS = /* GraphQL */ `
+      query ($input: BadgeClassSearchInput!) {
+        searchBadgeClasses(input: $input) {
+          total
+          nodes {
+            id
+            issuer {
+              id
+              location
+              region
+            }
+          }
+          facets {
+            issuerRegions(first: 20) {
+              value
+              label
+              count
+            }
+          }
+        }
+      }
+    `;
+    const issuers = fixture.issuers.filter((i) => i.id !== fixture.hiddenOnly.issuerId);
+    const located: Record<string, { location: string; region: string }> = {
+      [issuers[0]!.id]: { location: 'Columbus, OH', region: 'US-OH' },
+      [issuers[1]!.id]: { location: 'Portland, Oregon, USA', region: 'US-OR' },
+      [issuers[2]!.id]: { location: 'Cleveland, Ohio', region: 'US-OH' },
+    };
+    for (const [id, { location }] of Object.entries(located))
+      await fixture.client.update({ index: `${fixture.prefix}-issuers`, id, doc: { location }, refresh: true });
+    type Answer = {
+      searchBadgeClasses: {
+        total: number;
+        nodes: { id: string; issuer: { id: string; location: string | null; region: string | null } }[];
+        facets: { issuerRegions: { value: string; label: string; count: number }[] };
+      };
+    };
+    const run = async (input: Record<string, unknown>) => {
+      const result = await gql.run<Answer>(REGIONS, { input: { first: 50, ...input } }, ANONYMOUS);
+      if (result.errors) throw new Error(JSON.stringify(result.errors));
+      return result.data!.searchBadgeClasses;
+    };
+    const regionOf = (c: ClassRecord) => located[c.issuerId]?.region;
+    const all = await run({});
+    expect(all.facets.issuerRegions).toEqual(
+      ['US-OH', 'US-OR']
+        .map((code) => ({
+          value: code,
+          label: code === 'US-OH' ? 'Ohio' : 'Oregon',
+          count: recognized.filter((c) => regionOf(c) === code).length,
+        }))
+        .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
+    );
+    const ohio = await run({ issuerRegions: ['oh'] });
+    expect(ohio.total).toBe(recognized.filter((c) => regionOf(c) === 'US-OH').length);
+    expect(ohio.nodes.every((n) => n.issuer.region === 'US-OH')).toBe(true);
+    // Its own facet still counts Oregon; another selection narrows it.
+    expect(ohio.facets.issuerRegions.map((f) => f.value).sort()).toEqual(['US-OH', 'US-OR']);
+    const type = recognized.find((c) => regionOf(c) === 'US-OR')!.credentialType;
+    const typed = await run({ credentialTypes: [type] });
+    expect(typed.facets.issuerRegions.find((f) => f.value === 'US-OR')?.count).toBe(
+      recognized.filter((c) => regionOf(c) === 'US-OR' && c.credentialType === type).length,
+    );
+    const bad = await gql.run(REGIONS, { input: { issuerRegions: ['Atlantis'] } }, ANONYMOUS);
+    expect(bad.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/Atlantis.*not a known region/),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  });
+
+  it('offers the skills as a tree: broad skills count the classes of their narrower ones, as selecting them would', async () => {
+    const TREE = /* GraphQL */ `
+      query ($input: BadgeClassSearchInput!) {
+        searchBadgeClasses(input: $input) {
+          total
+          facets {
+            skills(first: 100) {
+              value
+              label
+              count
+              broader
+            }
+          }
+        }
+      }
+    `;
+    const result = await gql.run<{
+      searchBadgeClasses: { facets: { skills: { value: string; label: string; count: number; broader: string[] }[] } };
+    }>(TREE, { input: { first: 1 } }, ANONYMOUS);
+    expect(result.errors).toBeUndefined();
+    const nodes = result.data!.searchBadgeClasses.facets.skills;
+    // Brute force: each class counts for its skills and every broader one of them.
+    const expected = new Map<string, number>();
+    for (const c of recognized)
+      for (const id of new Set(c.skills.flatMap((s) => [s, ...(fixture.taxonomy.byId.get(s)?.ancestors ?? [])])))
+        expected.set(id, (expected.get(id) ?? 0) + 1);
+    const top = [...expected].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 100);
+    expect(nodes.map((n) => [n.value, n.count])).toEqual(top);
+    let nested = 0;
+    for (const node of nodes) {
+      expect(node.label).toBe(fixture.taxonomy.byId.get(node.value)?.label);
+      // Its broader skills among the tree's nodes (every broader skill of a used one is a node).
+      expect(node.broader).toEqual((fixture.taxonomy.byId.get(node.value)?.broader ?? []).filter((b) => expected.has(b)).slice(0, 3));
+      nested += node.broader.length;
+    }
+    expect(nested).toBeGreaterThan(0);
+    // Selecting a broad node shows exactly the classes it counted.
+    const broad = nodes.find((n) => !recognized.some((c) => c.skills.includes(n.value)))!;
+    expect(broad).toBeDefined();
+    expect((await search({ skills: [broad.value] })).total).toBe(broad.count);
   });
 
   it('fits the anonymous budget with a page of 10, and refuses bad input by name: page size, forged cursor, too many values', async () => {

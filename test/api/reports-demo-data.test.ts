@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoDataset } from '../../scripts/demo/types.ts';
 import { preparePosting } from '../../indexer/demand/prepare.ts';
@@ -7,7 +9,7 @@ import { aliasName } from '../../mappings/indices.ts';
 import type { PostingDocument } from '../../mappings/postings.ts';
 import type { SearchLogDocument } from '../../mappings/search-log.ts';
 import { loadDemoDirectory, type DemoDirectory } from '../support/demo-directory.ts';
-import { cellText, expectedCell, expectedRatio, type CellOf } from '../support/report-disclosure.ts';
+import { cellText, expectedCell, expectedRatio, fromNoised, TEST_NOISE_SECRET, type CellOf } from '../support/report-disclosure.ts';
 import { oracleMonthsBefore } from '../support/calendar-oracle.ts';
 import {
   countCells,
@@ -385,6 +387,214 @@ describe('skill-gap report on the generated demo data', () => {
     expect(csv.raw.split('\r\n')[0]).toBe(
       'skill_id,skill_label,framework,demand,supply,ratio,searches,searches_with_few_results,importance,demand_change,supply_change',
     );
+  });
+});
+
+describe('regions side by side and the demand behind a skill', () => {
+  const COMPARISON = `query($input: RegionComparisonInput!) { regionComparison(input: $input) {
+    threshold postedWithinMonths occupation skill { id label }
+    populationSource { name url vintage license }
+    rows { region name population postings { value suppressed } verifiedEarners { value suppressed }
+           postingsPer10k { value suppressed } verifiedEarnersPer10k { value suppressed } } } }`;
+  const BREAKDOWN = `query($input: DemandBreakdownInput!) { demandBreakdown(input: $input) {
+    threshold skill { id label } postings { value suppressed }
+    employers { name postings { value suppressed } } titles { name postings { value suppressed } } } }`;
+  type Row = {
+    region: string;
+    name: string;
+    population: number | null;
+    postings: CellJson;
+    verifiedEarners: CellJson;
+    postingsPer10k: CellJson;
+    verifiedEarnersPer10k: CellJson;
+  };
+
+  /** The shipped figures, read here by hand from the data file. */
+  const population = new Map(
+    readFileSync(new URL('../../mappings/data/us-population-v2024.csv', import.meta.url), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(','))
+      .map(([region, , residents]) => [region!, Number(residents)] as const),
+  );
+
+  const inWindow = (p: PostingDocument, months: number) => {
+    const from = new Date(now);
+    from.setUTCMonth(from.getUTCMonth() - months);
+    const posted = new Date(p.postedOn);
+    return posted >= from && posted <= now;
+  };
+
+  /** Postings and consenting verified earners per region, by brute force over the generator's records. */
+  function regionTruth(skill: string | null, months: number, occupation?: string) {
+    const posts = new Map<string, number>();
+    const earners = new Map<string, number>();
+    for (const p of postings) {
+      if (!inWindow(p, months) || (occupation && p.occupation !== occupation)) continue;
+      if (skill && !expand(p.skills).includes(skill)) continue;
+      bump(posts, [p.region]);
+    }
+    for (const r of dataset.records) {
+      const counted = r.badges.filter((b) => b.status === 'VERIFIED' && (r.statsOptIn || (r.listed && !b.hidden)));
+      if (counted.some((b) => !skill || expand(b.skills).includes(skill))) bump(earners, [r.location.region]);
+    }
+    return { posts, earners };
+  }
+
+  async function comparison(input: Record<string, unknown>, token = t.tokens.agency) {
+    const result = await t.gql<{ regionComparison: { rows: Row[] } & Record<string, unknown> }>(COMPARISON, { input }, token);
+    expect(result.body.errors, result.raw).toBeUndefined();
+    return { found: result.body.data!.regionComparison, raw: result.raw };
+  }
+
+  it('compares regions per 10,000 residents with figures equal to a brute-force count, published like report cells', async () => {
+    const busiestSkill = [...truth({}).entries()].sort((a, b) => b[1].demand - a[1].demand)[0]![0];
+    const occupation = busiest(postings.flatMap((p) => (p.occupation ? [p.occupation] : [])))[0]!;
+    const regionsWithData = [...new Set([...postings.map((p) => p.region), ...dataset.records.map((r) => r.location.region)])].sort();
+    let shownPerCapita = 0;
+    for (const scope of [
+      { skill: null, months: 12 },
+      { skill: busiestSkill, months: 12 },
+      { skill: busiestSkill, months: 6, occupation },
+      { skill: null, months: 24, occupation },
+    ]) {
+      const context = JSON.stringify(scope);
+      const input = { ...(scope.skill ? { skill: scope.skill } : {}), postedWithinMonths: scope.months, occupation: scope.occupation };
+      const { found, raw } = await comparison(input);
+      expectNoSmallCounts(JSON.parse(raw), context);
+      expect(found.threshold).toBe(THRESHOLD);
+      expect(found.populationSource).toMatchObject({
+        url: expect.stringMatching(/^https:\/\/www\.census\.gov\//),
+        vintage: expect.stringMatching(/2024/),
+      });
+      const { posts, earners } = regionTruth(scope.skill, scope.months, scope.occupation);
+      const skillId = scope.skill ?? '*';
+      // Regions with data, less those whose two counts both publish as 0 (as report rows).
+      const cellsOf = (region: string) => [
+        expectedCell(posts.get(region) ?? 0, {
+          measure: 'demand',
+          skillId,
+          region,
+          occupation: scope.occupation,
+          windowMonths: scope.months,
+        }),
+        expectedCell(earners.get(region) ?? 0, { measure: 'supply', skillId, region }),
+      ];
+      const listed = regionsWithData.filter((region) => cellsOf(region).some((c) => c.suppressed || c.value !== 0));
+      expect(
+        found.rows.map((r) => r.region),
+        context,
+      ).toEqual(listed);
+      expect(listed.length, context).toBeGreaterThan(3);
+      for (const row of found.rows) {
+        const where = `${row.region} ${context}`;
+        const postingsCell = expectedCell(posts.get(row.region) ?? 0, {
+          measure: 'demand',
+          skillId,
+          region: row.region,
+          occupation: scope.occupation,
+          windowMonths: scope.months,
+        });
+        const earnersCell = expectedCell(earners.get(row.region) ?? 0, { measure: 'supply', skillId, region: row.region });
+        expect(row.postings, `postings ${where}`).toEqual(postingsCell);
+        expect(row.verifiedEarners, `earners ${where}`).toEqual(earnersCell);
+        expect(row.population, where).toBe(population.get(row.region) ?? null);
+        for (const [perCapita, cell] of [
+          [row.postingsPer10k, postingsCell],
+          [row.verifiedEarnersPer10k, earnersCell],
+        ] as const) {
+          if (cell.suppressed) expect(perCapita, where).toEqual({ value: null, suppressed: true });
+          else if (!row.population) expect(perCapita.value, where).toBeNull();
+          else {
+            expect(perCapita.value!, where).toBeCloseTo(((cell.value ?? 0) * 10_000) / row.population, 9);
+            if ((cell.value ?? 0) > 0) shownPerCapita++;
+          }
+        }
+      }
+      // A region's figures for a skill are the report's own demand and supply cells of that skill and region.
+      if (scope.skill && !scope.occupation) {
+        const ohio = found.rows.find((r) => r.region === busiest(postings.map((p) => p.region))[0])!;
+        const { report: regional } = await report({ region: ohio.region, skills: [scope.skill], postedWithinMonths: scope.months });
+        expect([regional.rows[0]!.demand, regional.rows[0]!.supply]).toEqual([ohio.postings, ohio.verifiedEarners]);
+      }
+    }
+    expect(shownPerCapita).toBeGreaterThan(3);
+  }, 120_000);
+
+  it('names the top employers and job titles behind a skill, counted by brute force and published like report cells', async () => {
+    const skill = [...truth({}).entries()].sort((a, b) => b[1].demand - a[1].demand)[0]![0];
+    const region = busiest(postings.map((p) => p.region))[0]!;
+    const segmentNoise = (name: string, scope: { region?: string; months: number }) =>
+      (createHmac('sha256', TEST_NOISE_SECRET)
+        .update(['demand', skill, scope.region ?? 'ALL', '-', scope.months, name].join('|'))
+        .digest()
+        .readUInt32BE(0) %
+        5) -
+      2;
+    let named = 0;
+    for (const scope of [{ months: 12 }, { region, months: 24 }]) {
+      const context = JSON.stringify(scope);
+      const result = await t.gql<{
+        demandBreakdown: {
+          postings: CellJson;
+          employers: { name: string; postings: CellJson }[];
+          titles: { name: string; postings: CellJson }[];
+        };
+      }>(BREAKDOWN, { input: { skill, region: scope.region, postedWithinMonths: scope.months, first: 5 } }, t.tokens.agency);
+      expect(result.body.errors, result.raw).toBeUndefined();
+      expectNoSmallCounts(JSON.parse(result.raw), context);
+      const found = result.body.data!.demandBreakdown;
+      const matching = postings.filter(
+        (p) => inWindow(p, scope.months) && (!scope.region || p.region === scope.region) && expand(p.skills).includes(skill),
+      );
+      expect(found.postings).toEqual(
+        expectedCell(matching.length, { measure: 'demand', skillId: skill, region: scope.region, windowMonths: scope.months }),
+      );
+      for (const [kind, list, of] of [
+        ['employer', found.employers, (p: PostingDocument) => p.employer],
+        ['title', found.titles, (p: PostingDocument) => p.title],
+      ] as const) {
+        const counts = new Map<string, number>();
+        for (const p of matching) bump(counts, [of(p)]);
+        // Every name with its published count; ordered by the published counts (a suppressed one ranks 0.5), then by name.
+        const expected = [...counts]
+          .map(([name, count]) => ({ name, postings: fromNoised(count + segmentNoise(`${kind}:${name}`, scope)) }))
+          .filter((s) => s.postings.suppressed || (s.postings.value ?? 0) > 0)
+          .sort(
+            (a, b) =>
+              (b.postings.suppressed ? 0.5 : b.postings.value!) - (a.postings.suppressed ? 0.5 : a.postings.value!) ||
+              a.name.localeCompare(b.name),
+          )
+          .slice(0, 5);
+        expect(list, `${kind} ${context}`).toEqual(expected);
+        named += list.length;
+      }
+    }
+    expect(named).toBeGreaterThan(4);
+  });
+
+  it('is for agencies and admins only, and names a bad argument', async () => {
+    const skill = [...truth({}).keys()][0]!;
+    for (const [query, input] of [
+      [COMPARISON, {}],
+      [BREAKDOWN, { skill }],
+    ] as const) {
+      for (const [token, code] of [
+        [t.tokens.employer, 'FORBIDDEN'],
+        [t.tokens.earner, 'FORBIDDEN'],
+        [undefined, 'UNAUTHENTICATED'],
+      ] as const)
+        expect((await t.gql(query, { input }, token)).body.errors?.[0]?.extensions?.code).toBe(code);
+      expect((await t.gql(query, { input }, t.tokens.admin)).body.errors).toBeUndefined();
+    }
+    const bad = await t.gql(COMPARISON, { input: { postedWithinMonths: 5 } }, t.tokens.agency);
+    expect(bad.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'postedWithinMonths' });
+    const unknown = await t.gql(BREAKDOWN, { input: { skill: 'onet:9.Z.9.z' } }, t.tokens.agency);
+    expect(unknown.body.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/not a skill of the taxonomy/),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   });
 });
 

@@ -11,6 +11,8 @@ import type { CredentialDocument } from '../../mappings/credentials.ts';
 import { defaultDirectorySettings, type DirectorySettingsDocument } from '../../mappings/directory-settings.ts';
 import type { EarnerDocument } from '../../mappings/earners.ts';
 import type { IndexKind } from '../../mappings/indices.ts';
+import type { EmployerSignupDocument } from '../../mappings/employer-signups.ts';
+import type { PasswordResetDocument } from '../../mappings/password-resets.ts';
 import type { OutboxMessageDocument } from '../../mappings/outbox.ts';
 import type { IndexedSkillDocument } from '../../mappings/skills.ts';
 
@@ -317,5 +319,28 @@ export const sampleDocuments: Record<IndexKind, { id: string; document: object }
         },
       ],
     },
+  },
+  'password-resets': {
+    id: 'b'.repeat(64),
+    document: {
+      tokenHash: 'b'.repeat(64),
+      accountId: sampleAccount.id,
+      email: sampleAccount.email,
+      purpose: 'reset',
+      createdAt: '2026-03-01T00:00:00Z',
+      expiresAt: '2026-03-01T01:00:00Z',
+    } satisfies PasswordResetDocument,
+  },
+  'employer-signups': {
+    id: 'signup_0123456789abcdef01234567',
+    document: {
+      id: 'signup_0123456789abcdef01234567',
+      email: 'hiring@acme.example',
+      organisation: 'Acme Manufacturing',
+      contactName: 'Dana Reyes',
+      message: 'We hire maintenance technicians in Ohio.',
+      status: 'pending',
+      createdAt: '2026-03-01T00:00:00Z',
+    } satisfies EmployerSignupDocument,
   },
 };

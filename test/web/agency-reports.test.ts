@@ -28,6 +28,7 @@ import {
   trendDirectly,
   waitForReport,
   type ApiReport,
+  type Cell,
 } from './support/report-flows.ts';
 import { startWebStack, type WebStack } from './support/web-stack.ts';
 
@@ -227,6 +228,113 @@ describe('agency skill-gap reports in the browser', () => {
     expectNoSmallCounts(texts, regional.threshold);
   });
 
+  it('compares regions per 10,000 residents with the API’s numbers, names the population source, and follows a chosen skill', async () => {
+    const COMPARISON = `query($input: RegionComparisonInput!) { regionComparison(input: $input) { threshold
+      populationSource { name url } rows { region population postings { value suppressed } verifiedEarners { value suppressed }
+      postingsPer10k { value suppressed } verifiedEarnersPer10k { value suppressed } } } }`;
+    type Comparison = {
+      threshold: number;
+      populationSource: { name: string; url: string };
+      rows: {
+        region: string;
+        population: number | null;
+        postings: Cell;
+        verifiedEarners: Cell;
+        postingsPer10k: Cell;
+        verifiedEarnersPer10k: Cell;
+      }[];
+    };
+    const perCapita = (cell: Cell) =>
+      cell.suppressed
+        ? 'not shown'
+        : cell.value === null
+          ? 'no population figure'
+          : cell.value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    const shownRows = () =>
+      page.$$eval('table.per-capita tbody tr', (rows) =>
+        rows.map((row) => {
+          const text = (column: string) => row.querySelector(`[data-column="${column}"]`)?.textContent?.trim() ?? '';
+          return {
+            region: row.getAttribute('data-region'),
+            postings: text('postings'),
+            postingsPer10k: text('postings-per-10k'),
+            earners: text('earners'),
+            earnersPer10k: text('earners-per-10k'),
+          };
+        }),
+      );
+    const expectedRows = (c: Comparison) =>
+      c.rows.map((r) => ({
+        region: r.region,
+        postings: expectedCount(r.postings, c.threshold),
+        postingsPer10k: perCapita(r.postingsPer10k),
+        earners: expectedCount(r.verifiedEarners, c.threshold),
+        earnersPer10k: perCapita(r.verifiedEarnersPer10k),
+      }));
+    const byRegion = <T extends { region: string | null }>(rows: T[]) => [...rows].sort((a, b) => a.region!.localeCompare(b.region!));
+
+    const section = page.getByRole('region', { name: 'Regions side by side' });
+    await section.locator('table.per-capita tbody tr').first().waitFor();
+    const all = (await gql<{ regionComparison: Comparison }>(stack.url, token, COMPARISON, { input: { postedWithinMonths: 12 } }))
+      .regionComparison;
+    await expect.poll(async () => byRegion(await shownRows())).toEqual(byRegion(expectedRows(all)));
+    // Ordered by postings per 10,000 residents, most first; the filtered region is marked.
+    const order = (await shownRows()).map((r) => all.rows.find((x) => x.region === r.region)!.postingsPer10k);
+    const ranks = order.map((c) => (c.suppressed || c.value === null ? -1 : c.value));
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+    await expect(section.locator('tr[aria-current="true"]').getAttribute('data-region')).resolves.toBe(region);
+    const source = section.getByRole('link', { name: all.populationSource.name });
+    await expect(source.getAttribute('href')).resolves.toBe(all.populationSource.url);
+    await expect(section.textContent()).resolves.toMatch(/Vintage 2024/);
+
+    // On one skill: the API's numbers for that skill.
+    const picker = section.getByLabel('Compare on');
+    const skillId = await picker.locator('option').nth(1).getAttribute('value');
+    await picker.selectOption(skillId!);
+    const bySkill = (
+      await gql<{ regionComparison: Comparison }>(stack.url, token, COMPARISON, { input: { skill: skillId, postedWithinMonths: 12 } })
+    ).regionComparison;
+    await expect.poll(async () => byRegion(await shownRows())).toEqual(byRegion(expectedRows(bySkill)));
+    expectNoSmallCounts(await shownCountCells(page), all.threshold);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('shows the employers and job titles behind a gap row’s demand, with the API’s numbers', async () => {
+    const BREAKDOWN = `query($input: DemandBreakdownInput!) { demandBreakdown(input: $input) { threshold
+      employers { name postings { value suppressed } } titles { name postings { value suppressed } } } }`;
+    type Share = { name: string; postings: Cell };
+    const rows = await shownGapRows(page);
+    const withDemand = rows.filter((r) => r.demand !== '0');
+    const target = withDemand[1] ?? withDemand[0]!;
+    await page
+      .locator(`tr[data-skill="${target.id}"]`)
+      .getByRole('button', { name: /^Who is asking for/ })
+      .click();
+    const section = page.getByRole('region', { name: 'Who is asking' });
+    await expect.poll(() => section.getByLabel('Skill').inputValue()).toBe(target.id);
+    const api = (
+      await gql<{ demandBreakdown: { threshold: number; employers: Share[]; titles: Share[] } }>(stack.url, token, BREAKDOWN, {
+        input: { skill: target.id, region, postedWithinMonths: 12, first: 10 },
+      })
+    ).demandBreakdown;
+    expect(api.employers.length).toBeGreaterThan(0);
+    const shown = (kind: string) =>
+      section.locator(`[data-list="${kind}"] li`).evaluateAll((items) =>
+        items.map((li) => ({
+          name: li.querySelector('.name')?.textContent?.trim(),
+          count: li.querySelector('.count')?.textContent?.trim(),
+        })),
+      );
+    for (const [kind, shares] of [
+      ['employers', api.employers],
+      ['titles', api.titles],
+    ] as const)
+      await expect
+        .poll(() => shown(kind))
+        .toEqual(shares.map((s) => ({ name: s.name, count: `${expectedCount(s.postings, api.threshold)} postings` })));
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
   it('downloads the CSV of the same filters: the API’s header and the same rows', async () => {
     const shown = await shownGapRows(page);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Download CSV/ }).click()]);
@@ -370,6 +478,8 @@ describe('agency skill-gap reports in the browser', () => {
       ['top-gaps', 'Top gaps'],
       ['trend', 'Trend over time'],
       ['by-region', 'By region'],
+      ['per-capita', 'Regions side by side'],
+      ['who-is-asking', 'Who is asking'],
     ] as const) {
       await phone
         .getByRole('region', { name: title, exact: true })

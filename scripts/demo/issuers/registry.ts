@@ -10,6 +10,18 @@ import { DIRECTORY_FORMAT } from '../../../indexer/issuers/registry-file.ts';
 import type { DemoIssuerSummary } from '../types.ts';
 import { demoUrls } from '../urls.ts';
 
+/** Where each demo issuer is, as a registry would say it (the catalog's "issuer's region" reads it). */
+const LOCATIONS: Record<string, string> = {
+  'riverbend-state': 'Columbus, OH',
+  'lakeshore-tech': 'Cleveland, Ohio',
+  'great-plains-workforce': 'Omaha, NE',
+  'northwind-cyber': 'Minneapolis, MN',
+  'harborview-health': 'Baltimore, MD',
+  'summit-logistics': 'Denver, CO',
+  'pioneer-valley': 'Springfield, MA',
+  'cascade-green': 'Portland, OR',
+};
+
 export function demoRegistry(issuers: readonly DemoIssuerSummary[], issuerBaseUrl: string): Record<string, unknown> {
   const urls = demoUrls(issuerBaseUrl);
   return {
@@ -21,6 +33,7 @@ export function demoRegistry(issuers: readonly DemoIssuerSummary[], issuerBaseUr
       name: issuer.name,
       image: urls.image(issuer.slug),
       url: issuer.homepage,
+      ...(LOCATIONS[issuer.slug] ? { location: LOCATIONS[issuer.slug] } : {}),
       origins: [`${urls.root}/${issuer.method.startsWith('ob3-') ? 'ob3' : 'ob2'}/${issuer.slug}/`],
       status: 'RECOGNIZED',
     })),

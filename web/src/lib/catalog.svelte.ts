@@ -1,18 +1,22 @@
 /** The public catalog's search: text and facet selections, a page of badge classes, and "show more". */
 import { request } from './api';
 import { messageOf } from './errors';
-import { SearchBadgeClassesDocument, type SearchBadgeClassesQuery } from './graphql/generated';
+import { CatalogSkillTreeDocument, SearchBadgeClassesDocument, type SearchBadgeClassesQuery } from './graphql/generated';
+import type { FacetValueView } from './skill-tree.svelte';
 
 export type CatalogResult = SearchBadgeClassesQuery['searchBadgeClasses'];
 export type CatalogEntry = CatalogResult['nodes'][number];
-export type CatalogFacetName = 'issuers' | 'credentialTypes' | 'skills' | 'pathways';
+export type CatalogFacetName = 'issuers' | 'credentialTypes' | 'skills' | 'pathways' | 'issuerRegions';
 
 /** Badge classes per page: what fits the anonymous caller's budget. */
 export const CATALOG_PAGE = 10;
 
 export class CatalogStore {
   text = $state('');
-  selected = $state<Record<CatalogFacetName, string[]>>({ issuers: [], credentialTypes: [], skills: [], pathways: [] });
+  selected = $state<Record<CatalogFacetName, string[]>>({ issuers: [], credentialTypes: [], skills: [], pathways: [], issuerRegions: [] });
+  /** The skills facet (with broader skills) and each value's broader skills: the tree. */
+  skillValues = $state<FacetValueView[]>([]);
+  broader = $state<Map<string, string[]>>(new Map());
   result = $state<CatalogResult | null>(null);
   entries = $state<CatalogEntry[]>([]);
   loading = $state(false);
@@ -28,10 +32,17 @@ export class CatalogStore {
     this.loading = true;
     this.error = null;
     try {
-      const { searchBadgeClasses } = await request(SearchBadgeClassesDocument, { input: this.#input() });
+      const input = this.#input();
+      const [{ searchBadgeClasses }, tree] = await Promise.all([
+        request(SearchBadgeClassesDocument, { input }),
+        request(CatalogSkillTreeDocument, { input: { ...input, first: 1 } }),
+      ]);
       if (run !== this.#run) return;
       this.result = searchBadgeClasses;
       this.entries = searchBadgeClasses.nodes;
+      const skills = tree.searchBadgeClasses.facets.skills;
+      this.skillValues = skills.map(({ value, label, count }) => ({ value, label, count }));
+      this.broader = new Map(skills.map((s) => [s.value, s.broader]));
     } catch (error) {
       if (run === this.#run) this.error = messageOf(error);
     } finally {

@@ -36,6 +36,8 @@ const FIELD_NAMES: Record<string, string> = {
   openTo: 'work types',
   confirm: 'confirmation',
   body: 'template text',
+  organisation: 'organisation',
+  contactName: 'your name',
 };
 
 export function fieldName(argument: string): string {

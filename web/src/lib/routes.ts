@@ -4,6 +4,9 @@ export type Route =
   | { name: 'home' }
   | { name: 'catalog' }
   | { name: 'sign-in' }
+  | { name: 'reset-password' }
+  | { name: 'employer-access' }
+  | { name: 'admin-signups' }
   | { name: 'search' }
   | { name: 'earner'; id: string }
   | { name: 'contacts' }
@@ -21,6 +24,9 @@ export function matchRoute(path: string): Route {
   if (clean === '/') return { name: 'home' };
   if (clean === '/catalog') return { name: 'catalog' };
   if (clean === '/sign-in') return { name: 'sign-in' };
+  if (clean === '/reset-password') return { name: 'reset-password' };
+  if (clean === '/employer-access') return { name: 'employer-access' };
+  if (clean === '/admin/sign-up-requests') return { name: 'admin-signups' };
   if (clean === '/search') return { name: 'search' };
   if (clean === '/contacts') return { name: 'contacts' };
   if (clean === '/saved-searches') return { name: 'saved-searches' };

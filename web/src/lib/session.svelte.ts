@@ -2,6 +2,7 @@
 import { handleUnauthenticated, request } from './api';
 import {
   ClaimProfileDocument,
+  ResetPasswordDocument,
   CurrentViewerDocument,
   SignInDocument,
   SignOutDocument,
@@ -47,6 +48,13 @@ export class Session {
     const { claimProfile } = await request(ClaimProfileDocument, { token, password });
     this.#start(claimProfile);
     return claimProfile.viewer;
+  }
+
+  /** Sets a new password with the one-time link's token, which signs in. */
+  async resetPassword(token: string, password: string): Promise<ViewerFieldsFragment> {
+    const { resetPassword } = await request(ResetPasswordDocument, { token, password });
+    this.#start(resetPassword);
+    return resetPassword.viewer;
   }
 
   async signOut(): Promise<void> {
