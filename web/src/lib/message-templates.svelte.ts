@@ -1,6 +1,7 @@
 /** The employer's message templates: load, save (create or edit) and delete; the contact dialog fills its message from one. */
 import { request } from './api';
 import { ApiError, messageOf } from './errors';
+import { ListLoader } from './list-loader.svelte';
 import {
   DeleteMessageTemplateDocument,
   MessageTemplatesDocument,
@@ -14,27 +15,18 @@ export type MessageTemplate = MessageTemplatesQuery['messageTemplates'][number];
 export const TEMPLATE_NAME_MAX = 80;
 export const TEMPLATE_BODY_MAX = 2000;
 
-export class MessageTemplatesStore {
-  templates = $state<MessageTemplate[]>([]);
-  loading = $state(false);
-  loaded = $state(false);
-  error = $state<string | null>(null);
+export class MessageTemplatesStore extends ListLoader<MessageTemplate> {
   /** The field a refused save named (`name`, `body`), to show the error next to it. */
   errorField = $state<string | null>(null);
   /** What the last change did, for the polite live region. */
   done = $state<string | null>(null);
 
-  async load(): Promise<void> {
-    this.loading = true;
-    this.error = null;
-    try {
-      this.templates = (await request(MessageTemplatesDocument)).messageTemplates;
-      this.loaded = true;
-    } catch (error) {
-      this.error = messageOf(error);
-    } finally {
-      this.loading = false;
-    }
+  constructor() {
+    super(async () => (await request(MessageTemplatesDocument)).messageTemplates);
+  }
+
+  get templates(): MessageTemplate[] {
+    return this.items;
   }
 
   private async run(work: () => Promise<string>): Promise<boolean> {
@@ -55,8 +47,8 @@ export class MessageTemplatesStore {
   save(input: { id?: string; name: string; body: string }): Promise<boolean> {
     return this.run(async () => {
       const saved = (await request(SaveMessageTemplateDocument, { input })).saveMessageTemplate;
-      const others = this.templates.filter((t) => t.id !== saved.id);
-      this.templates = [...others, saved].sort((a, b) => a.name.localeCompare(b.name));
+      const others = this.items.filter((t) => t.id !== saved.id);
+      this.items = [...others, saved].sort((a, b) => a.name.localeCompare(b.name));
       return input.id ? `Saved the template ${saved.name}.` : `Created the template ${saved.name}.`;
     });
   }
@@ -64,7 +56,7 @@ export class MessageTemplatesStore {
   remove(template: MessageTemplate): Promise<boolean> {
     return this.run(async () => {
       await request(DeleteMessageTemplateDocument, { id: template.id });
-      this.templates = this.templates.filter((t) => t.id !== template.id);
+      this.items = this.items.filter((t) => t.id !== template.id);
       return `Deleted the template ${template.name}.`;
     });
   }
