@@ -4,7 +4,8 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 /**
  * Files that start their own engine, `npm start` or a browser stack take the
  * longest (30 to 100 s each): they go first, whatever their project, so the
- * run does not end with one worker on a long file while the other idles.
+ * run does not end with one worker on a long file while the other idles
+ * (a fresh clone has no timings yet, and vitest would order by file size).
  * Within each group the default order holds (last run's slowest first).
  */
 class LongFilesFirst extends BaseSequencer {
@@ -37,9 +38,9 @@ export default defineConfig({
     // Browser and engine round trips on a loaded 2-core machine: polls wait up to 20 s, not the default 1 s.
     expect: { poll: { timeout: 20_000, interval: 100 } },
     hookTimeout: 240_000,
-    // Three workers on two cores: a good share of every test is waiting (on cron ticks, time-outs, child
-    // processes, the engine), and a third file fills those waits; measured 2 vs 3 in the README.
-    maxWorkers: 3,
+    // Two cores here: measured on a fresh clone, three workers took longer than two (624 s against 591 s of
+    // vitest): the CPU is already busy, and each extra worker imports the code again.
+    maxWorkers: 2,
     sequence: { sequencer: LongFilesFirst },
     // Test files in a worker share its module cache (each file still runs its own code): importing
     // the API and indexer once per worker instead of once per file saves about a second of CPU per file.
