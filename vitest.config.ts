@@ -1,24 +1,4 @@
 import { configDefaults, defineConfig } from 'vitest/config';
-import { BaseSequencer, type TestSpecification } from 'vitest/node';
-
-/**
- * Files that start their own engine, `npm start` or a browser stack take the
- * longest (30 to 100 s each): they go first, whatever their project, so the
- * run does not end with one worker on a long file while the other idles
- * (a fresh clone has no timings yet, and vitest would order by file size).
- * Within each group the default order holds (last run's slowest first).
- */
-class LongFilesFirst extends BaseSequencer {
-  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const rank = (file: TestSpecification) =>
-      /\/test\/(ops|engine)\//.test(file.moduleId) ? 0 : /\/test\/web\//.test(file.moduleId) ? 1 : 2;
-    const sorted = await super.sort(files);
-    return sorted
-      .map((file, index) => ({ file, index }))
-      .sort((a, b) => rank(a.file) - rank(b.file) || a.index - b.index)
-      .map(({ file }) => file);
-  }
-}
 
 /**
  * Three projects, one run:
@@ -41,7 +21,6 @@ export default defineConfig({
     // Two cores here: measured on a fresh clone, three workers took longer than two (624 s against 591 s of
     // vitest): the CPU is already busy, and each extra worker imports the code again.
     maxWorkers: 2,
-    sequence: { sequencer: LongFilesFirst },
     // Test files in a worker share its module cache (each file still runs its own code): importing
     // the API and indexer once per worker instead of once per file saves about a second of CPU per file.
     // Files keep their state in their own module (prefixes, servers) and close what they open.

@@ -22,6 +22,8 @@ const lanes = [
     { name: 'resolver types (GraphQL codegen for the api)', command: 'npm', args: ['run', '--silent', 'codegen:api'] },
     { name: 'type check (api, indexer, mappings, scripts, test)', command: 'npx', args: ['tsc', '--noEmit', '-p', 'tsconfig.json'] },
     { name: 'type check (web: GraphQL codegen + svelte-check)', command: 'npm', args: ['run', '--silent', 'check:web'] },
+    // Here rather than in the browser tests' global setup, so it overlaps lane one (a no-op when web/build is fresh).
+    { name: 'web app build (for the browser tests)', command: 'npm', args: ['run', '--silent', 'build:web'] },
   ],
 ];
 const tests = { name: 'tests (vitest)', command: 'npx', args: ['vitest', 'run', ...process.argv.slice(2)] };
