@@ -7,6 +7,7 @@ import type { RequestContext } from '../context.ts';
 import type { BadgeClassSearchArgs } from './catalog-input.ts';
 import type { CatalogEntry, CatalogResult } from './catalog-service.ts';
 import type { FacetBucket } from './catalog-request.ts';
+import { safeImage } from '../badges/safe-links.ts';
 
 async function labelled(buckets: FacetBucket[], label: (value: string) => Promise<string | null | undefined>) {
   return Promise.all(buckets.map(async (b) => ({ ...b, broader: b.broader ?? [], label: (await label(b.value)) ?? b.value })));
@@ -31,6 +32,8 @@ export const catalogResolvers: ResolverMap = {
       labelled(pageOf(result.facets.issuerRegions, args), async (code) => US_REGIONS[code]),
   },
   CatalogBadgeClass: {
+    // Issuer-provided: an image only from https or a safe data: URI (as on earners' badges).
+    image: (entry: CatalogEntry) => safeImage(entry.image),
     skills: (entry: CatalogEntry, args: PageArgs, ctx) => loadSkills(pageOf(entry.skills ?? [], args), ctx),
     pathways: async (entry: CatalogEntry, args: PageArgs, ctx) => {
       const pathways = await ctx.loaders.pathway.loadMany(pageOf(entry.pathways ?? [], args));

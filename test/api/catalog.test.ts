@@ -22,6 +22,7 @@ const SEARCH = /* GraphQL */ `
       nodes {
         id
         name
+        image
         description
         credentialType
         issuer {
@@ -72,6 +73,7 @@ const SEARCH = /* GraphQL */ `
 interface Node {
   id: string;
   name: string;
+  image: string | null;
   credentialType: string;
   issuer: { id: string; name: string } | null;
   earnerCount: { value: number | null; suppressed: boolean };
@@ -307,5 +309,39 @@ describe('searchBadgeClasses: the public micro-credential catalog', () => {
     expect((await errors({ first: 51 }))[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await errors({ after: 'not-a-cursor!' }))[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await errors({ skills: Array.from({ length: 21 }, (_, i) => `s:${i}`) }))[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('passes on an issuer-provided image only when it is safe, in the catalog and in the badge-class look-up', async () => {
+    const target = recognized[0]!;
+    const index = `${fixture.prefix}-badge-classes`;
+    const employer: Viewer = { role: 'employer', accountId: 'acct_employer', email: 'hr@example.org' };
+    const imageOf = async () => {
+      const listed = await allPages({});
+      const lookedUp = await gql.run<{ badgeClass: { image: string | null } | null }>(
+        'query($id: ID!) { badgeClass(id: $id) { image } }',
+        { id: target.id },
+        employer,
+      );
+      if (lookedUp.errors) throw new Error(JSON.stringify(lookedUp.errors));
+      return [listed.find((n) => n.id === target.id)?.image, lookedUp.data?.badgeClass?.image];
+    };
+    const hostile = [
+      'javascript:alert(1)',
+      'http://tracker.example/pixel.png',
+      'data:text/html,<script>alert(1)</script>',
+      'data:image/svg+xml,<svg onload="alert(1)"></svg>',
+      '//evil.example/x.png',
+    ];
+    try {
+      for (const image of hostile) {
+        await fixture.client.update({ index, id: target.id, doc: { image }, refresh: true });
+        expect(await imageOf(), image).toEqual([null, null]);
+      }
+      const safe = 'https://issuer.example.net/badge.png';
+      await fixture.client.update({ index, id: target.id, doc: { image: safe }, refresh: true });
+      expect(await imageOf()).toEqual([safe, safe]);
+    } finally {
+      await fixture.client.update({ index, id: target.id, doc: { image: null }, refresh: true });
+    }
   });
 });
