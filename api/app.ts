@@ -64,30 +64,18 @@ export function createApp({ config, engine, log, graphql, platform }: AppDepende
       graphqlBody(graphql.resolveViewer),
       expressMiddleware(graphql.server, { context: graphql.context }),
     );
+    // CSV downloads: GET with a bearer token, the file name readable by the page.
+    const csvCors = cors({
+      origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
+      methods: ['GET'],
+      allowedHeaders: ['authorization'],
+      exposedHeaders: ['content-disposition'],
+      maxAge: 600,
+    });
     // The skill-gap report as CSV: same viewer, services and suppression as GraphQL.
-    app.get(
-      '/reports/skill-gap.csv',
-      cors({
-        origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
-        methods: ['GET'],
-        allowedHeaders: ['authorization'],
-        exposedHeaders: ['content-disposition'],
-        maxAge: 600,
-      }),
-      skillGapCsvHandler(graphql.context, log),
-    );
+    app.get('/reports/skill-gap.csv', csvCors, skillGapCsvHandler(graphql.context, log));
     // A shortlist as CSV: the employer's own list, read through the same privacy rules as GraphQL.
-    app.get(
-      '/shortlists/:id.csv',
-      cors({
-        origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
-        methods: ['GET'],
-        allowedHeaders: ['authorization'],
-        exposedHeaders: ['content-disposition'],
-        maxAge: 600,
-      }),
-      shortlistCsvHandler(graphql.context, log),
-    );
+    app.get('/shortlists/:id.csv', csvCors, shortlistCsvHandler(graphql.context, log));
   }
   // No CORS: issuers push from their servers, not from browsers.
   if (platform) app.post('/api/issuer/credentials', ...issuerPushRoute(platform, log));
