@@ -6,6 +6,8 @@ import cron from 'node-cron';
 import { z } from 'zod';
 import { parseEnv } from '../mappings/env.ts';
 import { connectionFromEnv, type EngineConnection } from '../mappings/connection.ts';
+import { INTAKE_LIMITS } from '../mappings/credential-intake.ts';
+import { INTAKE_TOKEN_MIN_LENGTH } from '../mappings/credential-intake-wire.ts';
 
 const apiSchema = z
   .object({
@@ -96,6 +98,20 @@ const apiSchema = z
     /** Employer account requests per address, and per client IP, per hour. */
     EMPLOYER_SIGNUPS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(2),
     EMPLOYER_SIGNUPS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(5),
+    /** The indexer's intake service (`npm run indexer -- serve-intake`) for an API started alone; unset: none (npm start hands its own). */
+    INTAKE_URL: z.url({ message: 'must be a URL such as http://indexer:3200' }).optional(),
+    /** The secret the intake service checks; required with INTAKE_URL. */
+    INTAKE_TOKEN: z
+      .string()
+      .min(INTAKE_TOKEN_MIN_LENGTH, { message: `must be at least ${INTAKE_TOKEN_MIN_LENGTH} characters` })
+      .optional(),
+    /** How long one call to the intake service may take before the request answers SERVICE_UNAVAILABLE. */
+    INTAKE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+    /** Files and URLs one earner may add per minute (a whole request always fits an empty minute). */
+    INTAKE_EARNER_ITEMS_PER_MINUTE: z.coerce.number().int().min(INTAKE_LIMITS.maxEarnerItems).max(100_000).default(60),
+    /** Push requests, and credentials pushed, per issuer API key per minute. */
+    ISSUER_PUSH_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+    ISSUER_PUSH_CREDENTIALS_PER_MINUTE: z.coerce.number().int().min(INTAKE_LIMITS.maxPushItems).max(10_000_000).default(5_000),
   })
   .refine((c) => c.NODE_ENV !== 'production' || c.SESSION_SECRET !== undefined, {
     path: ['SESSION_SECRET'],
@@ -104,6 +120,11 @@ const apiSchema = z
   .refine((c) => c.NODE_ENV !== 'production' || c.REPORT_NOISE_SECRET !== undefined, {
     path: ['REPORT_NOISE_SECRET'],
     message: 'must be set in production (at least 32 random characters, the same on every API instance)',
+  })
+  // The intake service refuses every caller without its secret: an API sent there without one would only ever fail.
+  .refine((c) => c.INTAKE_URL === undefined || c.INTAKE_TOKEN !== undefined, {
+    path: ['INTAKE_TOKEN'],
+    message: "must be set with INTAKE_URL (the intake service's shared secret, at least 32 characters)",
   });
 
 /** Sign-in and session settings. */
@@ -175,6 +196,20 @@ export interface AbuseLimits {
   employerSignupsPerIpPerHour: number;
 }
 
+/** The indexer's intake service, reached over HTTP (`intake-client/http-intake.ts`). */
+export interface IntakeClientConfig {
+  url: string;
+  token: string;
+  timeoutMs: number;
+}
+
+/** Rate limits of credential intake, per earner and per issuer API key, per minute (kept in memory). */
+export interface IntakeRateLimits {
+  earnerItemsPerMinute: number;
+  pushRequestsPerMinute: number;
+  pushCredentialsPerMinute: number;
+}
+
 export interface ApiConfig {
   /** NODE_ENV=production: no introspection, no IDE, no field suggestions. */
   production: boolean;
@@ -193,6 +228,9 @@ export interface ApiConfig {
   savedSearches: SavedSearchConfig;
   graphql: GraphqlLimits;
   abuse: AbuseLimits;
+  /** Absent: no intake service configured (npm start and tests hand the API an in-process intake instead). */
+  intake?: IntakeClientConfig;
+  intakeLimits: IntakeRateLimits;
 }
 
 export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -257,6 +295,12 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
       passwordResetsPerIpPerHour: c.PASSWORD_RESETS_PER_IP_PER_HOUR,
       employerSignupsPerAddressPerHour: c.EMPLOYER_SIGNUPS_PER_ADDRESS_PER_HOUR,
       employerSignupsPerIpPerHour: c.EMPLOYER_SIGNUPS_PER_IP_PER_HOUR,
+    },
+    ...(c.INTAKE_URL && c.INTAKE_TOKEN ? { intake: { url: c.INTAKE_URL, token: c.INTAKE_TOKEN, timeoutMs: c.INTAKE_TIMEOUT_MS } } : {}),
+    intakeLimits: {
+      earnerItemsPerMinute: c.INTAKE_EARNER_ITEMS_PER_MINUTE,
+      pushRequestsPerMinute: c.ISSUER_PUSH_REQUESTS_PER_MINUTE,
+      pushCredentialsPerMinute: c.ISSUER_PUSH_CREDENTIALS_PER_MINUTE,
     },
   };
 }

@@ -112,7 +112,7 @@ export function buildContext(
       issuers: createIssuerService({ platform, viewer, now }),
       savedSearches: createSavedSearchService({ platform, engine, loaders, viewer, now }),
       shortlists: createShortlistService({ platform, loaders, viewer, now }),
-      myCredentials: createMyCredentialsService({ platform, viewer }),
+      myCredentials: createMyCredentialsService({ platform, viewer, now }),
       issuerKeys: createIssuerKeyService({ platform, viewer, now }),
       messageTemplates: createMessageTemplateService({ platform, viewer, now }),
       passwordResets: createPasswordResetService({ platform, now, clientIp }),

@@ -16,6 +16,7 @@ import { createSavedSearchAlertJob } from './saved-searches/alert-job.ts';
 import type { Job } from '../mappings/runtime/scheduled-job.ts';
 import type { ViewerResolver } from './viewer.ts';
 import type { CredentialIntake } from '../mappings/credential-intake.ts';
+import { createHttpIntake } from './intake-client/http-intake.ts';
 
 export interface RunningApi {
   server: Server;
@@ -45,8 +46,9 @@ export interface StartOptions {
   log?: Logger;
   /**
    * The indexer's credential intake (`addMyCredentials`, the issuer push
-   * endpoint): the process that runs both hands it over (npm start, tests);
-   * without it those answer that the feature is not available here.
+   * endpoint): the process that runs both hands it over (npm start, tests).
+   * Without it the API uses the intake service at `INTAKE_URL`, if set;
+   * with neither, those answer that the feature is not available here.
    */
   intake?: CredentialIntake;
 }
@@ -82,7 +84,10 @@ export async function startApi(config: ApiConfig = apiConfigFromEnv(), options: 
     );
   const graphqlServer = createGraphqlServer(log, { production: config.production, budget: config.graphql });
   await graphqlServer.start();
-  const platform = createPlatform(engine, config, log, options.intake ? { intake: options.intake } : {});
+  // In-process (npm start, tests) when handed one; else the indexer's intake service when INTAKE_URL is set; else none.
+  const intake = options.intake ?? (config.intake ? createHttpIntake(config.intake, log) : undefined);
+  if (!options.intake && config.intake) log.info('credential intake over HTTP', { url: config.intake.url });
+  const platform = createPlatform(engine, config, log, intake ? { intake } : {});
   const reporting = createReporting(engine, config.engine.indexPrefix, config.reports, log, options.now);
   const searchEngine = createSearchEngine(engine, config.engine.indexPrefix, log, { shards: config.engine.shards, flatDefaultScope });
   const savedSearchAlerts = createSavedSearchAlertJob({

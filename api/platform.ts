@@ -9,7 +9,7 @@ import { resolveSessionSecret } from './accounts/session-secret.ts';
 import { sessionKeys, type SessionKeys } from './accounts/session.ts';
 import { createBackground, type Background } from './background.ts';
 import { createBackoff, createWindowLimit, type Backoff, type WindowLimit } from './accounts/throttle.ts';
-import type { AbuseLimits, ApiConfig, AuthConfig, ContactConfig } from './config.ts';
+import type { AbuseLimits, ApiConfig, AuthConfig, ContactConfig, IntakeRateLimits } from './config.ts';
 import type { Logger } from './log.ts';
 import { createOutbox, type Outbox } from './outbox/outbox.ts';
 import { createAccountStore, type AccountStore } from './stores/accounts.ts';
@@ -45,6 +45,8 @@ export interface Platform {
   sessions: SessionKeys;
   auth: Omit<AuthConfig, 'sessionSecret'>;
   contactLimits: ContactConfig;
+  /** Per-minute limits of `addMyCredentials` and the issuer push (counted in `abuse.intake`). */
+  intakeLimits: IntakeRateLimits;
   /** Sign-in back-off and claim-link limits, kept in memory (`accounts/throttle.ts`). */
   abuse: AbuseGuards;
   /** Work done after answering (sending claim links). */
@@ -61,6 +63,8 @@ export interface AbuseGuards {
   passwordResets: WindowLimit;
   /** Employer account requests per address and per client IP, per hour. */
   employerSignups: WindowLimit;
+  /** Items an earner adds, and requests and credentials an issuer API key pushes, per minute. */
+  intake: WindowLimit;
 }
 
 export function createAbuseGuards(limits: AbuseLimits): AbuseGuards {
@@ -72,6 +76,7 @@ export function createAbuseGuards(limits: AbuseLimits): AbuseGuards {
     claimLinks: createWindowLimit(3_600_000),
     passwordResets: createWindowLimit(3_600_000),
     employerSignups: createWindowLimit(3_600_000),
+    intake: createWindowLimit(60_000),
   };
 }
 
@@ -100,6 +105,7 @@ export function createPlatform(
     sessions: sessionKeys(resolveSessionSecret(config.auth), config.auth.sessionTtlSeconds),
     auth,
     contactLimits: config.contacts,
+    intakeLimits: config.intakeLimits,
     abuse: createAbuseGuards(config.abuse),
     background: createBackground(log),
   };

@@ -6,6 +6,9 @@
  *   reverify                      check every stored credential again
  *   taxonomy                      reload the skills index from the shipped taxonomy
  *   schedule                      run the re-verify and refresh jobs on their cron schedules
+ *                                 (--intake: and serve the credential intake, as serve-intake)
+ *   serve-intake                  serve the credential intake over HTTP to an API started alone
+ *                                 (INTAKE_TOKEN required; INTAKE_HOST, INTAKE_PORT)
  *   demand <file|url>...          job postings (JSON, JSON Lines, CSV) for skill-gap reports
  *   issuers import <file>...      load issuer registry files, most authoritative first (--partial)
  * Options: --resolve PREFIX=TARGET (repeatable), --pathways FILE, --rejects FILE,
@@ -13,7 +16,9 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { indexerConfigFromEnv, type IndexerConfig } from './config.ts';
+import { indexerConfigFromEnv, intakeServiceConfigFromEnv, type IndexerConfig, type IntakeServiceConfig } from './config.ts';
+import { startIntakeService, type RunningIntakeService } from './intake/http-service.ts';
+import { createCredentialIntake } from './intake/intake.ts';
 import { formatDemandSummary, ingestPostings } from './demand/ingest.ts';
 import { readPostingSource } from './demand/read.ts';
 import { expandInputs } from './ingest/inputs.ts';
@@ -33,7 +38,7 @@ import type { IssuerRegistryDocument } from '../mappings/issuers.ts';
 import { formatImportResult, importIssuerRegistries, readRegistryFiles } from './issuers/import.ts';
 
 const USAGE =
-  'usage: npm run indexer -- <ingest|verify|reindex|reverify|taxonomy|schedule|demand|issuers import> [inputs...] [--resolve PREFIX=TARGET] [--pathways FILE] [--rejects FILE] [--recipient EMAIL] [--json] [--registry FILE] [--partial]';
+  'usage: npm run indexer -- <ingest|verify|reindex|reverify|taxonomy|schedule|serve-intake|demand|issuers import> [inputs...] [--resolve PREFIX=TARGET] [--pathways FILE] [--rejects FILE] [--recipient EMAIL] [--json] [--registry FILE] [--partial] [--intake]';
 
 interface Flags {
   resolve: string[];
@@ -43,6 +48,7 @@ interface Flags {
   json: boolean;
   registry: string[];
   partial: boolean;
+  intake: boolean;
 }
 
 function parse(argv: string[]): { command: string; inputs: string[]; flags: Flags } {
@@ -57,6 +63,7 @@ function parse(argv: string[]): { command: string; inputs: string[]; flags: Flag
       json: { type: 'boolean' },
       registry: { type: 'string', multiple: true },
       partial: { type: 'boolean' },
+      intake: { type: 'boolean' },
     },
   });
   const [command = '', ...inputs] = positionals;
@@ -71,6 +78,7 @@ function parse(argv: string[]): { command: string; inputs: string[]; flags: Flag
       json: values.json ?? false,
       registry: values.registry ?? [],
       partial: values.partial ?? false,
+      intake: values.intake ?? false,
     },
   };
 }
@@ -126,20 +134,43 @@ async function verifyOnly(inputs: string[], flags: Flags, config: IndexerConfig)
   return notVerified;
 }
 
-async function schedule(runtime: IndexerRuntime): Promise<void> {
-  const jobs = indexerJobs(runtime, jsonLog);
+function intakeConfigOrStop(): IntakeServiceConfig {
+  try {
+    return intakeServiceConfigFromEnv();
+  } catch (error) {
+    throw new FatalError(`${(error as Error).message}; the intake service never runs without it`);
+  }
+}
+
+/**
+ * The long-running process: the scheduled jobs (`schedule`), the intake
+ * service (`serve-intake`), or both (`schedule --intake`), until SIGTERM or
+ * SIGINT. Both share one runtime and engine client.
+ */
+async function serve(runtime: IndexerRuntime, run: { jobs: boolean; intake?: IntakeServiceConfig }): Promise<void> {
+  const intakeConfig = run.intake;
+  const jobs = run.jobs ? indexerJobs(runtime, jsonLog) : [];
   for (const job of jobs) job.start();
-  const backupCron = runtime.config.backup.cron ? `, backup "${runtime.config.backup.cron}"` : '';
-  jsonLog(
-    `scheduled: ${jobs.map((j) => j.name).join(', ')} (reverify "${runtime.config.reverifyCron}", refresh-sources "${runtime.config.refreshCron}"${backupCron})`,
-  );
+  if (run.jobs) {
+    const backupCron = runtime.config.backup.cron ? `, backup "${runtime.config.backup.cron}"` : '';
+    jsonLog(
+      `scheduled: ${jobs.map((j) => j.name).join(', ')} (reverify "${runtime.config.reverifyCron}", refresh-sources "${runtime.config.refreshCron}"${backupCron})`,
+    );
+  }
+  let intake: RunningIntakeService | undefined;
+  if (intakeConfig) {
+    intake = await startIntakeService(createCredentialIntake(runtime), intakeConfig, jsonLog);
+    jsonLog(`intake listening on ${intake.url}`, { url: intake.url });
+  }
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
-  // A running job stops at its next safe point; a container runtime kills after 10 s.
-  jsonLog(`${signal}: stopping the scheduled jobs`);
-  const idle = await Promise.all(jobs.map((job) => job.shutdown(8_000)));
+  // A running job stops at its next safe point, intake requests in flight finish; a container runtime kills after 10 s.
+  jsonLog(
+    `${signal}: stopping${run.jobs ? ' the scheduled jobs' : ''}${run.jobs && intake ? ' and' : ''}${intake ? ' the intake service' : ''}`,
+  );
+  const [idle] = await Promise.all([Promise.all(jobs.map((job) => job.shutdown(8_000))), intake?.close(8_000)]);
   if (idle.includes(false)) jsonLog('a job did not reach a safe point in 8 s; exiting anyway (its next run repeats the work)');
 }
 
@@ -152,11 +183,13 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'issuers' && (inputs[0] !== 'import' || inputs.length < 2))
     throw new FatalError(`issuers import needs at least one registry file\n${USAGE}`);
-  if (!['ingest', 'reindex', 'reverify', 'taxonomy', 'schedule', 'demand', 'issuers'].includes(command))
+  if (!['ingest', 'reindex', 'reverify', 'taxonomy', 'schedule', 'serve-intake', 'demand', 'issuers'].includes(command))
     throw new FatalError(command ? `unknown command "${command}"\n${USAGE}` : USAGE);
   if ((command === 'ingest' || command === 'demand') && inputs.length === 0)
     throw new FatalError(`${command} needs at least one file, folder or URL\n${USAGE}`);
 
+  // Before the engine is touched: the intake service never starts without its secret.
+  const intake = command === 'serve-intake' || (command === 'schedule' && flags.intake) ? intakeConfigOrStop() : undefined;
   const runtime = await createRuntime(config, flags.recipient ? { recipient: flags.recipient } : {});
   const log = (line: string) => console.error(line);
   try {
@@ -194,8 +227,11 @@ async function main(argv: string[]): Promise<number> {
       case 'taxonomy':
         console.log(`Loaded ${await loadSkillsIndex(runtime.store, runtime.taxonomy, log)} skills into ${runtime.store.alias('skills')}`);
         return 0;
+      case 'serve-intake':
+        await serve(runtime, { jobs: false, intake });
+        return 0;
       default:
-        await schedule(runtime);
+        await serve(runtime, { jobs: true, intake });
         return 0;
     }
   } finally {

@@ -9,6 +9,7 @@ import { parseEnv } from '../mappings/env.ts';
 import { connectionFromEnv, type EngineConnection } from '../mappings/connection.ts';
 import { parseAllowHosts } from './net/address-policy.ts';
 import { parseResolveMapping, type ResolveMapping } from './verify/resolver.ts';
+import { INTAKE_TOKEN_MIN_LENGTH } from '../mappings/credential-intake-wire.ts';
 
 const schema = z.object({
   /** `PREFIX=TARGET` pairs, comma-separated, as `--resolve` takes them. */
@@ -117,4 +118,26 @@ export function indexerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Inde
       apiUrls: list(c.API_URLS ?? `http://127.0.0.1:${c.PORT || 3000}`).map((u) => u.replace(/\/+$/, '')),
     },
   };
+}
+
+const intakeServiceSchema = z.object({
+  /** Shared secret the API presents (`Authorization: Bearer`); required, at least 32 characters. */
+  INTAKE_TOKEN: z
+    .string({ message: 'must be set: the shared secret the API sends (e.g. openssl rand -hex 32)' })
+    .min(INTAKE_TOKEN_MIN_LENGTH, { message: `must be at least ${INTAKE_TOKEN_MIN_LENGTH} characters` }),
+  INTAKE_HOST: z.string().min(1).default('127.0.0.1'),
+  INTAKE_PORT: z.coerce.number().int().min(0).max(65535).default(3200),
+});
+
+/** The intake service (`serve-intake`, `schedule --intake`): where it listens and the secret callers must present. */
+export interface IntakeServiceConfig {
+  token: string;
+  host: string;
+  port: number;
+}
+
+/** Throws, naming INTAKE_TOKEN, when the secret is missing or short: the service never starts open. */
+export function intakeServiceConfigFromEnv(env: NodeJS.ProcessEnv = process.env): IntakeServiceConfig {
+  const c = parseEnv(intakeServiceSchema, env, 'intake service');
+  return { token: c.INTAKE_TOKEN, host: c.INTAKE_HOST, port: c.INTAKE_PORT };
 }

@@ -9,7 +9,7 @@
  *   that doubles with each further failure, up to a maximum; attempts while
  *   blocked are refused without counting, a success clears the key, and a key
  *   idle for long is forgotten. Nobody is locked out for good.
- * - `createWindowLimit`: at most N events per key per fixed window.
+ * - `createWindowLimit`: at most N events (or items, with a cost) per key per fixed window.
  */
 
 /** At most this many keys per limiter; beyond it the least recently touched are dropped. */
@@ -78,8 +78,11 @@ export function createBackoff(policy: BackoffPolicy): Backoff {
 }
 
 export interface WindowLimit {
-  /** Counts one event for every key, unless one of them is at its limit: then counts nothing and says when to retry. */
-  take(keys: readonly { key: string; limit: number }[], now: Date): { allowed: true } | { allowed: false; retryAt: Date };
+  /**
+   * Counts `cost` (default one event) for every key, unless one of them would pass its limit: then counts
+   * nothing and says when to retry.
+   */
+  take(keys: readonly { key: string; limit: number; cost?: number }[], now: Date): { allowed: true } | { allowed: false; retryAt: Date };
 }
 
 export function createWindowLimit(windowMs: number): WindowLimit {
@@ -87,13 +90,13 @@ export function createWindowLimit(windowMs: number): WindowLimit {
   return {
     take(keys, now) {
       const at = now.getTime();
-      const states = keys.map(({ key, limit }) => {
+      const states = keys.map(({ key, limit, cost = 1 }) => {
         const window = windows.get(key);
-        return { key, limit, window: window && at - window.start < windowMs ? window : { start: at, count: 0 } };
+        return { key, limit, cost, window: window && at - window.start < windowMs ? window : { start: at, count: 0 } };
       });
-      const full = states.filter((s) => s.window.count >= s.limit);
+      const full = states.filter((s) => s.window.count + s.cost > s.limit);
       if (full.length > 0) return { allowed: false, retryAt: new Date(Math.max(...full.map((s) => s.window.start + windowMs))) };
-      for (const s of states) touch(windows, s.key, { start: s.window.start, count: s.window.count + 1 });
+      for (const s of states) touch(windows, s.key, { start: s.window.start, count: s.window.count + s.cost });
       return { allowed: true };
     },
   };

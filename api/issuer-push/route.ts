@@ -7,7 +7,9 @@
  * `maxPushBytes` per request; an item over `maxPushItemBytes` is refused on
  * its own. The answer lists one result per credential, in order; a bad item
  * never fails the others. The intake keeps only credentials whose proven
- * issuer is the key's own registry entry.
+ * issuer is the key's own registry entry. Each key has per-minute limits of
+ * requests and credentials (429 with `Retry-After`); an intake service that
+ * does not answer is 503 with `Retry-After`.
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { INTAKE_LIMITS, type IntakeItemResult } from '../../mappings/credential-intake.ts';
@@ -15,6 +17,9 @@ import type { Logger } from '../log.ts';
 import type { Platform } from '../platform.ts';
 import { requestIdOf } from '../request-id.ts';
 import { authenticateIssuerKey } from './service.ts';
+import { lastUsedNoter } from './last-used.ts';
+import { RETRY_AFTER_SECONDS, UnavailableError } from '../errors.ts';
+import { takeIssuerPush } from '../intake-client/rate-limits.ts';
 
 type Pushed = { source: string; bytes: Uint8Array };
 
@@ -60,8 +65,9 @@ const tooLarge = (source: string): IntakeItemResult => ({
   message: `Not stored: larger than the ${INTAKE_LIMITS.maxPushItemBytes / 1024 / 1024} MiB limit of one credential.`,
 });
 
-export function issuerPushRoute(platform: Platform, log: Logger) {
+export function issuerPushRoute(platform: Platform, log: Logger, now: () => Date = () => new Date()) {
   const body = express.raw({ type: () => true, limit: INTAKE_LIMITS.maxPushBytes });
+  const noteUse = lastUsedNoter(platform.issuerKeys, platform.background);
   const fail = (req: Request, res: Response, status: number, code: string, message: string) =>
     res.status(status).json({ errors: [{ message, extensions: { code, requestId: requestIdOf(req) } }] });
   const handle = async (req: Request, res: Response): Promise<void> => {
@@ -79,7 +85,7 @@ export function issuerPushRoute(platform: Platform, log: Logger) {
         res,
         503,
         'SERVICE_UNAVAILABLE',
-        'Pushing credentials is not available on this server: it runs the API without the indexer.',
+        'Pushing credentials is not available on this server: it runs the API without the indexer (and no INTAKE_URL).',
       );
       return;
     }
@@ -103,8 +109,25 @@ export function issuerPushRoute(platform: Platform, log: Logger) {
       );
       return;
     }
+    const limited = takeIssuerPush(platform, auth.key.id, items.length, now());
+    if (limited) {
+      res.setHeader('Retry-After', String(Math.max(1, Math.ceil((limited.retryAt.getTime() - Date.now()) / 1000))));
+      res.status(429).json({
+        errors: [{ message: limited.message, extensions: { code: limited.code, ...limited.extensions(), requestId: requestIdOf(req) } }],
+      });
+      return;
+    }
     const fitting = items.filter((i) => i.bytes.length <= INTAKE_LIMITS.maxPushItemBytes);
-    const pushed = await platform.intake.pushForIssuer({ issuerEntryId: auth.key.issuerEntryId, items: fitting });
+    let pushed: IntakeItemResult[];
+    try {
+      pushed = await platform.intake.pushForIssuer({ issuerEntryId: auth.key.issuerEntryId, items: fitting });
+    } catch (error) {
+      if (!(error instanceof UnavailableError)) throw error;
+      res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      fail(req, res, 503, error.code, error.message);
+      return;
+    }
+    noteUse(auth.key, now());
     const bySource = new Map<string, IntakeItemResult[]>();
     for (const r of pushed) {
       const item = fitting.find((i) => r.source === i.source || r.source.startsWith(`${i.source}#`) || r.source.startsWith(`${i.source}:`));

@@ -11,6 +11,8 @@ export interface IssuerApiKeyStore {
   /** Keys of one issuer (or every issuer), newest first, at most `max`. */
   list(issuerEntryId: string | undefined, max: number): Promise<IssuerApiKeyDocument[]>;
   update(key: IssuerApiKeyDocument): Promise<void>;
+  /** Sets `lastUsedAt` alone (a partial update: it never undoes a revocation written meanwhile). */
+  noteUse(id: string, at: string): Promise<void>;
 }
 
 export function createIssuerApiKeyStore(client: Client, indexPrefix: string, log: Logger): IssuerApiKeyStore {
@@ -39,6 +41,10 @@ export function createIssuerApiKeyStore(client: Client, indexPrefix: string, log
     update: (key) =>
       guard(async () => {
         await client.index({ index, id: key.id, document: key, refresh: 'wait_for' });
+      }),
+    noteUse: (id, at) =>
+      guard(async () => {
+        await client.update({ index, id, doc: { lastUsedAt: at }, retry_on_conflict: 3 });
       }),
   };
 }

@@ -14,6 +14,7 @@ import type { Platform } from '../platform.ts';
 import { requireEarner } from '../services/access.ts';
 import type { Viewer } from '../viewer.ts';
 import { checkAddMyCredentials } from './input.ts';
+import { takeEarnerItems } from '../intake-client/rate-limits.ts';
 
 export interface AddMyCredentialsPayload {
   results: IntakeItemResult[];
@@ -22,7 +23,15 @@ export interface AddMyCredentialsPayload {
   refused: number;
 }
 
-export function createMyCredentialsService({ platform, viewer }: { platform: Platform; viewer: Viewer }) {
+export function createMyCredentialsService({
+  platform,
+  viewer,
+  now = () => new Date(),
+}: {
+  platform: Platform;
+  viewer: Viewer;
+  now?: () => Date;
+}) {
   return {
     async add(input: AddMyCredentialsInput): Promise<AddMyCredentialsPayload> {
       const earnerId = requireEarner(viewer);
@@ -30,8 +39,9 @@ export function createMyCredentialsService({ platform, viewer }: { platform: Pla
       const intake = platform.intake;
       if (!intake)
         throw new ServiceUnavailableError(
-          'Adding badges is not available on this server: it runs the API without the indexer (start the whole product with npm start).',
+          'Adding badges is not available on this server: it runs the API without the indexer (set INTAKE_URL and INTAKE_TOKEN to reach its intake service, or start the whole product with npm start).',
         );
+      takeEarnerItems(platform, earnerId, items.length, now());
       const account = viewer.accountId ? await platform.accounts.get(viewer.accountId) : undefined;
       if (!account || account.doc.earnerId !== earnerId)
         throw new ServiceUnavailableError('Your account could not be read; try again in a moment.');
