@@ -234,6 +234,27 @@ describe('the intake over HTTP (API alone + intake service)', () => {
     }
   });
 
+  it('`schedule --intake` (the compose indexer service) runs the jobs and serves the intake in one process, and stops on SIGTERM', async () => {
+    const both = await startIntakeService(
+      { INDEX_PREFIX: prefix, INTAKE_TOKEN: TOKEN, INDEXER_ALLOW_NETWORK: 'false', BACKUP_CRON: 'off' },
+      { args: ['schedule', '--intake'] },
+    );
+    try {
+      expect(both.output()).toMatch(/scheduled: reverify, refresh-sources/);
+      const wrong = await fetch(`${both.url}${INTAKE_PATHS.issuer}`, { method: 'POST', body: '{}' });
+      expect(wrong.status).toBe(401);
+      const bad = await fetch(`${both.url}${INTAKE_PATHS.issuer}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKEN}` },
+        body: '{}',
+      });
+      expect(bad.status).toBe(400);
+    } finally {
+      expect(await both.stop()).toBe(0);
+    }
+    expect(both.output()).toMatch(/SIGTERM: stopping the scheduled jobs and the intake service/);
+  });
+
   it('with the intake service stopped, adds answer SERVICE_UNAVAILABLE (503) and pushes 503 with Retry-After, at once', async () => {
     expect(await intake.stop()).toBe(0);
     expect(intake.output()).toMatch(/SIGTERM: stopping the intake service/);

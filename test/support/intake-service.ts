@@ -33,12 +33,16 @@ export function spawnIndexer(
   return { child, output: () => out, exited };
 }
 
-export async function startIntakeService(env: Record<string, string>, timeoutMs = 60_000): Promise<IntakeServiceProcess> {
-  const run = spawnIndexer(['serve-intake'], { INTAKE_PORT: '0', ...env });
+/** `serve-intake` (or other `args`, such as `schedule --intake`) once it listens. */
+export async function startIntakeService(
+  env: Record<string, string>,
+  { args = ['serve-intake'], timeoutMs = 60_000 }: { args?: string[]; timeoutMs?: number } = {},
+): Promise<IntakeServiceProcess> {
+  const run = spawnIndexer(args, { INTAKE_PORT: '0', ...env });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       run.child.kill('SIGKILL');
-      reject(new Error(`serve-intake did not start in ${timeoutMs} ms:\n${run.output()}`));
+      reject(new Error(`${args.join(' ')} did not start in ${timeoutMs} ms:\n${run.output()}`));
     }, timeoutMs);
     const check = () => {
       const match = /intake listening on (http:\/\/[^"\s]+)/.exec(run.output());
@@ -50,7 +54,7 @@ export async function startIntakeService(env: Record<string, string>, timeoutMs 
     run.child.stdout!.on('data', check);
     void run.exited.then(() => {
       clearTimeout(timer);
-      reject(new Error(`serve-intake exited before listening:\n${run.output()}`));
+      reject(new Error(`${args.join(' ')} exited before listening:\n${run.output()}`));
     });
   });
   return {
