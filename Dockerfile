@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
 # The product's image: the API (default command) and the indexer's scheduled
-# jobs (docker-compose.yml runs both from it). Multi-stage: dependencies are
+# jobs with its credential intake service (`indexer/cli.ts schedule --intake`;
+# docker-compose.yml runs both from it). Multi-stage: dependencies are
 # installed once, the server and web code are type-checked and the web app is
 # built, then development dependencies are pruned and only what runs is
 # copied into a slim image that runs as the unprivileged `node` user (uid 1000).
