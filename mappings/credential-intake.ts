@@ -8,8 +8,10 @@
  * Why here: the API and the indexer may not import each other and share only
  * `mappings/`. The API depends on this interface; the process that runs both
  * (`npm start`, the tests) hands the API the indexer's implementation
- * (`indexer/intake/intake.ts`), as `scripts/start.ts` already composes them.
- * An API started alone has no intake and says so (`INTAKE_UNAVAILABLE`).
+ * (`indexer/intake/intake.ts`), as `scripts/start.ts` already composes them;
+ * an API started alone reaches the indexer's intake service over HTTP
+ * (`INTAKE_URL`, `credential-intake-wire.ts`), or without one says the
+ * feature is unavailable (SERVICE_UNAVAILABLE).
  */
 
 /** One item as received: a file's bytes (with the name it had), or a URL to fetch. */

@@ -6,8 +6,9 @@
  * links, write credentials, rebuild earner documents) runs one at a time per
  * intake, so two requests adding to one earner at once never rebuild the
  * earner document from a stale read and lose a badge. One process serves
- * the intake (the API's, under `npm start`); several API processes would
- * each have their own (see README "Earners add their own badges").
+ * the intake: the API's under `npm start`, or the intake service
+ * (`http-service.ts`) that any number of API processes call (see README
+ * "Earners add their own badges").
  */
 import type { CredentialIntake } from '../../mappings/credential-intake.ts';
 import type { FetchPolicy } from '../net/safe-fetch.ts';
