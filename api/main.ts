@@ -16,6 +16,7 @@ import { createSavedSearchAlertJob } from './saved-searches/alert-job.ts';
 import type { Job } from '../mappings/runtime/scheduled-job.ts';
 import type { ViewerResolver } from './viewer.ts';
 import type { CredentialIntake } from '../mappings/credential-intake.ts';
+import type { DidAuthentication } from '../mappings/did-auth.ts';
 
 export interface RunningApi {
   server: Server;
@@ -49,6 +50,8 @@ export interface StartOptions {
    * without it those answer that the feature is not available here.
    */
   intake?: CredentialIntake;
+  /** The indexer's DID Auth verifier (`proveDidControl`), handed over like `intake`. */
+  didAuth?: DidAuthentication;
 }
 
 /** A snapshot still running when the server closes gets this long to finish before the engine client closes. */
@@ -82,7 +85,10 @@ export async function startApi(config: ApiConfig = apiConfigFromEnv(), options: 
     );
   const graphqlServer = createGraphqlServer(log, { production: config.production, budget: config.graphql });
   await graphqlServer.start();
-  const platform = createPlatform(engine, config, log, options.intake ? { intake: options.intake } : {});
+  const platform = createPlatform(engine, config, log, {
+    ...(options.intake ? { intake: options.intake } : {}),
+    ...(options.didAuth ? { didAuth: options.didAuth } : {}),
+  });
   const reporting = createReporting(engine, config.engine.indexPrefix, config.reports, log, options.now);
   const searchEngine = createSearchEngine(engine, config.engine.indexPrefix, log, { shards: config.engine.shards, flatDefaultScope });
   const savedSearchAlerts = createSavedSearchAlertJob({

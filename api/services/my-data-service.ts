@@ -63,6 +63,8 @@ export function createMyDataService({ platform, viewer, now }: MyDataServiceDepe
       await records.deleteIdentityLinks(earnerId);
       const contactRequestsDeleted = await platform.contacts.deleteForEarner(earnerId);
       await platform.claimTokens.deleteForEarner(earnerId);
+      // The DIDs they proved control of are freed (another earner may prove them later).
+      await platform.didLinks.deleteEarner(earnerId);
       // Employers' shortlists keep no trace of them (reads already hid them: they are no longer listed).
       await platform.shortlists.dropEarner(earnerId);
       // Last: with the account gone, every session of it ends.

@@ -12,6 +12,7 @@ declare module 'jsonld-signatures' {
   export class ProofPurpose {}
   export const purposes: {
     AssertionProofPurpose: new (options?: { controller?: object; date?: Date }) => ProofPurpose;
+    AuthenticationProofPurpose: new (options: { controller?: object; challenge: string; domain?: string; date?: Date }) => ProofPurpose;
   };
   export function verify(
     document: object,
