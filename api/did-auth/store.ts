@@ -5,6 +5,7 @@
  * under the DID's hash, so two earners racing for one DID cannot both win.
  */
 import { errors, type Client } from '@elastic/elasticsearch';
+import { MAX_DIDS_PER_EARNER } from '../../mappings/did-auth.ts';
 import type { DidChallengeDocument } from '../../mappings/did-challenges.ts';
 import { earnerDidDocumentId, type EarnerDidDocument } from '../../mappings/earner-dids.ts';
 import { aliasName } from '../../mappings/indices.ts';
@@ -27,7 +28,7 @@ export interface DidAuthStore {
   didsOf(earnerId: string, max: number): Promise<EarnerDidDocument[]>;
   /** Removes the link if it is still the one read; false when it changed. */
   unlinkDid(read: Versioned<EarnerDidDocument>): Promise<boolean>;
-  /** Removes every link and challenge of an earner (their data is deleted). */
+  /** Removes every DID link of an earner (their data is deleted). */
   deleteEarner(earnerId: string): Promise<void>;
 }
 
@@ -97,8 +98,11 @@ export function createDidAuthStore(client: Client, indexPrefix: string, log: Log
       }),
     deleteEarner: (earnerId) =>
       guard(async () => {
-        await deleteMatching(client, dids, { term: { earnerId } });
-        await deleteMatching(client, challenges, { term: { earnerId } });
+        // Links are written with wait_for, so a search finds them all; open challenges die with the account (no session answers them).
+        const response = await client.search({ index: dids, size: MAX_DIDS_PER_EARNER * 2, _source: false, query: { term: { earnerId } } });
+        const ids = response.hits.hits.map((hit) => hit._id!);
+        if (ids.length === 0) return;
+        await client.bulk({ operations: ids.map((id) => ({ delete: { _index: dids, _id: id } })), refresh: 'wait_for' });
       }),
   };
 }

@@ -79,6 +79,15 @@ declare module '@digitalbazaar/vc' {
     purpose?: unknown;
     now?: Date;
   }): Promise<Record<string, unknown>>;
+  /** Signs a presentation, by default for proof purpose authentication with `challenge` and `domain` (DID Auth). */
+  export function signPresentation(options: {
+    presentation: object;
+    suite: unknown;
+    documentLoader: unknown;
+    challenge: string;
+    domain?: string;
+    purpose?: unknown;
+  }): Promise<Record<string, unknown>>;
 }
 
 declare module '@digitalbazaar/credentials-context' {

@@ -62,7 +62,11 @@ interface Proof {
 }
 
 async function challengeFor(token: string): Promise<Challenge> {
-  const result = await api.gql<{ requestDidChallenge: Challenge }>('mutation { requestDidChallenge { challenge domain expiresAt } }', {}, token);
+  const result = await api.gql<{ requestDidChallenge: Challenge }>(
+    'mutation { requestDidChallenge { challenge domain expiresAt } }',
+    {},
+    token,
+  );
   expect(result.body.errors).toBeUndefined();
   return result.body.data!.requestDidChallenge;
 }
@@ -100,7 +104,12 @@ const presentation = (holder?: string, credentials: unknown[] = []) => ({
 async function signVp(
   key: IssuerKey,
   { challenge, domain }: { challenge: string; domain: string },
-  options: { suite?: 'eddsa-rdfc-2022' | 'Ed25519Signature2020'; purpose?: 'assertionMethod'; holder?: string; credentials?: unknown[] } = {},
+  options: {
+    suite?: 'eddsa-rdfc-2022' | 'Ed25519Signature2020';
+    purpose?: 'assertionMethod';
+    holder?: string;
+    credentials?: unknown[];
+  } = {},
 ): Promise<Record<string, unknown>> {
   const signer = key.keyPair.signer();
   const suite =
@@ -186,7 +195,9 @@ beforeAll(async () => {
     { earnerId: 'e-bob', email: 'bob@example.net', name: 'Bob', badges: 1 },
     { earnerId: 'e-cy', email: 'cy@example.net', name: 'Cy', badges: 1 },
   ]);
-  [ada, bob, cy] = await Promise.all(['ada@example.net', 'bob@example.net', 'cy@example.net'].map((email) => claimEarner(api, email)));
+  [ada, bob, cy] = (await Promise.all(
+    ['ada@example.net', 'bob@example.net', 'cy@example.net'].map((email) => claimEarner(api, email)),
+  )) as [string, string, string];
 }, 120_000);
 
 afterAll(async () => {
@@ -258,7 +269,9 @@ describe('proving control of a DID', () => {
     );
     const refused = await prove(cy, await signVp(assertKey, await challengeFor(cy)));
     expect(refused).toMatchObject({ outcome: 'REFUSED', code: 'KEY_NOT_AUTHORIZED' });
-    expect(refused.message).toMatch(/not one of the DID's authentication keys.*does not list did:web:wallet\.test:cy#key-2 under authentication/);
+    expect(refused.message).toMatch(
+      /not one of the DID's authentication keys.*does not list did:web:wallet\.test:cy#key-2 under authentication/,
+    );
     const linked = await prove(cy, await signVp(authKey, await challengeFor(cy), { suite: 'Ed25519Signature2020' }));
     expect(linked).toMatchObject({ outcome: 'LINKED', identity: { did: WEB_DID, method: 'did:web', keyId: `${WEB_DID}#key-1` } });
     expect(await myDids(cy)).toEqual([WEB_DID]);
@@ -373,7 +386,11 @@ describe('proving control of a DID', () => {
     const [winnerToken, loserToken] = results[0]!.outcome === 'LINKED' ? [ada, bob] : [bob, ada];
     // The loser proving it again later is still refused, and a removal by the loser does nothing.
     expect((await prove(loserToken, await signVp(shared, await challengeFor(loserToken)))).code).toBe('DID_HELD_BY_ANOTHER_EARNER');
-    const removed = await api.gql<{ removeMyDid: boolean }>('mutation($d: String!) { removeMyDid(did: $d) }', { d: shared.did }, loserToken);
+    const removed = await api.gql<{ removeMyDid: boolean }>(
+      'mutation($d: String!) { removeMyDid(did: $d) }',
+      { d: shared.did },
+      loserToken,
+    );
     expect(removed.body.data!.removeMyDid).toBe(false);
     expect(await myDids(winnerToken)).toContain(shared.did);
     expect(await myDids(loserToken)).not.toContain(shared.did);
@@ -385,7 +402,11 @@ describe("a presentation's holder proof (addMyCredentials)", () => {
     const holder = await keyOf(131);
     // JSON-LD credentials inside a JSON-LD presentation, as wallets such as the LCW present them.
     const mine = await signOb3DataIntegrity(
-      ob3Credential(issuer.did, { id: 'urn:uuid:in-signed-vp', issuer: { id: issuer.did, type: ['Profile'], name: 'Board' } }, 'ada@example.net'),
+      ob3Credential(
+        issuer.did,
+        { id: 'urn:uuid:in-signed-vp', issuer: { id: issuer.did, type: ['Profile'], name: 'Board' } },
+        'ada@example.net',
+      ),
       issuer,
     );
     const signed = await signVp(holder, { challenge: 'wallet-export', domain: 'anywhere.example' }, { credentials: [mine] });
@@ -394,7 +415,11 @@ describe("a presentation's holder proof (addMyCredentials)", () => {
 
     // The same presentation with a credential slipped in after signing.
     const other = await signOb3DataIntegrity(
-      ob3Credential(issuer.did, { id: 'urn:uuid:slipped-in', issuer: { id: issuer.did, type: ['Profile'], name: 'Board' } }, 'ada@example.net'),
+      ob3Credential(
+        issuer.did,
+        { id: 'urn:uuid:slipped-in', issuer: { id: issuer.did, type: ['Profile'], name: 'Board' } },
+        'ada@example.net',
+      ),
       issuer,
     );
     const tampered = { ...signed, verifiableCredential: [mine, other] };
