@@ -18,7 +18,7 @@ export interface DidAuthStore {
   getChallenge(challengeHash: string): Promise<Versioned<DidChallengeDocument> | undefined>;
   /** Marks the challenge used; false when someone used it first (it changed since it was read). */
   markChallengeUsed(read: Versioned<DidChallengeDocument>, usedAt: Date): Promise<boolean>;
-  /** Deletes the account's used and expired challenges; returns how many open ones remain. */
+  /** Deletes the account's expired challenges; returns how many unused ones remain. */
   pruneChallenges(accountId: string, now: Date): Promise<number>;
   /** The link of a DID, whoever holds it. */
   getDid(did: string): Promise<Versioned<EarnerDidDocument> | undefined>;
@@ -47,14 +47,12 @@ export function createDidAuthStore(client: Client, indexPrefix: string, log: Log
     pruneChallenges: (accountId, now) =>
       guard(async () => {
         const at = now.toISOString();
-        await deleteMatching(client, challenges, {
-          bool: {
-            filter: [{ term: { accountId } }],
-            should: [{ exists: { field: 'usedAt' } }, { range: { expiresAt: { lte: at } } }],
-            minimum_should_match: 1,
-          },
+        // Expired ones go; used ones stay until they expire, so a replay is told CHALLENGE_USED.
+        await deleteMatching(client, challenges, { bool: { filter: [{ term: { accountId } }, { range: { expiresAt: { lte: at } } }] } });
+        const open = await client.count({
+          index: challenges,
+          query: { bool: { filter: [{ term: { accountId } }], must_not: [{ exists: { field: 'usedAt' } }] } },
         });
-        const open = await client.count({ index: challenges, query: { bool: { filter: [{ term: { accountId } }] } } });
         return open.count;
       }),
     getDid: (did) => guard(() => getVersioned<EarnerDidDocument>(client, dids, earnerDidDocumentId(did))),
