@@ -395,6 +395,17 @@ describe('proving control of a DID', () => {
     expect(await myDids(winnerToken)).toContain(shared.did);
     expect(await myDids(loserToken)).not.toContain(shared.did);
   });
+
+  it('holds at most 5 unanswered challenges per account', async () => {
+    const dan = await challengeFor(cy);
+    await Promise.all(Array.from({ length: 4 }, () => challengeFor(cy)));
+    const sixth = await api.gql('mutation { requestDidChallenge { challenge } }', {}, cy);
+    expect(sixth.body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    expect(sixth.body.errors?.[0]?.message).toMatch(/limit of 5 open DID challenges/);
+    // Answering one frees a place.
+    expect((await prove(cy, await signVp(await keyOf(141), dan))).outcome).toBe('LINKED');
+    expect((await challengeFor(cy)).challenge).toBeTruthy();
+  });
 });
 
 describe("a presentation's holder proof (addMyCredentials)", () => {
