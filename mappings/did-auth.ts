@@ -57,8 +57,7 @@ export type DidAuthCode =
 
 /** What a presentation proves: the DID whose key signed it, and that key. */
 export type PresentationVerdict =
-  | { ok: true; did: string; keyId: string; format: 'data-integrity' | 'vp-jwt' }
-  | { ok: false; code: DidAuthCode; message: string };
+  { ok: true; did: string; keyId: string; format: 'data-integrity' | 'vp-jwt' } | { ok: false; code: DidAuthCode; message: string };
 
 /** A DID Auth check: the presentation must answer `challenge` for `domain`, signed by a key in the DID's `authentication` relationship. */
 export interface DidAuthRequest {

@@ -5,7 +5,8 @@ const ASK_AGAIN = 'Ask for a new challenge and sign it in your wallet.';
 
 const WORDS: Record<DidAuthCode, string> = {
   MALFORMED_PRESENTATION: 'The text is not a signed Verifiable Presentation (JSON with one proof, or a VP-JWT).',
-  UNSUPPORTED_PROOF: 'The presentation is signed in a way this directory does not check (eddsa-rdfc-2022, Ed25519Signature2020 and VP-JWTs are).',
+  UNSUPPORTED_PROOF:
+    'The presentation is signed in a way this directory does not check (eddsa-rdfc-2022, Ed25519Signature2020 and VP-JWTs are).',
   UNSUPPORTED_DID_METHOD: 'This kind of DID is not supported: did:key, did:jwk and did:web are.',
   DID_UNRESOLVABLE: 'The DID or its key could not be found.',
   KEY_NOT_AUTHORIZED: "The key that signed is not one of the DID's authentication keys.",
@@ -19,9 +20,11 @@ const WORDS: Record<DidAuthCode, string> = {
   CHALLENGE_NOT_YOURS: 'That challenge was given to another account.',
   CHALLENGE_EXPIRED: 'The challenge has expired.',
   CHALLENGE_USED: 'That challenge was used already; each works once.',
-  DID_HELD_BY_ANOTHER_EARNER: 'This DID is already linked to another profile in the directory; it is not moved. Contact the directory if it is yours.',
+  DID_HELD_BY_ANOTHER_EARNER:
+    'This DID is already linked to another profile in the directory; it is not moved. Contact the directory if it is yours.',
   TOO_MANY_DIDS: 'Your profile has as many linked DIDs as it may hold; remove one first.',
-  DID_AUTH_UNAVAILABLE: 'Linking a DID is not available on this server: it runs the API without the indexer (start the whole product with npm start).',
+  DID_AUTH_UNAVAILABLE:
+    'Linking a DID is not available on this server: it runs the API without the indexer (start the whole product with npm start).',
 };
 
 const RETRYABLE = new Set<DidAuthCode>([

@@ -113,7 +113,11 @@ export function createDidAuthService({ platform, viewer, now }: { platform: Plat
         linkedAt: at.toISOString(),
       };
       if (await links().linkDid(link))
-        return { outcome: 'LINKED', message: `Linked ${link.did}: badges issued to this DID can now be added to your profile.`, identity: link };
+        return {
+          outcome: 'LINKED',
+          message: `Linked ${link.did}: badges issued to this DID can now be added to your profile.`,
+          identity: link,
+        };
       // Someone linked it between the read and the create.
       const winner = await links().getDid(verdict.did);
       return winner ? existingLink(winner.doc) : refused('DID_HELD_BY_ANOTHER_EARNER');

@@ -10,6 +10,10 @@ import { verifyPresentationProof } from './presentation-proof.ts';
 export function createDidAuthentication(runtime: Pick<IndexerRuntime, 'verify' | 'now'>): DidAuthentication {
   return {
     verifyDidAuth: ({ presentation, challenge, domain }) =>
-      verifyPresentationProof(presentation, { purposes: ['authentication'], challenge, domain, now: runtime.now() }, runtime.verify.resolver),
+      verifyPresentationProof(
+        presentation,
+        { purposes: ['authentication'], challenge, domain, now: runtime.now() },
+        runtime.verify.resolver,
+      ),
   };
 }

@@ -93,7 +93,10 @@ async function verifyDataIntegrity(vp: JsonObject, expect: PresentationExpectati
     const result = await jsigs.verify(vp, { suite: verificationSuites(), purpose: proofPurpose, documentLoader: loader.load });
     if (result.verified) return { ok: true, did, keyId: key.id, format: 'data-integrity' };
     if (loader.refused.length > 0)
-      return refuse('MALFORMED_PRESENTATION', `the presentation uses JSON-LD contexts that cannot be checked: ${loader.refused.join(', ')}`);
+      return refuse(
+        'MALFORMED_PRESENTATION',
+        `the presentation uses JSON-LD contexts that cannot be checked: ${loader.refused.join(', ')}`,
+      );
     return refuse('BAD_PRESENTATION_SIGNATURE', `the presentation's signature does not verify (${jsigsReason(result.error)})`);
   } catch (error) {
     return refuse('BAD_PRESENTATION_SIGNATURE', `the presentation's signature does not verify (${jsigsReason(error)})`);
@@ -131,7 +134,8 @@ async function verifyJwt(jwt: string, expect: PresentationExpectations, resolver
       `the presentation's JWS does not verify with ${key.id}: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  if (iss !== undefined && iss !== did) return refuse('HOLDER_MISMATCH', `the JWT's iss ${iss.slice(0, 120)} is not ${did}, whose key signed it`);
+  if (iss !== undefined && iss !== did)
+    return refuse('HOLDER_MISMATCH', `the JWT's iss ${iss.slice(0, 120)} is not ${did}, whose key signed it`);
   const mismatch = holderMismatch((payload.vp as JsonObject).holder, did);
   if (mismatch) return mismatch;
   const seconds = expect.now.getTime() / 1000;
@@ -159,6 +163,7 @@ export async function verifyPresentationProof(
   } catch {
     return refuse('MALFORMED_PRESENTATION', 'the presentation is neither JSON nor a compact JWT');
   }
-  if (!isPresentation(parsed)) return refuse('MALFORMED_PRESENTATION', 'the JSON is not a Verifiable Presentation (type VerifiablePresentation)');
+  if (!isPresentation(parsed))
+    return refuse('MALFORMED_PRESENTATION', 'the JSON is not a Verifiable Presentation (type VerifiablePresentation)');
   return verifyDataIntegrity(parsed, expect, resolver);
 }

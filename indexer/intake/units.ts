@@ -111,7 +111,11 @@ export async function checkedFileUnits(name: string, bytes: Uint8Array, holder: 
   const units = fileUnits(name, bytes);
   const signed = units.length > 0 && units[0]!.kind !== 'problem' ? signedPresentation(bytes) : null;
   if (!signed) return units;
-  const verdict = await verifyPresentationProof(signed, { purposes: ['authentication', 'assertionMethod'], now: holder.now }, holder.resolver);
+  const verdict = await verifyPresentationProof(
+    signed,
+    { purposes: ['authentication', 'assertionMethod'], now: holder.now },
+    holder.resolver,
+  );
   if (verdict.ok) return units;
   return [
     {
