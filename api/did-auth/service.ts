@@ -94,10 +94,10 @@ export function createDidAuthService({ platform, viewer, now }: { platform: Plat
       if (read.doc.usedAt) return refused('CHALLENGE_USED');
       const at = now();
       if (Date.parse(read.doc.expiresAt) <= at.getTime()) return refused('CHALLENGE_EXPIRED');
-      // Used before it is verified: one answer per challenge, whatever its outcome.
-      if (!(await links().markChallengeUsed(read, at))) return refused('CHALLENGE_USED');
       const verifier = platform.didAuth;
       if (!verifier) return refused('DID_AUTH_UNAVAILABLE');
+      // Used before it is verified: one answer per challenge, whatever its outcome.
+      if (!(await links().markChallengeUsed(read, at))) return refused('CHALLENGE_USED');
       const verdict = await verifier.verifyDidAuth({ presentation, challenge, domain: read.doc.domain });
       if (!verdict.ok) return refused(verdict.code, verdict.message);
 

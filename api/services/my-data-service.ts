@@ -3,6 +3,7 @@
  * leaves a tombstone in the settings index (deleted, with every identity
  * key), which the indexer honours: a later re-ingest never brings them back.
  */
+import { MAX_DIDS_PER_EARNER } from '../../mappings/did-auth.ts';
 import { defaultDirectorySettings } from '../../mappings/directory-settings.ts';
 import { BadInputError } from '../errors.ts';
 import type { Platform } from '../platform.ts';
@@ -29,12 +30,13 @@ export function createMyDataService({ platform, viewer, now }: MyDataServiceDepe
     async exportMyData(): Promise<DataExport> {
       const earnerId = requireEarner(viewer);
       const { records } = platform;
-      const [account, settings, earnerDocument, credentials, contactRequests] = await Promise.all([
+      const [account, settings, earnerDocument, credentials, contactRequests, linkedDids] = await Promise.all([
         platform.accounts.get(viewer.accountId!),
         records.settings(earnerId),
         records.earnerDocument(earnerId),
         records.credentialsOf(earnerId),
         platform.contacts.list({ earnerId }),
+        platform.didLinks.didsOf(earnerId, MAX_DIDS_PER_EARNER),
       ]);
       return dataExport({
         earnerId,
@@ -43,6 +45,7 @@ export function createMyDataService({ platform, viewer, now }: MyDataServiceDepe
         ...(earnerDocument ? { earnerDocument } : {}),
         credentials,
         contactRequests,
+        linkedDids,
         now: now(),
       });
     },

@@ -225,6 +225,11 @@ describe('proving control of a DID', () => {
     const proof = await prove(ada, await signVp(wallet, challenge));
     expect(proof).toMatchObject({ outcome: 'LINKED', code: null, identity: { did: wallet.did, method: 'did:key', keyId: wallet.keyId } });
     expect(await myDids(ada)).toEqual([wallet.did]);
+    // It is part of the earner's data export.
+    const exported = await api.gql<{ exportMyData: string }>('{ exportMyData }', {}, ada);
+    expect(JSON.parse(exported.body.data!.exportMyData).linkedDids).toEqual([
+      expect.objectContaining({ did: wallet.did, method: 'did:key' }),
+    ]);
     // The challenge is stored hashed only.
     const stored = await api.client.search({ index: aliasName(api.prefix, 'did-challenges'), size: 20 });
     expect(JSON.stringify(stored.hits.hits)).not.toContain(challenge.challenge);
