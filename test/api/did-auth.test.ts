@@ -361,6 +361,12 @@ describe('proving control of a DID', () => {
     (ion.proof as Record<string, unknown>).verificationMethod = 'did:ion:abc#key-1';
     expect(await codeOf(bob, ion)).toEqual(['UNSUPPORTED_DID_METHOD', expect.stringMatching(/did:key, did:jwk and did:web are/)]);
     expect((await codeOf(bob, 'not a presentation'))[0]).toBe('CHALLENGE_MISMATCH');
+    // A did:web on a private address (the engine's port here) is never fetched: the safe fetch refuses it.
+    const engineDid = 'did:web:127.0.0.1%3A9200';
+    const onEngine = await bindIssuerKey(third, engineDid, `${engineDid}#key-1`);
+    const [unresolvable, unresolvableMessage] = await codeOf(bob, await signVp(onEngine, await challengeFor(bob)));
+    expect(unresolvable).toBe('DID_UNRESOLVABLE');
+    expect(unresolvableMessage).toMatch(/could not be found.*could not be fetched: .*unreachable/);
 
     // None of the refused DIDs was linked.
     expect(await myDids(bob)).toEqual([wallet.did]);
