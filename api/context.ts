@@ -26,6 +26,7 @@ import { createSearchService, type SearchService } from './services/search-servi
 import { createSavedSearchService, type SavedSearchService } from './saved-searches/service.ts';
 import { createShortlistService, type ShortlistService } from './shortlists/service.ts';
 import { createMyCredentialsService, type MyCredentialsService } from './my-credentials/service.ts';
+import { createDidAuthService, type DidAuthService } from './did-auth/service.ts';
 import { createIssuerKeyService, type IssuerKeyService } from './issuer-push/service.ts';
 import { createMessageTemplateService, type MessageTemplateService } from './message-templates/service.ts';
 import { createSettingsService, type SettingsService } from './services/settings-service.ts';
@@ -47,6 +48,7 @@ export interface Services {
   savedSearches: SavedSearchService;
   shortlists: ShortlistService;
   myCredentials: MyCredentialsService;
+  didAuth: DidAuthService;
   issuerKeys: IssuerKeyService;
   messageTemplates: MessageTemplateService;
   passwordResets: PasswordResetService;
@@ -113,6 +115,7 @@ export function buildContext(
       savedSearches: createSavedSearchService({ platform, engine, loaders, viewer, now }),
       shortlists: createShortlistService({ platform, loaders, viewer, now }),
       myCredentials: createMyCredentialsService({ platform, viewer, now }),
+      didAuth: createDidAuthService({ platform, viewer, now }),
       issuerKeys: createIssuerKeyService({ platform, viewer, now }),
       messageTemplates: createMessageTemplateService({ platform, viewer, now }),
       passwordResets: createPasswordResetService({ platform, now, clientIp }),

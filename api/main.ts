@@ -17,6 +17,7 @@ import type { Job } from '../mappings/runtime/scheduled-job.ts';
 import type { ViewerResolver } from './viewer.ts';
 import type { CredentialIntake } from '../mappings/credential-intake.ts';
 import { createHttpIntake } from './intake-client/http-intake.ts';
+import type { DidAuthentication } from '../mappings/did-auth.ts';
 
 export interface RunningApi {
   server: Server;
@@ -51,6 +52,8 @@ export interface StartOptions {
    * with neither, those answer that the feature is not available here.
    */
   intake?: CredentialIntake;
+  /** The indexer's DID Auth verifier (`proveDidControl`), handed over like `intake`. */
+  didAuth?: DidAuthentication;
 }
 
 /** A snapshot still running when the server closes gets this long to finish before the engine client closes. */
@@ -87,7 +90,10 @@ export async function startApi(config: ApiConfig = apiConfigFromEnv(), options: 
   // In-process (npm start, tests) when handed one; else the indexer's intake service when INTAKE_URL is set; else none.
   const intake = options.intake ?? (config.intake ? createHttpIntake(config.intake, log) : undefined);
   if (!options.intake && config.intake) log.info('credential intake over HTTP', { url: config.intake.url });
-  const platform = createPlatform(engine, config, log, intake ? { intake } : {});
+  const platform = createPlatform(engine, config, log, {
+    ...(intake ? { intake } : {}),
+    ...(options.didAuth ? { didAuth: options.didAuth } : {}),
+  });
   const reporting = createReporting(engine, config.engine.indexPrefix, config.reports, log, options.now);
   const searchEngine = createSearchEngine(engine, config.engine.indexPrefix, log, { shards: config.engine.shards, flatDefaultScope });
   const savedSearchAlerts = createSavedSearchAlertJob({

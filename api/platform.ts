@@ -22,6 +22,8 @@ import { createSavedSearchStore, type SavedSearchStore } from './saved-searches/
 import { createShortlistStore, type ShortlistStore } from './shortlists/store.ts';
 import { createIssuerApiKeyStore, type IssuerApiKeyStore } from './issuer-push/store.ts';
 import type { CredentialIntake } from '../mappings/credential-intake.ts';
+import type { DidAuthentication } from '../mappings/did-auth.ts';
+import { createDidAuthStore, type DidAuthStore } from './did-auth/store.ts';
 import { createMessageTemplateStore, type MessageTemplateStore } from './message-templates/store.ts';
 import { createAccountRequestStores, type AccountRequestStores } from './account-requests/store.ts';
 
@@ -38,6 +40,10 @@ export interface Platform {
   issuerKeys: IssuerApiKeyStore;
   /** The indexer's credential intake, when the process runs one (npm start); absent for an API started alone. */
   intake?: CredentialIntake;
+  /** DID Auth challenges and the DIDs earners proved control of. */
+  didLinks: DidAuthStore;
+  /** The indexer's presentation verifier (DID Auth), handed over like `intake`; absent for an API started alone. */
+  didAuth?: DidAuthentication;
   messageTemplates: MessageTemplateStore;
   /** Password-reset links and employer account requests. */
   accountRequests: AccountRequestStores;
@@ -84,7 +90,7 @@ export function createPlatform(
   client: Client,
   config: ApiConfig,
   log: Logger,
-  overrides: Partial<Pick<Platform, 'outbox' | 'intake'>> = {},
+  overrides: Partial<Pick<Platform, 'outbox' | 'intake' | 'didAuth'>> = {},
 ): Platform {
   const prefix = config.engine.indexPrefix;
   const { sessionSecret: _secret, ...auth } = config.auth;
@@ -99,6 +105,8 @@ export function createPlatform(
     shortlists: createShortlistStore(client, prefix, log),
     issuerKeys: createIssuerApiKeyStore(client, prefix, log),
     ...(overrides.intake ? { intake: overrides.intake } : {}),
+    didLinks: createDidAuthStore(client, prefix, log),
+    ...(overrides.didAuth ? { didAuth: overrides.didAuth } : {}),
     messageTemplates: createMessageTemplateStore(client, prefix, log),
     accountRequests: createAccountRequestStores(client, prefix, log),
     outbox: overrides.outbox ?? createOutbox(config.outbox, { client, indexPrefix: prefix }, log),

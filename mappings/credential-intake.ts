@@ -42,10 +42,17 @@ export interface IntakeItemResult {
   issuerRecognition?: 'RECOGNIZED' | 'UNKNOWN' | 'SUSPENDED';
 }
 
-/** An earner adding badges: only credentials issued to `email` (their claimed, proven address) are attached to `earnerId`. */
+/**
+ * An earner adding badges: only credentials issued to `email` (their claimed,
+ * proven address) or to one of `dids` (proven by DID Auth, see `did-auth.ts`)
+ * are attached to `earnerId`. Both come from the API's records, never from
+ * the request.
+ */
 export interface EarnerIntakeRequest {
   earnerId: string;
   email: string;
+  /** DIDs the earner proved control of; absent or empty: none. */
+  dids?: string[];
   items: IntakeItem[];
 }
 

@@ -14,7 +14,9 @@ import { claimTokensMapping } from './claim-tokens.ts';
 import { contactQuotasMapping } from './contact-quotas.ts';
 import { contactsMapping } from './contacts.ts';
 import { credentialsMapping } from './credentials.ts';
+import { didChallengesMapping } from './did-challenges.ts';
 import { directorySettingsMapping } from './directory-settings.ts';
+import { earnerDidsMapping } from './earner-dids.ts';
 import { earnerIdsMapping } from './earner-ids.ts';
 import { issuersMapping } from './issuers.ts';
 import { issuerApiKeysMapping } from './issuer-api-keys.ts';
@@ -56,6 +58,8 @@ export const INDEX_KINDS = [
   'message-templates',
   'password-resets',
   'employer-signups',
+  'did-challenges',
+  'earner-dids',
 ] as const;
 export type IndexKind = (typeof INDEX_KINDS)[number];
 
@@ -110,6 +114,10 @@ export const INDEX_DEFINITIONS: Record<IndexKind, IndexDefinition> = {
   'password-resets': { mappings: passwordResetsMapping, rebuildable: false },
   // Requests for employer accounts, awaiting an admin's decision.
   'employer-signups': { mappings: employerSignupsMapping, rebuildable: false },
+  // One-time DID Auth challenges (hashed), like password-reset links.
+  'did-challenges': { mappings: didChallengesMapping, rebuildable: false },
+  // Private: DIDs earners proved control of; a system of record (a proof cannot be re-run without the earner's wallet).
+  'earner-dids': { mappings: earnerDidsMapping, rebuildable: false },
 };
 
 /**

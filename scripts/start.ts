@@ -15,6 +15,7 @@ import { indexerConfigFromEnv } from '../indexer/config.ts';
 import { indexerJobs } from '../indexer/jobs/indexer-jobs.ts';
 import { createRuntime } from '../indexer/runtime/runtime.ts';
 import { createCredentialIntake } from '../indexer/intake/intake.ts';
+import { createDidAuthentication } from '../indexer/did-auth/did-auth.ts';
 import { demoOptionsFromEnv, startDemo, withDemoIssuersAllowed } from './demo.ts';
 import { ensureWebBuild } from './build-web.ts';
 import { ensureEngine, stopEngine } from './engine/server.ts';
@@ -53,8 +54,11 @@ async function main(): Promise<void> {
 
   await track(ensureWebBuild({ signal }));
   signal.throwIfAborted();
-  // The API and the indexer share only mappings/: this process hands the API the indexer's intake (earners' and issuers' badges).
-  const api = await track(startApi(apiConfigFromEnv(env), { intake: createCredentialIntake(indexer) }));
+  // The API and the indexer share only mappings/: this process hands the API the indexer's intake (earners' and issuers' badges)
+  // and its DID Auth verifier (earners proving control of a DID).
+  const api = await track(
+    startApi(apiConfigFromEnv(env), { intake: createCredentialIntake(indexer), didAuth: createDidAuthentication(indexer) }),
+  );
   shutdown.add('API', (budgetMs) => api.close(budgetMs));
   // A fresh demo gets its first skill-gap snapshot now, so agencies see a baseline at once.
   if (demo.loaded) await track(api.reporting.snapshotJob.runNow());

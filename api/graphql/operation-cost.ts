@@ -11,6 +11,7 @@
  * of graphql-js.
  */
 import { INTAKE_LIMITS } from '../../mappings/credential-intake.ts';
+import { MAX_DIDS_PER_EARNER } from '../../mappings/did-auth.ts';
 import {
   Kind,
   type DocumentNode,
@@ -91,6 +92,8 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   // One addMyCredentials answer: a result per credential read, capped by the intake (`INTAKE_LIMITS.maxEarnerCredentials`).
   'AddMyCredentialsPayload.results': fixed(INTAKE_LIMITS.maxEarnerCredentials + 1),
   'CredentialIntakeResult.reasons': fixed(20),
+  // The DIDs an earner linked (`MAX_DIDS_PER_EARNER`).
+  'MyIdentities.dids': fixed(MAX_DIDS_PER_EARNER),
   // Admins list issuers' push keys, at most 200 (`issuer-push/service.ts`).
   'Query.issuerApiKeys': fixed(200),
   // An employer keeps at most 50 saved searches; each list of one is a checked search's filter list.

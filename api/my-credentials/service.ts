@@ -3,11 +3,13 @@
  * The API checks who asks and the limits; the indexer's intake (handed to
  * the server at start, see `mappings/credential-intake.ts`) reads, verifies
  * and stores each item, and answers one result per credential at once. The
- * earner's claimed address (proven by the claim link) is the only identity a
- * credential may be issued to; the address comes from the account, never
+ * earner's claimed address (proven by the claim link) and the DIDs they
+ * proved control of (DID Auth, `api/did-auth/`) are the only identities a
+ * credential may be issued to; both come from the stored records, never
  * from the request.
  */
 import type { IntakeItemResult } from '../../mappings/credential-intake.ts';
+import { MAX_DIDS_PER_EARNER } from '../../mappings/did-auth.ts';
 import { ServiceUnavailableError } from '../errors.ts';
 import type { AddMyCredentialsInput } from '../generated/resolvers-types.ts';
 import type { Platform } from '../platform.ts';
@@ -45,7 +47,9 @@ export function createMyCredentialsService({
       const account = viewer.accountId ? await platform.accounts.get(viewer.accountId) : undefined;
       if (!account || account.doc.earnerId !== earnerId)
         throw new ServiceUnavailableError('Your account could not be read; try again in a moment.');
-      const results = await intake.addForEarner({ earnerId, email: account.doc.email, items });
+      // DIDs the earner proved control of (DID Auth): credentials issued to them are theirs too.
+      const dids = (await platform.didLinks.didsOf(earnerId, MAX_DIDS_PER_EARNER)).map((link) => link.did);
+      const results = await intake.addForEarner({ earnerId, email: account.doc.email, dids, items });
       const count = (outcome: IntakeItemResult['outcome']) => results.filter((r) => r.outcome === outcome).length;
       return { results, added: count('ADDED'), alreadyAdded: count('ALREADY_ADDED'), refused: count('REFUSED') };
     },

@@ -3,6 +3,7 @@ import type { AccountDocument } from '../../mappings/accounts.ts';
 import type { ContactRequestDocument } from '../../mappings/contacts.ts';
 import type { CredentialDocument } from '../../mappings/credentials.ts';
 import type { DirectorySettingsDocument } from '../../mappings/directory-settings.ts';
+import type { EarnerDidDocument } from '../../mappings/earner-dids.ts';
 import type { EarnerDocument } from '../../mappings/earners.ts';
 
 export interface DataExportInput {
@@ -12,6 +13,8 @@ export interface DataExportInput {
   earnerDocument?: EarnerDocument;
   credentials: readonly CredentialDocument[];
   contactRequests: readonly ContactRequestDocument[];
+  /** DIDs they proved control of (DID Auth). */
+  linkedDids?: readonly EarnerDidDocument[];
   now: Date;
 }
 
@@ -26,6 +29,7 @@ export function dataExport(input: DataExportInput) {
     searchProfile: input.earnerDocument ?? null,
     credentials: input.credentials.map(({ raw: _raw, ...credential }) => credential),
     contactRequests: input.contactRequests,
+    linkedDids: (input.linkedDids ?? []).map(({ did, method, keyId, linkedAt }) => ({ did, method, keyId, linkedAt })),
   };
 }
 

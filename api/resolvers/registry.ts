@@ -22,6 +22,7 @@ import { savedSearchResolvers } from '../saved-searches/resolvers.ts';
 import { settingsResolvers } from './settings.ts';
 import { shortlistResolvers } from '../shortlists/resolvers.ts';
 import { myCredentialResolvers } from '../my-credentials/resolvers.ts';
+import { didAuthResolvers } from '../did-auth/resolvers.ts';
 import { issuerKeyResolvers } from '../issuer-push/resolvers.ts';
 import { messageTemplateResolvers } from '../message-templates/resolvers.ts';
 import { skillResolvers } from './skill.ts';
@@ -50,6 +51,7 @@ export const resolverRegistry: ResolverMap[] = [
   savedSearchResolvers,
   shortlistResolvers,
   myCredentialResolvers,
+  didAuthResolvers,
   issuerKeyResolvers,
   messageTemplateResolvers,
   accountRequestResolvers,

@@ -3,6 +3,7 @@
  * leaves a tombstone in the settings index (deleted, with every identity
  * key), which the indexer honours: a later re-ingest never brings them back.
  */
+import { MAX_DIDS_PER_EARNER } from '../../mappings/did-auth.ts';
 import { defaultDirectorySettings } from '../../mappings/directory-settings.ts';
 import { BadInputError } from '../errors.ts';
 import type { Platform } from '../platform.ts';
@@ -29,12 +30,13 @@ export function createMyDataService({ platform, viewer, now }: MyDataServiceDepe
     async exportMyData(): Promise<DataExport> {
       const earnerId = requireEarner(viewer);
       const { records } = platform;
-      const [account, settings, earnerDocument, credentials, contactRequests] = await Promise.all([
+      const [account, settings, earnerDocument, credentials, contactRequests, linkedDids] = await Promise.all([
         platform.accounts.get(viewer.accountId!),
         records.settings(earnerId),
         records.earnerDocument(earnerId),
         records.credentialsOf(earnerId),
         platform.contacts.list({ earnerId }),
+        platform.didLinks.didsOf(earnerId, MAX_DIDS_PER_EARNER),
       ]);
       return dataExport({
         earnerId,
@@ -43,6 +45,7 @@ export function createMyDataService({ platform, viewer, now }: MyDataServiceDepe
         ...(earnerDocument ? { earnerDocument } : {}),
         credentials,
         contactRequests,
+        linkedDids,
         now: now(),
       });
     },
@@ -63,6 +66,8 @@ export function createMyDataService({ platform, viewer, now }: MyDataServiceDepe
       await records.deleteIdentityLinks(earnerId);
       const contactRequestsDeleted = await platform.contacts.deleteForEarner(earnerId);
       await platform.claimTokens.deleteForEarner(earnerId);
+      // The DIDs they proved control of are freed (another earner may prove them later).
+      await platform.didLinks.deleteEarner(earnerId);
       // Employers' shortlists keep no trace of them (reads already hid them: they are no longer listed).
       await platform.shortlists.dropEarner(earnerId);
       // Last: with the account gone, every session of it ends.

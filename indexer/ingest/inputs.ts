@@ -19,7 +19,7 @@ export type InputUnit =
   | { kind: 'credential'; source: string; bytes: Uint8Array }
   | { kind: 'row'; source: string; row: ImportRow; raw: string }
   /** `reason`: the reject's reason code (default `UNREADABLE`). */
-  | { kind: 'problem'; source: string; detail: string; reason?: 'UNREADABLE' | 'TOO_LARGE' };
+  | { kind: 'problem'; source: string; detail: string; reason?: 'UNREADABLE' | 'TOO_LARGE' | 'BAD_PRESENTATION_SIGNATURE' };
 
 const CREDENTIAL_FILES = new Set(['.json', '.jsonld', '.jwt', '.jws', '.png', '.svg', '.txt']);
 const LINE_FILES = new Set(['.jsonl', '.ndjson']);

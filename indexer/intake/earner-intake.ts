@@ -4,9 +4,11 @@
  * platform exports stored UNVERIFIED), with the earner's claimed address as
  * the expected recipient (so a hashed recipient is matched per OB 2.0 / 3.0).
  *
- * A credential is attached only when its recipient is that address: another
- * recipient, a DID (control of a DID is not proven here) or a hash of another
- * address is refused with RECIPIENT_MISMATCH. A copy that is not authentic
+ * A credential is attached only when its recipient is that address or one of
+ * the DIDs the earner proved control of (DID Auth, done by the API; the DIDs
+ * come with the request from the earner's records): another recipient, an
+ * unproven DID or a hash of another address is refused with
+ * RECIPIENT_MISMATCH. A copy that is not authentic
  * (BAD_SIGNATURE, UNKNOWN_KEY, ...) is refused with its reasons: forged copies
  * have no place in a profile (a platform export's rows, which carry no proof
  * at all, are stored UNVERIFIED as a run stores them). A credential already stored for this earner is
@@ -46,15 +48,22 @@ function described(draft: CredentialDraft): Partial<IntakeItemResult> {
 }
 
 /** A verified item's result before storing: a refusal, or the draft to store. */
-function screen(item: Verified, email: string): { result: IntakeItemResult } | { draft: CredentialDraft } {
+/** True when the recipient key is the earner's address or one of their proven DIDs (a DID URL's fragment aside). */
+function isEarners(recipient: string, email: string, dids: ReadonlySet<string>): boolean {
+  return recipient === `email:${email}` || (recipient.startsWith('did:') && dids.has(recipient.split('#')[0]!));
+}
+
+function screen(item: Verified, email: string, dids: ReadonlySet<string>): { result: IntakeItemResult } | { draft: CredentialDraft } {
   const { prepared } = item;
   if (!prepared.ok) {
     const { reject } = prepared;
-    return { result: refused(reject.source, reject.reasons, refusedBecause(reject.reasons)) };
+    // A presentation refused as a whole says why its holder proof failed (its code and what is wrong).
+    const detail = reject.reasons.includes('BAD_PRESENTATION_SIGNATURE') ? reject.details?.[0] : undefined;
+    return { result: refused(reject.source, reject.reasons, refusedBecause(reject.reasons, detail)) };
   }
   const draft = prepared.draft;
   const recipient = draft.identityKeys[0] ?? '';
-  if (recipient !== `email:${email}`)
+  if (!isEarners(recipient, email, dids))
     return {
       result: refused(draft.source, ['RECIPIENT_MISMATCH'], mismatchMessage(recipient, email), {
         ...described(draft),
@@ -71,8 +80,9 @@ function screen(item: Verified, email: string): { result: IntakeItemResult } | {
 export async function addForEarner(deps: IntakeDependencies, request: EarnerIntakeRequest): Promise<IntakeItemResult[]> {
   const { runtime } = deps;
   const email = request.email.trim().toLowerCase();
+  const dids = new Set(request.dids ?? []);
   const now = runtime.now();
-  const all = await intakeUnits(request.items, deps.fetchPolicy);
+  const all = await intakeUnits(request.items, deps.fetchPolicy, { resolver: runtime.verify.resolver, now });
   // A big export would answer with thousands of results: the first ones are read, the rest refused in one result.
   const units = all.slice(0, INTAKE_LIMITS.maxEarnerCredentials);
   const options: IngestOptions = { ...runtime, verify: { ...runtime.verify, recipient: email } };
@@ -81,7 +91,7 @@ export async function addForEarner(deps: IntakeDependencies, request: EarnerInta
   const results: IntakeItemResult[] = [];
   const drafts = new Map<string, { draft: CredentialDraft; at: number }>();
   for (const item of verified) {
-    const screened = screen(item, email);
+    const screened = screen(item, email, dids);
     if ('result' in screened) {
       results.push(screened.result);
       continue;
@@ -156,7 +166,7 @@ export async function storeEarnerJobs(deps: IntakeDependencies, jobs: readonly E
           issuerRecognition: current.issuerRecognition.status,
         };
       } else {
-        // The earner's proven address is the identity this credential is filed under (a hashed recipient matched it).
+        // The earner's proven address is the identity this credential is filed under (a hashed recipient or a proven DID matched).
         toStore.set(draft.key, { ...draft, identityKeys: [`email:${job.email}`], earnerId: job.earnerId });
         results[at] = {
           source: draft.source,

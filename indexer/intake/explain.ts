@@ -26,6 +26,7 @@ const REASON_WORDS: Record<string, string> = {
   UNREADABLE: 'it could not be read or fetched',
   CONFLICTS_WITH_AUTHENTIC_COPY: 'a verified copy of this credential is already in the directory, and this copy does not verify',
   CONFLICTS_WITH_OTHER_SIGNER: 'a copy signed by someone else is already in the directory',
+  BAD_PRESENTATION_SIGNATURE: "it is a presentation whose holder's signature does not verify, so none of the credentials in it was read",
 };
 
 export function reasonWords(reason: string): string {
@@ -38,9 +39,9 @@ export function reasonsInWords(reasons: readonly string[]): string {
   return words.length > 0 ? words.join('; ') : 'it could not be read';
 }
 
-/** "Not added: it has expired; the issuer could not be reached." */
-export function refusedBecause(reasons: readonly string[]): string {
-  return `Not added: ${reasonsInWords(reasons)}.`;
+/** "Not added: it has expired; the issuer could not be reached." (with `detail` in brackets when given). */
+export function refusedBecause(reasons: readonly string[], detail?: string): string {
+  return `Not added: ${reasonsInWords(reasons)}${detail ? ` (${detail.slice(0, 300)})` : ''}.`;
 }
 
 /** The result sentence of a stored credential. */
@@ -56,6 +57,6 @@ export function addedMessage(status: string, badgeName: string, recognition: str
 /** Why a credential issued to someone else is refused: never names the other recipient. */
 export function mismatchMessage(recipientKey: string, email: string): string {
   if (recipientKey.startsWith('did:'))
-    return `Not added: it was issued to a DID (${recipientKey.slice(0, 60)}), and this directory cannot check yet that you control a DID; only badges issued to your email address ${email} can be added.`;
+    return `Not added: it was issued to a DID (${recipientKey.slice(0, 60)}) that is not linked to your profile. If that DID is yours, link it first under "Link a DID" (sign a challenge in your wallet), then add the badge again.`;
   return `Not added: it was issued to someone else, not to your email address ${email}. A badge can be added only by the person it was issued to.`;
 }

@@ -7,15 +7,23 @@
  * addresses only, size and time limits, each redirect re-checked), and
  * everything else (baked PNG/SVG, JSON, compact JWS) is one credential unit.
  *
- * A presentation's own proof (the holder's signature) is not checked: it
- * proves who sends the credentials, not who earned them. Each credential in
- * it is verified on its own, and the recipient check decides whose it is.
+ * A presentation that carries a proof (the holder's signature; a VP-JWT is
+ * always signed) is checked first (`checkedFileUnits`): a proof that fails
+ * refuses the whole presentation (BAD_PRESENTATION_SIGNATURE), since someone
+ * changed or forged it. One without a proof is unwrapped as it is. Either
+ * way each credential in it is verified on its own, and the recipient check
+ * decides whose it is: a holder's signature proves who sends the
+ * credentials, not who earned them (and, with no challenge, it can be
+ * replayed: only DID Auth proves control of a DID).
  */
 import type { IntakeItem } from '../../mappings/credential-intake.ts';
 import { csvRows, fetchUnit, tryImportRows, type InputUnit } from '../ingest/inputs.ts';
 import type { FetchPolicy } from '../net/safe-fetch.ts';
 import { MAX_INPUT_BYTES } from '../sources/limits.ts';
 import { bytesToText, detectFormat } from '../sources/detect.ts';
+import { isObject, type JsonObject } from '../verify/json.ts';
+import type { Resolver } from '../verify/resolver.ts';
+import { verifyPresentationProof } from '../did-auth/presentation-proof.ts';
 
 /** The credentials a presentation carries (JSON objects or compact JWS strings), or null when `value` is not one. */
 export function presentedCredentials(value: unknown): unknown[] | null {
@@ -27,7 +35,7 @@ export function presentedCredentials(value: unknown): unknown[] | null {
   return carried === undefined ? [] : Array.isArray(carried) ? carried : [carried];
 }
 
-/** A VC-JWT presentation (`vp` claim) decoded without checking its holder signature (see the header), or null. */
+/** A VC-JWT presentation (`vp` claim) decoded without checking its holder signature (`checkedFileUnits` does), or null. */
 function jwtPresentation(text: string): unknown[] | null {
   const parts = text.trim().split('.');
   if (parts.length !== 3) return null;
@@ -76,14 +84,57 @@ export function fileUnits(name: string, bytes: Uint8Array): InputUnit[] {
   return [{ kind: 'credential', source: name, bytes }];
 }
 
+/** The presentation whose holder proof must be checked: a JSON VP with a `proof`, or a VP-JWT; null for anything else. */
+export function signedPresentation(bytes: Uint8Array): JsonObject | string | null {
+  const format = detectFormat(bytes);
+  if (format === 'jws') {
+    const text = bytesToText(bytes).trim();
+    return jwtPresentation(text) ? text : null;
+  }
+  if (format !== 'json') return null;
+  try {
+    const parsed = JSON.parse(bytesToText(bytes)) as unknown;
+    return presentedCredentials(parsed) && isObject(parsed) && parsed.proof !== undefined ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+/** How a holder's proof is checked: the indexer's resolver (DID documents through the safe fetch) and the time. */
+export interface HolderCheck {
+  resolver: Resolver;
+  now: Date;
+}
+
+/** `fileUnits`, after the holder proof of a signed presentation is verified: one that fails refuses the whole file. */
+export async function checkedFileUnits(name: string, bytes: Uint8Array, holder: HolderCheck): Promise<InputUnit[]> {
+  const units = fileUnits(name, bytes);
+  const signed = units.length > 0 && units[0]!.kind !== 'problem' ? signedPresentation(bytes) : null;
+  if (!signed) return units;
+  const verdict = await verifyPresentationProof(
+    signed,
+    { purposes: ['authentication', 'assertionMethod'], now: holder.now },
+    holder.resolver,
+  );
+  if (verdict.ok) return units;
+  return [
+    {
+      kind: 'problem',
+      source: name,
+      reason: 'BAD_PRESENTATION_SIGNATURE',
+      detail: `the presentation's holder proof does not verify (${verdict.code}: ${verdict.message})`,
+    },
+  ];
+}
+
 /** Every item's units, in order; URLs are fetched under `policy` (the indexer's rules for remote inputs). */
-export async function intakeUnits(items: readonly IntakeItem[], policy: FetchPolicy): Promise<InputUnit[]> {
+export async function intakeUnits(items: readonly IntakeItem[], policy: FetchPolicy, holder: HolderCheck): Promise<InputUnit[]> {
   const units: InputUnit[][] = await Promise.all(
     items.map(async (item) => {
-      if (item.kind === 'file') return fileUnits(item.name, item.bytes);
+      if (item.kind === 'file') return checkedFileUnits(item.name, item.bytes, holder);
       const unit = await fetchUnit(item.url, policy);
-      // A fetched presentation is unwrapped like an uploaded one.
-      return unit.kind === 'credential' ? fileUnits(item.url, unit.bytes) : [unit];
+      // A fetched presentation is unwrapped (and its holder proof checked) like an uploaded one.
+      return unit.kind === 'credential' ? checkedFileUnits(item.url, unit.bytes, holder) : [unit];
     }),
   );
   return units.flat();

@@ -62,7 +62,7 @@ async function fromMultibase(id: string, controller: string, publicKeyMultibase:
 }
 
 /** Builds a key from a verification method object (Multikey, Ed25519VerificationKey2020 or 2018, JsonWebKey[2020]). */
-async function fromVerificationMethod(id: string, controller: string, vm: JsonObject): Promise<ResolvedKey | undefined> {
+export async function fromVerificationMethod(id: string, controller: string, vm: JsonObject): Promise<ResolvedKey | undefined> {
   const multibase = asString(vm.publicKeyMultibase) ?? ed25519MultibaseOfBase58(asString(vm.publicKeyBase58) ?? '');
   if (multibase) return fromMultibase(id, controller, multibase);
   if (isObject(vm.publicKeyJwk)) {
@@ -118,7 +118,7 @@ function judgeOwnership(key: ResolvedKey, issuerId: string | undefined, source: 
 }
 
 /** Finds a verification method by id in a controller document (DID document or issuer profile). */
-function findMethod(doc: JsonObject, keyId: string): JsonObject | undefined {
+export function findMethod(doc: JsonObject, keyId: string): JsonObject | undefined {
   const docId = asString(doc.id) ?? '';
   const absolute = (id: string) => (id.startsWith('#') ? docId + id : id);
   if (asString(doc.id) === keyId && (doc.publicKeyMultibase || doc.publicKeyJwk)) return doc;
@@ -130,10 +130,10 @@ function findMethod(doc: JsonObject, keyId: string): JsonObject | undefined {
   return undefined;
 }
 
-/** True when a DID document authorizes the key for assertions. */
-function authorizedForAssertion(doc: JsonObject, keyId: string): boolean {
+/** True when a DID document lists the key under `relationship` (by reference or embedded). */
+export function listedUnder(doc: JsonObject, keyId: string, relationship: 'assertionMethod' | 'authentication'): boolean {
   const docId = asString(doc.id) ?? '';
-  return asArray(doc.assertionMethod).some((entry) => {
+  return asArray(doc[relationship]).some((entry) => {
     const id = typeof entry === 'string' ? entry : isObject(entry) ? asString(entry.id) : undefined;
     return id !== undefined && (id.startsWith('#') ? docId + id : id) === keyId;
   });
@@ -168,7 +168,7 @@ async function resolveDidWeb(keyId: string, issuerId: string | undefined, resolv
   if (!vm) return fail('UNKNOWN_KEY', `DID document of ${did} has no verification method ${keyId}`);
   const key = await fromVerificationMethod(keyId, did, vm);
   if (!key) return fail('UNKNOWN_KEY', `verification method ${keyId} has no usable public key`);
-  if (!authorizedForAssertion(doc, keyId)) {
+  if (!listedUnder(doc, keyId, 'assertionMethod')) {
     return {
       ok: true,
       key: { ...key, ownership: finding('KEY_NOT_OWNED_BY_ISSUER', `DID document of ${did} does not list ${keyId} under assertionMethod`) },

@@ -12,6 +12,7 @@ declare module 'jsonld-signatures' {
   export class ProofPurpose {}
   export const purposes: {
     AssertionProofPurpose: new (options?: { controller?: object; date?: Date }) => ProofPurpose;
+    AuthenticationProofPurpose: new (options: { controller?: object; challenge: string; domain?: string; date?: Date }) => ProofPurpose;
   };
   export function verify(
     document: object,
@@ -77,6 +78,15 @@ declare module '@digitalbazaar/vc' {
     documentLoader: unknown;
     purpose?: unknown;
     now?: Date;
+  }): Promise<Record<string, unknown>>;
+  /** Signs a presentation, by default for proof purpose authentication with `challenge` and `domain` (DID Auth). */
+  export function signPresentation(options: {
+    presentation: object;
+    suite: unknown;
+    documentLoader: unknown;
+    challenge: string;
+    domain?: string;
+    purpose?: unknown;
   }): Promise<Record<string, unknown>>;
 }
 

@@ -286,7 +286,7 @@ describe('addMyCredentials', () => {
     expect(bad!.reasons).toContain('BAD_SIGNATURE');
     expect(bad!.message).toMatch(/signature does not match/);
     expect(did).toMatchObject({ outcome: 'REFUSED', reasons: ['RECIPIENT_MISMATCH'] });
-    expect(did!.message).toMatch(/issued to a DID.*cannot check yet that you control a DID/);
+    expect(did!.message).toMatch(/issued to a DID .* not linked to your profile\. If that DID is yours, link it first/);
     const ids = (await storedOf('ada@example.net')).map((c) => c.id);
     expect(ids).not.toContain('urn:uuid:bob-forklift');
     expect(ids).not.toContain('urn:uuid:forged');

@@ -12,6 +12,8 @@ import { defaultDirectorySettings, type DirectorySettingsDocument } from '../../
 import type { EarnerDocument } from '../../mappings/earners.ts';
 import type { IndexKind } from '../../mappings/indices.ts';
 import type { EmployerSignupDocument } from '../../mappings/employer-signups.ts';
+import type { DidChallengeDocument } from '../../mappings/did-challenges.ts';
+import type { EarnerDidDocument } from '../../mappings/earner-dids.ts';
 import type { PasswordResetDocument } from '../../mappings/password-resets.ts';
 import type { OutboxMessageDocument } from '../../mappings/outbox.ts';
 import type { IndexedSkillDocument } from '../../mappings/skills.ts';
@@ -342,5 +344,28 @@ export const sampleDocuments: Record<IndexKind, { id: string; document: object }
       status: 'pending',
       createdAt: '2026-03-01T00:00:00Z',
     } satisfies EmployerSignupDocument,
+  },
+  'did-challenges': {
+    id: 'c'.repeat(64),
+    document: {
+      challengeHash: 'c'.repeat(64),
+      accountId: sampleAccount.id,
+      earnerId: sampleEarner.earnerId,
+      domain: 'talent.example',
+      createdAt: '2026-03-01T00:00:00Z',
+      expiresAt: '2026-03-01T00:05:00Z',
+      usedAt: '2026-03-01T00:01:00Z',
+    } satisfies DidChallengeDocument,
+  },
+  'earner-dids': {
+    id: 'd'.repeat(64),
+    document: {
+      did: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK',
+      earnerId: sampleEarner.earnerId,
+      accountId: sampleAccount.id,
+      keyId: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK#z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK',
+      method: 'did:key',
+      linkedAt: '2026-03-01T00:01:00Z',
+    } satisfies EarnerDidDocument,
   },
 };

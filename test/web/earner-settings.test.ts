@@ -15,7 +15,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { aliasName } from '../../mappings/indices.ts';
-import { generateIssuerKey, signOb3Jwt } from '../../scripts/demo/signing/sign.ts';
+import { generateIssuerKey, publicKeyDocument, signOb3Jwt } from '../../scripts/demo/signing/sign.ts';
+import * as vc from '@digitalbazaar/vc';
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import { createPinnedLoader } from '../../indexer/verify/document-loader.ts';
 import { ob3Credential } from '../support/credential-builders.ts';
 import { registryEntry } from '../support/issuer-registry.ts';
 
@@ -163,6 +167,48 @@ describe('an earner manages their directory presence in the browser', () => {
     await expect(earnerPage.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
     await screenshot(earnerPage, 'earner-add-badges-phone');
     expect(await seriousAxeViolations(earnerPage)).toEqual([]);
+    await earnerPage.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('links a DID by signing the challenge shown, refuses a replayed answer, removes it; axe clean at desktop and phone width', async () => {
+    const wallet = await generateIssuerKey(new Uint8Array(32).fill(78));
+    // Signed outside the browser, as a wallet does (Digital Bazaar's vc library, proof purpose authentication).
+    const sign = (challenge: string, domain: string) =>
+      vc.signPresentation({
+        presentation: { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiablePresentation'], holder: wallet.did },
+        suite: new DataIntegrityProof({ signer: wallet.keyPair.signer(), cryptosuite: eddsaRdfc2022 }),
+        challenge,
+        domain,
+        documentLoader: createPinnedLoader(new Map([[wallet.keyId, publicKeyDocument(wallet)]])).load,
+      });
+
+    await earnerPage.goto(`${stack.url}/me`);
+    const section = earnerPage.getByRole('region', { name: 'Link a DID' });
+    await section.getByText('None yet.').waitFor();
+    await section.getByRole('button', { name: 'Get a challenge' }).click();
+    const challenge = (await section.getByTestId('did-challenge').textContent())!;
+    const domain = (await section.getByTestId('did-domain').textContent())!;
+    const signed = JSON.stringify(await sign(challenge, domain));
+    await section.getByLabel('Signed presentation').fill(signed);
+    await section.getByRole('button', { name: 'Link DID' }).click();
+    await section.getByTestId('did-result').getByText(`Linked ${wallet.did}`).waitFor();
+    await section.getByRole('list', { name: 'Linked DIDs' }).getByText(wallet.did).waitFor();
+    await screenshot(earnerPage, 'earner-link-did');
+    expect(await seriousAxeViolations(earnerPage)).toEqual([]);
+
+    // The same answer again (a replay) is refused with its code, in words.
+    await section.getByRole('button', { name: 'Get a challenge' }).click();
+    await section.getByLabel('Signed presentation').fill(signed);
+    await section.getByRole('button', { name: 'Link DID' }).click();
+    await expect(section.getByTestId('did-result').textContent()).resolves.toMatch(/CHALLENGE_USED.*used already; each works once/);
+
+    await earnerPage.setViewportSize({ width: 390, height: 844 });
+    await section.getByRole('button', { name: `Remove ${wallet.did}` }).scrollIntoViewIfNeeded();
+    await expect(earnerPage.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
+    await screenshot(earnerPage, 'earner-link-did-phone');
+    expect(await seriousAxeViolations(earnerPage)).toEqual([]);
+    await section.getByRole('button', { name: `Remove ${wallet.did}` }).click();
+    await section.getByText('None yet.').waitFor();
     await earnerPage.setViewportSize({ width: 1280, height: 900 });
   });
 

@@ -19,6 +19,7 @@ import { loadDemoDirectory, type DemoDirectory } from '../../support/demo-direct
 import { engineUrl, type TestIndices } from '../../support/engine.ts';
 import { readFileOutbox } from '../../support/file-outbox.ts';
 import { createCredentialIntake } from '../../../indexer/intake/intake.ts';
+import { createDidAuthentication } from '../../../indexer/did-auth/did-auth.ts';
 import { indexerConfigFromEnv } from '../../../indexer/config.ts';
 import type { IndexerRuntime } from '../../../indexer/runtime/runtime.ts';
 import { skillLookup } from '../../../indexer/taxonomy/skills-index.ts';
@@ -45,6 +46,11 @@ function intakeRuntime(demo: DemoDirectory): IndexerRuntime {
   };
 }
 
+/** What npm start hands the API from the indexer: the credential intake and the DID Auth verifier. */
+function indexerServices(runtime: IndexerRuntime) {
+  return { intake: createCredentialIntake(runtime), didAuth: createDidAuthentication(runtime) };
+}
+
 export interface WebStack {
   /** Origin of the API, which serves the web app at `/`. */
   url: string;
@@ -62,7 +68,7 @@ export interface WebStackOptions {
   seed?: number;
   /** Extra API environment (rate limits and the like). */
   env?: Record<string, string>;
-  /** Hands the API the indexer's credential intake over the stack's own indices (earners adding badges), as npm start does. */
+  /** Hands the API the indexer's credential intake and DID Auth verifier over the stack's own indices (earners adding badges, linking DIDs), as npm start does. */
   intake?: boolean;
 }
 
@@ -89,7 +95,7 @@ export async function startWebStack(
         TALENT_CACHE_DIR: join(scratch, 'cache'),
         ...env,
       }),
-      intake ? { intake: createCredentialIntake(intakeRuntime(demo)) } : {},
+      intake ? indexerServices(intakeRuntime(demo)) : {},
     );
     const running = api;
     const loaded = demo;
