@@ -212,12 +212,30 @@ const alreadyExists = (error: unknown) =>
  * Returns the alias.
  */
 export async function ensureIndex(target: IndexTarget, kind: IndexKind): Promise<string> {
+  const created = await ensureFirstVersion(target, kind);
+  if (created) await target.client.indices.updateAliases({ actions: [aliasAdd(created)] });
+  return aliasName(target.prefix, kind);
+}
+
+interface CreatedVersion {
+  index: string;
+  alias: string;
+}
+
+const aliasAdd = ({ index, alias }: CreatedVersion) => ({ add: { index, alias, is_write_index: true } });
+
+/**
+ * The existing alias brought up to date (null), or version 1 created and
+ * started, still without its alias. The create request returns once the
+ * primary shard has started (`wait_for_active_shards` 1, the default).
+ */
+async function ensureFirstVersion(target: IndexTarget, kind: IndexKind): Promise<CreatedVersion | null> {
   const alias = aliasName(target.prefix, kind);
   if ((await aliasTargets(target, kind)).length > 0) {
     // Systems of record are never rebuilt: fields added to their mapping since the index was created are added in place
     // (a strict mapping would refuse documents carrying them). A changed field type is refused here, naming the index.
     if (!INDEX_DEFINITIONS[kind].rebuildable) await addNewFields(target, kind, alias);
-    return alias;
+    return null;
   }
   const index = versionedName(target.prefix, kind, nextVersion(await listVersions(target, kind), target.prefix, kind));
   try {
@@ -227,8 +245,7 @@ export async function ensureIndex(target: IndexTarget, kind: IndexKind): Promise
     // Another process is creating the same version: wait until it can answer, then point the alias at it too (idempotent).
     await target.client.cluster.health({ index, wait_for_status: 'yellow', timeout: '30s' });
   }
-  await target.client.indices.updateAliases({ actions: [{ add: { index, alias, is_write_index: true } }] });
-  return alias;
+  return { index, alias };
 }
 
 /** Puts the kind's current mapping on the live index: new fields are added, existing ones must be unchanged. */
@@ -241,9 +258,17 @@ async function addNewFields(target: IndexTarget, kind: IndexKind, alias: string)
   }
 }
 
-/** Every kind at once: the engine applies the creations in one cluster-state queue, about 2.5x faster than one by one. */
+/**
+ * Every kind at once: the engine applies the creations in one cluster-state queue (about 2.5x faster than one
+ * by one), then every new alias in one more change of the cluster state instead of one per kind. An alias is
+ * still added only after its index has started; a kind that failed gets none, and its error is thrown.
+ */
 export async function ensureAllIndices(target: IndexTarget): Promise<void> {
-  await Promise.all(INDEX_KINDS.map((kind) => ensureIndex(target, kind)));
+  const outcomes = await Promise.allSettled(INDEX_KINDS.map((kind) => ensureFirstVersion(target, kind)));
+  const created = outcomes.flatMap((o) => (o.status === 'fulfilled' && o.value ? [o.value] : []));
+  if (created.length > 0) await target.client.indices.updateAliases({ actions: created.map(aliasAdd) });
+  const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 export interface RebuildResult {
@@ -299,10 +324,8 @@ export async function rebuildIndex(
   return { index, documents, swapped: true };
 }
 
-/** Deletes every index of this prefix (tests and `reset`). */
+/** Deletes every index of this prefix (tests and `reset`), in one request: one change of the cluster state. */
 export async function deleteAllIndices(target: IndexTarget): Promise<void> {
-  for (const kind of INDEX_KINDS) {
-    const versions = await listVersions(target, kind);
-    if (versions.length > 0) await target.client.indices.delete({ index: versions.join(',') }, { ignore: [404] });
-  }
+  const versions = (await Promise.all(INDEX_KINDS.map((kind) => listVersions(target, kind)))).flat();
+  if (versions.length > 0) await target.client.indices.delete({ index: versions.join(','), ignore_unavailable: true }, { ignore: [404] });
 }

@@ -7,8 +7,9 @@
 // The checks run in two lanes at once (each tool uses about one core), and
 // the local engine (unless ELASTICSEARCH_URL names one) starts in the
 // background meanwhile: its half minute of start-up overlaps the checks
-// instead of following them. The tests' global setup then finds it running;
-// this script stops it at the end if it started it (KEEP_ENGINE=1 keeps it).
+// instead of following them, and so does loading the tests' shared skills
+// and occupations indices into it. The tests' global setup then finds both;
+// this script stops the engine at the end if it started it (KEEP_ENGINE=1 keeps it).
 // Plain JavaScript, like ensure-deps.mjs: it needs nothing but Node.
 import { spawn } from 'node:child_process';
 
@@ -36,7 +37,7 @@ function run(step, { live = false } = {}) {
   const stepStarted = Date.now();
   if (live) console.log(`\n== ${step.name}`);
   return new Promise((resolve) => {
-    const child = spawn(step.command, step.args, { stdio: live ? 'inherit' : ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(step.command, step.args, { stdio: live ? 'inherit' : ['ignore', 'pipe', 'pipe'], env: step.env ?? process.env });
     let output = '';
     if (!live) {
       child.stdout.on('data', (chunk) => (output += chunk));
@@ -66,17 +67,45 @@ function startEngineInBackground() {
   return run({ name: 'engine (started during the checks)', command: 'npm', args: ['run', '--silent', 'engine'] });
 }
 
+// The tests' shared skills and occupations indices, loaded once the engine is up, also during the checks
+// (test/support/preload-taxonomy.ts); vitest finds them through TEST_TAXONOMY_PREFIX and deletes them at its end.
+const taxonomyPrefix = `test-taxonomy-run-${process.pid}`;
+const preload = (...args) => ({
+  name: args[0] === '--delete' ? 'shared taxonomy deleted' : 'shared taxonomy loaded (during the checks)',
+  command: process.execPath,
+  args: ['--import', 'tsx', 'test/support/preload-taxonomy.ts', ...args],
+});
+let engineUrl = process.env.ELASTICSEARCH_URL;
+
+/** The engine's URL once it answers (from `npm run engine`'s output), or null when it failed to start. */
+async function engineReady(starting) {
+  if (!starting) return engineUrl;
+  const result = await starting;
+  engineUrl = /Elasticsearch: (\S+)/.exec(result.output)?.[1];
+  return result.ok ? engineUrl : null;
+}
+
+function withEngineUrl(step) {
+  return { ...step, env: { ...process.env, ELASTICSEARCH_URL: engineUrl } };
+}
+
 const engineStarting = startEngineInBackground();
+const taxonomyLoading = engineReady(engineStarting).then((url) => (url ? run(withEngineUrl(preload(taxonomyPrefix))) : null));
 let failure;
 try {
   failure = (await Promise.all(lanes.map(runLane))).find(Boolean) ?? null;
-  // A failed engine start is not fatal here: the tests' global setup tries again and reports the cause.
+  // A failed engine start or preload is not fatal here: the tests' global setup tries again and reports the cause.
   if (!failure) {
-    await engineStarting;
-    const result = await run(tests, { live: true });
+    const loaded = await taxonomyLoading;
+    const result = await run(
+      { ...tests, env: { ...process.env, ...(loaded?.ok ? { TEST_TAXONOMY_PREFIX: taxonomyPrefix } : {}) } },
+      { live: true },
+    );
     if (!result.ok) failure = result;
   }
 } finally {
+  // vitest's global setup deletes them; this covers runs that stopped before it, or ran no engine tests.
+  if ((await taxonomyLoading)?.ok) await run(withEngineUrl(preload('--delete', taxonomyPrefix)));
   const engine = await engineStarting;
   if (engine && /\(started\)/.test(engine.output) && process.env.KEEP_ENGINE !== '1') {
     await run({ name: 'engine stop (started by this run)', command: 'npm', args: ['run', '--silent', 'engine:stop'] });

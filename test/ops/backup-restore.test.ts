@@ -1,9 +1,10 @@
 /**
- * Issue 13 item 1: backups that restore. On an engine of the test's own
- * (path.repo set): accounts, a claimed profile, an opt-out, a contact
- * request; `npm run backup`; a restore refused while the API is live; the
- * engine's data folder deleted and the engine restarted; `npm run restore`;
- * then everything is back and search agrees with the restored settings.
+ * Issue 13 item 1: backups that restore. On an engine with a snapshot folder
+ * (`backup-engine.ts`: the shared one, or one of the file's own): accounts, a
+ * claimed profile, an opt-out, a contact request; `npm run backup`; a restore
+ * refused while the API is live; the data lost (every index, alias and the
+ * repository registration gone, as on an empty node); `npm run restore`; then
+ * everything is back and search agrees with the restored settings.
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,8 +16,8 @@ import { createEngineClient } from '../../mappings/connection.ts';
 import { aliasName, ensureAllIndices, RECORD_KINDS } from '../../mappings/indices.ts';
 import { claimEarner, createAccount, seedEarners, startAccountApi, type AccountApi } from '../support/account-api.ts';
 import { uniquePrefix } from '../support/engine.ts';
+import { backupEngine, type BackupEngine } from '../support/backup-engine.ts';
 import { startOutageProxy } from '../support/outage-proxy.ts';
-import { startOwnEngine, type OwnEngine } from '../support/own-engine.ts';
 import { indexerConfigFromEnv } from '../../indexer/config.ts';
 import { indexerJobs } from '../../indexer/jobs/indexer-jobs.ts';
 import { createRuntime } from '../../indexer/runtime/runtime.ts';
@@ -24,7 +25,7 @@ import { createRuntime } from '../../indexer/runtime/runtime.ts';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const prefix = uniquePrefix('backup');
 const SEARCH = 'query($input: EarnerSearchInput!) { searchEarners(input: $input) { total nodes { earner { id } } } }';
-let engine: OwnEngine;
+let engine: BackupEngine;
 let client: Client;
 let api: AccountApi | undefined;
 
@@ -44,7 +45,7 @@ function cli(
           ...process.env,
           ELASTICSEARCH_URL: engine.url,
           INDEX_PREFIX: prefix,
-          BACKUP_DIR: engine.settings.backupDir,
+          BACKUP_DIR: engine.backupDir,
           BACKUP_REPOSITORY: `${prefix}-repo`,
           API_URLS: 'http://127.0.0.1:9',
           ...extraEnv,
@@ -72,7 +73,7 @@ async function visibleEarners(token: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  engine = await startOwnEngine('backup-restore', 9310);
+  engine = await backupEngine({ name: 'backup-restore', ownPort: 9310, prefix, repository: `${prefix}-repo` });
   client = createEngineClient({ url: engine.url });
   await ensureAllIndices({ client, prefix, replicas: 0 });
 }, 300_000);
@@ -80,9 +81,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await api?.cleanup().catch(() => undefined);
   await client?.close();
-  await engine?.stop();
-  // This engine exists for this file only: its data and backups go with it (the distribution stays for the next run).
-  if (engine) for (const dir of [engine.settings.dataDir, engine.settings.backupDir]) fs.rmSync(dir, { recursive: true, force: true });
+  await engine?.close();
 }, 120_000);
 
 describe('backup and restore', () => {
@@ -141,7 +140,7 @@ describe('backup and restore', () => {
 
   it('after the data folder is lost, restore brings every record back and search agrees with the restored settings', async () => {
     await api!.api.close();
-    await engine.loseDataAndRestart();
+    await engine.loseData();
     expect(await client.indices.exists({ index: aliasName(prefix, 'accounts') })).toBe(false);
 
     const restored = await cli('restore', []);
@@ -174,7 +173,7 @@ describe('backup and restore', () => {
       indexerConfigFromEnv({
         ELASTICSEARCH_URL: proxy.url,
         INDEX_PREFIX: prefix,
-        BACKUP_DIR: engine.settings.backupDir,
+        BACKUP_DIR: engine.backupDir,
         BACKUP_REPOSITORY: `${prefix}-repo`,
         BACKUP_CRON: '*/3 * * * * *',
         BACKUP_KEEP: '2',

@@ -18,9 +18,12 @@ import { loadTaxonomy } from '../../indexer/taxonomy/index.ts';
 
 const SHARED_KINDS = ['skills', 'occupations'] as const;
 
-/** One prefix per test run (the vitest main process), so parallel runs on one engine never share or delete each other's. */
+/**
+ * One prefix per test run, so parallel runs on one engine never share or delete each other's: the one `npm test`
+ * loaded during its checks (TEST_TAXONOMY_PREFIX, preload-taxonomy.ts), else one of the vitest main process.
+ */
 export function sharedTaxonomyPrefix(): string {
-  return `test-taxonomy-${process.pid}`;
+  return process.env.TEST_TAXONOMY_PREFIX || `test-taxonomy-${process.pid}`;
 }
 
 const loading = new Map<string, Promise<void>>();

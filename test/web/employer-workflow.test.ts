@@ -2,6 +2,8 @@
  * A recruiter's day in a real browser against the real API, engine and demo
  * data (issue 15): each bug seen by a first-time employer is reproduced here
  * first, then kept fixed. Desktop (1366 px) and phone (390 px) widths.
+ * Saved searches and shortlists (`recruiter/`) run last on the same stack:
+ * one demo directory signed, verified and loaded for all three.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +12,8 @@ import { launchBrowser, requireChromium, screenshot, seriousAxeViolations, type 
 import { graphql, listedEarner, searchDirectly, shownName, signInAsEmployer, waitForResults } from './support/flows.ts';
 import { startWebStack, type WebStack } from './support/web-stack.ts';
 import { UNKNOWN_DEMO_ISSUER } from '../../scripts/demo/issuers/unknown-issuer.ts';
+import { savedSearchCases } from './recruiter/saved-searches.ts';
+import { shortlistCases } from './recruiter/shortlists.ts';
 
 const DESKTOP = { width: 1366, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -22,7 +26,8 @@ describe('a recruiter workflow in the browser', () => {
 
   beforeAll(async () => {
     requireChromium();
-    stack = await startWebStack('web-workflow');
+    // Alerts run when the saved-search cases ask for a run, never on their own schedule.
+    stack = await startWebStack('web-workflow', { env: { SAVED_SEARCH_ALERTS_ENABLED: 'false' } });
     browser = await launchBrowser(DESKTOP);
     page = await browser.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -536,6 +541,9 @@ describe('a recruiter workflow in the browser', () => {
     await page.getByText(/On your shortlists: From the profile \(New\)/).waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
+
+  describe('saved searches', () => savedSearchCases(() => ({ stack, page })));
+  describe('shortlists', () => shortlistCases(() => ({ stack })));
 });
 
 /** The API's answer to the typeahead's request for `prefix` (the page shows it right after). */

@@ -82,8 +82,9 @@ export interface AxeViolation {
 
 /** Runs axe-core in the page (WCAG 2.x A and AA rules); returns the serious and critical violations. */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
-  // Evaluated, not added as a script tag, so the page's Content-Security-Policy does not block it.
-  await page.evaluate(AXE_SOURCE);
+  // Evaluated, not added as a script tag, so the page's Content-Security-Policy does not block it;
+  // once per document (half a megabyte of script to parse again on every check of the same page).
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const axe = (
       window as unknown as {
@@ -97,16 +98,25 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
     ).axe;
     const result = await axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      // Every rule still runs on every node; only the violations are reported in full (passes are not collected).
+      resultTypes: ['violations'],
     });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
-/** Saves a PNG under test-artifacts/screenshots; the whole page unless `fullPage` is false (the phone's first screen). */
+/**
+ * Whole-page screenshots only when asked for (`SCREENSHOTS=full`): they resize the page to its full height,
+ * which lays out (and redraws the charts of) a long page again, 2-8 s each on a busy 2-core machine against
+ * about 0.1-0.3 s for the visible part. The default keeps what a tester looks at first: the first screen.
+ */
+const FULL_PAGE_SCREENSHOTS = process.env.SCREENSHOTS === 'full';
+
+/** Saves a PNG under test-artifacts/screenshots: the visible part, or the whole page with SCREENSHOTS=full unless `fullPage` is false. */
 export async function screenshot(page: Page, name: string, { fullPage = true }: { fullPage?: boolean } = {}): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path: file, fullPage });
+  await page.screenshot({ path: file, fullPage: fullPage && FULL_PAGE_SCREENSHOTS });
   return file;
 }

@@ -4,10 +4,11 @@ import type { DemoDataset, EarnerRecord } from '../../../scripts/demo/types.ts';
 
 export const EMPLOYER = { email: 'employer@demo.test', password: 'demo-password' };
 
-export async function signInAsEmployer(page: Page, origin: string): Promise<void> {
+/** Signs in through the page as the demo employer, or as `account` (another employer the test created). */
+export async function signInAsEmployer(page: Page, origin: string, account: { email: string; password: string } = EMPLOYER): Promise<void> {
   await page.goto(`${origin}/sign-in`);
-  await page.getByLabel('Email address', { exact: true }).fill(EMPLOYER.email);
-  await page.getByLabel('Password', { exact: true }).fill(EMPLOYER.password);
+  await page.getByLabel('Email address', { exact: true }).fill(account.email);
+  await page.getByLabel('Password', { exact: true }).fill(account.password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.waitForURL(/\/search/);
   await waitForResults(page);

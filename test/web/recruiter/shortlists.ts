@@ -3,31 +3,41 @@
  * (issue 15 item 3): create a list, add an earner from their profile, set a
  * status and a note, download the CSV; an earner who opts out afterwards
  * shows as "No longer listed". Axe checks on both pages.
+ *
+ * Cases run on the recruiter workflow's stack (`employer-workflow.test.ts`),
+ * as a second employer of their own in a browser of their own, so the lists
+ * of that file's employer never meet these.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aliasName } from '../../mappings/indices.ts';
-import { earnerPath } from '../../web/src/lib/routes.ts';
-import { launchBrowser, requireChromium, screenshot, seriousAxeViolations, type Browser } from './support/browser.ts';
-import { listedEarner, shownName, signInAsEmployer } from './support/flows.ts';
-import { startWebStack, type WebStack } from './support/web-stack.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { aliasName } from '../../../mappings/indices.ts';
+import { earnerPath } from '../../../web/src/lib/routes.ts';
+import { createAccount } from '../../support/account-api.ts';
+import { launchBrowser, screenshot, seriousAxeViolations, type Browser } from '../support/browser.ts';
+import { listedEarner, shownName, signInAsEmployer } from '../support/flows.ts';
+import type { WebStack } from '../support/web-stack.ts';
 
-describe('shortlists in the browser', () => {
+const SECOND_EMPLOYER = { email: 'shortlists@employer.test', password: 'shortlists-password-1' };
+
+export function shortlistCases(shared: () => { stack: WebStack }): void {
   let stack: WebStack;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    requireChromium();
-    stack = await startWebStack('web-shortlists');
+    stack = shared().stack;
+    await createAccount(stack.indices.client, stack.indices.prefix, {
+      ...SECOND_EMPLOYER,
+      role: 'employer',
+      organisation: 'Second Employer Ltd',
+    });
     browser = await launchBrowser({ width: 1366, height: 900 });
     page = await browser.newPage();
-    await signInAsEmployer(page, stack.url);
-  }, 300_000);
+    await signInAsEmployer(page, stack.url, SECOND_EMPLOYER);
+  }, 120_000);
   afterAll(async () => {
     await browser?.close();
-    await stack?.close();
   });
 
   it('creates a list, adds an earner from the profile, edits status and note, downloads the CSV; an opted-out earner shows as no longer listed', async () => {
@@ -95,4 +105,4 @@ describe('shortlists in the browser', () => {
       });
     }
   });
-});
+}

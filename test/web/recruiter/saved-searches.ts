@@ -3,30 +3,24 @@
  * data (issue 15 item 2): save the search on the page, see it with its
  * new-match count after an alert run, open it (the URL holds the whole
  * search again) and delete it. Axe checks on the new page and form.
+ *
+ * Cases run on the recruiter workflow's stack and page
+ * (`employer-workflow.test.ts`, whose API runs no alert job of its own:
+ * the case runs one when it wants it).
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aliasName } from '../../mappings/indices.ts';
-import type { SavedSearchDocument } from '../../mappings/saved-searches.ts';
-import { launchBrowser, requireChromium, seriousAxeViolations, type Browser } from './support/browser.ts';
-import { signInAsEmployer, waitForResults } from './support/flows.ts';
-import { startWebStack, type WebStack } from './support/web-stack.ts';
+import { beforeAll, expect, it } from 'vitest';
+import { aliasName } from '../../../mappings/indices.ts';
+import type { SavedSearchDocument } from '../../../mappings/saved-searches.ts';
+import { seriousAxeViolations } from '../support/browser.ts';
+import { waitForResults } from '../support/flows.ts';
+import type { WebStack } from '../support/web-stack.ts';
 
-describe('saved searches in the browser', () => {
+export function savedSearchCases(shared: () => { stack: WebStack; page: Page }): void {
   let stack: WebStack;
-  let browser: Browser;
   let page: Page;
-
-  beforeAll(async () => {
-    requireChromium();
-    stack = await startWebStack('web-saved-searches', { env: { SAVED_SEARCH_ALERTS_ENABLED: 'false' } });
-    browser = await launchBrowser({ width: 1366, height: 900 });
-    page = await browser.newPage();
-    await signInAsEmployer(page, stack.url);
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
+  beforeAll(() => {
+    ({ stack, page } = shared());
   });
 
   const index = () => aliasName(stack.indices.prefix, 'saved-searches');
@@ -88,4 +82,4 @@ describe('saved searches in the browser', () => {
     await page.getByText('No saved searches yet.').waitFor();
     expect((await stack.indices.client.count({ index: index() })).count).toBe(0);
   });
-});
+}
