@@ -6,7 +6,9 @@
  * very entry the key belongs to. Issuer A's key therefore cannot place a
  * credential under issuer B, nor an unsigned or self-signed one anywhere.
  * Kept credentials go through the run's own storing step (`ingestPrepared`):
- * same conflict rules, identity merging and projection.
+ * same conflict rules, identity merging and projection. A pushed
+ * presentation whose holder proof fails is refused whole
+ * (BAD_PRESENTATION_SIGNATURE), as an earner's upload is (`checkedFileUnits`).
  */
 import type { IntakeItemResult, IssuerPushRequest } from '../../mappings/credential-intake.ts';
 import { recognize } from '../../mappings/issuer-recognition.ts';
@@ -16,7 +18,7 @@ import { mapConcurrent } from '../ingest/pool.ts';
 import type { Reject } from '../ingest/prepare.ts';
 import { addedMessage, reasonsInWords, refusedBecause } from './explain.ts';
 import type { IntakeDependencies } from './intake.ts';
-import { fileUnits } from './units.ts';
+import { checkedFileUnits } from './units.ts';
 
 const refused = (source: string, reasons: string[], message: string, extra: Partial<IntakeItemResult> = {}): IntakeItemResult => ({
   source,
@@ -37,11 +39,12 @@ export async function pushForIssuer(deps: IntakeDependencies, request: IssuerPus
     );
 
   // Export rows carry no proof: an issuer pushes signed or hosted credentials only.
-  const units: InputUnit[] = request.items.flatMap((item) =>
-    fileUnits(item.source, item.bytes).map((u) =>
+  const holder = { resolver: runtime.verify.resolver, now };
+  const units: InputUnit[] = (await mapConcurrent(request.items, 4, (item) => checkedFileUnits(item.source, item.bytes, holder)))
+    .flat()
+    .map((u) =>
       u.kind === 'row' ? { kind: 'problem' as const, source: u.source, detail: `${u.source}: an export row carries no proof` } : u,
-    ),
-  );
+    );
   const options: IngestOptions = { ...runtime };
   const verified = (await mapConcurrent(units, 4, (unit) => prepareUnit(unit, options, now))).flat();
 
@@ -50,7 +53,10 @@ export async function pushForIssuer(deps: IntakeDependencies, request: IssuerPus
   for (const item of verified) {
     const { prepared } = item;
     if (!prepared.ok) {
-      results.push(refused(prepared.reject.source, prepared.reject.reasons, refusedBecause(prepared.reject.reasons)));
+      const { reject } = prepared;
+      // A failed holder proof says why (as for an earner's upload): the issuer's tooling needs the cause.
+      const detail = reject.reasons.includes('BAD_PRESENTATION_SIGNATURE') ? reject.details?.[0] : undefined;
+      results.push(refused(reject.source, reject.reasons, refusedBecause(reject.reasons, detail)));
       continue;
     }
     const { draft } = prepared;

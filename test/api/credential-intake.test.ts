@@ -21,6 +21,7 @@ import { ob2HostedDocuments, ob3Credential } from '../support/credential-builder
 import { engineClient, engineUrl, uniquePrefix } from '../support/engine.ts';
 import { recognizeIssuer, registryEntry } from '../support/issuer-registry.ts';
 import { startIssuerServer, type IssuerServer } from '../support/issuer-server.ts';
+import { presentationOf, signVpJwt } from '../support/vp-jwt.ts';
 
 const BOARD = 'Great Plains Workforce Board';
 const COLLEGE = 'River Valley College';
@@ -474,6 +475,25 @@ describe('issuer push', () => {
       ['line 1', 'ADDED'],
       ['line 2', 'ALREADY_ADDED'],
     ]);
+  });
+
+  it('refuses a pushed presentation whose holder proof fails (BAD_PRESENTATION_SIGNATURE), as an upload; a signed one is read', async () => {
+    const gina = await badge(board, 'gina@example.net', { id: 'urn:uuid:gina-forklift' });
+    const hal = await badge(board, 'hal@example.net', { id: 'urn:uuid:hal-forklift' });
+    const impostor = await generateIssuerKey(new Uint8Array(32).fill(44));
+    // Signed by the impostor's key while naming the board's: each credential in it is authentic, the presentation is not.
+    const forged = await signVpJwt(impostor, { vp: presentationOf(board.did, [gina.jwt]) }, board.keyId);
+    const signed = await signVpJwt(board, { vp: presentationOf(board.did, [hal.jwt]) });
+    const response = await push(boardKey, JSON.stringify([forged, signed]));
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { results: Result[] };
+    expect(body.results.map((r) => [r.source, r.outcome, r.reasons])).toEqual([
+      ['[0]', 'REFUSED', ['BAD_PRESENTATION_SIGNATURE']],
+      ['[1]#1', 'ADDED', []],
+    ]);
+    expect(body.results[0]!.message).toMatch(/BAD_PRESENTATION_SIGNATURE/);
+    expect(await runtime.store.credentialsByKey([`${board.did} urn:uuid:gina-forklift`])).toEqual([]);
+    expect(await runtime.store.credentialsByKey([`${board.did} urn:uuid:hal-forklift`])).toHaveLength(1);
   });
 
   it("refuses another issuer's credentials, self-signed copies, bad and revoked keys", async () => {
