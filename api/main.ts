@@ -16,6 +16,7 @@ import { createSavedSearchAlertJob } from './saved-searches/alert-job.ts';
 import type { Job } from '../mappings/runtime/scheduled-job.ts';
 import type { ViewerResolver } from './viewer.ts';
 import type { CredentialIntake } from '../mappings/credential-intake.ts';
+import { createHttpDidAuthentication } from './intake-client/http-did-auth.ts';
 import { createHttpIntake } from './intake-client/http-intake.ts';
 import type { DidAuthentication } from '../mappings/did-auth.ts';
 
@@ -52,7 +53,7 @@ export interface StartOptions {
    * with neither, those answer that the feature is not available here.
    */
   intake?: CredentialIntake;
-  /** The indexer's DID Auth verifier (`proveDidControl`), handed over like `intake`. */
+  /** The indexer's DID Auth verifier (`proveDidControl`), handed over like `intake` (else the intake service's, with `INTAKE_URL`). */
   didAuth?: DidAuthentication;
 }
 
@@ -90,9 +91,11 @@ export async function startApi(config: ApiConfig = apiConfigFromEnv(), options: 
   // In-process (npm start, tests) when handed one; else the indexer's intake service when INTAKE_URL is set; else none.
   const intake = options.intake ?? (config.intake ? createHttpIntake(config.intake, log) : undefined);
   if (!options.intake && config.intake) log.info('credential intake over HTTP', { url: config.intake.url });
+  // The same service verifies DID Auth presentations for an API started alone.
+  const didAuth = options.didAuth ?? (config.intake ? createHttpDidAuthentication(config.intake, log) : undefined);
   const platform = createPlatform(engine, config, log, {
     ...(intake ? { intake } : {}),
-    ...(options.didAuth ? { didAuth: options.didAuth } : {}),
+    ...(didAuth ? { didAuth } : {}),
   });
   const reporting = createReporting(engine, config.engine.indexPrefix, config.reports, log, options.now);
   const searchEngine = createSearchEngine(engine, config.engine.indexPrefix, log, { shards: config.engine.shards, flatDefaultScope });

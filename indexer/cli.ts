@@ -7,7 +7,7 @@
  *   taxonomy                      reload the skills index from the shipped taxonomy
  *   schedule                      run the re-verify and refresh jobs on their cron schedules
  *                                 (--intake: and serve the credential intake, as serve-intake)
- *   serve-intake                  serve the credential intake over HTTP to an API started alone
+ *   serve-intake                  serve the credential intake and DID Auth over HTTP to an API started alone
  *                                 (INTAKE_TOKEN required; INTAKE_HOST, INTAKE_PORT)
  *   demand <file|url>...          job postings (JSON, JSON Lines, CSV) for skill-gap reports
  *   issuers import <file>...      load issuer registry files, most authoritative first (--partial)
@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { indexerConfigFromEnv, intakeServiceConfigFromEnv, type IndexerConfig, type IntakeServiceConfig } from './config.ts';
 import { startIntakeService, type RunningIntakeService } from './intake/http-service.ts';
 import { createCredentialIntake } from './intake/intake.ts';
+import { createDidAuthentication } from './did-auth/did-auth.ts';
 import { formatDemandSummary, ingestPostings } from './demand/ingest.ts';
 import { readPostingSource } from './demand/read.ts';
 import { expandInputs } from './ingest/inputs.ts';
@@ -159,7 +160,11 @@ async function serve(runtime: IndexerRuntime, run: { jobs: boolean; intake?: Int
   }
   let intake: RunningIntakeService | undefined;
   if (intakeConfig) {
-    intake = await startIntakeService(createCredentialIntake(runtime), intakeConfig, jsonLog);
+    intake = await startIntakeService(
+      { intake: createCredentialIntake(runtime), didAuth: createDidAuthentication(runtime) },
+      intakeConfig,
+      jsonLog,
+    );
     jsonLog(`intake listening on ${intake.url}`, { url: intake.url });
   }
   const signal = await new Promise<NodeJS.Signals>((resolve) => {

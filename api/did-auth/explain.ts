@@ -24,7 +24,7 @@ const WORDS: Record<DidAuthCode, string> = {
     'This DID is already linked to another profile in the directory; it is not moved. Contact the directory if it is yours.',
   TOO_MANY_DIDS: 'Your profile has as many linked DIDs as it may hold; remove one first.',
   DID_AUTH_UNAVAILABLE:
-    'Linking a DID is not available on this server: it runs the API without the indexer (start the whole product with npm start).',
+    'Linking a DID is not available on this server: it runs the API without the indexer (start the whole product with npm start, or give the API INTAKE_URL).',
 };
 
 const RETRYABLE = new Set<DidAuthCode>([

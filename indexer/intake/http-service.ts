@@ -1,8 +1,9 @@
 /**
  * The intake service: the indexer's `CredentialIntake` over HTTP, so an API
  * started on its own (the Docker image's API container) can add earners'
- * badges and take issuers' pushes (`INTAKE_URL` on the API side). The wire
- * format is `mappings/credential-intake-wire.ts`.
+ * badges, take issuers' pushes and verify DID Auth presentations
+ * (`INTAKE_URL` on the API side). The wire format is
+ * `mappings/credential-intake-wire.ts`.
  *
  * Only the API calls it: every request but `GET /health` must carry
  * `Authorization: Bearer <INTAKE_TOKEN>` (compared in constant time) or is
@@ -14,7 +15,14 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import http, { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { CredentialIntake } from '../../mappings/credential-intake.ts';
-import { decodeEarnerRequest, decodeIssuerRequest, INTAKE_PATHS, INTAKE_WIRE_LIMITS } from '../../mappings/credential-intake-wire.ts';
+import {
+  decodeDidAuthRequest,
+  decodeEarnerRequest,
+  decodeIssuerRequest,
+  INTAKE_PATHS,
+  INTAKE_WIRE_LIMITS,
+} from '../../mappings/credential-intake-wire.ts';
+import type { DidAuthentication } from '../../mappings/did-auth.ts';
 import type { IntakeServiceConfig } from '../config.ts';
 
 export type IntakeLog = (msg: string, fields?: Record<string, unknown>) => void;
@@ -81,7 +89,16 @@ function send(res: ServerResponse, status: number, body: unknown, close = false)
   res.end(text);
 }
 
-export function createIntakeHandler(intake: CredentialIntake, token: string, log: IntakeLog) {
+/** What the service serves: the credential intake and the DID Auth verifier, both on one indexer runtime. */
+export interface IntakeServices {
+  intake: CredentialIntake;
+  didAuth: DidAuthentication;
+}
+
+/** A route's answer, and what the log notes about it (never the presentation or the files). */
+type Answer = { body: unknown; noted: Record<string, unknown> };
+
+export function createIntakeHandler({ intake, didAuth }: IntakeServices, token: string, log: IntakeLog) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = (req.url ?? '').split('?')[0];
     if (req.method === 'GET' && path === INTAKE_PATHS.health) return send(res, 200, { status: 'ok' });
@@ -95,7 +112,9 @@ export function createIntakeHandler(intake: CredentialIntake, token: string, log
         ? { limit: INTAKE_WIRE_LIMITS.earnerBodyBytes, run: runEarner }
         : path === INTAKE_PATHS.issuer
           ? { limit: INTAKE_WIRE_LIMITS.issuerBodyBytes, run: runIssuer }
-          : undefined;
+          : path === INTAKE_PATHS.didAuth
+            ? { limit: INTAKE_WIRE_LIMITS.didAuthBodyBytes, run: runDidAuth }
+            : undefined;
     if (!route) return send(res, 404, { error: `no intake at ${req.method} ${path}` });
     if (req.method !== 'POST') return send(res, 405, { error: `${path} takes POST` });
     try {
@@ -107,9 +126,9 @@ export function createIntakeHandler(intake: CredentialIntake, token: string, log
         throw new HttpProblem(400, 'the body is not JSON');
       }
       const started = Date.now();
-      const results = await route.run(value);
-      log('intake request', { path, items: results.length, ms: Date.now() - started });
-      send(res, 200, { results });
+      const answer = await route.run(value);
+      log('intake request', { path, ...answer.noted, ms: Date.now() - started });
+      send(res, 200, answer.body);
     } catch (error) {
       if (error instanceof HttpProblem) return send(res, error.status, { error: error.message }, error.status === 413);
       log('intake request failed', { path, message: (error as Error).message });
@@ -117,24 +136,33 @@ export function createIntakeHandler(intake: CredentialIntake, token: string, log
     }
   };
 
-  async function runEarner(value: unknown) {
+  function results(list: unknown[]): Answer {
+    return { body: { results: list }, noted: { items: list.length } };
+  }
+  async function runEarner(value: unknown): Promise<Answer> {
     const decoded = decodeEarnerRequest(value);
     if (!decoded.ok) throw new HttpProblem(400, decoded.problem);
-    return intake.addForEarner(decoded.request);
+    return results(await intake.addForEarner(decoded.request));
   }
-  async function runIssuer(value: unknown) {
+  async function runIssuer(value: unknown): Promise<Answer> {
     const decoded = decodeIssuerRequest(value);
     if (!decoded.ok) throw new HttpProblem(400, decoded.problem);
-    return intake.pushForIssuer(decoded.request);
+    return results(await intake.pushForIssuer(decoded.request));
+  }
+  async function runDidAuth(value: unknown): Promise<Answer> {
+    const decoded = decodeDidAuthRequest(value);
+    if (!decoded.ok) throw new HttpProblem(400, decoded.problem);
+    const verdict = await didAuth.verifyDidAuth(decoded.request);
+    return { body: { verdict }, noted: { verified: verdict.ok, ...(verdict.ok ? {} : { code: verdict.code }) } };
   }
 }
 
 export async function startIntakeService(
-  intake: CredentialIntake,
+  services: IntakeServices,
   config: IntakeServiceConfig,
   log: IntakeLog,
 ): Promise<RunningIntakeService> {
-  const handler = createIntakeHandler(intake, config.token, log);
+  const handler = createIntakeHandler(services, config.token, log);
   const server = http.createServer((req, res) => void handler(req, res));
   // A push of 500 credentials may verify for a while; a stalled client may not hold a socket for ever.
   server.requestTimeout = 5 * 60_000;

@@ -5,7 +5,8 @@
  * pushes cross both hops against the real engine; the service refuses
  * callers without its token; a stopped or stalled intake answers
  * SERVICE_UNAVAILABLE / 503 at once, never a hang. Issuer keys note their
- * last use.
+ * last use. DID Auth crosses the same hop: the API keeps the challenges, the
+ * intake service verifies the presentation.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -24,6 +25,8 @@ import { engineUrl, shareTaxonomyWith, uniquePrefix } from '../support/engine.ts
 import { spawnIndexer, startIntakeService, type IntakeServiceProcess } from '../support/intake-service.ts';
 import { recognizeIssuer, registryEntry } from '../support/issuer-registry.ts';
 import { TEST_NOISE_SECRET } from '../support/report-disclosure.ts';
+import { signVpJwt } from '../support/vp-jwt.ts';
+import { createHttpDidAuthentication } from '../../api/intake-client/http-did-auth.ts';
 
 const TOKEN = 'intake-test-token-0123456789abcdef-0123456789abcdef';
 const BOARD = 'Great Plains Workforce Board';
@@ -31,6 +34,8 @@ const CLASS = 'https://board.example/achievements/forklift';
 const ADD = `mutation($input: AddMyCredentialsInput!) { addMyCredentials(input: $input) {
   added refused results { source outcome status reasons message issuerRecognition } } }`;
 const KEYS = 'query($i: ID) { issuerApiKeys(issuerId: $i) { id lastUsedAt } }';
+const CHALLENGE = 'mutation { requestDidChallenge { challenge domain } }';
+const PROVE = 'mutation($p: String!) { proveDidControl(presentation: $p) { outcome code message identity { did } } }';
 
 interface AddPayload {
   addMyCredentials: { added: number; refused: number; results: { source: string; outcome: string; status: string; reasons: string[] }[] };
@@ -54,6 +59,32 @@ async function badge(email: string, id: string): Promise<string> {
   credential.credentialSubject.achievement = { ...credential.credentialSubject.achievement, id: CLASS, name: 'Forklift Operator' };
   return signOb3Jwt(credential as unknown as Record<string, unknown>, board);
 }
+
+/** An OB 3.0 VC-JWT issued to `did` (no email in it). */
+async function badgeToDid(did: string, id: string): Promise<string> {
+  const credential = ob3Credential(board.did, { id, issuer: { id: board.did, type: ['Profile'], name: BOARD } }) as {
+    credentialSubject: Record<string, unknown> & { achievement: Record<string, unknown> };
+  };
+  delete credential.credentialSubject.identifier;
+  credential.credentialSubject.id = did;
+  credential.credentialSubject.achievement = { ...credential.credentialSubject.achievement, id: CLASS, name: 'Forklift Operator' };
+  return signOb3Jwt(credential as unknown as Record<string, unknown>, board);
+}
+
+/** A fresh challenge for Ada, answered by `wallet` as a VP-JWT (`aud` may be changed to sign for another site). */
+async function answeredChallenge(wallet: IssuerKey, aud?: string): Promise<string> {
+  const asked = await api.gql<{ requestDidChallenge: { challenge: string; domain: string } }>(CHALLENGE, {}, ada);
+  expect(asked.body.errors).toBeUndefined();
+  const { challenge, domain } = asked.body.data!.requestDidChallenge;
+  return signVpJwt(wallet, { nonce: challenge, aud: aud ?? domain });
+}
+
+const prove = (presentation: string) =>
+  api.gql<{ proveDidControl: { outcome: string; code: string | null; message: string; identity: { did: string } | null } }>(
+    PROVE,
+    { p: presentation },
+    ada,
+  );
 
 const push = (body: unknown, key = pushKey) =>
   fetch(`${api.api.url}/api/issuer/credentials`, {
@@ -159,6 +190,30 @@ describe('the intake over HTTP (API alone + intake service)', () => {
     expect((await push(['x'], `${pushKey.slice(0, -4)}AAAA`)).status).toBe(401);
   });
 
+  it('links a DID across both hops (the intake service verifies), refuses a replay and another site; badges to it are added', async () => {
+    const wallet = await generateIssuerKey(new Uint8Array(32).fill(62));
+    const toWallet = await badgeToDid(wallet.did, 'urn:uuid:http-ada-did');
+    const before = await api.gql<AddPayload>(ADD, { input: { files: [file('wallet.jwt', toWallet)] } }, ada);
+    expect(before.body.data!.addMyCredentials.results[0]).toMatchObject({ outcome: 'REFUSED', reasons: ['RECIPIENT_MISMATCH'] });
+
+    const answer = await answeredChallenge(wallet);
+    const linked = await prove(answer);
+    expect(linked.body.errors).toBeUndefined();
+    expect(linked.body.data!.proveDidControl).toMatchObject({ outcome: 'LINKED', code: null, identity: { did: wallet.did } });
+    // The same answer again: the challenge worked once.
+    expect((await prove(answer)).body.data!.proveDidControl).toMatchObject({ outcome: 'REFUSED', code: 'CHALLENGE_USED' });
+    // A refusal decided by the intake service's verifier crosses back with its code and cause.
+    const elsewhere = (await prove(await answeredChallenge(wallet, 'evil.example'))).body.data!.proveDidControl;
+    expect(elsewhere).toMatchObject({ outcome: 'REFUSED', code: 'WRONG_DOMAIN' });
+    expect(elsewhere.message).toMatch(/"evil\.example"/);
+
+    // The linked DID crosses the wire with the earner's request: a badge issued to it is now Ada's.
+    const after = await api.gql<AddPayload>(ADD, { input: { files: [file('wallet.jwt', toWallet)] } }, ada);
+    expect(after.body.errors).toBeUndefined();
+    expect(after.body.data!.addMyCredentials.results[0]).toMatchObject({ outcome: 'ADDED', status: 'VERIFIED' });
+    expect(await storedIds()).toContain('urn:uuid:http-ada-did');
+  });
+
   it('the intake service answers only its token: 401 before the body is read; 400, 404 and 413 name the problem', async () => {
     const body = JSON.stringify({ earnerId: 'e-ada', email: 'ada@example.net', items: [{ kind: 'url', url: 'https://example.org/a' }] });
     for (const authorization of [undefined, 'Bearer wrong', `Bearer ${TOKEN}x`, TOKEN, `Basic ${TOKEN}`]) {
@@ -170,7 +225,25 @@ describe('the intake over HTTP (API alone + intake service)', () => {
       expect(response.status, String(authorization)).toBe(401);
       expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
     }
+    const didBody = JSON.stringify({ presentation: 'x.y.z', challenge: 'c', domain: 'talent.test' });
+    for (const authorization of [undefined, `Bearer ${TOKEN}x`]) {
+      const response = await fetch(`${intake.url}${INTAKE_PATHS.didAuth}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+        body: didBody,
+      });
+      expect(response.status, `did-auth ${String(authorization)}`).toBe(401);
+    }
     const auth = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
+    const noChallenge = await fetch(`${intake.url}${INTAKE_PATHS.didAuth}`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ presentation: 'x.y.z', domain: 'talent.test' }),
+    });
+    expect(noChallenge.status).toBe(400);
+    expect(((await noChallenge.json()) as { error: string }).error).toMatch(/challenge/);
+    const didTarget = `${intake.url}${INTAKE_PATHS.didAuth}`;
+    expect(await statusOf(didTarget, auth, 'x'.repeat(INTAKE_WIRE_LIMITS.didAuthBodyBytes + 1), true)).toBe(413);
     expect((await fetch(`${intake.url}${INTAKE_PATHS.health}`)).status).toBe(200);
     const malformed = await fetch(`${intake.url}${INTAKE_PATHS.earner}`, { method: 'POST', headers: auth, body: '{"earnerId": 1}' });
     expect(malformed.status).toBe(400);
@@ -190,6 +263,10 @@ describe('the intake over HTTP (API alone + intake service)', () => {
     await expect(
       wrong.addForEarner({ earnerId: 'e-ada', email: 'ada@example.net', items: [{ kind: 'url', url: 'https://x.example/' }] }),
     ).rejects.toBeInstanceOf(ServiceUnavailableError);
+    const wrongDidAuth = createHttpDidAuthentication({ url: intake.url, token: `${TOKEN}-wrong`, timeoutMs: 5000 }, log);
+    await expect(wrongDidAuth.verifyDidAuth({ presentation: 'x.y.z', challenge: 'c', domain: 'talent.test' })).rejects.toBeInstanceOf(
+      ServiceUnavailableError,
+    );
     // Accepts the connection and the request, never answers.
     const stalled = http.createServer(() => {});
     await new Promise<void>((resolve) => stalled.listen(0, '127.0.0.1', resolve));
@@ -255,7 +332,9 @@ describe('the intake over HTTP (API alone + intake service)', () => {
     expect(both.output()).toMatch(/SIGTERM: stopping the scheduled jobs and the intake service/);
   });
 
-  it('with the intake service stopped, adds answer SERVICE_UNAVAILABLE (503) and pushes 503 with Retry-After, at once', async () => {
+  it('with the intake service stopped, adds and DID proofs answer SERVICE_UNAVAILABLE (503), pushes 503 with Retry-After, at once', async () => {
+    const wallet = await generateIssuerKey(new Uint8Array(32).fill(63));
+    const answer = await answeredChallenge(wallet);
     expect(await intake.stop()).toBe(0);
     expect(intake.output()).toMatch(/SIGTERM: stopping the intake service/);
     const started = Date.now();
@@ -269,6 +348,10 @@ describe('the intake over HTTP (API alone + intake service)', () => {
     expect(((await pushed.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe(
       'SERVICE_UNAVAILABLE',
     );
+    const proof = await prove(answer);
+    expect(proof.status).toBe(503);
+    expect(proof.body.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    expect(proof.body.errors?.[0]?.message).toMatch(/Linking a DID is unavailable right now.*ask for a new challenge/);
     expect(Date.now() - started).toBeLessThan(3000);
   });
 });
