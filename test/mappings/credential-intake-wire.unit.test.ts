@@ -7,12 +7,15 @@
 import { describe, expect, it } from 'vitest';
 import { INTAKE_LIMITS } from '../../mappings/credential-intake.ts';
 import {
+  decodeDidAuthRequest,
   decodeEarnerRequest,
   decodeIssuerRequest,
   decodeResults,
+  decodeVerdict,
   encodeEarnerRequest,
   encodeIssuerRequest,
 } from '../../mappings/credential-intake-wire.ts';
+import { MAX_DIDS_PER_EARNER, MAX_PRESENTATION_CHARS } from '../../mappings/did-auth.ts';
 import { tokenMatches } from '../../indexer/intake/http-service.ts';
 
 const roundTrip = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
@@ -53,6 +56,32 @@ describe('the intake wire format', () => {
       },
     );
     expect(decodeIssuerRequest({ issuerEntryId: 'x', items: [{ source: '[0]' }] })).toMatchObject({ ok: false });
+  });
+
+  it("carries the earner's proven DIDs, checked: a list of strings, at most the per-earner maximum", () => {
+    const base = { earnerId: 'e-ada', email: 'ada@example.net', items: [{ kind: 'url', url: 'https://x.example/' }] };
+    const dids = ['did:key:z6MkpTHR8VNsBxYAAWHut2Geadd9jSwuBV8xRoAnwWsdvktH', 'did:web:wallet.example'];
+    expect(decodeEarnerRequest(roundTrip({ ...base, dids }))).toEqual({ ok: true, request: { ...base, dids } });
+    expect(decodeEarnerRequest({ ...base, dids: 'did:key:z6Mk' })).toMatchObject({ problem: expect.stringMatching(/^dids:/) });
+    expect(decodeEarnerRequest({ ...base, dids: [7] })).toMatchObject({ problem: expect.stringMatching(/dids\.0/) });
+    const tooMany = Array.from({ length: MAX_DIDS_PER_EARNER + 1 }, (_, i) => `did:web:w${i}.example`);
+    expect(decodeEarnerRequest({ ...base, dids: tooMany })).toMatchObject({ problem: expect.stringMatching(/^dids:/) });
+  });
+
+  it('carries a DID Auth request and its verdict; refuses malformed ones and unknown refusal codes', () => {
+    const request = { presentation: 'eyJ.eyJ.sig', challenge: 'pX3', domain: 'talent.example.org' };
+    expect(decodeDidAuthRequest(roundTrip(request))).toEqual({ ok: true, request });
+    expect(decodeDidAuthRequest({ ...request, challenge: undefined })).toMatchObject({ problem: expect.stringMatching(/challenge/) });
+    expect(decodeDidAuthRequest({ ...request, presentation: 'x'.repeat(MAX_PRESENTATION_CHARS + 1) })).toMatchObject({
+      problem: expect.stringMatching(/presentation/),
+    });
+    const linked = { ok: true, did: 'did:key:z6Mk', keyId: 'did:key:z6Mk#z6Mk', format: 'vp-jwt' };
+    expect(decodeVerdict({ verdict: linked })).toEqual(linked);
+    const refused = { ok: false, code: 'WRONG_DOMAIN', message: 'signed for evil.example' };
+    expect(decodeVerdict({ verdict: refused })).toEqual(refused);
+    expect(decodeVerdict({ verdict: { ...refused, code: 'TRUST_ME' } })).toBeUndefined();
+    expect(decodeVerdict({ verdict: { ok: true, did: 'did:key:z6Mk' } })).toBeUndefined();
+    expect(decodeVerdict({ results: [] })).toBeUndefined();
   });
 
   it('accepts only well-formed answers', () => {
