@@ -23,6 +23,8 @@ export interface BuildContext {
   shards?: number;
   /** Never use the flat default-scope fields (the benchmark's nested-only baseline). */
   nestedOnly?: boolean;
+  /** Collect ALL-mode refinement candidates through the nested badges, as before they came from the flat fields (the benchmark's before). */
+  nestedCandidates?: boolean;
   /** Pathway definitions by id: what pathway filters and the pathways facet count (none known: they match nobody). */
   pathways?: ReadonlyMap<string, PathwayDefinition>;
 }
