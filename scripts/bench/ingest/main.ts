@@ -288,14 +288,14 @@ function peerLines(p: PeerComparison, machine: ReturnType<typeof describeMachine
     '| --- | ---: | ---: | ---: | ---: | ---: |',
     ...(['cold', 'warm'] as const).map(
       (pass) =>
-        `| ${pass} | ${fmt(p.ours1[pass])}/s | ${p.oursN.workers}: ${fmt(p.oursN[pass])}/s | ${fmt(p.peer[pass])}/s | ${fmt(p.ours1[pass] / p.peer[pass], 2)}x | ${fmt(p.oursN[pass] / p.peer[pass], 2)}x |`,
+        `| ${pass === 'warm' ? 'warm (median of 3, alternating)' : pass} | ${fmt(p.ours1[pass])}/s | ${p.oursN.workers}: ${fmt(p.oursN[pass])}/s | ${fmt(p.peer[pass])}/s | ${fmt(p.ours1[pass] / p.peer[pass], 2)}x | ${fmt(p.oursN[pass] / p.peer[pass], 2)}x |`,
     ),
     '',
     'Answers (ours -> theirs: credentials):',
     ...p.answers.map((a) => `- ${a.ours} -> ${a.theirs}: ${fmt(a.count)}${a.ours === a.theirs ? '' : '  (DISAGREE)'}`),
     ...(p.disagreements.length ? ['', 'Disagreements (up to 5 per pair):'] : []),
     ...p.disagreements.map((d) => `- ${d.id}: ours ${d.ours} [${d.ourDetails}]; theirs ${d.theirs} [${d.theirDetails}]`),
-    `Fetches the guard refused (nothing leaves 127.0.0.1): ${refused.length ? refused.join(', ') : 'none'}`,
+    `Fetches the guard refused (nothing leaves 127.0.0.1): ${refused.length ? refused.join(', ') : 'none'}; the peer's console lines while timed (muted): ${fmt(p.peerLogLines)}`,
   ];
 }
 
