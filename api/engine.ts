@@ -22,6 +22,12 @@ export interface SearchEngine {
   /** Several searches in one round trip; responses in the same order. */
   multiSearch(searches: readonly EngineSearch[]): Promise<SearchResponse<unknown>[]>;
   getPublic<T>(index: PublicIndex, ids: readonly string[], fields: readonly string[]): Promise<(T | undefined)[]>;
+  /** `getPublic`, also naming the concrete indices that answered (behind the alias: which version of the index). */
+  getPublicVersioned<T>(
+    index: PublicIndex,
+    ids: readonly string[],
+    fields: readonly string[],
+  ): Promise<{ docs: (T | undefined)[]; indices: string[] }>;
   /** How the earners index is laid out (shards, flat default-scope fields); absent: one shard, flat fields present. */
   readonly earnerLayout?: EarnerIndexLayout;
 }
@@ -116,11 +122,19 @@ export function createSearchEngine(
           return checked(item as SearchResponse<unknown>);
         });
       }),
-    getPublic: <T>(kind: PublicIndex, ids: readonly string[], fields: readonly string[]) =>
-      guard(async () => {
-        if (ids.length === 0) return [];
-        const response: MgetResponse<T> = await client.mget<T>({ index: index(kind), ids: [...ids], _source_includes: [...fields] });
-        return response.docs.map((doc) => ('found' in doc && doc.found ? doc._source : undefined));
-      }),
+    getPublic: async <T>(kind: PublicIndex, ids: readonly string[], fields: readonly string[]) =>
+      (await getPublicVersioned<T>(kind, ids, fields)).docs,
+    getPublicVersioned,
   };
+
+  async function getPublicVersioned<T>(kind: PublicIndex, ids: readonly string[], fields: readonly string[]) {
+    return guard(async () => {
+      if (ids.length === 0) return { docs: [], indices: [] };
+      const response: MgetResponse<T> = await client.mget<T>({ index: index(kind), ids: [...ids], _source_includes: [...fields] });
+      return {
+        docs: response.docs.map((doc) => ('found' in doc && doc.found ? doc._source : undefined)),
+        indices: [...new Set(response.docs.map((doc) => doc._index))],
+      };
+    });
+  }
 }

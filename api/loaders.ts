@@ -1,11 +1,14 @@
 /**
  * Per-request DataLoaders: each batches the ids asked for in one tick into
- * one engine request per entity type, and caches only for that request.
+ * one engine request per entity type, and caches only for that request
+ * (skill documents, the public taxonomy, are also kept across requests:
+ * `search/skill-cache.ts`).
  */
 import DataLoader from 'dataloader';
 import type { PathwayDefinition } from '../mappings/pathways.ts';
 import type { SearchEngine } from './engine.ts';
 import type { EarnerView } from './search/earner-view.ts';
+import { createSkillCache, type SkillCache } from './search/skill-cache.ts';
 import { earnerView } from './search/earner-view.ts';
 import {
   badgeClassDocumentsRequest,
@@ -38,6 +41,18 @@ export interface Loaders {
 
 const options = { maxBatchSize: 500 };
 
+/** Skill documents kept across requests, one cache per engine (see `search/skill-cache.ts`). */
+const skillCaches = new WeakMap<SearchEngine, SkillCache<SkillView>>();
+
+function skillCache(engine: SearchEngine): SkillCache<SkillView> {
+  let cache = skillCaches.get(engine);
+  if (!cache) {
+    cache = createSkillCache((ids) => engine.getPublicVersioned<SkillView>('skills', ids, SKILL_FIELDS));
+    skillCaches.set(engine, cache);
+  }
+  return cache;
+}
+
 export function createLoaders(engine: SearchEngine): Loaders {
   return {
     earner: new DataLoader(async (ids) => {
@@ -57,10 +72,7 @@ export function createLoaders(engine: SearchEngine): Loaders {
       const entryIds = entries.hits.hits.map((hit) => (hit._source as { id: string }).id);
       return readIssuers(ids, entries, entryIds.length > 0 ? await engine.searchEarners(shownIssuersRequest(entryIds)) : undefined);
     }, options),
-    skill: new DataLoader(
-      async (ids) => (await engine.getPublic<SkillView>('skills', ids, SKILL_FIELDS)).map((skill) => skill ?? null),
-      options,
-    ),
+    skill: new DataLoader(async (ids) => (await skillCache(engine).get(ids)).map((skill) => skill ?? null), options),
     pathway: new DataLoader(
       async (ids) =>
         (await engine.getPublic<PathwayDefinition>('pathways', ids, ['id', 'name', 'badgeClasses', 'required'])).map((p) => p ?? null),

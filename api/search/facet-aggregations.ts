@@ -7,7 +7,11 @@
  * `reverse_nested` counting distinct earners. When an ALL-mode list makes
  * several clauses, a value counts only if every clause is met by a badge with
  * that value: the first pass then yields candidates with upper bounds, and
- * `facet-refinement.ts` counts them exactly.
+ * `facet-refinement.ts` counts them exactly. In the default scope those
+ * upper bounds come from the flat fields (earners meeting every clause who
+ * hold the value on some counted badge: never fewer than the exact count),
+ * so the first pass makes no nested join; candidates whose labels are badge
+ * fields get them from the badge-classes index while they are counted.
  */
 import type { AggregationsAggregationContainer, QueryDslQueryContainer } from '@elastic/elasticsearch/lib/api/types';
 import { monthsAgo } from './dates.ts';
@@ -69,12 +73,14 @@ function badgeBuckets(facet: BadgeFacet, size: number, ctx: BuildContext): Aggre
 export function planFacet(facet: FacetDefinition, search: EarnerSearch, ctx: BuildContext): FacetPlan {
   const clauses = badgeClauses(search, ctx, facet.id);
   const exact = facet.level === 'earner' || clauses.length === 1;
-  // Flat only when no other badge condition asks for the same badge, and the label needs no badge field.
-  const flat =
-    facet.level === 'badge' &&
-    facet.label.from !== 'badge-field' &&
-    usesDefaultScope(search, ctx) &&
-    clauseConditions(search, facet.id).every((conditions) => conditions.length === 0);
+  const defaultScope = facet.level === 'badge' && usesDefaultScope(search, ctx);
+  // Exact and flat only when no other badge condition asks for the same badge, and the label needs no badge field;
+  // candidates to refine (upper bounds, labels looked up later) are flat whenever the scope allows.
+  const flat = exact
+    ? defaultScope &&
+      facet.label.from !== 'badge-field' &&
+      clauseConditions(search, facet.id).every((conditions) => conditions.length === 0)
+    : defaultScope && !ctx.nestedCandidates;
   return { facet, clauses, exact, flat, size: search.facetSize };
 }
 
@@ -101,7 +107,12 @@ function facetPart(plan: FacetPlan, search: EarnerSearch, ctx: BuildContext): Fa
     };
     return { plan, filter: [...others, ...clauseFilters], aggregation: { terms } };
   }
-  if (plan.flat) return { plan, filter: [...others, ...clauseFilters], aggregation: defaultScopeBuckets(facet, plan.size, ctx) };
+  if (plan.flat)
+    return {
+      plan,
+      filter: [...others, ...clauseFilters],
+      aggregation: defaultScopeBuckets(facet, plan.exact ? plan.size : MAX_FACET_CANDIDATES, ctx),
+    };
   const [first = []] = clauses;
   return {
     plan,

@@ -11,8 +11,13 @@ export type FacetId = (typeof FACET_IDS)[number];
 
 /** Where a facet value's display label comes from. */
 export type LabelSource =
-  /** The most common value of this badge field in the bucket (e.g. the badge name). */
-  | { from: 'badge-field'; field: string }
+  /**
+   * The most common value of this badge field in the bucket (e.g. the badge
+   * name). `catalog`: where the public badge-classes index holds the same
+   * label by value (its value field and label field), for counts made
+   * without the nested badges (see `facet-labels.ts`).
+   */
+  | { from: 'badge-field'; field: string; catalog: { valueField: string; labelField: string } }
   /** The skills taxonomy, looked up by the resolver through its loader. */
   | { from: 'skill' }
   | { from: 'static'; labels: Readonly<Record<string, string>> }
@@ -72,7 +77,7 @@ export const FACETS: readonly FacetDefinition[] = [
     level: 'badge',
     kind: 'terms',
     field: 'badges.badgeClassId',
-    label: { from: 'badge-field', field: 'badges.name.keyword' },
+    label: { from: 'badge-field', field: 'badges.name.keyword', catalog: { valueField: 'id', labelField: 'name.keyword' } },
     select: (s) => s.badges,
   },
   // skillsExpanded carries ancestors: a broad skill matches and counts earners of its narrower skills.
@@ -82,7 +87,11 @@ export const FACETS: readonly FacetDefinition[] = [
     level: 'badge',
     kind: 'terms',
     field: 'badges.issuerId',
-    label: { from: 'badge-field', field: 'badges.issuerName.keyword' },
+    label: {
+      from: 'badge-field',
+      field: 'badges.issuerName.keyword',
+      catalog: { valueField: 'issuerId', labelField: 'issuerName.keyword' },
+    },
     select: (s) => any(s.issuers),
   },
   {

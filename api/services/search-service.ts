@@ -11,6 +11,7 @@ import type { FacetId, FacetResults, FacetValue } from '../search/facets.ts';
 import type { BuildContext } from '../search/filters.ts';
 import { parseSearchInput, type EarnerSearch, type EarnerSearchArgs } from '../search/input.ts';
 import { aggregationName, type FacetReading } from '../search/facet-aggregations.ts';
+import { applyLabels, labelRequest, needsLabels } from '../search/facet-labels.ts';
 import { buildRefinementRequest, buildSearchRequest } from '../search/request.ts';
 import { shapeSearchResponse, type SearchPage } from '../search/response.ts';
 import type { LoggedSearch } from '../reports/search-log-entry.ts';
@@ -32,7 +33,8 @@ export interface SearchServiceDependencies {
   logSearch?: (search: LoggedSearch) => void;
 }
 
-async function refineFacets(
+/** Counts the facets that need exact refinement (exported for the benchmark, which replays the build before). */
+export async function refineFacets(
   engine: SearchEngine,
   search: EarnerSearch,
   ctx: BuildContext,
@@ -45,8 +47,21 @@ async function refineFacets(
     else pending.push(startRefinement(reading.plan, reading.candidates));
   }
   pending = pending.filter((r) => !isSettled(r) || ((results[r.plan.facet.id] = refinedValues(r)), false));
+  // Candidates counted on the flat fields have no badge-field labels yet: read with the first exact counts, in one round trip.
+  let unlabelled = pending.filter(needsLabels);
   while (pending.length > 0) {
-    const response = await engine.searchEarners(buildRefinementRequest(search, ctx, pending));
+    const refinementRequest = buildRefinementRequest(search, ctx, pending);
+    let response;
+    if (unlabelled.length > 0) {
+      const [counts, ...labels] = await engine.multiSearch([
+        { index: 'earners', body: refinementRequest },
+        ...unlabelled.map((r) => ({ index: 'badge-classes' as const, body: labelRequest(r) })),
+      ]);
+      const labelled = new Map(unlabelled.map((r, i) => [r, applyLabels(r, labels[i]!)]));
+      pending = pending.map((r) => labelled.get(r) ?? r);
+      unlabelled = [];
+      response = counts!;
+    } else response = await engine.searchEarners(refinementRequest);
     const next: Refinement[] = [];
     for (const refinement of pending) {
       const updated = applyRefinement(refinement, response.aggregations?.[aggregationName(refinement.plan.facet)]);

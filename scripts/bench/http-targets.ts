@@ -3,7 +3,7 @@
  * `_search` with the body the API sent. Both go through the same client code
  * (fetch with keep-alive), so the client's own cost is the same on each side.
  */
-import type { CapturedSearch } from './capture.ts';
+import type { CapturedSearch, EngineRequest } from './capture.ts';
 
 export interface HttpTarget {
   url: string;
@@ -17,12 +17,29 @@ export function apiTarget(apiUrl: string, captured: CapturedSearch): HttpTarget 
   return { url: `${apiUrl}/graphql`, body: captured.graphqlBody, headers: JSON_HEADERS };
 }
 
-/** Which engine request of a captured search: as the API sent it, without aggregations, or nested-only. */
-export type EngineVariant = 'engine' | 'floor' | 'nestedOnly';
+/** Which engine request of a captured search: as the API sent it, or without aggregations. */
+export type EngineVariant = 'engine' | 'floor';
 
 export function engineTarget(engineUrl: string, captured: CapturedSearch, variant: EngineVariant = 'engine'): HttpTarget {
-  const request = captured[variant];
-  return { url: `${engineUrl}${request.path}`, body: request.body, headers: JSON_HEADERS };
+  return requestTarget(engineUrl, captured[variant]);
+}
+
+const NDJSON_HEADERS = { 'content-type': 'application/x-ndjson', accept: 'application/json' };
+
+export function requestTarget(engineUrl: string, request: EngineRequest): HttpTarget {
+  return { url: `${engineUrl}${request.path}`, body: request.body, headers: request.ndjson ? NDJSON_HEADERS : JSON_HEADERS };
+}
+
+/** Sends the requests one after the other (as the API does: each refinement waits for the counts before it); the text is the first answer's. */
+export async function timeSequence(targets: readonly HttpTarget[]): Promise<{ ms: number; text: string }> {
+  let ms = 0;
+  let text = '';
+  for (const [i, target] of targets.entries()) {
+    const timed = await timeRequest(target);
+    ms += timed.ms;
+    if (i === 0) text = timed.text;
+  }
+  return { ms, text };
 }
 
 /** Milliseconds from sending the request to having read the whole answer. */

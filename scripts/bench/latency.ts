@@ -1,12 +1,13 @@
 /**
- * Side-by-side latency of one search: the GraphQL request, the same search
- * straight to the engine, the same engine request without aggregations (the
- * hits-only floor) and the nested-only build (the baseline before the flat
- * default-scope fields), one after the other, rotating which goes first, so
- * all see the same machine at the same moment. Sequential (one request in
- * flight): latency, not throughput.
+ * Side-by-side latency of one search: the GraphQL request; the same search
+ * straight to the engine (its main `_search` alone, and the whole of it: the
+ * main `_search` then each refinement, as the API sends them); the engine
+ * request without aggregations (the hits-only floor); and the whole of the
+ * build before flat refinement candidates. One after the other, rotating
+ * which goes first, so all see the same machine at the same moment.
+ * Sequential (one request in flight): latency, not throughput.
  */
-import { apiTarget, engineTarget, timeRequest, type HttpTarget } from './http-targets.ts';
+import { apiTarget, engineTarget, requestTarget, timeSequence, type HttpTarget } from './http-targets.ts';
 import type { CapturedSearch } from './capture.ts';
 import { ratio, summarize, type LatencySummary } from './stats.ts';
 
@@ -14,22 +15,28 @@ export interface LatencyComparison {
   search: CapturedSearch['search']['id'];
   api: LatencySummary;
   engine: LatencySummary;
+  /** The main `_search` then every refinement request, as the API sends them. */
+  whole: LatencySummary;
   /** The engine request without aggregations: hits, highlights and shown badges only. */
   floor: LatencySummary;
-  /** The engine request with every facet through nested joins. */
-  nestedOnly: LatencySummary;
-  /** API over engine, at p50 and p95. */
+  /** The whole search as the build before flat refinement candidates sent it. */
+  before: LatencySummary;
+  /** API over the whole engine work of the search, at p50 and p95. */
   ratioP50: number;
   ratioP95: number;
-  /** Full engine request over the hits-only floor (the cost of exact facets), at p50 and p95. */
+  /** Main engine request over the hits-only floor, at p50 and p95. */
   facetsP50: number;
   facetsP95: number;
-  /** Nested-only over the floor, at p50 and p95. */
-  nestedP50: number;
-  nestedP95: number;
+  /** The whole (with refinements) over the floor (the cost of exact facets), at p50 and p95. */
+  wholeP50: number;
+  wholeP95: number;
+  /** The build before, whole, over the floor, at p50 and p95. */
+  beforeP50: number;
+  beforeP95: number;
 }
 
-type Side = 'api' | 'engine' | 'floor' | 'nestedOnly';
+type Side = 'api' | 'engine' | 'whole' | 'floor' | 'before';
+const SIDES = ['api', 'engine', 'whole', 'floor', 'before'] as const;
 
 interface Answer {
   data?: { searchEarners?: { total: number } };
@@ -57,25 +64,27 @@ export async function compareLatency(
   search: CapturedSearch,
   options: { warmup: number; iterations: number },
 ): Promise<LatencyComparison> {
-  const targets: [Side, HttpTarget][] = [
-    ['api', apiTarget(apiUrl, search)],
-    ['engine', engineTarget(engineUrl, search)],
-    ['floor', engineTarget(engineUrl, search, 'floor')],
-    ['nestedOnly', engineTarget(engineUrl, search, 'nestedOnly')],
+  const targets: [Side, HttpTarget[]][] = [
+    ['api', [apiTarget(apiUrl, search)]],
+    ['engine', [engineTarget(engineUrl, search)]],
+    ['whole', search.whole.map((r) => requestTarget(engineUrl, r))],
+    ['floor', [engineTarget(engineUrl, search, 'floor')]],
+    ['before', search.before.map((r) => requestTarget(engineUrl, r))],
   ];
   const first = {} as Record<Side, string>;
-  for (const [side, target] of targets) first[side] = (await timeRequest(target)).text;
+  for (const [side, sequence] of targets) first[side] = (await timeSequence(sequence)).text;
   checkSame(search, first);
-  const samples: Record<Side, number[]> = { api: [], engine: [], floor: [], nestedOnly: [] };
+  const samples: Record<Side, number[]> = { api: [], engine: [], whole: [], floor: [], before: [] };
   for (let i = 0; i < options.warmup + options.iterations; i++) {
     // Rotate the order, so no side always runs right after another one warmed the caches.
     const order = [...targets.slice(i % targets.length), ...targets.slice(0, i % targets.length)];
-    for (const [side, target] of order) {
-      const { ms } = await timeRequest(target);
+    for (const [side, sequence] of order) {
+      const { ms } = await timeSequence(sequence);
       if (i >= options.warmup) samples[side].push(ms);
     }
   }
-  const [api, engine, floor, nestedOnly] = (['api', 'engine', 'floor', 'nestedOnly'] as const).map((side) => summarize(samples[side])) as [
+  const [api, engine, whole, floor, before] = SIDES.map((side) => summarize(samples[side])) as [
+    LatencySummary,
     LatencySummary,
     LatencySummary,
     LatencySummary,
@@ -85,13 +94,16 @@ export async function compareLatency(
     search: search.search.id,
     api,
     engine,
+    whole,
     floor,
-    nestedOnly,
-    ratioP50: ratio(api.p50, engine.p50),
-    ratioP95: ratio(api.p95, engine.p95),
+    before,
+    ratioP50: ratio(api.p50, whole.p50),
+    ratioP95: ratio(api.p95, whole.p95),
     facetsP50: ratio(engine.p50, floor.p50),
     facetsP95: ratio(engine.p95, floor.p95),
-    nestedP50: ratio(nestedOnly.p50, floor.p50),
-    nestedP95: ratio(nestedOnly.p95, floor.p95),
+    wholeP50: ratio(whole.p50, floor.p50),
+    wholeP95: ratio(whole.p95, floor.p95),
+    beforeP50: ratio(before.p50, floor.p50),
+    beforeP95: ratio(before.p95, floor.p95),
   };
 }

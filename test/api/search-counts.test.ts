@@ -130,4 +130,41 @@ describe('search totals and facet counts equal a brute-force count', () => {
       facetSize: 100,
     });
   });
+
+  it('ALL lists in the default scope: badge and issuer labels (looked up in the badge-classes index) as without the list', async () => {
+    const LABELS = /* GraphQL */ `
+      query ($input: EarnerSearchInput!) {
+        searchEarners(input: $input) {
+          facets {
+            badges {
+              value
+              label
+            }
+            issuers {
+              value
+              label
+            }
+          }
+        }
+      }
+    `;
+    type Labels = { searchEarners: { facets: Record<'badges' | 'issuers', { value: string; label: string }[]> } };
+    const holder = fixture.records.find(
+      (r) => r.listed && new Set(r.badges.filter((b) => b.visible && b.status === 'VERIFIED').flatMap((b) => b.skills)).size >= 2,
+    )!;
+    const skills = [...new Set(holder.badges.filter((b) => b.visible && b.status === 'VERIFIED').flatMap((b) => b.skills))].slice(0, 2);
+    const all = await api.run<Labels>(LABELS, { input: { skills, skillsMode: 'ALL', facetSize: 100 } });
+    const plain = await api.run<Labels>(LABELS, { input: { facetSize: 100 } });
+    expect(all.errors).toBeUndefined();
+    for (const facet of ['badges', 'issuers'] as const) {
+      const labelled = all.data!.searchEarners.facets[facet];
+      expect(labelled.length, facet).toBeGreaterThan(0);
+      const expected = new Map(plain.data!.searchEarners.facets[facet].map((v) => [v.value, v.label]));
+      expect(
+        labelled.map((v) => [v.value, v.label]),
+        facet,
+      ).toEqual(labelled.map((v) => [v.value, expected.get(v.value)]));
+      expect(labelled.every((v) => v.label !== v.value)).toBe(true);
+    }
+  });
 });

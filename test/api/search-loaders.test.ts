@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSearchEngine } from '../../api/engine.ts';
+import { createLogger } from '../../api/log.ts';
+import { aliasTargets } from '../../mappings/indices.ts';
 import { graphqlHarness, type GraphqlHarness } from '../support/graphql-harness.ts';
 import { seedSearchFixture, type SearchFixture } from '../support/search-fixtures.ts';
 
@@ -82,6 +85,53 @@ describe('DataLoaders batch per entity type', () => {
         'POST /_msearch',
       ].sort(),
     );
+  });
+
+  it('a warmed API searches with one engine call: skill labels come from the cache kept across requests', async () => {
+    const query = /* GraphQL */ `
+      query ($input: EarnerSearchInput!) {
+        searchEarners(input: $input) {
+          total
+          nodes {
+            earner {
+              id
+            }
+          }
+          facets {
+            skills {
+              value
+              label
+              count
+            }
+          }
+        }
+      }
+    `;
+    type Result = { searchEarners: { facets: { skills: { value: string; label: string }[] } } };
+    const input = { input: { first: 5 } };
+    const first = await api.run<Result>(query, input);
+    expect(first.errors).toBeUndefined();
+    api.resetCalls();
+    const again = await api.run<Result>(query, input);
+    expect(again.errors).toBeUndefined();
+    const labels = again.data!.searchEarners.facets.skills;
+    expect(labels.length).toBeGreaterThan(0);
+    // Real labels (not the ids a missing look-up falls back to), the same as the first answer's.
+    expect(labels.every((l) => l.label !== l.value)).toBe(true);
+    expect(labels).toEqual(first.data!.searchEarners.facets.skills);
+    expect(api.calls.map((c) => `${c.method} ${c.path.replace(fixture.prefix, 'P')}`)).toEqual(['POST /P-earners/_search']);
+  });
+
+  it('look-ups name the concrete index behind the alias (the taxonomy version the skill cache keys on)', async () => {
+    const engine = createSearchEngine(
+      fixture.client,
+      fixture.prefix,
+      createLogger('error', () => {}),
+    );
+    const skill = fixture.skillPool[0]!;
+    const { docs, indices } = await engine.getPublicVersioned<{ id: string }>('skills', [skill, 'no-such-skill'], ['id']);
+    expect(docs.map((d) => d?.id)).toEqual([skill, undefined]);
+    expect(indices).toEqual(await aliasTargets({ client: fixture.client, prefix: fixture.prefix, replicas: 0 }, 'skills'));
   });
 
   it('looking up many earners by id is one request', async () => {

@@ -556,4 +556,21 @@ describe('buildSearchRequest(parseSearchInput(...))', () => {
     expect(flatFacets({ verification: ['VERIFIED', 'EXPIRED'] })).toEqual([]);
     expect(flatFacets({ issuerRecognition: ['RECOGNIZED', 'UNKNOWN'] })).toEqual([]);
   });
+
+  it('an ALL list in the default scope collects refinement candidates on the flat fields: no nested join in the first pass', () => {
+    const all = { skills: ['esco:S5.5', 'esco:S1.0'], skillsMode: 'ALL' as const };
+    const plan = build(all);
+    const candidates = plan.facets.filter((f) => !f.exact).map((f) => f.facet.id);
+    // Every badge facet but skills (its own list left out) must hold with each skill: counted exactly later, from candidates.
+    expect(candidates).toEqual(['badges', 'issuers', 'frameworks', 'credentialTypes', 'issued']);
+    expect(plan.facets.filter((f) => !f.exact).every((f) => f.flat)).toBe(true);
+    // (The hits' shown badges stay an inner_hits of the query: the floor has them too.)
+    expect(JSON.stringify((plan.request as unknown as { aggs: unknown }).aggs)).not.toMatch(/"path":"badges"|reverse_nested/);
+    // The build before (the benchmark's baseline) collected them through the nested badges, labels included.
+    const before = buildSearchRequest(parseSearchInput(all), { now: NOW, nestedCandidates: true });
+    expect(before.facets.filter((f) => !f.exact).some((f) => f.flat)).toBe(false);
+    expect(JSON.stringify((before.request as unknown as { aggs: unknown }).aggs)).toMatch(/"reverse_nested"/);
+    // Outside the default scope the candidates stay nested.
+    expect(build({ ...all, verification: ['VERIFIED', 'EXPIRED'] }).facets.some((f) => f.flat)).toBe(false);
+  });
 });

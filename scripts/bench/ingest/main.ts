@@ -34,6 +34,7 @@ import { currentLoad, describeMachine, engineFacts } from '../machine.ts';
 import { startIssuersProcess } from './issuers-process.ts';
 import { rawBulk, readFinishedDocuments } from './raw-bulk.ts';
 import { verifyOnly } from './verify-only.ts';
+import { comparePeer, type PeerComparison } from './peer-compare.ts';
 
 /** Average credentials per demo earner, to size a data set for N credentials. */
 const CREDENTIALS_PER_EARNER = 4.2;
@@ -61,6 +62,7 @@ interface SizeResult {
   peakRssMb: number;
   verified: number;
   failed: number;
+  peer: PeerComparison;
 }
 
 function rssSampler(): { stop(): number } {
@@ -101,6 +103,7 @@ async function main(): Promise<void> {
       sizes: { type: 'string', default: '10000,100000' },
       'issuer-port': { type: 'string', default: '3190' },
       workers: { type: 'string', default: String(availableParallelism()) },
+      'peer-only': { type: 'boolean', default: false },
     },
   });
   const workers = Number(values.workers);
@@ -145,15 +148,20 @@ async function main(): Promise<void> {
     const resolverOptions: ResolverOptions = { allowHosts: [`127.0.0.1:${Number(values['issuer-port'])}`] };
     const sampler = rssSampler();
     // In a function so the units held in memory are garbage before ingest streams its own.
-    const { verify1, verifyN, verified } = await (async () => {
+    const { verify1, verifyN, verified, peer } = await (async () => {
       const units = await collect(firstLines(file, credentials));
       console.error(`   verification only: ${units.length} credentials, 1 worker (in-process), then ${workers} workers`);
-      return {
-        verify1: await verifyOnly(units, 1, resolverOptions),
-        verifyN: await verifyOnly(units, workers, resolverOptions),
-        verified: units.length,
-      };
+      const verify1 = values['peer-only'] ? { coldMs: NaN, warmMs: NaN } : await verifyOnly(units, 1, resolverOptions);
+      const verifyN = values['peer-only'] ? { coldMs: NaN, warmMs: NaN } : await verifyOnly(units, workers, resolverOptions);
+      console.error('   peer: the same credentials that @digitalcredentials/verifier-core understands, ours and theirs');
+      const peer = await comparePeer(units, workers, resolverOptions);
+      return { verify1, verifyN, verified: units.length, peer };
     })();
+    if (values['peer-only']) {
+      await issuers.stop();
+      console.log(peerLines(peer, machine).join('\n'));
+      continue;
+    }
 
     console.error(`   end to end: ingesting the first ${credentials} lines of ${file} with ${workers} workers`);
     const verifyPool = workers > 1 ? createVerifyPool(workers, { resolver: resolverOptions }) : undefined;
@@ -208,12 +216,12 @@ async function main(): Promise<void> {
       peakRssMb,
       verified: summary.verified,
       failed: summary.failed,
+      peer,
     });
     await deleteAllIndices(rawTarget);
   }
   machine.loadAverage.end = currentLoad();
 
-  const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
   const lines = [
     '',
     `Ingest benchmark — ${machine.cores} cores (${machine.cpuModel}), ${machine.totalMemoryGb} GB, Node ${machine.node}, Elasticsearch ${facts.version} (heap ${fmt(facts.heapMaxMb)} MB), load ${machine.loadAverage.start} -> ${machine.loadAverage.end}`,
@@ -253,6 +261,8 @@ async function main(): Promise<void> {
         `| ${fmt(r.credentials)} | ${fmt(r.earners)} | ${fmt(r.e2eRate)}/s (${fmt(r.e2eSeconds, 1)} s) | ${fmt(r.rawRate)}/s (${fmt(r.rawSeconds, 1)} s) | ${fmt(r.ratio, 3)} | ${fmt(r.documentsWritten)} | ${fmt(r.bulkMb, 1)} | ${fmt(r.peakRssMb)} MB |`,
     ),
     '',
+    ...results.flatMap((r) => peerLines(r.peer, machine)),
+    '',
     ...results.map(
       (r) =>
         `${fmt(r.credentials)} credentials: ${fmt(r.verified)} verified, ${fmt(r.failed)} failed (planted revoked/expired/tampered ones).`,
@@ -264,6 +274,29 @@ async function main(): Promise<void> {
   writeFileSync(out, JSON.stringify({ machine, engine: facts, results }, null, 2));
   console.log(`\nFigures written to ${out}`);
   await client.close();
+}
+
+const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+function peerLines(p: PeerComparison, machine: ReturnType<typeof describeMachine>): string[] {
+  const refused = Object.entries(p.refused).map(([host, n]) => `${host} x${n}`);
+  return [
+    '',
+    `Peer: @digitalcredentials/verifier-core in this process, on the ${fmt(p.compared)} of ${fmt(p.offered)} credentials it understands (OB 3.0 JSON-LD with a Data Integrity proof; it reads no VC-JWT and no OB 2.0), 8 in flight, load ${machine.loadAverage.start} -> ${currentLoad()} (goal: ours >= 2x):`,
+    '',
+    '| pass | ours, 1 thread | ours, N workers | DCC verifier-core | ours 1 / DCC | ours N / DCC |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...(['cold', 'warm'] as const).map(
+      (pass) =>
+        `| ${pass === 'warm' ? 'warm (median of 3, alternating)' : pass} | ${fmt(p.ours1[pass])}/s | ${p.oursN.workers}: ${fmt(p.oursN[pass])}/s | ${fmt(p.peer[pass])}/s | ${fmt(p.ours1[pass] / p.peer[pass], 2)}x | ${fmt(p.oursN[pass] / p.peer[pass], 2)}x |`,
+    ),
+    '',
+    'Answers (ours -> theirs: credentials):',
+    ...p.answers.map((a) => `- ${a.ours} -> ${a.theirs}: ${fmt(a.count)}${a.ours === a.theirs ? '' : '  (DISAGREE)'}`),
+    ...(p.disagreements.length ? ['', 'Disagreements (up to 5 per pair):'] : []),
+    ...p.disagreements.map((d) => `- ${d.id}: ours ${d.ours} [${d.ourDetails}]; theirs ${d.theirs} [${d.theirDetails}]`),
+    `Fetches the guard refused (nothing leaves 127.0.0.1): ${refused.length ? refused.join(', ') : 'none'}; the peer's console lines while timed (muted): ${fmt(p.peerLogLines)}`,
+  ];
 }
 
 main().catch((error: Error) => {
