@@ -60,16 +60,19 @@ export function createMyDataService({ platform, viewer, now }: MyDataServiceDepe
         { ...defaultDirectorySettings(earnerId, now()), deleted: true, deletedIdentities: identitiesOf(credentials, viewer.email) },
         { visible: true },
       );
-      await records.deleteEarnerDocument(earnerId);
-      const credentialsDeleted = await records.deleteCredentialsOf(earnerId);
-      // The private identity links go too: nothing maps the address to this earner any more.
-      await records.deleteIdentityLinks(earnerId);
-      const contactRequestsDeleted = await platform.contacts.deleteForEarner(earnerId);
-      await platform.claimTokens.deleteForEarner(earnerId);
-      // The DIDs they proved control of are freed (another earner may prove them later).
-      await platform.didLinks.deleteEarner(earnerId);
-      // Employers' shortlists keep no trace of them (reads already hid them: they are no longer listed).
-      await platform.shortlists.dropEarner(earnerId);
+      // Then everything else at once: each deletion is independent of the others (and waits for its own refresh).
+      const [, credentialsDeleted, , contactRequestsDeleted] = await Promise.all([
+        records.deleteEarnerDocument(earnerId),
+        records.deleteCredentialsOf(earnerId),
+        // The private identity links go too: nothing maps the address to this earner any more.
+        records.deleteIdentityLinks(earnerId),
+        platform.contacts.deleteForEarner(earnerId),
+        platform.claimTokens.deleteForEarner(earnerId),
+        // The DIDs they proved control of are freed (another earner may prove them later).
+        platform.didLinks.deleteEarner(earnerId),
+        // Employers' shortlists keep no trace of them (reads already hid them: they are no longer listed).
+        platform.shortlists.dropEarner(earnerId),
+      ]);
       // Last: with the account gone, every session of it ends.
       await platform.accounts.delete(viewer.accountId!);
       return { credentialsDeleted, contactRequestsDeleted };
