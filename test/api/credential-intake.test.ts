@@ -6,19 +6,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCredentialIntake } from '../../indexer/intake/intake.ts';
-import { resolverOptionsOf, type IndexerRuntime } from '../../indexer/runtime/runtime.ts';
-import { IndexStore } from '../../indexer/store/index-store.ts';
-import { loadTaxonomy } from '../../indexer/taxonomy/index.ts';
-import { skillLookup } from '../../indexer/taxonomy/skills-index.ts';
-import { createResolver } from '../../indexer/verify/resolver.ts';
-import { indexerConfigFromEnv } from '../../indexer/config.ts';
+import { type IndexerRuntime } from '../../indexer/runtime/runtime.ts';
 import { hashIdentity } from '../../indexer/verify/recipient.ts';
 import type { CredentialDocument } from '../../mappings/credentials.ts';
 import { aliasName } from '../../mappings/indices.ts';
 import { generateIssuerKey, signOb3Jwt, type IssuerKey } from '../../scripts/demo/signing/sign.ts';
+import { intakeRuntime } from '../support/intake-runtime.ts';
 import { claimEarner, createAccount, seedEarners, startAccountApi, type AccountApi } from '../support/account-api.ts';
 import { ob2HostedDocuments, ob3Credential } from '../support/credential-builders.ts';
-import { engineClient, engineUrl, uniquePrefix } from '../support/engine.ts';
+import { uniquePrefix } from '../support/engine.ts';
 import { recognizeIssuer, registryEntry } from '../support/issuer-registry.ts';
 import { startIssuerServer, type IssuerServer } from '../support/issuer-server.ts';
 import { presentationOf, signVpJwt } from '../support/vp-jwt.ts';
@@ -129,29 +125,8 @@ async function searchByBadge(badgeClass = CLASS, recognition = ['RECOGNIZED']): 
 beforeAll(async () => {
   const prefix = uniquePrefix('intake');
   host = await startIssuerServer();
-  const config = indexerConfigFromEnv({
-    ELASTICSEARCH_URL: engineUrl(),
-    INDEX_PREFIX: prefix,
-    INDEXER_ALLOW_NETWORK: 'true',
-    // The test issuer's host is private (127.0.0.1): allowed by host:port, as a development allowance is.
-    INDEXER_ALLOW_HOSTS: new URL(host.origin).host,
-    INDEXER_HTTP_TIMEOUT_MS: '3000',
-  });
-  // The runtime `createRuntime` builds, without loading the skills and occupations indices (nothing here searches them).
-  const client = engineClient();
-  const store = new IndexStore({ client, prefix, replicas: 0 });
-  await store.ensureIndices();
-  const taxonomy = loadTaxonomy();
-  runtime = {
-    config,
-    store,
-    taxonomy,
-    skills: skillLookup(taxonomy),
-    pathways: [],
-    verify: { resolver: createResolver(resolverOptionsOf(config)) },
-    now: () => new Date(),
-    close: () => client.close(),
-  };
+  // The test issuer's host is private (127.0.0.1): allowed by host:port, as a development allowance is.
+  runtime = await intakeRuntime(prefix, { INDEXER_ALLOW_HOSTS: new URL(host.origin).host });
   api = await startAccountApi('intake', { INDEX_PREFIX: prefix }, { intake: createCredentialIntake(runtime) });
   board = await generateIssuerKey(new Uint8Array(32).fill(41));
   college = await generateIssuerKey(new Uint8Array(32).fill(42));

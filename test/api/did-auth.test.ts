@@ -13,7 +13,6 @@ import jsigs from 'jsonld-signatures';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
-import { importJWK, SignJWT, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDidAuthentication } from '../../indexer/did-auth/did-auth.ts';
 import { createCredentialIntake } from '../../indexer/intake/intake.ts';
@@ -34,6 +33,7 @@ import { uniquePrefix } from '../support/engine.ts';
 import { intakeRuntime } from '../support/intake-runtime.ts';
 import { recognizeIssuer, registryEntry } from '../support/issuer-registry.ts';
 import { startIssuerServer, type IssuerServer } from '../support/issuer-server.ts';
+import { presentationOf, signVpJwt } from '../support/vp-jwt.ts';
 
 const DOMAIN = 'talent.test'; // the host of the test API's PUBLIC_URL
 const WEB_DID = 'did:web:wallet.test:cy';
@@ -92,14 +92,6 @@ async function myDids(token: string): Promise<string[]> {
   return result.body.data!.myIdentities.dids.map((d) => d.did);
 }
 
-/** A VC 1.1 presentation (as the LCW's DID Auth sends), or VC 2.0 when it carries (OB 3.0) credentials. */
-const presentation = (holder?: string, credentials: unknown[] = []) => ({
-  '@context': [credentials.length > 0 ? 'https://www.w3.org/ns/credentials/v2' : 'https://www.w3.org/2018/credentials/v1'],
-  type: ['VerifiablePresentation'],
-  ...(holder ? { holder } : {}),
-  ...(credentials.length > 0 ? { verifiableCredential: credentials } : {}),
-});
-
 /** Signs a presentation as a wallet does (Digital Bazaar `vc.signPresentation`), purpose authentication by default. */
 async function signVp(
   key: IssuerKey,
@@ -117,26 +109,10 @@ async function signVp(
       ? new Ed25519Signature2020({ signer })
       : new DataIntegrityProof({ signer, cryptosuite: eddsaRdfc2022 });
   const loader = createPinnedLoader(new Map([[key.keyId, publicKeyDocument(key)]]));
-  const vp = presentation(options.holder ?? key.did, options.credentials);
+  const vp = presentationOf(options.holder ?? key.did, options.credentials);
   if (options.purpose === 'assertionMethod')
     return jsigs.sign(vp, { suite, purpose: new jsigs.purposes.AssertionProofPurpose(), documentLoader: loader.load });
   return vc.signPresentation({ presentation: vp, suite, challenge, domain, documentLoader: loader.load });
-}
-
-/** A VP-JWT (`vp` claim), EdDSA, `kid` = the did:key key id; `nonce`/`aud` carry the challenge. */
-async function signVpJwt(key: IssuerKey, claims: Record<string, unknown>, kid = key.keyId): Promise<string> {
-  const { publicKey, secretKey } = key.keyPair;
-  const jwk: JWK = {
-    kty: 'OKP',
-    crv: 'Ed25519',
-    x: Buffer.from(publicKey).toString('base64url'),
-    d: Buffer.from(secretKey!.subarray(0, 32)).toString('base64url'),
-  };
-  return new SignJWT({ vp: presentation(key.did), ...claims })
-    .setProtectedHeader({ alg: 'EdDSA', kid })
-    .setIssuedAt()
-    .setExpirationTime('5m')
-    .sign(await importJWK(jwk, 'EdDSA'));
 }
 
 const ADD = `mutation($input: AddMyCredentialsInput!) { addMyCredentials(input: $input) {
@@ -453,7 +429,7 @@ describe("a presentation's holder proof (addMyCredentials)", () => {
 
     // A VP-JWT whose signature is not by the key it names; and one by an assertion key (allowed for a holder).
     const impostor = await keyOf(132);
-    const forged = await signVpJwt(impostor, { vp: presentation(holder.did, [other]) }, holder.keyId);
+    const forged = await signVpJwt(impostor, { vp: presentationOf(holder.did, [other]) }, holder.keyId);
     expect((await add(ada, { files: [file('forged.jwt', forged)] }))[0]).toMatchObject({ reasons: ['BAD_PRESENTATION_SIGNATURE'] });
     const byAssertion = await signVp(holder, { challenge: '', domain: '' }, { purpose: 'assertionMethod', credentials: [other] });
     expect((await add(ada, { files: [file('asserted-vp.json', JSON.stringify(byAssertion))] }))[0]).toMatchObject({ outcome: 'ADDED' });

@@ -9,17 +9,13 @@
  * earner or key is not held back. Real API over HTTP, real intake and engine.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { indexerConfigFromEnv } from '../../indexer/config.ts';
 import { createCredentialIntake } from '../../indexer/intake/intake.ts';
-import { resolverOptionsOf, type IndexerRuntime } from '../../indexer/runtime/runtime.ts';
-import { IndexStore } from '../../indexer/store/index-store.ts';
-import { loadTaxonomy } from '../../indexer/taxonomy/index.ts';
-import { skillLookup } from '../../indexer/taxonomy/skills-index.ts';
-import { createResolver } from '../../indexer/verify/resolver.ts';
+import { type IndexerRuntime } from '../../indexer/runtime/runtime.ts';
 import { generateIssuerKey, signOb3Jwt, type IssuerKey } from '../../scripts/demo/signing/sign.ts';
+import { intakeRuntime } from '../support/intake-runtime.ts';
 import { claimEarner, createAccount, seedEarners, startAccountApi, type AccountApi } from '../support/account-api.ts';
 import { ob3Credential } from '../support/credential-builders.ts';
-import { engineClient, engineUrl, uniquePrefix } from '../support/engine.ts';
+import { uniquePrefix } from '../support/engine.ts';
 import { recognizeIssuer, registryEntry } from '../support/issuer-registry.ts';
 
 const ITEMS_PER_MINUTE = 20;
@@ -66,21 +62,7 @@ const add = (token: string, jwts: string[]) =>
 
 beforeAll(async () => {
   const prefix = uniquePrefix('sec-intake-limit');
-  const config = indexerConfigFromEnv({ ELASTICSEARCH_URL: engineUrl(), INDEX_PREFIX: prefix, INDEXER_ALLOW_NETWORK: 'false' });
-  const client = engineClient();
-  const store = new IndexStore({ client, prefix, replicas: 0 });
-  await store.ensureIndices();
-  const taxonomy = loadTaxonomy();
-  runtime = {
-    config,
-    store,
-    taxonomy,
-    skills: skillLookup(taxonomy),
-    pathways: [],
-    verify: { resolver: createResolver(resolverOptionsOf(config)) },
-    now: () => new Date(),
-    close: () => client.close(),
-  };
+  runtime = await intakeRuntime(prefix, { INDEXER_ALLOW_NETWORK: 'false' });
   api = await startAccountApi(
     'sec-intake-limit',
     {
@@ -93,8 +75,8 @@ beforeAll(async () => {
   );
   board = await generateIssuerKey(new Uint8Array(32).fill(71));
   college = await generateIssuerKey(new Uint8Array(32).fill(72));
-  await recognizeIssuer(store, registryEntry(board.did, BOARD));
-  await recognizeIssuer(store, registryEntry(college.did, 'River Valley College'));
+  await recognizeIssuer(runtime.store, registryEntry(board.did, BOARD));
+  await recognizeIssuer(runtime.store, registryEntry(college.did, 'River Valley College'));
   await seedEarners(api.client, prefix, [
     { earnerId: 'e-rita', email: 'rita@example.net', name: 'Rita Rush', badges: 1, settings: { listed: true } },
     { earnerId: 'e-sam', email: 'sam@example.net', name: 'Sam Steady', badges: 1, settings: { listed: true } },
