@@ -132,9 +132,16 @@ async function add(token: string, input: { files?: { name: string; contentBase64
 }
 const file = (name: string, content: string) => ({ name, contentBase64: Buffer.from(content).toString('base64') });
 
+/** An OB 3.0 credential of the board's, to `email` when given. */
+const boardCredential = (id: string, email?: string) =>
+  ob3Credential(issuer.did, { id, issuer: { id: issuer.did, type: ['Profile'], name: 'Board' } }, ...(email ? [email] : []));
+
+/** An OB 3.0 Data Integrity credential of the board's to `email`. */
+const signedBoardCredential = (id: string, email: string) => signOb3DataIntegrity(boardCredential(id, email), issuer);
+
 /** An OB 3.0 VC-JWT whose credentialSubject.id is `did` (no email identifier). */
 async function badgeToDid(did: string, id: string, name: string): Promise<string> {
-  const credential = ob3Credential(issuer.did, { id, issuer: { id: issuer.did, type: ['Profile'], name: 'Board' } }) as {
+  const credential = boardCredential(id) as {
     credentialSubject: Record<string, unknown> & { achievement: Record<string, unknown> };
   };
   delete credential.credentialSubject.identifier;
@@ -399,27 +406,13 @@ describe("a presentation's holder proof (addMyCredentials)", () => {
   it('adds the credentials of a correctly signed presentation, and refuses a tampered or forged one as a whole', async () => {
     const holder = await keyOf(131);
     // JSON-LD credentials inside a JSON-LD presentation, as wallets such as the LCW present them.
-    const mine = await signOb3DataIntegrity(
-      ob3Credential(
-        issuer.did,
-        { id: 'urn:uuid:in-signed-vp', issuer: { id: issuer.did, type: ['Profile'], name: 'Board' } },
-        'ada@example.net',
-      ),
-      issuer,
-    );
+    const mine = await signedBoardCredential('urn:uuid:in-signed-vp', 'ada@example.net');
     const signed = await signVp(holder, { challenge: 'wallet-export', domain: 'anywhere.example' }, { credentials: [mine] });
     const [ok] = await add(ada, { files: [file('signed-vp.json', JSON.stringify(signed))] });
     expect(ok).toMatchObject({ source: 'signed-vp.json#1', outcome: 'ADDED', status: 'VERIFIED' });
 
     // The same presentation with a credential slipped in after signing.
-    const other = await signOb3DataIntegrity(
-      ob3Credential(
-        issuer.did,
-        { id: 'urn:uuid:slipped-in', issuer: { id: issuer.did, type: ['Profile'], name: 'Board' } },
-        'ada@example.net',
-      ),
-      issuer,
-    );
+    const other = await signedBoardCredential('urn:uuid:slipped-in', 'ada@example.net');
     const tampered = { ...signed, verifiableCredential: [mine, other] };
     const refused = await add(ada, { files: [file('tampered-vp.json', JSON.stringify(tampered))] });
     expect(refused).toHaveLength(1);
