@@ -100,7 +100,7 @@ export function formatReport(r: BenchReport): string {
   const throughputRows = r.throughput.map((t) => [
     String(t.connections),
     t.api.rps.toFixed(1),
-    t.engine.rps.toFixed(1),
+    `${t.engine.rps.toFixed(1)} (${t.engine.requestsPerSecond.toFixed(1)} requests/s)`,
     x(t.ratio),
     `${t.api.latencyP50} / ${t.api.latencyP99}`,
     `${t.engine.latencyP50} / ${t.engine.latencyP99}`,
@@ -127,18 +127,27 @@ export function formatReport(r: BenchReport): string {
     `Latency, ms (the same rounds: API and the whole engine work of the search side by side)`,
     table(['search', 'API p50', 'engine p50', 'API/engine', 'API p95', 'engine p95', 'API/engine'], latencyRows),
     '',
-    `Throughput, requests/s (autocannon; per run ${r.throughput[0]?.rampSeconds ?? 0} s ramp not counted, then ${r.options.duration} s measured; every search in turn on each connection)`,
+    `Throughput, searches/s (autocannon; per run ${r.throughput[0]?.rampSeconds ?? 0} s ramp not counted, then ${r.options.duration} s measured; every search in turn on each connection;`,
+    '  the engine side sends the whole engine work of each search: its _search, then any refinement _msearch)',
     table(
-      ['connections', 'API rps', 'engine rps', 'API/engine', 'API p50 / p99 ms', 'engine p50 / p99 ms', 'failed API / engine'],
+      [
+        'connections',
+        'API searches/s',
+        'engine searches/s',
+        'API/engine',
+        'API p50 / p99 ms',
+        'engine p50 / p99 ms',
+        'failed API / engine',
+      ],
       throughputRows,
     ),
     ...failures(r.throughput),
     '',
     `Headline (same run): whole/floor p50 ${r.latency.map((l) => `${l.search} ${x(l.wholeP50)}`).join(', ')}; p95 ${r.latency.map((l) => `${l.search} ${x(l.wholeP95)}`).join(', ')}`,
-    `Headline (API / engine, same run): latency p50 ${r.latency.map((l) => `${l.search} ${x(l.ratioP50)}`).join(', ')}; requests/s ${r.throughput.map((t) => `c${t.connections} ${x(t.ratio)}`).join(', ')}`,
+    `Headline (API / engine, same run): latency p50 ${r.latency.map((l) => `${l.search} ${x(l.ratioP50)}`).join(', ')}; searches/s ${r.throughput.map((t) => `c${t.connections} ${x(t.ratio)}`).join(', ')}`,
     '',
-    'Ratio = API / engine for the same search in the same run. The engine side of latency replays every earners request of the search',
-    '(main and refinements); the engine side of throughput replays only the main _search. Skill labels: a warmed API holds them (no _mget).',
+    'Ratio = API / engine for the same search in the same run. The engine side of latency and of throughput replays every engine request',
+    'of the search (main and refinements). Skill labels: a warmed API holds them (no _mget).',
   ].join('\n');
 }
 

@@ -1,21 +1,26 @@
 /**
- * Requests per second under load, from autocannon: a bounded run against the
- * GraphQL endpoint and the same against the engine's `_search` with the
- * bodies the API sent, each connection cycling through every benchmark
- * search. Loopback only.
+ * Searches per second under load, from autocannon: a bounded run against the
+ * GraphQL endpoint and the same against the engine with the requests the API
+ * sent, each connection cycling through every benchmark search. The engine
+ * side replays the whole engine work of each search (its `_search`, then any
+ * refinement `_msearch`), as the latency comparison does, so both sides do
+ * the same searches; its searches/s is its answers/s scaled by searches per
+ * request. Loopback only.
  */
 import type { EventEmitter } from 'node:events';
 import autocannon from 'autocannon';
 import type { CapturedSearch } from './capture.ts';
-import { apiTarget, engineTarget, type HttpTarget } from './http-targets.ts';
+import { apiTarget, requestTarget, type HttpTarget } from './http-targets.ts';
 import { percentile, ratio } from './stats.ts';
 
 /** Seconds at the start of each run that are not counted. */
 export const RAMP_SECONDS = 5;
 
 export interface LoadResult {
-  /** Good answers per second in the measured window. */
+  /** Searches answered well per second in the measured window (good answers/s times searches per request). */
   rps: number;
+  /** Good HTTP answers per second (the engine side sends more than one request per search when it refines). */
+  requestsPerSecond: number;
   /** Answers in the measured window. */
   answers: number;
   /** Non-2xx answers, connection errors, timeouts, or a 200 that carried an error (whole run). */
@@ -51,7 +56,14 @@ const ANSWER_IS_GOOD: Record<Side, (body: string) => boolean> = {
  * 32 connections the first answers come in a burst after every queued
  * query phase, so a count from the start would measure the ramp.
  */
-async function load(side: Side, targets: HttpTarget[], connections: number, seconds: number, rampSeconds: number): Promise<LoadResult> {
+async function load(
+  side: Side,
+  targets: HttpTarget[],
+  searches: number,
+  connections: number,
+  seconds: number,
+  rampSeconds: number,
+): Promise<LoadResult> {
   const answers: { at: number; ms: number; ok: boolean }[] = [];
   const bad: number[] = [];
   let firstFailure: string | undefined;
@@ -84,8 +96,10 @@ async function load(side: Side, targets: HttpTarget[], connections: number, seco
   const window = answers.filter((a) => a.at >= from);
   const good = window.filter((a) => a.ok).length - bad.filter((at) => at >= from).length;
   const sorted = window.map((a) => a.ms).sort((a, b) => a - b);
+  const perSecond = good / seconds;
   return {
-    rps: Math.round((good / seconds) * 10) / 10,
+    rps: Math.round(((perSecond * searches) / targets.length) * 10) / 10,
+    requestsPerSecond: Math.round(perSecond * 10) / 10,
     answers: window.length,
     failed: result.non2xx + result.errors + result.mismatches,
     latencyP50: Math.round(percentile(sorted, 50)),
@@ -93,6 +107,11 @@ async function load(side: Side, targets: HttpTarget[], connections: number, seco
     ...(firstFailure ? { firstFailure } : {}),
   };
 }
+
+const apiTargets = (apiUrl: string, searches: readonly CapturedSearch[]) => searches.map((s) => apiTarget(apiUrl, s));
+/** Every engine request of every search, in the order the API sends them. */
+const engineTargets = (engineUrl: string, searches: readonly CapturedSearch[]) =>
+  searches.flatMap((s) => s.whole.map((request) => requestTarget(engineUrl, request)));
 
 /** Before each run: wait until the previous run's leftover work is done. */
 export type Settle = () => Promise<void>;
@@ -107,38 +126,14 @@ export async function compareThroughput(
   rampSeconds = RAMP_SECONDS,
 ): Promise<ThroughputComparison> {
   await settle();
-  const api = await load(
-    'api',
-    searches.map((s) => apiTarget(apiUrl, s)),
-    connections,
-    seconds,
-    rampSeconds,
-  );
+  const api = await load('api', apiTargets(apiUrl, searches), searches.length, connections, seconds, rampSeconds);
   await settle();
-  const engine = await load(
-    'engine',
-    searches.map((s) => engineTarget(engineUrl, s)),
-    connections,
-    seconds,
-    rampSeconds,
-  );
+  const engine = await load('engine', engineTargets(engineUrl, searches), searches.length, connections, seconds, rampSeconds);
   return { connections, seconds, rampSeconds, api, engine, ratio: ratio(api.rps, engine.rps) };
 }
 
 /** A short untimed run on each side, so the first measured run does not pay for cold caches and JIT. */
 export async function warmUp(apiUrl: string, engineUrl: string, searches: readonly CapturedSearch[]): Promise<void> {
-  await load(
-    'api',
-    searches.map((s) => apiTarget(apiUrl, s)),
-    8,
-    3,
-    0,
-  );
-  await load(
-    'engine',
-    searches.map((s) => engineTarget(engineUrl, s)),
-    8,
-    3,
-    0,
-  );
+  await load('api', apiTargets(apiUrl, searches), searches.length, 8, 3, 0);
+  await load('engine', engineTargets(engineUrl, searches), searches.length, 8, 3, 0);
 }
