@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ingest [-- --sizes 10000,100000 --workers N]`, in one run per
+ * `npm run bench:ingest [-- --sizes 10000,100000 --workers N --peer-credentials 500]`, in one run per
  * size: verification alone with 1 worker (in-process) and with N worker
  * threads (default one per core); end-to-end ingest (parse, verify, normalize,
  * merge, index; N workers) beside verification alone and beside a raw `_bulk`
@@ -104,9 +104,13 @@ async function main(): Promise<void> {
       'issuer-port': { type: 'string', default: '3190' },
       workers: { type: 'string', default: String(availableParallelism()) },
       'peer-only': { type: 'boolean', default: false },
+      'peer-credentials': { type: 'string', default: '500' },
     },
   });
   const workers = Number(values.workers);
+  const peerLimit = Number(values['peer-credentials']);
+  if (!Number.isInteger(peerLimit) || peerLimit < 1)
+    throw new Error(`--peer-credentials takes a whole number >= 1, got "${values['peer-credentials']}"`);
   if (!Number.isInteger(workers) || workers < 1) throw new Error(`--workers takes a whole number >= 1, got "${values.workers}"`);
   const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
   if (sizes.some((n) => !Number.isInteger(n) || n < 100))
@@ -154,7 +158,7 @@ async function main(): Promise<void> {
       const verify1 = values['peer-only'] ? { coldMs: NaN, warmMs: NaN } : await verifyOnly(units, 1, resolverOptions);
       const verifyN = values['peer-only'] ? { coldMs: NaN, warmMs: NaN } : await verifyOnly(units, workers, resolverOptions);
       console.error('   peer: the same credentials that @digitalcredentials/verifier-core understands, ours and theirs');
-      const peer = await comparePeer(units, workers, resolverOptions);
+      const peer = await comparePeer(units, workers, resolverOptions, peerLimit);
       return { verify1, verifyN, verified: units.length, peer };
     })();
     if (values['peer-only']) {
