@@ -80,7 +80,7 @@ export function planFacet(facet: FacetDefinition, search: EarnerSearch, ctx: Bui
     ? defaultScope &&
       facet.label.from !== 'badge-field' &&
       clauseConditions(search, facet.id).every((conditions) => conditions.length === 0)
-    : defaultScope && !ctx.nestedCandidates;
+    : defaultScope;
   return { facet, clauses, exact, flat, size: search.facetSize };
 }
 

@@ -7,7 +7,7 @@
 import type { AggregationsAggregationContainer } from '@elastic/elasticsearch/lib/api/types';
 import { aggregationName, type FacetCandidate, type FacetPlan } from './facet-aggregations.ts';
 import type { BadgeFacet, FacetValue } from './facets.ts';
-import { earnerFacetFilters, facetCondition, facetFilters, type BuildContext } from './filters.ts';
+import { facetCondition, facetFilters, type BuildContext } from './filters.ts';
 import type { EarnerSearch } from './input.ts';
 import { visibleBadgeQuery } from './privacy.ts';
 
@@ -51,8 +51,7 @@ export function refinementAggregation(refinement: Refinement, search: EarnerSear
   );
   // Every counted earner meets each clause without the candidate too: filtering on the clauses first (flat in the
   // default scope) leaves the per-candidate nested checks only those earners. The counts are the same.
-  const narrowing = ctx.nestedCandidates ? earnerFacetFilters(search, ctx, facet.id) : facetFilters(search, ctx, facet.id);
-  return { filter: { bool: { filter: narrowing } }, aggs: { values: { filters: { filters } } } };
+  return { filter: { bool: { filter: facetFilters(search, ctx, facet.id) } }, aggs: { values: { filters: { filters } } } };
 }
 
 export function refinementAggregations(

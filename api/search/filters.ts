@@ -23,12 +23,6 @@ export interface BuildContext {
   shards?: number;
   /** Never use the flat default-scope fields (the benchmark's nested-only baseline). */
   nestedOnly?: boolean;
-  /**
-   * The benchmark's "before": ALL-mode refinement candidates collected through
-   * the nested badges (not the flat fields), and refinements not narrowed by
-   * the badge clauses, as the build before both changes did.
-   */
-  nestedCandidates?: boolean;
   /** Pathway definitions by id: what pathway filters and the pathways facet count (none known: they match nobody). */
   pathways?: ReadonlyMap<string, PathwayDefinition>;
 }

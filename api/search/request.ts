@@ -37,17 +37,24 @@ export function sortOrder(sort: EarnerSort): SortCombinations[] {
 }
 
 export interface SearchPlan {
-  request: DirectoryRequest;
+  /** The page of hits: text and facet selections, highlights and shown badges, no aggregations. */
+  hits: DirectoryRequest;
+  /**
+   * The facet counts alone: no hits, and no clock in it (dates are whole UTC
+   * days), so the engine's request cache answers it again until the index
+   * changes: the next page, going back, or another employer's same search
+   * costs the hits only. Sent with `hits` in one round trip.
+   */
+  counts: DirectoryRequest;
   facets: FacetPlan[];
 }
 
 export function buildSearchRequest(search: EarnerSearch, ctx: BuildContext): SearchPlan {
   const { aggs, plans } = facetAggregations(search, ctx);
-  const request = directoryRequest(
+  const hits = directoryRequest(
     {
       query: baseQuery(search, ctx),
       post_filter: { bool: { filter: facetFilters(search, ctx) } },
-      aggs,
       sort: sortOrder(search.sort),
       ...(search.after ? { search_after: search.after } : {}),
       // One extra hit tells whether there is a next page.
@@ -57,13 +64,15 @@ export function buildSearchRequest(search: EarnerSearch, ctx: BuildContext): Sea
     },
     { withEarners: true },
   );
-  return { request, facets: plans };
+  return { hits, counts: countsRequest(search, ctx, aggs), facets: plans };
+}
+
+/** Aggregations over every earner the text and place match (facet selections are each facet's own filters). */
+function countsRequest(search: EarnerSearch, ctx: BuildContext, aggs: DirectoryRequest['aggs']): DirectoryRequest {
+  return directoryRequest({ query: baseQuery(search, ctx), size: 0, track_total_hits: false, aggs }, { withEarners: false });
 }
 
 /** A counts-only request that refines facets needing exact counts. */
 export function buildRefinementRequest(search: EarnerSearch, ctx: BuildContext, refinements: readonly Refinement[]): DirectoryRequest {
-  return directoryRequest(
-    { query: baseQuery(search, ctx), size: 0, track_total_hits: false, aggs: refinementAggregations(refinements, search, ctx) },
-    { withEarners: false },
-  );
+  return countsRequest(search, ctx, refinementAggregations(refinements, search, ctx));
 }

@@ -14,12 +14,7 @@ import { buildSearchRequest } from '../../api/search/request.ts';
 import { aliasName } from '../../mappings/indices.ts';
 import { FIXTURE_NOW } from '../../test/support/generators/directory.ts';
 import { BENCH_VIEWER } from './bench-viewer.ts';
-import { startRecordingProxy, type RecordedRequest, type RecordingProxy } from './recording-proxy.ts';
-import { createSearchEngine } from '../../api/engine.ts';
-import { createLogger } from '../../api/log.ts';
-import { refineFacets } from '../../api/services/search-service.ts';
-import { shapeSearchResponse } from '../../api/search/response.ts';
-import { createEngineClient } from '../../mappings/connection.ts';
+import { startRecordingProxy, type RecordedRequest } from './recording-proxy.ts';
 import { SEARCH_DOCUMENT, type BenchSearch } from './searches.ts';
 
 export interface EngineRequest {
@@ -35,13 +30,13 @@ export interface CapturedSearch {
   search: BenchSearch;
   /** The GraphQL request body (JSON). */
   graphqlBody: string;
-  /** The earners `_search` the API sent for this search, byte for byte. */
+  /** The `_msearch` the API sent for this search's hits and facet counts, byte for byte. */
   engine: EngineRequest;
-  /** The same request without aggregations: what the hits alone cost (the floor facets are measured against). */
+  /** Its hits request alone, as an earners `_search`: what the hits cost (the floor facets are measured against). */
   floor: EngineRequest;
-  /** Every engine request of the search's results and counts, in order: the `_search` above, then refinements (and their label look-ups). */
+  /** Every engine request of the search's results and counts, in order: the `_msearch` above, then refinements (and their label look-ups). */
   whole: EngineRequest[];
-  /** The same, as the build before flat refinement candidates sent it (candidates and their labels through the nested badges). */
+  /** The same search as the build before sent it: hits and aggregations in one `_search`, then the same refinements. */
   before: EngineRequest[];
   /** Every engine request the one GraphQL search made, in order. */
   engineCalls: { method: string; path: string }[];
@@ -61,55 +56,51 @@ export function graphqlBody(search: BenchSearch): string {
 const withoutMarker = ({ __directory: _marker, ...body }: DirectoryRequest) => body;
 const sameJson = (a: unknown, b: unknown) => isDeepStrictEqual(JSON.parse(JSON.stringify(a)), b);
 
+/** The bodies of an NDJSON `_msearch`: every second line (the others are headers). */
+const msearchBodies = (ndjson: string): Record<string, unknown>[] =>
+  ndjson
+    .split('\n')
+    .filter(Boolean)
+    .filter((_line, i) => i % 2 === 1)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+
 /**
- * The floor and the nested-only baseline of a captured search. The search is
- * built here again as the API built it and must equal what it sent, so the
- * nested-only build differs from the captured one in that switch alone.
+ * The floor and the one-request baseline of a captured search. The search is
+ * built here again as the API built it and must equal what it sent, so both
+ * are exactly the API's hits and counts.
  */
-function floorOf(search: BenchSearch, main: EngineRequest): EngineRequest {
-  const sent = JSON.parse(main.body) as Record<string, unknown>;
-  const parsed = parseSearchInput(search.input);
-  const rebuilt = withoutMarker(buildSearchRequest(parsed, { now: FIXTURE_NOW }).request);
-  if (!sameJson(rebuilt, sent)) throw new Error(`search "${search.id}": the request built here differs from the one the API sent`);
-  const { aggs: _aggs, ...floor } = sent;
-  return { path: main.path, body: JSON.stringify(floor) };
+function splitParts(search: BenchSearch, main: EngineRequest, searchPath: string): { floor: EngineRequest; together: EngineRequest } {
+  const [hits, counts] = msearchBodies(main.body);
+  const plan = buildSearchRequest(parseSearchInput(search.input), { now: FIXTURE_NOW });
+  if (!sameJson(withoutMarker(plan.hits), hits) || !sameJson(withoutMarker(plan.counts), counts))
+    throw new Error(`search "${search.id}": the requests built here differ from the ones the API sent`);
+  return {
+    floor: { path: searchPath, body: JSON.stringify(hits) },
+    together: { path: searchPath, body: JSON.stringify({ ...hits, aggs: counts!.aggs }) },
+  };
 }
 
-/** The earners searches and multi-searches of one search, from the main `_search` on (not skills, pathways or the search log). */
-function countingRequests(requests: readonly RecordedRequest[], searchPath: string): EngineRequest[] {
-  const start = requests.findIndex((r) => r.method === 'POST' && r.path.split('?')[0] === searchPath);
+const pathOf = (r: RecordedRequest) => r.path.split('?')[0];
+
+/** The hits-and-counts `_msearch` of one search (its first line names the earners index). */
+const isMainSearch = (r: RecordedRequest, earners: string) =>
+  r.method === 'POST' && pathOf(r) === '/_msearch' && r.body.startsWith(`{"index":"${earners}"}`);
+
+/** The earners searches and multi-searches of one search, from the main `_msearch` on (not skills, pathways or the search log). */
+function countingRequests(requests: readonly RecordedRequest[], searchPath: string, earners: string): EngineRequest[] {
+  const start = requests.findIndex((r) => isMainSearch(r, earners));
   return requests
     .slice(start)
-    .filter((r) => r.method === 'POST' && (r.path.split('?')[0] === searchPath || r.path.split('?')[0] === '/_msearch'))
+    .filter((r) => r.method === 'POST' && (pathOf(r) === searchPath || pathOf(r) === '/_msearch'))
     .map((r) => ({ path: r.path, body: r.body, ...(r.path.startsWith('/_msearch') ? { ndjson: true } : {}) }));
-}
-
-/** The build before flat candidates, run with the product's own refinement loop through the proxy. */
-async function beforeSequence(proxy: RecordingProxy, prefix: string, search: BenchSearch, searchPath: string): Promise<EngineRequest[]> {
-  const client = createEngineClient({ url: proxy.url });
-  try {
-    const engine = createSearchEngine(
-      client,
-      prefix,
-      createLogger('error', () => {}),
-    );
-    const parsed = parseSearchInput(search.input);
-    const ctx = { now: FIXTURE_NOW, shards: 1, nestedCandidates: true };
-    proxy.requests.splice(0);
-    const plan = buildSearchRequest(parsed, ctx);
-    const page = shapeSearchResponse(parsed, plan.facets, await engine.searchEarners(plan.request), ctx);
-    await refineFacets(engine, parsed, ctx, page.facets);
-    return countingRequests(proxy.requests, searchPath);
-  } finally {
-    await client.close();
-  }
 }
 
 export async function captureSearches(engineUrl: string, prefix: string, searches: readonly BenchSearch[]): Promise<CapturedSearch[]> {
   const proxy = await startRecordingProxy(engineUrl);
   const env = { ELASTICSEARCH_URL: proxy.url, INDEX_PREFIX: prefix, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error' };
   const api = await startApi(apiConfigFromEnv(env), { resolveViewer: fixedViewer(BENCH_VIEWER), now: () => FIXTURE_NOW });
-  const searchPath = `/${aliasName(prefix, 'earners')}/_search`;
+  const earners = aliasName(prefix, 'earners');
+  const searchPath = `/${earners}/_search`;
   try {
     const captured: CapturedSearch[] = [];
     for (const search of searches) {
@@ -119,17 +110,19 @@ export async function captureSearches(engineUrl: string, prefix: string, searche
       const answer = (await response.json()) as SearchAnswer;
       if (!response.ok || answer.errors || !answer.data)
         throw new Error(`search "${search.id}" failed through the API (${response.status}): ${JSON.stringify(answer.errors ?? answer)}`);
-      const main = proxy.requests.find((r) => r.method === 'POST' && r.path.split('?')[0] === searchPath);
-      if (!main) throw new Error(`search "${search.id}": the API sent no ${searchPath} request`);
+      const main = proxy.requests.find((r) => isMainSearch(r, earners));
+      if (!main) throw new Error(`search "${search.id}": the API sent no _msearch for ${earners}`);
       const engineCalls = proxy.requests.map((r) => ({ method: r.method, path: r.path }));
-      const whole = countingRequests(proxy.requests, searchPath);
+      const whole = countingRequests(proxy.requests, searchPath, earners);
+      const engine = { path: main.path, body: main.body, ndjson: true };
+      const { floor, together } = splitParts(search, engine, searchPath);
       captured.push({
         search,
         graphqlBody: body,
-        engine: { path: main.path, body: main.body },
-        floor: floorOf(search, main),
+        engine,
+        floor,
         whole,
-        before: await beforeSequence(proxy, prefix, search, searchPath),
+        before: [together, ...whole.slice(1)],
         engineCalls,
         total: answer.data.searchEarners.total,
       });

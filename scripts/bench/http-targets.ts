@@ -1,6 +1,6 @@
 /**
- * The two ends one search is sent to: the GraphQL endpoint and the engine's
- * `_search` with the body the API sent. Both go through the same client code
+ * The two ends one search is sent to: the GraphQL endpoint and the engine,
+ * with the requests the API sent. Both go through the same client code
  * (fetch with keep-alive), so the client's own cost is the same on each side.
  */
 import type { CapturedSearch, EngineRequest } from './capture.ts';
@@ -17,17 +17,12 @@ export function apiTarget(apiUrl: string, captured: CapturedSearch): HttpTarget 
   return { url: `${apiUrl}/graphql`, body: captured.graphqlBody, headers: JSON_HEADERS };
 }
 
-/** Which engine request of a captured search: as the API sent it, or without aggregations. */
-export type EngineVariant = 'engine' | 'floor';
-
-export function engineTarget(engineUrl: string, captured: CapturedSearch, variant: EngineVariant = 'engine'): HttpTarget {
-  return requestTarget(engineUrl, captured[variant]);
-}
-
 const NDJSON_HEADERS = { 'content-type': 'application/x-ndjson', accept: 'application/json' };
 
-export function requestTarget(engineUrl: string, request: EngineRequest): HttpTarget {
-  return { url: `${engineUrl}${request.path}`, body: request.body, headers: request.ndjson ? NDJSON_HEADERS : JSON_HEADERS };
+/** `cache: false` asks the engine not to answer from its request cache (every count computed afresh, as for a search not seen before). */
+export function requestTarget(engineUrl: string, request: EngineRequest, { cache = true }: { cache?: boolean } = {}): HttpTarget {
+  const path = cache ? request.path : `${request.path}${request.path.includes('?') ? '&' : '?'}request_cache=false`;
+  return { url: `${engineUrl}${path}`, body: request.body, headers: request.ndjson ? NDJSON_HEADERS : JSON_HEADERS };
 }
 
 /** Sends the requests one after the other (as the API does: each refinement waits for the counts before it); the text is the first answer's. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemoAccounts } from '../../scripts/demo/accounts/seed-demo.ts';
+import { aliasName } from '../../mappings/indices.ts';
 import { claimEarner, credentialOf, seedEarners, startAccountApi, type AccountApi, type SeedEarner } from '../support/account-api.ts';
 
 const UPDATE = `mutation($input: DirectorySettingsInput!) {
@@ -117,6 +118,24 @@ describe('directory settings take effect in search at once', () => {
     const back = await search({ text: 'Ada' });
     expect(back.nodes[0]!.earner).toMatchObject({ id: 'earner-ada', headline: null });
     expect(back.nodes[0]!.earner.badges).toHaveLength(3);
+  });
+
+  it('a repeated search takes its facet counts from the engine request cache, and no cached count outlives a change', async () => {
+    const cacheHits = async () => {
+      const stats = await t.client.indices.stats({ index: aliasName(t.prefix, 'earners'), metric: 'request_cache' });
+      return stats._all.total?.request_cache?.hit_count ?? 0;
+    };
+    const first = await search();
+    expect(first.facets.regions).toEqual([{ value: 'US-OH', count: 1 }]);
+    const hitsBefore = await cacheHits();
+    const again = await search();
+    expect(again.facets).toEqual(first.facets);
+    expect(await cacheHits()).toBeGreaterThan(hitsBefore);
+    // The same search after an opt-out: the cached counts are gone with the refresh the change waited for.
+    await update({ listed: false });
+    expect((await search()).facets.regions).toEqual([]);
+    await update({ listed: true });
+    expect((await search()).facets.regions).toEqual([{ value: 'US-OH', count: 1 }]);
   });
 
   it('mySettings returns the earner their own settings, contact value included', async () => {

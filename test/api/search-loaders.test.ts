@@ -72,22 +72,23 @@ describe('DataLoaders batch per entity type', () => {
     expect(badges.length).toBeGreaterThan(30);
     expect(badges.every((b) => b.badgeClass !== null && b.issuer !== null && b.skills.length > 0)).toBe(true);
     const paths = api.calls.map((c) => `${c.method} ${c.path.replace(fixture.prefix, 'P')}`).sort();
-    // The search; badge classes (visibility + documents in one multi-search); issuers (registry entries, then their earner counts); skills with facet labels, then broader skills (the next depth);
-    // the pathway definitions the search counts (read once for all requests of the next 10 seconds).
+    // The search (hits and counts in one multi-search); badge classes (visibility + documents in one multi-search); issuers (registry
+    // entries, then their earner counts); skills with facet labels, then broader skills (the next depth); the pathway definitions the
+    // search counts (read once for all requests of the next 10 seconds).
     expect(paths).toEqual(
       [
         'POST /P-pathways/_search',
         'POST /P-skills/_mget',
         'POST /P-skills/_mget',
         'POST /P-earners/_search',
-        'POST /P-earners/_search',
         'POST /P-issuers/_search',
+        'POST /_msearch',
         'POST /_msearch',
       ].sort(),
     );
   });
 
-  it('a warmed API searches with one engine call: skill labels come from the cache kept across requests', async () => {
+  it('a warmed API searches with one engine call (hits and counts together): skill labels come from the cache kept across requests', async () => {
     const query = /* GraphQL */ `
       query ($input: EarnerSearchInput!) {
         searchEarners(input: $input) {
@@ -119,7 +120,8 @@ describe('DataLoaders batch per entity type', () => {
     // Real labels (not the ids a missing look-up falls back to), the same as the first answer's.
     expect(labels.every((l) => l.label !== l.value)).toBe(true);
     expect(labels).toEqual(first.data!.searchEarners.facets.skills);
-    expect(api.calls.map((c) => `${c.method} ${c.path.replace(fixture.prefix, 'P')}`)).toEqual(['POST /P-earners/_search']);
+    // Hits and facet counts in one round trip.
+    expect(api.calls.map((c) => `${c.method} ${c.path.replace(fixture.prefix, 'P')}`)).toEqual(['POST /_msearch']);
   });
 
   it('look-ups name the concrete index behind the alias (the taxonomy version the skill cache keys on)', async () => {

@@ -6,17 +6,21 @@
 import { describe, expect, it } from 'vitest';
 import { parseSearchInput, type EarnerSearchArgs } from '../../api/search/input.ts';
 import { buildSearchRequest } from '../../api/search/request.ts';
+import { encodeCursor } from '../../api/search/cursor.ts';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 const build = (args: EarnerSearchArgs) => buildSearchRequest(parseSearchInput(args), { now: NOW });
-const body = (args: EarnerSearchArgs) => build(args).request as unknown as Record<string, unknown>;
+/** The hits request (the facet counts go in `counts`, see below). */
+const body = (args: EarnerSearchArgs) => build(args).hits as unknown as Record<string, unknown>;
+const countsBody = (args: EarnerSearchArgs) => build(args).counts as unknown as Record<string, unknown>;
 
 describe('buildSearchRequest(parseSearchInput(...))', () => {
   it('every request is limited to listed earners and asks for their public fields only', () => {
     for (const args of [{}, { text: 'welding' }, { skills: ['esco:S5.5'], skillsMode: 'ALL' as const }]) {
-      const json = JSON.stringify(body(args));
-      expect(json).toContain('"directory.listed":true');
-      expect(json).not.toContain('identities');
+      for (const json of [JSON.stringify(body(args)), JSON.stringify(countsBody(args))]) {
+        expect(json).toContain('"directory.listed":true');
+        expect(json).not.toContain('identities');
+      }
     }
   });
 
@@ -515,7 +519,7 @@ describe('buildSearchRequest(parseSearchInput(...))', () => {
         ],
       ]
     `);
-    const aggs = (plan.request as { aggs?: Record<string, { aggs: Record<string, unknown> }> }).aggs ?? {};
+    const aggs = (plan.counts as { aggs?: Record<string, { aggs: Record<string, unknown> }> }).aggs ?? {};
     for (const { facet, path } of plan.facets) {
       const group = aggs[path!.group]!;
       expect(group, facet.id).toBeDefined();
@@ -533,7 +537,7 @@ describe('buildSearchRequest(parseSearchInput(...))', () => {
     // Skills (its own selection left out) and regions differ in their filters.
     expect(where.skills).not.toBe(where.badges);
     expect(where.regions).not.toBe(where.badges);
-    const json = JSON.stringify(plan.request);
+    const json = JSON.stringify(plan.counts);
     expect(json.match(/"reverse_nested"/g)?.length).toBe(5);
     expect(json.match(/"nested":\{"path":"badges"\}/g)?.length).toBe(1);
   });
@@ -565,12 +569,34 @@ describe('buildSearchRequest(parseSearchInput(...))', () => {
     expect(candidates).toEqual(['badges', 'issuers', 'frameworks', 'credentialTypes', 'issued']);
     expect(plan.facets.filter((f) => !f.exact).every((f) => f.flat)).toBe(true);
     // (The hits' shown badges stay an inner_hits of the query: the floor has them too.)
-    expect(JSON.stringify((plan.request as unknown as { aggs: unknown }).aggs)).not.toMatch(/"path":"badges"|reverse_nested/);
-    // The build before (the benchmark's baseline) collected them through the nested badges, labels included.
-    const before = buildSearchRequest(parseSearchInput(all), { now: NOW, nestedCandidates: true });
-    expect(before.facets.filter((f) => !f.exact).some((f) => f.flat)).toBe(false);
-    expect(JSON.stringify((before.request as unknown as { aggs: unknown }).aggs)).toMatch(/"reverse_nested"/);
+    expect(JSON.stringify((plan.counts as unknown as { aggs: unknown }).aggs)).not.toMatch(/"path":"badges"|reverse_nested/);
     // Outside the default scope the candidates stay nested.
     expect(build({ ...all, verification: ['VERIFIED', 'EXPIRED'] }).facets.some((f) => f.flat)).toBe(false);
+  });
+  it('sends the hits and the facet counts as two requests; the counts one is the same all day, so the engine can cache it', () => {
+    const args = {
+      text: 'welding',
+      skills: ['esco:S5.5', 'onet:2.B.3.e'],
+      skillsMode: 'ALL' as const,
+      regions: ['US-OH'],
+      issuedWithinMonths: 6,
+    };
+    const morning = buildSearchRequest(parseSearchInput(args), { now: new Date('2026-06-01T08:00:00Z') });
+    const evening = buildSearchRequest(parseSearchInput(args), { now: new Date('2026-06-01T23:59:59Z') });
+    const nextDay = buildSearchRequest(parseSearchInput(args), { now: new Date('2026-06-02T00:00:01Z') });
+    const counts = morning.counts as unknown as Record<string, unknown>;
+    // Counts only: no hits, no hit-only parts (selections, highlights, shown badges), nothing of the page.
+    expect(counts).toMatchObject({ size: 0, track_total_hits: false, _source: false });
+    expect(Object.keys(counts).sort()).toEqual(['__directory', '_source', 'aggs', 'query', 'size', 'track_total_hits']);
+    expect(JSON.stringify(counts)).not.toMatch(/inner_hits|highlight|post_filter/);
+    // The hits carry no aggregations; a later page changes the hits only.
+    expect(morning.hits).not.toHaveProperty('aggs');
+    const page2 = buildSearchRequest(parseSearchInput({ ...args, after: encodeCursor('RELEVANCE', [1.5, 'earner-1']) }), {
+      now: new Date('2026-06-01T08:00:00Z'),
+    });
+    expect(JSON.stringify(page2.counts)).toBe(JSON.stringify(morning.counts));
+    // No clock finer than a day: the same search is the same request all day, and another the next day.
+    expect(JSON.stringify(evening.counts)).toBe(JSON.stringify(morning.counts));
+    expect(JSON.stringify(nextDay.counts)).not.toBe(JSON.stringify(morning.counts));
   });
 });
