@@ -21,8 +21,19 @@ const NDJSON_HEADERS = { 'content-type': 'application/x-ndjson', accept: 'applic
 
 /** `cache: false` asks the engine not to answer from its request cache (every count computed afresh, as for a search not seen before). */
 export function requestTarget(engineUrl: string, request: EngineRequest, { cache = true }: { cache?: boolean } = {}): HttpTarget {
-  const path = cache ? request.path : `${request.path}${request.path.includes('?') ? '&' : '?'}request_cache=false`;
-  return { url: `${engineUrl}${path}`, body: request.body, headers: request.ndjson ? NDJSON_HEADERS : JSON_HEADERS };
+  const headers = request.ndjson ? NDJSON_HEADERS : JSON_HEADERS;
+  if (cache) return { url: `${engineUrl}${request.path}`, body: request.body, headers };
+  // `_msearch` takes the flag in each search's header line; `_search` in the query string.
+  if (request.ndjson) return { url: `${engineUrl}${request.path}`, body: withoutRequestCache(request.body), headers };
+  return { url: `${engineUrl}${request.path}${request.path.includes('?') ? '&' : '?'}request_cache=false`, body: request.body, headers };
+}
+
+/** An NDJSON `_msearch` body with `request_cache: false` in every header line (the even lines). */
+function withoutRequestCache(ndjson: string): string {
+  return ndjson
+    .split('\n')
+    .map((line, i) => (i % 2 === 0 && line ? JSON.stringify({ ...(JSON.parse(line) as object), request_cache: false }) : line))
+    .join('\n');
 }
 
 /** Sends the requests one after the other (as the API does: each refinement waits for the counts before it); the text is the first answer's. */
