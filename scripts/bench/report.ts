@@ -85,10 +85,10 @@ export function formatReport(r: BenchReport): string {
   const latencyRows = r.latency.map((l) => [
     l.search,
     ms(l.api.p50),
-    ms(l.whole.p50),
+    ms(l.repeated.p50),
     x(l.ratioP50),
     ms(l.api.p95),
-    ms(l.whole.p95),
+    ms(l.repeated.p95),
     x(l.ratioP95),
   ]);
   const facetRows = r.latency.map((l) => [
