@@ -58,7 +58,11 @@ class SignInFirst extends UnauthenticatedError {
   }
 }
 
-export function operationBudgetPlugin(budget: OperationBudget, log: Logger): ApolloServerPlugin<RequestContext> {
+export function operationBudgetPlugin(
+  budget: OperationBudget,
+  log: Logger,
+  serializer: ResponseSerializer = createResponseSerializer(),
+): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       let stopped: OperationLimitError | undefined;
@@ -133,30 +137,60 @@ export function operationBudgetPlugin(budget: OperationBudget, log: Logger): Apo
             log.warn('graphql operation stopped', { requestId: contextValue.requestId, code: stopped.code, limit: stopped.limit });
             body.singleResult = refusal(stopped, contextValue.requestId);
             response.http.status = stopped.code === 'OPERATION_TIMED_OUT' ? 503 : 400;
-          } else if (body.singleResult.data) {
-            const bytes = Buffer.byteLength(JSON.stringify(body.singleResult));
-            if (bytes > budget.maxResponseBytes) {
-              response.http.status = 400;
-              body.singleResult = refusal(
-                new OperationLimitError(
-                  'RESPONSE_TOO_LARGE',
-                  `The answer would be ${bytes} bytes, over the limit of ${budget.maxResponseBytes}; ${advice}.`,
-                  budget.maxResponseBytes,
-                  bytes,
-                ),
-                contextValue.requestId,
-              );
-            }
+            return;
           }
           body.singleResult.errors = body.singleResult.errors?.map((error) => ({
             ...error,
             extensions: { ...error.extensions, requestId: contextValue.requestId },
           }));
+          if (!body.singleResult.data) return;
+          // The answer as it will be sent, serialized once: sent as it is unless it is over the ceiling.
+          const text = serializer.serialize(body.singleResult);
+          const bytes = Buffer.byteLength(text);
+          if (bytes > budget.maxResponseBytes) {
+            response.http.status = 400;
+            body.singleResult = refusal(
+              new OperationLimitError(
+                'RESPONSE_TOO_LARGE',
+                `The answer would be ${bytes} bytes, over the limit of ${budget.maxResponseBytes}; ${advice}.`,
+                budget.maxResponseBytes,
+                bytes,
+              ),
+              contextValue.requestId,
+            );
+          }
         },
       };
     },
   };
 }
+
+/**
+ * Serializes an answer once: the size check above serializes it, and Apollo's
+ * `stringifyResult` sends that same text instead of serializing it again (a
+ * page of hits is a few hundred kilobytes). Keyed by the answer's `data`
+ * object, and used only while its errors and extensions are the same objects.
+ */
+export function createResponseSerializer() {
+  const serialized = new WeakMap<object, { errors: unknown; extensions: unknown; text: string }>();
+  /** The order Apollo writes the fields in. */
+  const text = (result: FormattedExecutionResult) =>
+    `${JSON.stringify({ errors: result.errors, data: result.data, extensions: result.extensions })}\n`;
+  return {
+    serialize(result: FormattedExecutionResult): string {
+      const serializedText = text(result);
+      if (result.data) serialized.set(result.data, { errors: result.errors, extensions: result.extensions, text: serializedText });
+      return serializedText;
+    },
+    /** Apollo's `stringifyResult`. */
+    stringify(result: FormattedExecutionResult): string {
+      const known = result.data ? serialized.get(result.data) : undefined;
+      return known && known.errors === result.errors && known.extensions === result.extensions ? known.text : text(result);
+    },
+  };
+}
+
+export type ResponseSerializer = ReturnType<typeof createResponseSerializer>;
 
 function refusal(error: OperationLimitError, requestId: string): FormattedExecutionResult {
   return { data: null, errors: [{ message: error.message, extensions: { code: error.code, ...error.extensions(), requestId } }] };

@@ -14,7 +14,7 @@ import { resolverRegistry } from '../resolvers/registry.ts';
 import { loadTypeDefs } from '../schema/load.ts';
 import { availabilityPlugin } from './availability.ts';
 import { createFormatError } from './format-error.ts';
-import { DEFAULT_OPERATION_BUDGET, operationBudgetPlugin, type OperationBudget } from './operation-budget.ts';
+import { createResponseSerializer, DEFAULT_OPERATION_BUDGET, operationBudgetPlugin, type OperationBudget } from './operation-budget.ts';
 
 /** Limits on the shape of one operation; see graphql-armor for what each counts. Cost is `operation-budget.ts`. */
 export const OPERATION_LIMITS = {
@@ -46,11 +46,14 @@ export function createGraphqlServer(
     blockFieldSuggestion: { enabled: production },
   });
   const protection = armor.protect();
+  const serializer = createResponseSerializer();
   return new ApolloServer<RequestContext>({
     typeDefs: loadTypeDefs(),
     resolvers: resolverRegistry,
     formatError: createFormatError({ production }),
     includeStacktraceInErrorResponses: false,
+    // The operation budget's size check already serialized the answer: send that text.
+    stringifyResult: (result) => serializer.stringify(result),
     introspection: !production,
     // The process owns shutdown (npm start, main.ts): Apollo's own signal handler would race it.
     stopOnTerminationSignals: false,
@@ -58,7 +61,7 @@ export function createGraphqlServer(
     // graphql-armor's types come from Apollo's CommonJS build; the plugins are the same at run time.
     plugins: [
       ...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
-      operationBudgetPlugin(budget, log),
+      operationBudgetPlugin(budget, log, serializer),
       ApolloServerPluginLandingPageDisabled(),
       availabilityPlugin as ApolloServerPlugin<RequestContext>,
     ],

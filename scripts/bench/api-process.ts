@@ -1,5 +1,6 @@
 /** Starts the API in a child process for the measurements and stops it again. */
 import { fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
 export interface ApiProcess {
@@ -24,7 +25,18 @@ function exited(child: ChildProcess): Promise<void> {
 export async function startApiProcess({ engineUrl, prefix, logLevel }: ApiProcessOptions): Promise<ApiProcess> {
   const child = fork(CHILD, [], {
     execArgv: ['--import', 'tsx'],
-    env: { ...process.env, ELASTICSEARCH_URL: engineUrl, INDEX_PREFIX: prefix, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: logLevel },
+    env: {
+      ...process.env,
+      ELASTICSEARCH_URL: engineUrl,
+      INDEX_PREFIX: prefix,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: logLevel,
+      // As deployed (the Dockerfile sets it): production mode, with the secrets it requires made up for the run.
+      NODE_ENV: 'production',
+      SESSION_SECRET: randomBytes(32).toString('base64url'),
+      REPORT_NOISE_SECRET: randomBytes(32).toString('base64url'),
+    },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   // Never leave the API running behind a benchmark that died.

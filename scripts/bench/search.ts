@@ -66,7 +66,7 @@ async function main(): Promise<void> {
       machine,
       engine: facts,
       setup: [
-        `API in a child process (Express 5 + Apollo 5, startApi) on 127.0.0.1, LOG_LEVEL=${API_LOG_LEVEL}; ${VIEWER_NOTE}`,
+        `API in a child process (Express 5 + Apollo 5, startApi) on 127.0.0.1, NODE_ENV=production, LOG_LEVEL=${API_LOG_LEVEL}; ${VIEWER_NOTE}`,
         'clients: fetch with keep-alive (latency), autocannon (throughput), both in the benchmark process; everything on loopback',
         'engine request bodies captured byte for byte from the API through a recording proxy, then sent straight to the engine',
       ],
