@@ -13,15 +13,27 @@ import { loadOccupationsIndex, loadSkillsIndex } from '../taxonomy/skills-index.
 import type { Taxonomy } from '../taxonomy/index.ts';
 import { writeDocuments } from '../store/bulk-write.ts';
 
-/** Stored credentials grouped by earner, streamed in earner order (batches of about `batch` earners). */
-export async function* credentialsByEarner(ctx: EarnerContext, batch = 500): AsyncGenerator<Map<string, CredentialDocument[]>> {
+/**
+ * Stored credentials grouped by earner, streamed in earner order (batches of
+ * about `batch` earners). `withRaw: false` leaves out the credential as
+ * received (`raw` is then empty): earner documents are built from the
+ * normalized fields, and the raw bytes are about 40% of what would be read.
+ */
+export async function* credentialsByEarner(
+  ctx: EarnerContext,
+  batch = 500,
+  { withRaw = true }: { withRaw?: boolean } = {},
+): AsyncGenerator<Map<string, CredentialDocument[]>> {
   let group = new Map<string, CredentialDocument[]>();
-  for await (const { doc } of ctx.store.scan<CredentialDocument>('credentials', { match_all: {} }, true, 'earnerId')) {
+  const source = withRaw ? true : { excludes: ['raw'] };
+  for await (const { doc } of ctx.store.scan<CredentialDocument>('credentials', { match_all: {} }, source, 'earnerId')) {
     if (!group.has(doc.earnerId) && group.size >= batch) {
       yield group;
       group = new Map();
     }
-    group.set(doc.earnerId, [...(group.get(doc.earnerId) ?? []), doc]);
+    const credentials = group.get(doc.earnerId) ?? [];
+    credentials.push(withRaw ? doc : { ...doc, raw: '' });
+    group.set(doc.earnerId, credentials);
   }
   if (group.size > 0) yield group;
 }
@@ -32,15 +44,28 @@ export async function reindexEarners(ctx: EarnerContext, log: (line: string) => 
     'earners',
     async (index) => {
       let written = 0;
-      for await (const group of credentialsByEarner(ctx)) {
-        const result = await writeDocuments(
-          ctx.store.client,
-          index,
-          (await earnerWrites(ctx, group)).filter((w) => w.document),
-        );
-        if (result.rejected.length > 0)
-          throw new Error(`the engine rejected earner ${result.rejected[0]!.id}: ${result.rejected[0]!.reason}`);
-        written += result.written;
+      const groups = credentialsByEarner(ctx, 500, { withRaw: false });
+      // The next group is read while this one is built and written: reading and writing overlap.
+      let next = groups.next();
+      try {
+        for (;;) {
+          const { value: group, done } = await next;
+          if (done) break;
+          next = groups.next();
+          // A failed read is thrown where it is awaited, above; if a failed write stops the loop first, it is dropped.
+          next.catch(() => undefined);
+          const result = await writeDocuments(
+            ctx.store.client,
+            index,
+            (await earnerWrites(ctx, group)).filter((w) => w.document),
+          );
+          if (result.rejected.length > 0)
+            throw new Error(`the engine rejected earner ${result.rejected[0]!.id}: ${result.rejected[0]!.reason}`);
+          written += result.written;
+        }
+      } finally {
+        // Closes the scan's point in time when the loop stops early.
+        await groups.return(undefined).catch(() => undefined);
       }
       return written;
     },

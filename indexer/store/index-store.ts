@@ -34,7 +34,8 @@ export class IndexStore {
   async *scan<T>(
     kind: IndexKind,
     query: QueryDslQueryContainer,
-    source: string[] | true = true,
+    /** Fields to read: all (`true`), these, or all but these. */
+    source: string[] | true | { excludes: string[] } = true,
     sortField = '_doc',
   ): AsyncGenerator<{ id: string; doc: T }> {
     let after: SortResults | undefined;
