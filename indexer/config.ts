@@ -26,6 +26,8 @@ const schema = z.object({
   INDEXER_ALLOW_HOSTS: z.string().default(''),
   /** Verification worker threads; unset: one per core; 1 verifies in the main thread. */
   INDEXER_WORKERS: z.coerce.number().int().min(1).max(256).optional(),
+  /** Old-generation heap of each verification worker, MB; unset: Node's default. A worker over it is replaced, its items rejected (VERIFY_WORKER_CRASHED). */
+  INDEXER_WORKER_HEAP_MB: z.coerce.number().int().min(64).max(65_536).optional(),
   INDEXER_VERIFY_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   INDEXER_CHUNK_SIZE: z.coerce.number().int().min(1).max(50_000).default(1000),
   INDEXER_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
@@ -71,6 +73,8 @@ export interface IndexerConfig {
   verifyConcurrency: number;
   /** Verification worker threads (1: in the main thread). */
   workers: number;
+  /** Old-generation heap limit of each verification worker, MB (INDEXER_WORKER_HEAP_MB); absent: Node's default. */
+  workerHeapMb?: number;
   chunkSize: number;
   httpTimeoutMs: number;
   backup: BackupConfig;
@@ -108,6 +112,7 @@ export function indexerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Inde
     })(),
     verifyConcurrency: c.INDEXER_VERIFY_CONCURRENCY,
     workers: c.INDEXER_WORKERS ?? availableParallelism(),
+    ...(c.INDEXER_WORKER_HEAP_MB ? { workerHeapMb: c.INDEXER_WORKER_HEAP_MB } : {}),
     chunkSize: c.INDEXER_CHUNK_SIZE,
     httpTimeoutMs: c.INDEXER_HTTP_TIMEOUT_MS,
     backup: {

@@ -41,13 +41,17 @@ export async function runIngest(runtime: IndexerRuntime, inputs: string[], rejec
   const total = process.stderr.isTTY ? await countUnits(inputs, runtime.config.allowHosts) : undefined;
   const progress = createProgress({ label: 'ingest', ...(total ? { total } : {}) });
   // Workers verify with the runtime's resolver settings (SSRF allow-list included) and recipient.
-  const { workers } = runtime.config;
+  const { workers, workerHeapMb } = runtime.config;
   const verifyPool =
     workers > 1
-      ? createVerifyPool(workers, {
-          resolver: resolverOptionsOf(runtime.config),
-          ...(runtime.verify.recipient ? { recipient: runtime.verify.recipient } : {}),
-        })
+      ? createVerifyPool(
+          workers,
+          {
+            resolver: resolverOptionsOf(runtime.config),
+            ...(runtime.verify.recipient ? { recipient: runtime.verify.recipient } : {}),
+          },
+          workerHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: workerHeapMb } } : undefined,
+        )
       : undefined;
   try {
     const summary = await ingest(expandInputs(inputs, { timeoutMs: runtime.config.httpTimeoutMs, allowHosts: runtime.config.allowHosts }), {
