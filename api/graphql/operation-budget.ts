@@ -61,7 +61,8 @@ class SignInFirst extends UnauthenticatedError {
 export function operationBudgetPlugin(
   budget: OperationBudget,
   log: Logger,
-  serializer: ResponseSerializer = createResponseSerializer(),
+  /** The same serializer as the server's `stringifyResult`, which then sends the text this plugin made. */
+  serializer: ResponseSerializer,
 ): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {

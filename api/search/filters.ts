@@ -21,7 +21,7 @@ export interface BuildContext {
   now: Date;
   /** Primary shards of the earners index (default 1). */
   shards?: number;
-  /** Never use the flat default-scope fields (the benchmark's nested-only baseline). */
+  /** Never use the flat default-scope fields (an earners index built before them: see `engine.ts#hasDefaultScopeFields`). */
   nestedOnly?: boolean;
   /** Pathway definitions by id: what pathway filters and the pathways facet count (none known: they match nobody). */
   pathways?: ReadonlyMap<string, PathwayDefinition>;

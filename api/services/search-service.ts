@@ -79,7 +79,7 @@ async function refineFacets(
  * runs side by side; the counts (no hits, no clock) come from its request
  * cache when the same search ran before and the index has not changed since.
  */
-export async function searchHitsAndCounts(engine: SearchEngine, plan: SearchPlan): Promise<SearchResponse<unknown>> {
+async function searchHitsAndCounts(engine: SearchEngine, plan: SearchPlan): Promise<SearchResponse<unknown>> {
   const [hits, counts] = await engine.multiSearch([
     { index: 'earners', body: plan.hits },
     { index: 'earners', body: plan.counts },

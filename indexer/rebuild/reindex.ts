@@ -31,8 +31,9 @@ export async function* credentialsByEarner(
       yield group;
       group = new Map();
     }
+    if (!withRaw) doc.raw = '';
     const credentials = group.get(doc.earnerId) ?? [];
-    credentials.push(withRaw ? doc : { ...doc, raw: '' });
+    credentials.push(doc);
     group.set(doc.earnerId, credentials);
   }
   if (group.size > 0) yield group;

@@ -17,24 +17,19 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createEngineClient } from '../../../mappings/connection.ts';
 import { deleteAllIndices, type IndexTarget } from '../../../mappings/indices.ts';
-import { readFile } from 'node:fs/promises';
-import type { DirectorySettingsDocument } from '../../../mappings/directory-settings.ts';
-import type { PathwayDefinition } from '../../../mappings/pathways.ts';
 import { expandInputs, type InputUnit } from '../../../indexer/ingest/inputs.ts';
 import { ingest } from '../../../indexer/ingest/ingest.ts';
 import { createVerifyPool } from '../../../indexer/ingest/verify-pool.ts';
 import { reindexBadgeClasses, reindexEarners } from '../../../indexer/rebuild/reindex.ts';
-import { IndexStore } from '../../../indexer/store/index-store.ts';
-import { ensureSkillsIndex, skillLookup } from '../../../indexer/taxonomy/skills-index.ts';
+import { skillLookup } from '../../../indexer/taxonomy/skills-index.ts';
 import { loadTaxonomy } from '../../../indexer/taxonomy/index.ts';
-import { registerDemoEarners } from '../../demo/load.ts';
-import type { EarnerRecord } from '../../demo/types.ts';
 import { createResolver, type ResolverOptions } from '../../../indexer/verify/resolver.ts';
 import { ensureEngine } from '../../engine/server.ts';
 import { currentLoad, describeMachine, engineFacts } from '../machine.ts';
 import { startIssuersProcess } from './issuers-process.ts';
 import { rawBulk, readFinishedDocuments } from './raw-bulk.ts';
 import { verifyOnly } from './verify-only.ts';
+import { prepareIngestTarget, rssSampler } from './demo-target.ts';
 import { comparePeer, type PeerComparison } from './peer-compare.ts';
 
 /** Average credentials per demo earner, to size a data set for N credentials. */
@@ -68,17 +63,6 @@ interface SizeResult {
   peer: PeerComparison;
 }
 
-function rssSampler(): { stop(): number } {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
-  return {
-    stop() {
-      clearInterval(timer);
-      return Math.max(peak, process.memoryUsage().rss);
-    },
-  };
-}
-
 async function* firstLines(file: string, limit: number): AsyncGenerator<InputUnit> {
   let n = 0;
   for await (const unit of expandInputs([file])) {
@@ -93,12 +77,6 @@ async function collect(units: AsyncIterable<InputUnit>): Promise<InputUnit[]> {
   for await (const unit of units) out.push(unit);
   return out;
 }
-
-const readJsonLines = async <T>(file: string): Promise<T[]> =>
-  (await readFile(file, 'utf8'))
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as T);
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -131,24 +109,10 @@ async function main(): Promise<void> {
       `\n== ${credentials} credentials: demo data set of ${earners} earners (signed once, then cached), issuers served by a child process`,
     );
     const issuers = await startIssuersProcess(earners, 42, Number(values['issuer-port']), console.error);
-    const settings = await readJsonLines<DirectorySettingsDocument>(path.join(issuers.folder, 'settings.jsonl'));
-    const pathways = JSON.parse(await readFile(path.join(issuers.folder, 'pathways.json'), 'utf8')) as PathwayDefinition[];
-
     const e2eTarget: IndexTarget = { client, prefix: `bench-ingest-${credentials}`, replicas: 0 };
     const rawTarget: IndexTarget = { client, prefix: `bench-raw-${credentials}`, replicas: 0 };
-    await deleteAllIndices(e2eTarget);
     await deleteAllIndices(rawTarget);
-    const store = new IndexStore(e2eTarget);
-    await store.ensureIndices();
-    await ensureSkillsIndex(store, taxonomy);
-    // Consent is the earners' own data, and their ids are registered: loaded before, outside the timing.
-    const records = JSON.parse(await readFile(path.join(issuers.folder, 'records.json'), 'utf8')) as EarnerRecord[];
-    await registerDemoEarners({ records, settings }, { store, now: () => new Date() });
-    await store.write(
-      'directory-settings',
-      settings.map((s) => ({ id: s.earnerId, document: s })),
-      { refresh: true },
-    );
+    const { store, pathways } = await prepareIngestTarget(e2eTarget, issuers.folder, taxonomy);
 
     const file = path.join(issuers.folder, 'credentials.jsonl');
     // The issuers' documents are served on loopback: the allow-list the workers must honour too.
