@@ -2,8 +2,10 @@
  * Attack (issue 10, item 7), as a property over many random cells: an
  * attacker differences published counts across windows, regions and
  * occupations, and moves their own earners in and out of a cell (opt-in
- * changes); no hidden count from 1 to 4 is ever narrowed to a single value.
- * The same attacker against exact counts with suppression alone (the old
+ * changes); no hidden count from 1 to 4 is narrowed to a single value in
+ * these draws. Every noise is bounded, so a sum can pin one when all three
+ * noises sit at their extremes the same way; the exhaustive case below counts
+ * how rarely. The same attacker against exact counts with suppression alone (the old
  * rule) recovers them, which is what the issue reported.
  */
 import { describe, expect, it } from 'vitest';
@@ -56,6 +58,29 @@ describe('differencing the published reports', () => {
     });
     expect(result.tried).toBe(1600);
     expect(result.recovered).toBe(0);
+  });
+
+  it('a sum pins a hidden count only when all three noises are at their extremes: under 0.1% of every case', () => {
+    assume(NOISED);
+    const noises = [-2, -1, 0, 1, 2];
+    const pinnedBy = new Set<string>();
+    let cases = 0;
+    let pinned = 0;
+    for (let hidden = 1; hidden <= 4; hidden++)
+      for (let other = 5; other <= 30; other++)
+        for (const a of noises)
+          for (const b of noises)
+            for (const whole of noises) {
+              cases++;
+              const candidates = fromSum(fromNoised(hidden + a), [fromNoised(other + b)], fromNoised(hidden + other + whole));
+              if (!candidates.includes(hidden)) throw new Error(`${hidden} + ${other}, noises ${a} ${b} ${whole}: not a candidate`);
+              if (candidates.length > 1) continue;
+              pinned++;
+              pinnedBy.add([a, b, whole].join(' '));
+            }
+    expect(cases).toBe(13_000);
+    expect(pinned / cases).toBeLessThan(0.001);
+    expect([...pinnedBy].sort()).toEqual(['-2 -2 2', '2 2 -2']);
   });
 
   it('the same attacker recovers them from exact counts with suppression alone (the rule before)', () => {
