@@ -81,6 +81,7 @@ describe('password reset and employer account requests (attacks)', () => {
       expect(result.body.data).toEqual({ requestPasswordReset: { message: PASSWORD_RESET_ANSWER } });
     };
     const timing = await pairedTimingGap(
+      t.api.server,
       TIMED,
       (i) => answered(`timed-${i}@employer.example`),
       (i) => answered(`untimed-${i}@employer.example`),

@@ -48,6 +48,7 @@ describe('claim links (attack 6)', () => {
       expect(result.raw.trim()).toBe(JSON.stringify({ data: { requestClaimLink: { message: CLAIM_LINK_ANSWER } } }));
     };
     const timing = await pairedTimingGap(
+      t.api.server,
       KNOWN,
       (i) => answered(`known-${i}@example.org`),
       (i) => answered(`stranger-${i}@example.org`),
